@@ -1,0 +1,27 @@
+package dev.ticdcctl;
+
+import dev.ticdcctl.cli.Cli;
+import dev.ticdcctl.cli.Environment;
+import java.io.PrintStream;
+
+/** Entry point. {@link #main} is the only caller of {@code System.exit}; everything else returns exit codes. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        int code = run(Environment.system(), System.out, System.err, args);
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one invocation against the real environment; returns the exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(Environment.system(), out, err, args);
+    }
+
+    /** Runs one invocation against the given environment (tests supply terminals, stdin and clocks). */
+    public static int run(Environment environment, PrintStream out, PrintStream err, String... args) {
+        return Cli.run(environment, out, err, args);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ticdcctl.cli;
+
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/** Builds commands with their dependencies: a constructor taking {@link Services}, or a no-argument one. */
+final class CommandFactory implements IFactory {
+    private final Services services;
+
+    CommandFactory(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        if (type == GlobalOptions.class) {
+            return type.cast(services.options());
+        }
+        try {
+            Constructor<K> withServices = type.getDeclaredConstructor(Services.class);
+            withServices.setAccessible(true);
+            return withServices.newInstance(services);
+        } catch (NoSuchMethodException e) {
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.ticdcctl.cli;
+
+import dev.ticdcctl.output.Terminal;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** What the process gets from outside: environment variables, stdin, terminals, time. Tests supply their own. */
+public record Environment(Map<String, String> variables, InputStream stdin, Terminal terminal, Clock clock,
+        Sleeper sleeper) {
+
+    /** Waits between polls; a seam so that waiting is not tied to the wall clock in tests. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    public static Environment system() {
+        Map<String, String> env = System.getenv();
+        return new Environment(env, System.in, Terminal.probe(env), Clock.systemDefaultZone(),
+                d -> Thread.sleep(d.toMillis()));
+    }
+
+    public String get(String name) {
+        String value = variables.get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.ticdcctl.cli;
+
+import dev.ticdcctl.client.ApiException;
+import dev.ticdcctl.client.ClientException;
+import dev.ticdcctl.client.NotFoundException;
+import dev.ticdcctl.client.UnauthorizedException;
+import dev.ticdcctl.client.UnexpectedResponseException;
+import dev.ticdcctl.client.UnreachableException;
+import dev.ticdcctl.output.JqFilter;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** The one place where a failure becomes an {@code Error:} line, at most one {@code Hint:} line and an exit code. */
+final class ErrorReporter implements IExecutionExceptionHandler {
+    private final Services services;
+
+    ErrorReporter(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
+        PrintWriter err = services.err();
+        services.out().flush();
+        err.println("Error: " + message(ex));
+        String hint = hint(ex);
+        if (hint != null) {
+            err.println("Hint: " + hint);
+        }
+        if (services.debug()) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return exitCode(ex);
+    }
+
+    static int exitCode(Throwable ex) {
+        if (ex instanceof NotFoundException) {
+            return ExitCode.NOT_FOUND;
+        }
+        if (ex instanceof UnauthorizedException) {
+            return ExitCode.UNAUTHORIZED;
+        }
+        if (ex instanceof UnreachableException) {
+            return ExitCode.UNREACHABLE;
+        }
+        if (ex instanceof CliException.InvalidInput || ex instanceof JqFilter.JqException) {
+            return ExitCode.USAGE;
+        }
+        if (ex instanceof CliException.WaitTimeout) {
+            return ExitCode.WAIT_TIMEOUT;
+        }
+        if (ex instanceof CliException.Declined) {
+            return ExitCode.DECLINED;
+        }
+        if (ex instanceof InterruptedException) {
+            return ExitCode.INTERRUPTED;
+        }
+        return ExitCode.FAILED;
+    }
+
+    private static String message(Exception ex) {
+        if (ex instanceof ApiException api) {
+            return api.errorCode().isEmpty() ? api.getMessage() : api.getMessage() + " (" + api.errorCode() + ")";
+        }
+        if (ex instanceof ClientException || ex instanceof CliException || ex instanceof JqFilter.JqException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof InterruptedException) {
+            return "interrupted";
+        }
+        return "unexpected failure: " + ex;
+    }
+
+    private String hint(Exception ex) {
+        if (ex instanceof CliException cli) {
+            return cli.hint();
+        }
+        if (ex instanceof ClientException client && client.hint() != null) {
+            return client.hint();
+        }
+        if (ex instanceof NotFoundException nf && nf.errorCode().equals("CDC:ErrChangeFeedNotExists")) {
+            return "changefeeds belong to a namespace (now '" + services.namespace()
+                    + "'); see them all with 'ticdcctl changefeed list --all'";
+        }
+        if (ex instanceof NotFoundException) {
+            return "see the captures with 'ticdcctl capture list'";
+        }
+        if (ex instanceof UnauthorizedException) {
+            return "this server requires a TiDB user for changes (security.client-user-required)";
+        }
+        if (ex instanceof UnreachableException) {
+            return "is TiCDC running at " + services.server() + "? Set the address with --server or TICDCCTL_SERVER";
+        }
+        if (ex instanceof ApiException api) {
+            return switch (api.errorCode()) {
+                case "CDC:ErrServerIsNotReady" -> "the capture is starting or stopping; try again shortly";
+                case "CDC:ErrChangeFeedAlreadyExists" -> "choose another ID, or change the existing changefeed "
+                        + "with 'ticdcctl changefeed update'";
+                case "CDC:ErrStartTsBeforeGC" -> "the data before the GC safepoint is gone; choose a later TSO";
+                default -> null;
+            };
+        }
+        if (ex instanceof UnexpectedResponseException) {
+            return null;
+        }
+        return services.debug() ? null : "run again with --debug for details";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ticdcctl.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "help", helpCommand = true,
+        description = "Show help for a command (at any depth) or a topic: exit-codes, environment.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  # what 'changefeed create' accepts", "  ticdcctl help changefeed create",
+            "  # the exit codes scripts can rely on", "  ticdcctl help exit-codes"})
+final class HelpCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "COMMAND|TOPIC", arity = "0..*", description = "A command path or a help topic.")
+    String[] words = {};
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine target = spec.root().commandLine();
+        if (words.length == 1 && HelpTopics.TOPICS.containsKey(words[0])) {
+            target.getOut().print(HelpTopics.TOPICS.get(words[0]));
+            target.getOut().flush();
+            return ExitCode.OK;
+        }
+        for (String word : words) {
+            CommandLine next = target.getSubcommands().get(word);
+            if (next == null) {
+                throw new ParameterException(spec.commandLine(), "no command or help topic '" + String.join(" ", words)
+                        + "'; topics: " + String.join(", ", HelpTopics.TOPICS.keySet()));
+            }
+            target = next;
+        }
+        target.usage(target.getOut());
+        return ExitCode.OK;
+    }
+}

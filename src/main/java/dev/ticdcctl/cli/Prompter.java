@@ -1,0 +1,54 @@
+package dev.ticdcctl.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Confirmations for destructive commands: asked on a terminal, required as {@code --yes} off one. */
+public final class Prompter {
+    private final Environment environment;
+    private final PrintWriter err;
+    private final boolean yes;
+
+    Prompter(Environment environment, PrintWriter err, boolean yes) {
+        this.environment = environment;
+        this.err = err;
+        this.yes = yes;
+    }
+
+    /** Fails before anything is sent when a confirmation will be needed but cannot be asked. */
+    public void ensureCanConfirm() {
+        if (!yes && !environment.terminal().stdin()) {
+            throw new CliException.InvalidInput("--yes is required when not running interactively",
+                    "add --yes (or --no-confirm) after checking what the command will do");
+        }
+    }
+
+    /**
+     * Returns when the user agreed (or gave {@code --yes}); throws {@link CliException.Declined} otherwise, and
+     * {@link CliException.InvalidInput} off a terminal, before anything was sent.
+     */
+    public void confirm(String question, String declinedMessage) {
+        if (yes) {
+            return;
+        }
+        ensureCanConfirm();
+        err.print(question + " [y/N] ");
+        err.flush();
+        String answer;
+        try {
+            answer = new BufferedReader(new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            answer = null;
+        }
+        if (answer == null) {
+            err.println();
+        }
+        String a = answer == null ? "" : answer.trim().toLowerCase();
+        if (!a.equals("y") && !a.equals("yes")) {
+            throw new CliException.Declined(declinedMessage);
+        }
+    }
+}

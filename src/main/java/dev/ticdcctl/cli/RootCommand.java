@@ -1,0 +1,50 @@
+package dev.ticdcctl.cli;
+
+import dev.ticdcctl.cli.capture.CaptureCommand;
+import dev.ticdcctl.cli.changefeed.ChangefeedCommand;
+import dev.ticdcctl.cli.cluster.HealthCommand;
+import dev.ticdcctl.cli.cluster.LogCommand;
+import dev.ticdcctl.cli.cluster.OwnerCommand;
+import dev.ticdcctl.cli.cluster.StatusCommand;
+import dev.ticdcctl.cli.cluster.VersionCommand;
+import dev.ticdcctl.cli.processor.ProcessorCommand;
+import dev.ticdcctl.cli.tso.TsoCommand;
+import dev.ticdcctl.cli.unsafe.UnsafeCommand;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "ticdcctl", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = Version.class, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Administer a TiCDC cluster over its OpenAPI v2.",
+        subcommands = {
+            ChangefeedCommand.class, CaptureCommand.class, ProcessorCommand.class, OwnerCommand.class,
+            LogCommand.class, TsoCommand.class, UnsafeCommand.class, StatusCommand.class, HealthCommand.class,
+            VersionCommand.class, HelpCommand.class
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # list the changefeeds of a cluster",
+            "  ticdcctl --server 10.0.0.1:8300 changefeed list",
+            "  # create one and wait until it runs",
+            "  ticdcctl changefeed create orders \\",
+            "      --sink-uri 'kafka://kafka:9092/orders?protocol=canal-json'",
+            "",
+            "See 'ticdcctl help exit-codes' for exit codes and 'ticdcctl help environment' for variables."
+        })
+public final class RootCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCode.OK;
+    }
+}

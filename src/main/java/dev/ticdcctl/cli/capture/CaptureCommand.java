@@ -1,0 +1,8 @@
+package dev.ticdcctl.cli.capture;
+
+import dev.ticdcctl.cli.GroupCommand;
+import picocli.CommandLine.Command;
+
+@Command(name = "capture", aliases = "captures", description = "List captures and drain them before maintenance.",
+        subcommands = {ListCommand.class, DrainCommand.class})
+public final class CaptureCommand extends GroupCommand {}

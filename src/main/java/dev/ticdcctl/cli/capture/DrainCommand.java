@@ -1,0 +1,37 @@
+package dev.ticdcctl.cli.capture;
+
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.model.DrainResult;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "drain",
+        description = {"Move the tables of a capture to the other captures, before stopping it for maintenance.",
+            "Prints how many tables the capture still holds; repeat until it is 0. The owner cannot be drained:"
+                + " resign it first ('ticdcctl owner resign')."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ticdcctl capture drain 2b8e1fd4-7f4a-4bfa-9b9e-9c1b1e8a6f42 --yes"})
+final class DrainCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "CAPTURE_ID", description = "The capture to drain (see 'ticdcctl capture list').")
+    String captureId;
+
+    private final Services services;
+
+    DrainCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        services.prompter().confirm("Drain capture " + captureId + "? Its tables move to the other captures.",
+                "capture " + captureId + " was not drained");
+        ApiResult<DrainResult> result = services.client().drainCapture(captureId);
+        int left = result.value().currentTableCount();
+        services.output().result("capture " + captureId + " draining: " + left + " table" + (left == 1 ? "" : "s")
+                + " left to move", result.json());
+        return ExitCode.OK;
+    }
+}

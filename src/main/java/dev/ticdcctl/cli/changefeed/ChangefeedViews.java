@@ -1,0 +1,85 @@
+package dev.ticdcctl.cli.changefeed;
+
+import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.ChangefeedStatus;
+import dev.ticdcctl.model.ChangefeedSummary;
+import dev.ticdcctl.model.RunningError;
+import dev.ticdcctl.model.SyncedStatus;
+import dev.ticdcctl.model.Tso;
+import dev.ticdcctl.output.SinkUris;
+import dev.ticdcctl.output.Style;
+import dev.ticdcctl.output.Table;
+import dev.ticdcctl.output.Table.Column;
+import dev.ticdcctl.output.Times;
+import java.time.Instant;
+import java.util.List;
+
+/** The table layouts of changefeed resources. */
+final class ChangefeedViews {
+    private ChangefeedViews() {}
+
+    private static Column state() {
+        return Column.of("STATE").styled(Style::ofState);
+    }
+
+    static Table list(List<ChangefeedSummary> items, Times times) {
+        Table table = new Table(Column.of("ID"), Column.wide("NAMESPACE"), state(), Column.of("CHECKPOINT"),
+                Column.wide("CHECKPOINT_TSO"), Column.of("LAG"), Column.of("ERROR"), Column.wide("UPSTREAM_ID"));
+        for (ChangefeedSummary cf : items) {
+            Instant checkpoint = instant(cf.checkpointTso());
+            table.row(cf.id(), cf.namespace(), cf.state(), times.point(checkpoint), tso(cf.checkpointTso()),
+                    times.lag(checkpoint), code(cf.error()), cf.upstreamId());
+        }
+        return table;
+    }
+
+    static Table detail(ChangefeedDetail cf, Times times) {
+        Table table = new Table(Column.of("ID"), Column.wide("NAMESPACE"), state(), Column.of("CHECKPOINT"),
+                Column.wide("CHECKPOINT_TSO"), Column.of("LAG"), Column.of("ERROR"), Column.wide("START_TS"),
+                Column.wide("TARGET_TS"), Column.wide("CREATED"), Column.wide("CREATOR_VERSION"),
+                Column.of("SINK_URI"));
+        Instant checkpoint = instant(cf.checkpointTs());
+        table.row(cf.id(), cf.namespace(), cf.state(), times.point(checkpoint), tso(cf.checkpointTs()),
+                times.lag(checkpoint), code(cf.error()), tso(cf.startTs()), tso(cf.targetTs()),
+                times.ago(Times.parseRfc3339(cf.createTime())), cf.creatorVersion(), SinkUris.mask(cf.sinkUri()));
+        return table;
+    }
+
+    static Table status(String id, ChangefeedStatus status, Times times) {
+        Table table = new Table(Column.of("ID"), state(), Column.of("CHECKPOINT"), Column.wide("CHECKPOINT_TSO"),
+                Column.of("LAG"), Column.wide("RESOLVED_TSO"), Column.of("RESOLVED_LAG"), Column.of("ERROR"),
+                Column.of("WARNING"));
+        Instant checkpoint = instant(status.checkpointTs());
+        table.row(id, status.state(), times.point(checkpoint), tso(status.checkpointTs()), times.lag(checkpoint),
+                tso(status.resolvedTs()), times.lag(instant(status.resolvedTs())), code(status.lastError()),
+                code(status.lastWarning()));
+        return table;
+    }
+
+    static Table synced(String id, SyncedStatus s) {
+        Table table = new Table(Column.of("ID"), Column.of("SYNCED").styled(v -> v.equals("true") ? Style.GREEN
+                : Style.YELLOW), Column.of("SINK_CHECKPOINT"), Column.of("PULLER_RESOLVED"),
+                Column.of("LAST_SYNCED"), Column.of("NOW"), Column.of("INFO"));
+        table.row(id, s.synced(), serverTime(s.sinkCheckpointTs()), serverTime(s.pullerResolvedTs()),
+                serverTime(s.lastSyncedTs()), serverTime(s.nowTs()), s.info());
+        return table;
+    }
+
+    /** The wall time of a TSO; null for 0 (no checkpoint yet). */
+    static Instant instant(long tso) {
+        return tso <= 0 ? null : new Tso(tso).instant();
+    }
+
+    private static String tso(long value) {
+        return value <= 0 ? "" : Long.toString(value);
+    }
+
+    private static String code(RunningError error) {
+        return error == null ? "" : error.code();
+    }
+
+    /** The server writes local times as "yyyy-MM-dd HH:mm:ss.SSS"; a cell must not hold a space. */
+    private static String serverTime(String text) {
+        return text == null ? "" : text.replace(' ', 'T');
+    }
+}

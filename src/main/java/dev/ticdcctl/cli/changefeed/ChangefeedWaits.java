@@ -1,0 +1,47 @@
+package dev.ticdcctl.cli.changefeed;
+
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.client.NotFoundException;
+import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.util.Durations;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Waits for the owner to apply an accepted request. TiCDC answers create, pause and resume at once and changes the
+ * state on the owner's next tick, so a command is done only when GET shows the new state.
+ */
+final class ChangefeedWaits {
+    static final Set<String> RUNNING = Set.of("normal", "warning", "pending");
+    static final Set<String> NOT_RUNNING = Set.of("stopped", "failed", "finished");
+
+    private final Services services;
+
+    ChangefeedWaits(Services services) {
+        this.services = services;
+    }
+
+    /**
+     * Polls GET until the state satisfies {@code accept}; {@code expectation} completes "waiting for changefeed "x"
+     * to ...". A changefeed that is not visible yet (just created) counts as not there yet.
+     */
+    ApiResult<ChangefeedDetail> until(String namespace, String id, Predicate<String> accept, String expectation)
+            throws InterruptedException {
+        Duration timeout = services.waitTimeout();
+        String[] lastSeen = {"nothing yet"};
+        return services.waiter().until(timeout, () -> {
+            try {
+                ApiResult<ChangefeedDetail> result = services.client().getChangefeed(namespace, id);
+                String state = result.value().state();
+                lastSeen[0] = state == null || state.isEmpty() ? "not initialized" : state;
+                return state != null && accept.test(state) ? result : null;
+            } catch (NotFoundException e) {
+                lastSeen[0] = "not visible yet";
+                return null;
+            }
+        }, () -> "changefeed \"" + id + "\" did not " + expectation + " within " + Durations.format(timeout)
+                + " (last seen: " + lastSeen[0] + ")");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ticdcctl.cli.changefeed;
+
+import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.output.SinkUris;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/** {@code --sink-uri URI}, or {@code --sink-uri -} to read it from stdin and keep its password out of argv. */
+final class SinkUriArgument {
+    static final String DESCRIPTION = "Sink URI, e.g. 'kafka://host:9092/topic?protocol=canal-json'. Use '-' to read"
+            + " it from stdin, which keeps a password out of the process list.";
+
+    private SinkUriArgument() {}
+
+    static String resolve(String argument, Services services) {
+        if (argument == null) {
+            return null;
+        }
+        String uri = argument.equals("-") ? readStdin(services) : argument.trim();
+        if (uri.isEmpty()) {
+            throw new CliException.InvalidInput("the sink URI is empty", null);
+        }
+        if (!argument.equals("-") && SinkUris.hasSecret(uri)) {
+            services.output().warn("the sink URI's secret is visible to other users in the process list;"
+                    + " pass the URI on stdin with --sink-uri -");
+        }
+        return uri;
+    }
+
+    private static String readStdin(Services services) {
+        try {
+            String line = new BufferedReader(new InputStreamReader(services.environment().stdin(),
+                    StandardCharsets.UTF_8)).readLine();
+            return line == null ? "" : line.trim();
+        } catch (IOException e) {
+            throw new CliException.InvalidInput("cannot read the sink URI from stdin: " + e.getMessage(), null);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.ticdcctl.cli.changefeed;
+
+import dev.ticdcctl.cli.ChangefeedRef;
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.model.ChangefeedStatus;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "status",
+        description = {"Show a changefeed's replication progress: state, checkpoint and resolved lag, last error "
+            + "and warning."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # how far behind is it?", "  ticdcctl changefeed status orders",
+            "  # the last error's message", "  ticdcctl changefeed status orders --jq .last_error.message"})
+final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    ChangefeedRef ref;
+
+    private final Services services;
+
+    StatusCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String id = ref.id();
+        ApiResult<ChangefeedStatus> result = services.client().changefeedStatus(services.namespace(), id);
+        services.output().resource(result.json(),
+                () -> ChangefeedViews.status(id, result.value(), services.output().times()));
+        return ExitCode.OK;
+    }
+}

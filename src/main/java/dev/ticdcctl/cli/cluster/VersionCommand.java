@@ -1,0 +1,41 @@
+package dev.ticdcctl.cli.cluster;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Version;
+import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.client.ClientException;
+import dev.ticdcctl.model.ServerStatus;
+import dev.ticdcctl.output.Table;
+import dev.ticdcctl.output.Table.Column;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "version",
+        description = {"Show the client's version and, when the server answers, the server's.",
+            "An unreachable server is reported on stderr but is not an error here."},
+        footerHeading = "%nExamples:%n", footer = {"  ticdcctl version", "  ticdcctl version -o json"})
+public final class VersionCommand implements Callable<Integer> {
+    private final Services services;
+
+    VersionCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ApiResult<ServerStatus> server = null;
+        try {
+            server = services.client().status();
+        } catch (ClientException e) {
+            services.output().warn("server " + services.server() + ": " + e.getMessage());
+        }
+        ObjectNode json = services.mapper().createObjectNode().put("client", Version.CLIENT);
+        json.set("server", server == null ? null : server.json());
+        String serverVersion = server == null ? "" : server.value().version();
+        services.output().resource(json, () -> new Table(Column.of("CLIENT"), Column.of("SERVER"),
+                Column.of("SERVER_ADDRESS")).row(Version.CLIENT, serverVersion, services.server()));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ticdcctl.cli.processor;
+
+import dev.ticdcctl.cli.ChangefeedRef;
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.model.ProcessorDetail;
+import dev.ticdcctl.output.Table;
+import dev.ticdcctl.output.Table.Column;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "get", aliases = "query",
+        description = {"Show the tables a capture replicates for a running changefeed."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ticdcctl processor get orders 2b8e1fd4-7f4a-4bfa-9b9e-9c1b1e8a6f42",
+            "  # cdc cli spelling", "  ticdcctl processor query -c orders -p \"$CAPTURE_ID\""})
+final class GetCommand implements Callable<Integer> {
+    @Mixin
+    ChangefeedRef ref;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "CAPTURE_ID", description = "The capture.")
+    String capturePositional;
+
+    @Option(names = {"-p", "--capture-id"}, paramLabel = "CAPTURE_ID", description = "The capture (cdc cli spelling).")
+    String captureOption;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Services services;
+
+    GetCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String changefeedId = ref.id();
+        String captureId = captureId();
+        ApiResult<ProcessorDetail> result =
+                services.client().getProcessor(services.namespace(), changefeedId, captureId);
+        services.output().resource(result.json(), () -> new Table(Column.of("CHANGEFEED_ID"),
+                Column.of("CAPTURE_ID"), Column.of("TABLES"), Column.of("TABLE_IDS"))
+                .row(changefeedId, captureId, result.value().tableIds().size(),
+                        result.value().tableIds().stream().map(String::valueOf).collect(Collectors.joining(","))));
+        return ExitCode.OK;
+    }
+
+    private String captureId() {
+        String id = captureOption != null ? captureOption : capturePositional;
+        if (id == null) {
+            throw new ParameterException(spec.commandLine(), "missing capture ID: give it as the second argument or"
+                    + " with -p/--capture-id");
+        }
+        return id;
+    }
+}

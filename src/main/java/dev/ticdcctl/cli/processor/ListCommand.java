@@ -1,0 +1,32 @@
+package dev.ticdcctl.cli.processor;
+
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.model.ListResult;
+import dev.ticdcctl.model.ProcessorSummary;
+import dev.ticdcctl.output.Table;
+import dev.ticdcctl.output.Table.Column;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "list", aliases = "ls", description = "List the processors of every namespace.",
+        footerHeading = "%nExamples:%n", footer = {"  ticdcctl processor list"})
+final class ListCommand implements Callable<Integer> {
+    private final Services services;
+
+    ListCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ApiResult<ListResult<ProcessorSummary>> result = services.client().listProcessors();
+        services.output().resource(result.json(), () -> {
+            Table table = new Table(Column.of("CHANGEFEED_ID"), Column.of("CAPTURE_ID"), Column.of("NAMESPACE"));
+            result.value().items().forEach(p -> table.row(p.changefeedId(), p.captureId(), p.namespace()));
+            return table;
+        });
+        return ExitCode.OK;
+    }
+}

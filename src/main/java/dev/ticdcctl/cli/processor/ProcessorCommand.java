@@ -1,0 +1,9 @@
+package dev.ticdcctl.cli.processor;
+
+import dev.ticdcctl.cli.GroupCommand;
+import picocli.CommandLine.Command;
+
+@Command(name = "processor", aliases = "processors",
+        description = "Inspect processors: the part of a changefeed that runs on one capture.",
+        subcommands = {ListCommand.class, GetCommand.class})
+public final class ProcessorCommand extends GroupCommand {}

@@ -1,0 +1,65 @@
+package dev.ticdcctl.cli.tso;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.model.Tso;
+import dev.ticdcctl.output.Table;
+import dev.ticdcctl.output.Table.Column;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
+
+@Command(name = "decode", description = {"Show the wall time and logical part of a TSO (offline: needs no server)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ticdcctl tso decode 450835120160243717",
+            "  # the checkpoint of a changefeed as a time",
+            "  ticdcctl tso decode \"$(ticdcctl changefeed get orders --jq .checkpoint_ts)\""})
+final class DecodeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "TSO", converter = TsoArgument.class, description = "A TSO, e.g. 450835120160243717.")
+    Tso tso;
+
+    private final Services services;
+
+    DecodeCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        ObjectNode json = services.mapper().createObjectNode()
+                .put("tso", tso.value())
+                .put("physical", tso.physicalMillis())
+                .put("logical", tso.logical())
+                .put("utc", DateTimeFormatter.ISO_INSTANT.format(tso.instant()))
+                .put("local", local(tso, services));
+        services.output().resource(json, () -> table(tso, services));
+        return ExitCode.OK;
+    }
+
+    static Table table(Tso tso, Services services) {
+        return new Table(Column.of("TSO"), Column.of("UTC"), Column.of("LOCAL"), Column.of("PHYSICAL"),
+                Column.of("LOGICAL"))
+                .row(tso, DateTimeFormatter.ISO_INSTANT.format(tso.instant()), local(tso, services),
+                        tso.physicalMillis(), tso.logical());
+    }
+
+    private static String local(Tso tso, Services services) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                tso.instant().atZone(services.environment().clock().getZone()));
+    }
+
+    /** Any non-negative TSO, zero included, can be decoded. */
+    static final class TsoArgument implements picocli.CommandLine.ITypeConverter<Tso> {
+        @Override
+        public Tso convert(String value) {
+            try {
+                return Tso.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.ticdcctl.cli.tso;
+
+import dev.ticdcctl.cli.GroupCommand;
+import picocli.CommandLine.Command;
+
+@Command(name = "tso", description = "Get and decode TSOs (TiDB timestamps: physical milliseconds << 18 | logical).",
+        subcommands = {QueryCommand.class, DecodeCommand.class})
+public final class TsoCommand extends GroupCommand {}

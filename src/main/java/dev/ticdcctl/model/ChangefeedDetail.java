@@ -1,0 +1,27 @@
+package dev.ticdcctl.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.util.List;
+
+/** {@code GET /changefeeds/{id}} and the create/update responses. {@code state} is the raw internal state. */
+public record ChangefeedDetail(
+        BigInteger upstreamId,
+        String namespace,
+        String id,
+        String sinkUri,
+        String createTime,
+        long startTs,
+        long targetTs,
+        JsonNode config,
+        String state,
+        RunningError error,
+        String creatorVersion,
+        long resolvedTs,
+        long checkpointTs,
+        String checkpointTime,
+        List<TaskStatus> taskStatus) {
+
+    /** Tables a capture replicates for this changefeed. */
+    public record TaskStatus(String captureId, List<Long> tableIds) {}
+}

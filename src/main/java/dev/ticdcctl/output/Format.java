@@ -1,0 +1,6 @@
+package dev.ticdcctl.output;
+
+/** Values of {@code -o/--output}. */
+public enum Format {
+    table, wide, json, yaml
+}

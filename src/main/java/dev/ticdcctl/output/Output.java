@@ -1,0 +1,147 @@
+package dev.ticdcctl.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * The one place that prints. stdout carries data only: resources (table, JSON, YAML, or jq results) and the
+ * one-line results of mutations. Progress, warnings, errors and hints go to stderr.
+ */
+public final class Output {
+    /** How the user asked for output; {@code color} is already resolved against the terminal and NO_COLOR. */
+    public record Options(Format format, String jq, boolean noHeaders, boolean color, boolean quiet) {}
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Terminal terminal;
+    private final Options options;
+    private final Supplier<ObjectMapper> mapper;
+    private final Times times;
+
+    public Output(PrintWriter out, PrintWriter err, Terminal terminal, Options options, Supplier<ObjectMapper> mapper,
+            Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+        this.options = options;
+        this.mapper = mapper;
+        this.times = new Times(clock, terminal.stdout());
+    }
+
+    public Format format() {
+        return options.format();
+    }
+
+    public Times times() {
+        return times;
+    }
+
+    /** True when the user asked for machine output (json, yaml or a jq filter) instead of tables and messages. */
+    public boolean machineReadable() {
+        return options.jq() != null || options.format() == Format.json || options.format() == Format.yaml;
+    }
+
+    /** Prints a resource: as received for json/yaml/jq, or as the table the supplier builds. */
+    public void resource(JsonNode json, Supplier<Table> table) {
+        if (machineReadable()) {
+            structured(json);
+        } else {
+            Table t = table.get();
+            out.print(t.render(options.format() == Format.wide, !options.noHeaders(), options.color(),
+                    terminal.stdout() ? terminal.width() : 0));
+        }
+        out.flush();
+    }
+
+    /**
+     * Prints the result of a mutation: the message line (unless {@code -q}), or for machine output the resulting
+     * resource.
+     */
+    public void result(String message, JsonNode resource) {
+        if (!machineReadable()) {
+            if (!options.quiet()) {
+                out.println(message);
+            }
+        } else if (resource != null) {
+            structured(resource);
+        } else {
+            progress(message); // keeps stdout parseable when there is no resource to print
+        }
+        out.flush();
+    }
+
+    /** Prints a line of plain data, such as a TSO, that a script captures; {@code -q} does not hide data. */
+    public void data(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    /** Progress for the person watching, on stderr; hidden by {@code -q}. */
+    public void progress(String message) {
+        if (!options.quiet()) {
+            err.println(message);
+            err.flush();
+        }
+    }
+
+    public void warn(String message) {
+        err.println("Warning: " + message);
+        err.flush();
+    }
+
+    /** Emphasis for message text on stdout, honouring {@code --color}. */
+    public String style(Style style, String text) {
+        return options.color() ? style.apply(text) : text;
+    }
+
+    private void structured(JsonNode json) {
+        if (options.jq() != null) {
+            for (JsonNode result : JqFilter.apply(options.jq(), json)) {
+                out.println(result.isTextual() ? result.textValue() : write(jsonWriter(), result));
+            }
+        } else if (options.format() == Format.yaml) {
+            out.print(write(yamlWriter(), json));
+        } else {
+            out.println(write(jsonWriter(), json));
+        }
+    }
+
+    private ObjectWriter jsonWriter() {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator(""))
+                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+                .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+        return mapper.get().writer(printer);
+    }
+
+    private static ObjectWriter yamlWriter() {
+        YAMLFactory factory = YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .build();
+        return new YAMLMapper(factory).writer();
+    }
+
+    private static String write(ObjectWriter writer, JsonNode json) {
+        try {
+            return writer.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the response", e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.ticdcctl.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A table of one row per resource: UPPERCASE headers, {@code -} for empty cells, columns padded to the widest cell.
+ * Columns marked wide appear only with {@code -o wide}.
+ */
+public final class Table {
+    /** A column: its header, whether it is shown only with {@code -o wide}, and how to colour a cell. */
+    public record Column(String header, boolean wideOnly, Function<String, Style> style) {
+        public static Column of(String header) {
+            return new Column(header, false, v -> Style.PLAIN);
+        }
+
+        public static Column wide(String header) {
+            return new Column(header, true, v -> Style.PLAIN);
+        }
+
+        public Column styled(Function<String, Style> styler) {
+            return new Column(header, wideOnly, styler);
+        }
+    }
+
+    private final List<Column> columns;
+    private final List<String[]> rows = new ArrayList<>();
+
+    public Table(Column... columns) {
+        this.columns = List.of(columns);
+    }
+
+    /** Adds a row; null or empty cells render as {@code -}. */
+    public Table row(Object... cells) {
+        if (cells.length != columns.size()) {
+            throw new IllegalArgumentException("row has " + cells.length + " cells for " + columns.size() + " columns");
+        }
+        String[] row = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            String text = cells[i] == null ? "" : cells[i].toString();
+            row[i] = text.isEmpty() ? "-" : text;
+        }
+        rows.add(row);
+        return this;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    /**
+     * Renders the table. With a known {@code width} (a terminal), the last column is cut to fit with an ellipsis;
+     * colour is applied after padding so that escapes do not disturb alignment.
+     */
+    public String render(boolean wide, boolean headers, boolean color, int width) {
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (wide || !columns.get(i).wideOnly()) {
+                shown.add(i);
+            }
+        }
+        int[] widths = new int[columns.size()];
+        for (int i : shown) {
+            widths[i] = headers ? columns.get(i).header().length() : 0;
+            for (String[] row : rows) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        if (headers) {
+            appendLine(out, shown, widths, columns.stream().map(Column::header).toArray(String[]::new), false, width);
+        }
+        for (String[] row : rows) {
+            appendLine(out, shown, widths, row, color, width);
+        }
+        return out.toString();
+    }
+
+    private void appendLine(StringBuilder out, List<Integer> shown, int[] widths, String[] cells, boolean color,
+            int width) {
+        int used = 0;
+        for (int k = 0; k < shown.size(); k++) {
+            int i = shown.get(k);
+            boolean last = k == shown.size() - 1;
+            String cell = cells[i];
+            if (last && width > 0) {
+                cell = fit(cell, Math.max(width - used, 8));
+            }
+            String padded = last ? cell : cell + " ".repeat(widths[i] - cell.length() + 3);
+            out.append(color ? columns.get(i).style().apply(cells[i]).apply(padded.stripTrailing())
+                    + padded.substring(padded.stripTrailing().length()) : padded);
+            used += padded.length();
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') {
+            end--;
+        }
+        out.setLength(end);
+        out.append('\n');
+    }
+
+    private static String fit(String cell, int room) {
+        return cell.length() <= room ? cell : cell.substring(0, room - 1) + "…";
+    }
+}

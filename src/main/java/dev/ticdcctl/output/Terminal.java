@@ -1,0 +1,60 @@
+package dev.ticdcctl.output;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Which standard streams are terminals, and how wide the terminal is (0 = unknown). */
+public record Terminal(boolean stdin, boolean stdout, boolean stderr, int width) {
+    public static final Terminal NONE = new Terminal(false, false, false, 0);
+
+    /** Probes the real process: /proc on Linux, {@code System.console()} elsewhere. */
+    public static Terminal probe(Map<String, String> env) {
+        boolean console = System.console() != null;
+        boolean in = isTty(0, console);
+        boolean out = isTty(1, console);
+        boolean err = isTty(2, console);
+        return new Terminal(in, out, err, out ? width(env) : 0);
+    }
+
+    private static boolean isTty(int fd, boolean fallback) {
+        Path link = Path.of("/proc/self/fd/" + fd);
+        try {
+            String target = Files.readSymbolicLink(link).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return fallback;
+        }
+    }
+
+    private static int width(Map<String, String> env) {
+        try {
+            return Integer.parseInt(env.getOrDefault("COLUMNS", ""));
+        } catch (NumberFormatException e) {
+            return sttyColumns();
+        }
+    }
+
+    /** Asks the controlling terminal its size; only done when stdout is a terminal, so a person is waiting anyway. */
+    private static int sttyColumns() {
+        try {
+            Process p = new ProcessBuilder("stty", "size")
+                    .redirectInput(new File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            p.waitFor(1, TimeUnit.SECONDS);
+            String[] parts = answer.split("\\s+");
+            return parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+}

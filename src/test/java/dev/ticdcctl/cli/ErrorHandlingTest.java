@@ -1,0 +1,194 @@
+package dev.ticdcctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticdcctl.testing.Cli;
+import dev.ticdcctl.testing.Fixtures;
+import dev.ticdcctl.testing.StubServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every failure class gives one Error line, at most one Hint line, the documented exit code, and no stack trace. */
+class ErrorHandlingTest {
+    private final StubServer server = new StubServer();
+    private final Cli cli = Cli.against(server);
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static void assertNoStackTrace(Cli.Result r) {
+        assertFalse(r.err().contains("\tat "), r::toString);
+        assertFalse(r.err().contains("Exception"), r::toString);
+        assertTrue(r.err().lines().count() <= 2, r::toString);
+    }
+
+    @ParameterizedTest(name = "HTTP {0} {1} exits {2}")
+    @CsvSource({
+        "400, CDC:ErrChangeFeedNotExists, 3",
+        "400, CDC:ErrCaptureNotExist, 3",
+        "401, CDC:ErrCredentialNotFound, 4",
+        "401, CDC:ErrUnauthorized, 4",
+        "400, CDC:ErrAPIInvalidParam, 1",
+        "500, CDC:ErrPDEtcdAPIError, 1",
+        "503, CDC:ErrServerIsNotReady, 1",
+    })
+    void the_exit_code_follows_the_error_code(int status, String code, int exit) {
+        server.onError("GET", "/api/v2/changefeeds", status, code, "something happened");
+
+        Cli.Result r = cli.run("changefeed", "list");
+
+        assertEquals(exit, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: something happened (" + code + ")\n"), r::toString);
+        assertEquals("", r.out());
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void a_401_without_a_json_body_is_still_an_authentication_failure() {
+        server.on("GET", "/api/v2/changefeeds", new StubServer.Response(401, "text/plain", "Unauthorized", 0));
+
+        Cli.Result r = cli.run("changefeed", "list");
+
+        assertEquals(4, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: the server refused the request: HTTP 401 with a non-JSON body:"
+                + " \"Unauthorized\""), r::toString);
+    }
+
+    @Test
+    void a_proxy_html_502_is_quoted_briefly() {
+        server.on("GET", "/api/v2/changefeeds", new StubServer.Response(502, "text/html",
+                "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>"
+                        + "<hr><center>nginx</center></body></html>", 0));
+
+        Cli.Result r = cli.run("changefeed", "list");
+
+        assertEquals(1, r.exitCode(), r::toString);
+        assertEquals("Error: the server answered HTTP 502 Bad Gateway with a non-JSON body:"
+                + " \"502 Bad Gateway 502 Bad Gateway nginx\"\n"
+                + "Hint: a proxy in front of TiCDC could not reach it\n", r.err());
+    }
+
+    @Test
+    void an_unknown_route_says_the_server_is_not_a_recent_ticdc() {
+        Cli.Result r = cli.run("changefeed", "list");
+
+        assertEquals(1, r.exitCode(), r::toString);
+        assertEquals("Error: the server has no route GET /api/v2/changefeeds (HTTP 404 with a non-JSON body:"
+                + " \"404 page not found\")\nHint: is the address a TiCDC server of v7.1 or newer?\n", r.err());
+    }
+
+    @Test
+    void a_success_that_is_not_json_is_reported() {
+        server.on("GET", "/api/v2/changefeeds", new StubServer.Response(200, "text/html", "<html>login</html>", 0));
+
+        Cli.Result r = cli.run("changefeed", "list");
+
+        assertEquals(1, r.exitCode(), r::toString);
+        assertEquals("Error: the server answered HTTP 200 with a body that is not JSON: \"login\"\n", r.err());
+    }
+
+    @Test
+    void a_refused_connection_exits_5_naming_the_address() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+
+        Cli.Result r = new Cli().run("--server", "127.0.0.1:" + port, "changefeed", "list");
+
+        assertEquals(5, r.exitCode(), r::toString);
+        assertEquals("Error: cannot connect to http://127.0.0.1:" + port + ": connection refused\n"
+                + "Hint: is TiCDC running at http://127.0.0.1:" + port
+                + "? Set the address with --server or TICDCCTL_SERVER\n", r.err());
+    }
+
+    @Test
+    void the_server_comes_from_the_environment_when_no_flag_is_given() throws IOException {
+        server.on("GET", "/api/v2/changefeeds", 200, Fixtures.changefeedList());
+
+        Cli.Result r = new Cli().env("TICDCCTL_SERVER", server.url()).run("changefeed", "list", "-q");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(1, server.requests().size());
+    }
+
+    @Test
+    void a_slow_server_times_out_with_exit_5() {
+        server.on("GET", "/api/v2/changefeeds", new StubServer.Response(200, "application/json", "{}", 10_000));
+
+        Cli.Result r = cli.run("changefeed", "list", "--timeout", "300ms");
+
+        assertEquals(5, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: no response from " + server.url() + " within 300ms (request timed out)\n"
+                + "Hint: a slow server may need a longer --timeout\n"), r::toString);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ftp://host:21 | unsupported scheme 'ftp'",
+        "http://host:8300/api | must not have a path",
+        "http://user:pw@host:8300 | must not contain credentials",
+    })
+    void an_invalid_server_address_is_a_usage_error(String address, String message) {
+        Cli.Result r = new Cli().run("--server", address, "changefeed", "list");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: invalid --server: "), r::toString);
+        assertTrue(r.err().contains(message), r::toString);
+    }
+
+    @Test
+    void an_invalid_duration_is_a_usage_error() {
+        Cli.Result r = cli.run("changefeed", "list", "--timeout", "soon");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("'soon' is not a duration (examples: 500ms, 30s, 1m30s, 2h)"), r::toString);
+        assertTrue(server.requests().isEmpty());
+    }
+
+    @Test
+    void debug_traces_each_request_on_stderr_and_keeps_stdout_clean() {
+        server.on("GET", "/api/v2/changefeeds", 200, Fixtures.changefeedList());
+
+        Cli.Result r = cli.run("changefeed", "list", "--debug", "--jq", ".total");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("2\n", r.out());
+        assertTrue(r.err().contains("> GET " + server.url() + "/api/v2/changefeeds?namespace=default\n"), r::toString);
+        assertTrue(r.err().contains("> Accept: application/json\n"), r::toString);
+        assertTrue(r.err().matches("(?s).*< 200 \\(\\d+ ms, \\d+ bytes\\)\n.*"), r::toString);
+    }
+
+    @Test
+    void requests_identify_the_client() {
+        server.on("GET", "/api/v2/changefeeds", 200, Fixtures.changefeedList());
+
+        cli.run("changefeed", "list");
+
+        StubServer.Request request = server.last("GET", "/api/v2/changefeeds");
+        assertEquals("application/json", request.header("Accept"));
+        assertTrue(request.header("User-Agent").startsWith("ticdcctl/"), request.header("User-Agent"));
+    }
+
+    @Test
+    void an_answer_of_the_wrong_shape_is_reported_and_debug_adds_the_stack_trace() {
+        server.on("GET", "/api/v2/changefeeds", 200, "{\"total\":\"many\",\"items\":{}}");
+
+        Cli.Result plain = cli.run("changefeed", "list");
+        assertEquals(1, plain.exitCode(), plain::toString);
+        assertTrue(plain.err().startsWith("Error: the server's answer does not have the expected shape"), plain::toString);
+        assertNoStackTrace(plain);
+
+        Cli.Result debug = cli.run("changefeed", "list", "--debug");
+        assertEquals(1, debug.exitCode(), debug::toString);
+        assertTrue(debug.err().contains("\tat dev.ticdcctl."), debug::toString);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ticdcctl.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ServerAddressTest {
+    @ParameterizedTest
+    @CsvSource({
+        "127.0.0.1:8300, http://127.0.0.1:8300",
+        "cdc-0.cdc:8300, http://cdc-0.cdc:8300",
+        "http://10.0.0.1:8300/, http://10.0.0.1:8300",
+        "HTTPS://cdc.example:8300, https://cdc.example:8300",
+        "[::1]:8300, http://[::1]:8300",
+    })
+    void addresses_are_normalised(String given, String expected) {
+        assertEquals(expected, ServerAddress.parse(given).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ftp://h:1", "http://h:1/api/v2", "http://u:p@h:1", "http://h:1?x=1", "http://:8300"})
+    void bad_addresses_are_refused(String given) {
+        assertThrows(IllegalArgumentException.class, () -> ServerAddress.parse(given));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ticdcctl.testing;
+
+import dev.ticdcctl.Main;
+import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.output.Terminal;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the real CLI in-process with a chosen environment and captures what a user would see. */
+public final class Cli {
+    /** 2024-07-01T02:05:10.123Z: ten seconds after the checkpoint of {@link Fixtures#CHECKPOINT_TSO}. */
+    public static final Instant NOW = Instant.parse("2024-07-01T02:05:10.123Z");
+
+    private final Map<String, String> env = new HashMap<>();
+    private final List<String> baseArgs = new ArrayList<>();
+    private Terminal terminal = Terminal.NONE;
+    private String stdin = "";
+    private java.time.ZoneId zone = ZoneOffset.UTC;
+
+    /** The outcome of one run; {@code toString} shows everything, for assertion messages. */
+    public record Result(int exitCode, String out, String err, List<String> args) {
+        @Override
+        public String toString() {
+            return "ticdcctl " + String.join(" ", args) + "\n-- exit " + exitCode + "\n-- stdout:\n" + out
+                    + "-- stderr:\n" + err;
+        }
+    }
+
+    public static Cli against(StubServer server) {
+        return new Cli().args("--server", server.url());
+    }
+
+    public Cli args(String... args) {
+        baseArgs.addAll(List.of(args));
+        return this;
+    }
+
+    public Cli env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    public Cli terminal(Terminal terminal) {
+        this.terminal = terminal;
+        return this;
+    }
+
+    /** All three streams on a terminal of the given width. */
+    public Cli onTerminal(int width) {
+        return terminal(new Terminal(true, true, true, width));
+    }
+
+    public Cli stdin(String input) {
+        this.stdin = input;
+        return this;
+    }
+
+    /** Sets the zone of local times (UTC by default). */
+    public Cli zone(java.time.ZoneId zone) {
+        this.zone = zone;
+        return this;
+    }
+
+    public Result run(String... args) {
+        List<String> all = new ArrayList<>(baseArgs);
+        all.addAll(List.of(args));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        TestClock clock = new TestClock(NOW, zone);
+        Environment environment = new Environment(Map.copyOf(env),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, clock, clock::sleep);
+        int code = Main.run(environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), all.toArray(String[]::new));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), all);
+    }
+}
