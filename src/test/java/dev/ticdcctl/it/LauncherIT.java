@@ -1,0 +1,314 @@
+package dev.ticdcctl.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticdcctl.testing.StubServer;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Smoke tests of the packaged CLI: {@code bin/ticdcctl} runs {@code target/ticdcctl.jar} as a separate process, the way
+ * a user or a script runs it.
+ */
+class LauncherIT {
+    private static final Path PROJECT = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+            .toAbsolutePath();
+    private static final Path LAUNCHER = PROJECT.resolve("bin/ticdcctl");
+    private static final Path JAR = PROJECT.resolve("target/ticdcctl.jar");
+    private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+    private static final long TIMEOUT_SECONDS = 60;
+    /** The version the build wrote into the jar (passed in by failsafe). */
+    private static final String VERSION = System.getProperty("project.version", "unknown");
+
+    private static final String LIST = """
+            {"total":1,"items":[{"upstream_id":7390512345678901234,"namespace":"default","id":"cf-1",\
+            "state":"normal","checkpoint_tso":450835120160243717,"checkpoint_time":"2024-07-01 10:05:00.123",\
+            "error":null}]}""";
+
+    private static final ObjectMapper STRICT_JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    @TempDir
+    Path tmp;
+
+    private final List<Path> links = new ArrayList<>();
+
+    /** Removes the symlinks first: JUnit warns when it deletes a link to a target outside the temporary directory. */
+    @AfterEach
+    void removeLinks() throws IOException {
+        for (Path link : links) {
+            Files.deleteIfExists(link);
+        }
+    }
+
+    private Path symlink(Path link, Path target) throws IOException {
+        links.add(Files.createSymbolicLink(link, target));
+        return link;
+    }
+
+    /** The outcome of one run; {@code toString} shows everything, for assertion messages. */
+    record Result(int exitCode, String out, String err, List<String> command) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+
+        @Override
+        public String toString() {
+            return String.join(" ", command) + "\n-- exit " + exitCode + "\n-- stdout:\n" + out + "-- stderr:\n" + err;
+        }
+    }
+
+    /**
+     * Runs {@code executable} with a controlled environment: only PATH and HOME are inherited, so that settings such as
+     * TICDCCTL_SERVER or JAVA_TOOL_OPTIONS (whose "Picked up" notice lands on stderr) cannot leak in. JAVA_HOME is the
+     * JDK running the tests unless {@code env} says otherwise; a null value in {@code env} removes the variable.
+     */
+    private Result run(Path executable, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        command.addAll(Arrays.asList(args));
+        Path out = Files.createTempFile(tmp, "stdout", ".txt");
+        Path err = Files.createTempFile(tmp, "stderr", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        Map<String, String> environment = pb.environment();
+        environment.clear();
+        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put("HOME", System.getProperty("user.home"));
+        environment.put("JAVA_HOME", JAVA_HOME.toString());
+        env.forEach((name, value) -> {
+            if (value == null) {
+                environment.remove(name);
+            } else {
+                environment.put(name, value);
+            }
+        });
+        Process process = pb.start();
+        process.getOutputStream().close(); // no stdin, as in CI
+        try {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                fail(command + " did not finish within " + TIMEOUT_SECONDS + "s");
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8), command);
+    }
+
+    private Result run(String... args) throws Exception {
+        return run(LAUNCHER, Map.of(), args);
+    }
+
+    private static void assertVersion(Result r) {
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("ticdcctl " + VERSION + "\n", r.out(), r::toString);
+        assertEquals("", r.err(), r::toString);
+    }
+
+    /** Exit 2, nothing on stdout and a single {@code Error:} line containing {@code text}. */
+    private static void assertLauncherError(Result r, String text) {
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        assertTrue(r.err().startsWith("Error: ") && r.err().contains(text), r::toString);
+    }
+
+    private static Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    @Test
+    void printsVersion() throws Exception {
+        assertVersion(run("--version"));
+    }
+
+    @Test
+    void jsonOutputIsTheServersBodyWithExactIntegers() throws Exception {
+        try (StubServer server = new StubServer().on("GET", "/api/v2/changefeeds", 200, LIST)) {
+            Result r = run("--server", server.url(), "changefeed", "list", "-o", "json");
+
+            assertEquals(0, r.exitCode(), r::toString);
+            assertEquals("", r.err(), r::toString);
+            JsonNode printed = STRICT_JSON.readTree(r.out()); // fails on anything after the document
+            assertEquals(STRICT_JSON.readTree(LIST), printed, r::toString);
+            assertTrue(r.out().contains("450835120160243717") && r.out().contains("7390512345678901234"),
+                    r::toString);
+            assertEquals(1, server.requests().size(), server.requests()::toString);
+            assertEquals("GET", server.requests().get(0).method());
+        }
+    }
+
+    @Test
+    void tableOutputShowsTheChangefeed() throws Exception {
+        try (StubServer server = new StubServer().on("GET", "/api/v2/changefeeds", 200, LIST)) {
+            Result r = run("--server", server.url(), "changefeed", "list");
+
+            assertEquals(0, r.exitCode(), r::toString);
+            assertEquals("", r.err(), r::toString);
+            String[] lines = r.out().split("\n");
+            assertEquals(2, lines.length, r::toString);
+            List<String> header = List.of(lines[0].trim().split("\\s+"));
+            List<String> row = List.of(lines[1].trim().split("\\s+"));
+            assertEquals("ID", header.get(0), r::toString);
+            assertTrue(header.contains("STATE"), r::toString);
+            assertEquals("cf-1", row.get(0), r::toString);
+            assertEquals(lines[0].indexOf("STATE"), lines[1].indexOf("normal"), r::toString);
+        }
+    }
+
+    @Test
+    void unreachableServerExitsFiveWithAShortError() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Result r = run("--server", "http://127.0.0.1:" + port, "changefeed", "list");
+
+        assertEquals(5, r.exitCode(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        List<String> lines = r.errLines();
+        assertTrue(lines.size() == 1 || lines.size() == 2, r::toString);
+        assertTrue(lines.get(0).startsWith("Error: "), r::toString);
+        if (lines.size() == 2) {
+            assertTrue(lines.get(1).startsWith("Hint: "), r::toString);
+        }
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r::toString);
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() throws Exception {
+        Result r = run("no-such-command");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        assertTrue(r.err().startsWith("Error: "), r::toString);
+        assertTrue(r.err().contains("no-such-command"), r::toString);
+    }
+
+    @Test
+    void usesJavaHome() throws Exception {
+        // PATH without any java: the launcher can only have found it through JAVA_HOME.
+        assertVersion(run(LAUNCHER, env("JAVA_HOME", JAVA_HOME.toString(), "PATH", pathWithOnlyBash()), "--version"));
+    }
+
+    @Test
+    void brokenJavaHomeIsAnErrorNotAFallback() throws Exception {
+        Path missing = tmp.resolve("no-such-jdk");
+
+        Result r = run(LAUNCHER, env("JAVA_HOME", missing.toString()), "--version");
+
+        assertLauncherError(r, "JAVA_HOME");
+        assertTrue(r.err().contains(missing.toString()), r::toString);
+    }
+
+    @Test
+    void withoutJavaHomeUsesJavaOnPath() throws Exception {
+        String path = JAVA_HOME.resolve("bin") + File.pathSeparator + pathWithOnlyBash();
+
+        assertVersion(run(LAUNCHER, env("JAVA_HOME", null, "PATH", path), "--version"));
+    }
+
+    @Test
+    void withoutAnyJavaNamesJavaHome() throws Exception {
+        Result r = run(LAUNCHER, env("JAVA_HOME", null, "PATH", pathWithOnlyBash()), "--version");
+
+        assertLauncherError(r, "JAVA_HOME");
+    }
+
+    @Test
+    void ticdcctlJavaTakesPrecedenceOverJavaHome() throws Exception {
+        Map<String, String> env = env("TICDCCTL_JAVA", JAVA_HOME.resolve("bin/java").toString(),
+                "JAVA_HOME", tmp.resolve("no-such-jdk").toString());
+
+        assertVersion(run(LAUNCHER, env, "--version"));
+    }
+
+    @Test
+    void jvmOptionsAreSplitAndJvmWarningsStayOffStdout() throws Exception {
+        // Where large pages are not configured, HotSpot warns through unified logging, which writes to stdout
+        // unless redirected; the two options also only work if TICDCCTL_JAVA_OPTS is word-split.
+        Map<String, String> env = env("TICDCCTL_JAVA_OPTS", " -XX:+UseLargePages   -XX:LargePageSizeInBytes=1g ");
+
+        Result r = run(LAUNCHER, env, "--version");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("ticdcctl " + VERSION + "\n", r.out(), r::toString);
+        for (String line : r.errLines()) {
+            assertTrue(line.contains("warning"), r::toString);
+        }
+    }
+
+    @Test
+    void runsThroughChainedRelativeSymlinks() throws Exception {
+        // tmp/path/ticdcctl -> ../links/ticdcctl -> <project>/bin/ticdcctl, as with a link in ~/bin
+        Path linkDir = Files.createDirectories(tmp.resolve("links"));
+        symlink(linkDir.resolve("ticdcctl"), LAUNCHER);
+        Path path = Files.createDirectories(tmp.resolve("path"));
+        Path link = symlink(path.resolve("ticdcctl"), Path.of("../links/ticdcctl"));
+
+        assertVersion(run(link, Map.of(), "--version"));
+    }
+
+    @Test
+    void findsTheJarInADistributionLayout() throws Exception {
+        Path home = tmp.resolve("ticdcctl-" + VERSION);
+        Path launcher = Files.copy(LAUNCHER, Files.createDirectories(home.resolve("bin")).resolve("ticdcctl"));
+        symlink(Files.createDirectories(home.resolve("lib")).resolve("ticdcctl.jar"), JAR);
+
+        assertVersion(run(launcher, Map.of(), "--version"));
+    }
+
+    @Test
+    void missingJarIsReported() throws Exception {
+        Path launcher = Files.copy(LAUNCHER, Files.createDirectories(tmp.resolve("home/bin")).resolve("ticdcctl"));
+
+        Result r = run(launcher, Map.of(), "--version");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        assertEquals("Error: ticdcctl.jar not found; build it with 'mvn -B package'\n", r.err(), r::toString);
+    }
+
+    /** A PATH holding nothing but bash (which the launcher's shebang needs), so that no java can be found on it. */
+    private String pathWithOnlyBash() throws IOException {
+        Path bash = null;
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, "bash");
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                bash = candidate;
+                break;
+            }
+        }
+        assertTrue(bash != null, "no bash on PATH");
+        Path dir = Files.createDirectories(tmp.resolve("only-bash"));
+        if (!Files.exists(dir.resolve("bash"))) {
+            symlink(dir.resolve("bash"), bash.toRealPath());
+        }
+        return dir.toString();
+    }
+}
