@@ -6,11 +6,49 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.concurrent.TimeUnit;
 
-/** Which standard streams are terminals, and how wide the terminal is (0 = unknown). */
-public record Terminal(boolean stdin, boolean stdout, boolean stderr, int width) {
+/** Which standard streams are terminals, and how wide the terminal is (0 = unknown), asked only when needed. */
+public final class Terminal {
     public static final Terminal NONE = new Terminal(false, false, false, 0);
+
+    private final boolean stdin;
+    private final boolean stdout;
+    private final boolean stderr;
+    private final IntSupplier width;
+    private int knownWidth = -1;
+
+    public Terminal(boolean stdin, boolean stdout, boolean stderr, int width) {
+        this(stdin, stdout, stderr, () -> width);
+    }
+
+    private Terminal(boolean stdin, boolean stdout, boolean stderr, IntSupplier width) {
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.width = width;
+    }
+
+    public boolean stdin() {
+        return stdin;
+    }
+
+    public boolean stdout() {
+        return stdout;
+    }
+
+    public boolean stderr() {
+        return stderr;
+    }
+
+    /** The width in columns when stdout is a terminal, else 0. */
+    public int width() {
+        if (knownWidth < 0) {
+            knownWidth = stdout ? width.getAsInt() : 0;
+        }
+        return knownWidth;
+    }
 
     /** Probes the real process: /proc on Linux, {@code System.console()} elsewhere. */
     public static Terminal probe(Map<String, String> env) {
@@ -18,7 +56,7 @@ public record Terminal(boolean stdin, boolean stdout, boolean stderr, int width)
         boolean in = isTty(0, console);
         boolean out = isTty(1, console);
         boolean err = isTty(2, console);
-        return new Terminal(in, out, err, out ? width(env) : 0);
+        return new Terminal(in, out, err, () -> width(env));
     }
 
     private static boolean isTty(int fd, boolean fallback) {
