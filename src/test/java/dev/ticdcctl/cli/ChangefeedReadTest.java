@@ -5,18 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.Fixtures;
-import dev.ticdcctl.testing.StubServer;
-import org.junit.jupiter.api.AfterEach;
+import dev.ticdcctl.testing.StubServerTest;
 import org.junit.jupiter.api.Test;
 
-class ChangefeedReadTest {
-    private final StubServer server = new StubServer();
-    private final Cli cli = Cli.against(server);
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class ChangefeedReadTest extends StubServerTest {
 
     @Test
     void list_prints_a_table_with_state_checkpoint_lag_and_error_code() {

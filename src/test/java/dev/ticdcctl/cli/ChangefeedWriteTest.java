@@ -5,21 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.Fixtures;
-import dev.ticdcctl.testing.StubServer;
+import dev.ticdcctl.testing.StubServerTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ChangefeedWriteTest {
+class ChangefeedWriteTest extends StubServerTest {
     private static final String CF = "/api/v2/changefeeds/cf-1";
 
-    private final StubServer server = new StubServer();
-    private final Cli cli = Cli.against(server);
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void create_sends_the_given_fields_and_waits_until_the_owner_runs_it() {

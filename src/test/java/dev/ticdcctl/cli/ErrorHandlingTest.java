@@ -7,22 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.Fixtures;
 import dev.ticdcctl.testing.StubServer;
+import dev.ticdcctl.testing.StubServerTest;
 import java.io.IOException;
 import java.net.ServerSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every failure class gives one Error line, at most one Hint line, the documented exit code, and no stack trace. */
-class ErrorHandlingTest {
-    private final StubServer server = new StubServer();
-    private final Cli cli = Cli.against(server);
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class ErrorHandlingTest extends StubServerTest {
 
     private static void assertNoStackTrace(Cli.Result r) {
         assertFalse(r.err().contains("\tat "), r::toString);

@@ -5,6 +5,9 @@ public final class Fixtures {
     /** Physical 2024-07-01T02:05:00.123Z, logical 5. */
     public static final long CHECKPOINT_TSO = 450835120160243717L;
 
+    /** POST /tso as TiCDC writes it: pretty-printed, physical 2024-07-01T02:05:00.123Z, logical 5. */
+    public static final String TSO = "{\n    \"timestamp\": 1719799500123,\n    \"logic_time\": 5\n}";
+
     private Fixtures() {}
 
     public static String changefeedList() {

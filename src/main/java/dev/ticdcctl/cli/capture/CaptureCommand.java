@@ -4,5 +4,7 @@ import dev.ticdcctl.cli.GroupCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "capture", aliases = "captures", description = "List captures and drain them before maintenance.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ticdcctl capture list", "  ticdcctl capture drain \"$CAPTURE_ID\" --yes"},
         subcommands = {ListCommand.class, DrainCommand.class})
 public final class CaptureCommand extends GroupCommand {}

@@ -5,6 +5,11 @@ import picocli.CommandLine.Command;
 
 @Command(name = "changefeed", aliases = {"cf", "changefeeds"},
         description = "Create, inspect and control changefeeds.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  # what is replicating, and how far behind",
+            "  ticdcctl changefeed list",
+            "  # stop one for maintenance, then start it again",
+            "  ticdcctl changefeed pause orders && ticdcctl changefeed resume orders"},
         subcommands = {
             ListCommand.class, GetCommand.class, CreateCommand.class, UpdateCommand.class, PauseCommand.class,
             ResumeCommand.class, DeleteCommand.class, StatusCommand.class, SyncedCommand.class

@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "log", description = "Change the log level of a capture.", subcommands = LogCommand.Set.class)
+@Command(name = "log", description = "Change the log level of a capture.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ticdcctl log set debug"}, subcommands = LogCommand.Set.class)
 public final class LogCommand extends GroupCommand {
 
     /** The zap levels TiCDC accepts. */

@@ -6,7 +6,9 @@ import dev.ticdcctl.cli.Services;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "owner", description = "Act on the owner capture.", subcommands = OwnerCommand.Resign.class)
+@Command(name = "owner", description = "Act on the owner capture.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ticdcctl owner resign --yes"}, subcommands = OwnerCommand.Resign.class)
 public final class OwnerCommand extends GroupCommand {
 
     @Command(name = "resign",

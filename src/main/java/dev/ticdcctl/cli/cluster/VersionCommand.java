@@ -29,7 +29,7 @@ public final class VersionCommand implements Callable<Integer> {
         try {
             server = services.client().status();
         } catch (ClientException e) {
-            services.output().warn("server " + services.server() + ": " + e.getMessage());
+            services.output().warn(e.getMessage());
         }
         ObjectNode json = services.mapper().createObjectNode().put("client", Version.CLIENT);
         json.set("server", server == null ? null : server.json());

@@ -7,10 +7,12 @@ import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ProcessorDetail;
 import dev.ticdcctl.output.Table;
 import dev.ticdcctl.output.Table.Column;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -23,11 +25,12 @@ import picocli.CommandLine.Spec;
         footer = {"  ticdcctl processor get orders 2b8e1fd4-7f4a-4bfa-9b9e-9c1b1e8a6f42",
             "  # cdc cli spelling", "  ticdcctl processor query -c orders -p \"$CAPTURE_ID\""})
 final class GetCommand implements Callable<Integer> {
-    @Mixin
-    ChangefeedRef ref;
+    @Parameters(arity = "0..2", paramLabel = "CHANGEFEED_ID CAPTURE_ID",
+            description = "The changefeed and the capture, unless given with -c and -p.")
+    List<String> arguments = List.of();
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "CAPTURE_ID", description = "The capture.")
-    String capturePositional;
+    @Option(names = {"-c", "--changefeed-id"}, paramLabel = "ID", description = "The changefeed (cdc cli spelling).")
+    String changefeedOption;
 
     @Option(names = {"-p", "--capture-id"}, paramLabel = "CAPTURE_ID", description = "The capture (cdc cli spelling).")
     String captureOption;
@@ -43,8 +46,19 @@ final class GetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        String changefeedId = ref.id();
-        String captureId = captureId();
+        // The arguments fill whatever the options left open, in order: changefeed, then capture.
+        Deque<String> rest = new ArrayDeque<>(arguments);
+        String changefeedId = changefeedOption != null ? changefeedOption : rest.poll();
+        String captureId = captureOption != null ? captureOption : rest.poll();
+        if (!rest.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "unexpected argument '" + rest.peek()
+                    + "': the changefeed and the capture are already given");
+        }
+        if (changefeedId == null || captureId == null) {
+            throw new ParameterException(spec.commandLine(), "missing " + (changefeedId == null ? "changefeed" : "capture")
+                    + " ID: give CHANGEFEED_ID CAPTURE_ID, or -c and -p");
+        }
+        ChangefeedRef.check(changefeedId);
         ApiResult<ProcessorDetail> result =
                 services.client().getProcessor(services.namespace(), changefeedId, captureId);
         services.output().resource(result.json(), () -> new Table(Column.of("CHANGEFEED_ID"),
@@ -52,14 +66,5 @@ final class GetCommand implements Callable<Integer> {
                 .row(changefeedId, captureId, result.value().tableIds().size(),
                         result.value().tableIds().stream().map(String::valueOf).collect(Collectors.joining(","))));
         return ExitCode.OK;
-    }
-
-    private String captureId() {
-        String id = captureOption != null ? captureOption : capturePositional;
-        if (id == null) {
-            throw new ParameterException(spec.commandLine(), "missing capture ID: give it as the second argument or"
-                    + " with -p/--capture-id");
-        }
-        return id;
     }
 }

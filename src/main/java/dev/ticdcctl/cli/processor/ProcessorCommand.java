@@ -5,5 +5,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "processor", aliases = "processors",
         description = "Inspect processors: the part of a changefeed that runs on one capture.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ticdcctl processor list", "  ticdcctl processor get orders \"$CAPTURE_ID\""},
         subcommands = {ListCommand.class, GetCommand.class})
 public final class ProcessorCommand extends GroupCommand {}

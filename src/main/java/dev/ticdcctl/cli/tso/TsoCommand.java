@@ -4,5 +4,7 @@ import dev.ticdcctl.cli.GroupCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "tso", description = "Get and decode TSOs (TiDB timestamps: physical milliseconds << 18 | logical).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ticdcctl tso query", "  ticdcctl tso decode 450835120160243717"},
         subcommands = {QueryCommand.class, DecodeCommand.class})
 public final class TsoCommand extends GroupCommand {}

@@ -6,5 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "unsafe",
         description = {"Maintenance operations that can break replication. Each asks for confirmation on a terminal"
             + " and needs --yes otherwise."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ticdcctl unsafe metadata --yes -o json > metadata.json",
+            "  ticdcctl unsafe resolve-lock --region 1024 --yes"},
         subcommands = {MetadataCommand.class, ResolveLockCommand.class, DeleteServiceGcSafepointCommand.class})
 public final class UnsafeCommand extends GroupCommand {}

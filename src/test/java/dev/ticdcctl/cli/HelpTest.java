@@ -1,0 +1,338 @@
+package dev.ticdcctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticdcctl.output.Terminal;
+import dev.ticdcctl.testing.Cli;
+import dev.ticdcctl.testing.StubServer;
+import dev.ticdcctl.testing.TestClock;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** {@code help}, {@code --help} of every command, help topics and usage errors (conventions §3, §6). */
+class HelpTest {
+    private static final String ROOT_DESCRIPTION = "Administer a TiCDC cluster over its OpenAPI v2.";
+    /**
+     * Commands whose {@code --help} shows the root's examples (inherited through {@code scope = INHERIT} on
+     * {@link RootCommand}) instead of their own: every noun that only groups verbs.
+     */
+    private static final List<String> WITHOUT_OWN_EXAMPLES =
+            List.of("changefeed", "capture", "processor", "owner", "log", "tso", "unsafe");
+
+    private final StubServer server = new StubServer();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    // ---- the command tree
+
+    /** Every command path of the real tree, by primary name (aliases left out); "" is the root. */
+    static List<String> commandPaths() {
+        StringWriter sink = new StringWriter();
+        Environment environment = new Environment(Map.of(), new ByteArrayInputStream(new byte[0]), Terminal.NONE,
+                new TestClock(Cli.NOW, ZoneOffset.UTC), d -> { });
+        try (Services services = new Services(environment, new PrintWriter(sink), new PrintWriter(sink),
+                new GlobalOptions())) {
+            List<String> paths = new ArrayList<>();
+            collect(dev.ticdcctl.cli.Cli.commandLine(services), "", paths);
+            return paths;
+        }
+    }
+
+    private static void collect(CommandLine command, String path, List<String> paths) {
+        paths.add(path);
+        command.getSubcommands().forEach((name, sub) -> {
+            if (name.equals(sub.getCommandName())) {
+                collect(sub, path.isEmpty() ? name : path + " " + name, paths);
+            }
+        });
+    }
+
+    static Stream<String> commandsWithOwnExamples() {
+        return commandPaths().stream().filter(p -> !WITHOUT_OWN_EXAMPLES.contains(p));
+    }
+
+    private static String[] words(String path, String... more) {
+        List<String> all = new ArrayList<>(path.isEmpty() ? List.of() : Arrays.asList(path.split(" ")));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** The text after the {@code Examples:} heading, or null. */
+    private static String examples(String help) {
+        int at = help.indexOf("\nExamples:\n");
+        return at < 0 ? null : help.substring(at + "\nExamples:\n".length());
+    }
+
+    /** The first line after the (possibly wrapped) synopsis. */
+    private static String description(String help) {
+        List<String> lines = help.lines().toList();
+        int i = 1;
+        while (i < lines.size() && lines.get(i).startsWith(" ")) {
+            i++;
+        }
+        return i < lines.size() ? lines.get(i) : "";
+    }
+
+    /** An example line that runs the command: {@code ticdcctl [global options] PATH ...}. */
+    private static boolean showsItself(String examples, String path) {
+        String command = path.isEmpty() ? "" : "\\s+" + Pattern.quote(path).replace(" ", "\\E\\s+\\Q");
+        return Pattern.compile("ticdcctl(\\s+--?\\S+(\\s+[^-\\s]\\S*)?)*" + command + "(\\s|\\)|\"|$)",
+                Pattern.MULTILINE).matcher(examples).find();
+    }
+
+    @Test
+    void the_walk_finds_the_commands_of_the_documented_tree() {
+        List<String> paths = commandPaths();
+
+        assertTrue(paths.containsAll(List.of("", "changefeed", "changefeed list", "changefeed get",
+                "changefeed create", "changefeed update", "changefeed pause", "changefeed resume", "changefeed delete",
+                "changefeed status", "changefeed synced", "capture", "capture list", "capture drain", "processor",
+                "processor list", "processor get", "owner", "owner resign", "log", "log set", "health", "status",
+                "version", "tso", "tso query", "tso decode", "unsafe", "unsafe metadata", "unsafe resolve-lock",
+                "unsafe delete-service-gc-safepoint", "help")), paths::toString);
+        assertTrue(paths.containsAll(WITHOUT_OWN_EXAMPLES), paths::toString);
+    }
+
+    @ParameterizedTest(name = "ticdcctl {0} --help")
+    @MethodSource("commandPaths")
+    void every_command_has_help_with_a_description_and_examples(String path) {
+        Cli.Result r = new Cli().run(words(path, "--help"));
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("", r.err(), r::toString);
+        assertTrue(r.out().startsWith("Usage: ticdcctl" + (path.isEmpty() ? " " : " " + path + " ")), r::toString);
+        String description = description(r.out());
+        assertFalse(description.isBlank(), r::toString);
+        if (!path.isEmpty()) {
+            assertNotEquals(ROOT_DESCRIPTION, description, () -> "inherits the root's description\n" + r);
+        }
+        String examples = examples(r.out());
+        assertTrue(examples != null, () -> "no Examples: section\n" + r);
+        assertTrue(examples.lines().anyMatch(l -> l.startsWith("  ") && l.contains("ticdcctl")), r::toString);
+    }
+
+    @ParameterizedTest(name = "ticdcctl {0} --help")
+    @MethodSource("commandsWithOwnExamples")
+    void every_command_shows_examples_of_itself(String path) {
+        Cli.Result r = new Cli().run(words(path, "--help"));
+
+        String examples = examples(r.out());
+        assertTrue(examples != null, r::toString);
+        assertTrue(showsItself(examples, path), () -> "no example runs 'ticdcctl " + path + "'\n" + r);
+        if (!path.isEmpty()) {
+            assertNotEquals(examples(new Cli().run("--help").out()), examples, () -> "the root's examples\n" + r);
+        }
+    }
+
+    @Test
+    void group_commands_show_examples_of_their_own() {
+        String rootExamples = examples(new Cli().run("--help").out());
+        for (String path : WITHOUT_OWN_EXAMPLES) {
+            Cli.Result r = new Cli().run(words(path, "--help"));
+            String examples = examples(r.out());
+            assertTrue(examples != null, r::toString);
+            assertNotEquals(rootExamples, examples, () -> "the root's examples\n" + r);
+            assertTrue(showsItself(examples, path), r::toString);
+        }
+    }
+
+    // ---- help command and topics
+
+    @Test
+    void help_exit_codes_lists_every_documented_code() {
+        Cli.Result r = new Cli().run("help", "exit-codes");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("", r.err(), r::toString);
+        assertTrue(r.out().startsWith("Exit codes of ticdcctl (stable; scripts may rely on them):\n\n"), r::toString);
+        List<Integer> codes = new ArrayList<>();
+        Matcher m = Pattern.compile("^  (\\d+) +\\S", Pattern.MULTILINE).matcher(r.out());
+        while (m.find()) {
+            codes.add(Integer.parseInt(m.group(1)));
+        }
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 130), codes, r::toString);
+        assertEquals(List.of(ExitCode.OK, ExitCode.FAILED, ExitCode.USAGE, ExitCode.NOT_FOUND, ExitCode.UNAUTHORIZED,
+                ExitCode.UNREACHABLE, ExitCode.WAIT_TIMEOUT, ExitCode.DECLINED, ExitCode.INTERRUPTED), codes);
+        assertTrue(r.out().contains("  7    the user declined a confirmation prompt\n"), r::toString);
+        assertTrue(r.out().contains("  130  interrupted (Ctrl-C)\n"), r::toString);
+    }
+
+    @Test
+    void help_environment_lists_the_variables() {
+        Cli.Result r = new Cli().run("help", "environment");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("  TICDCCTL_SERVER "), r::toString);
+        assertTrue(r.out().contains("  TICDCCTL_NAMESPACE "), r::toString);
+        assertTrue(r.out().contains("  NO_COLOR "), r::toString);
+    }
+
+    @Test
+    void help_of_a_command_prints_the_same_usage_as_its_help_option() {
+        Cli.Result help = new Cli().run("help", "changefeed", "create");
+        Cli.Result option = new Cli().run("changefeed", "create", "--help");
+
+        assertEquals(0, help.exitCode(), help::toString);
+        assertTrue(help.out().startsWith("Usage: ticdcctl changefeed create "), help::toString);
+        assertTrue(help.out().contains("\nExamples:\n"), help::toString);
+        assertEquals(option.out(), help.out());
+        assertEquals("", help.err(), help::toString);
+    }
+
+    @Test
+    void help_follows_aliases() {
+        Cli.Result help = new Cli().run("help", "cf", "ls");
+
+        assertEquals(0, help.exitCode(), help::toString);
+        assertEquals(new Cli().run("changefeed", "list", "--help").out(), help.out());
+    }
+
+    @Test
+    void help_alone_prints_the_root_usage() {
+        Cli.Result help = new Cli().run("help");
+
+        assertEquals(0, help.exitCode(), help::toString);
+        assertTrue(help.out().startsWith("Usage: ticdcctl "), help::toString);
+        assertEquals(new Cli().run("--help").out(), help.out());
+    }
+
+    @Test
+    void help_of_an_unknown_command_or_topic_exits_2_and_lists_the_topics() {
+        Cli.Result r = new Cli().run("help", "nosuch");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        assertTrue(r.err().startsWith("Error: no command or help topic 'nosuch'; topics: exit-codes, environment\n"),
+                r::toString);
+        assertTrue(r.err().endsWith("Try 'ticdcctl help --help' for more information.\n"), r::toString);
+    }
+
+    @Test
+    void help_of_an_unknown_subcommand_exits_2() {
+        Cli.Result r = new Cli().run("help", "changefeed", "nosuch");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: no command or help topic 'changefeed nosuch'"), r::toString);
+    }
+
+    @Test
+    void version_option_prints_the_client_version() {
+        Cli.Result r = new Cli().run("--version");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("ticdcctl " + Version.CLIENT + "\n", r.out(), r::toString);
+    }
+
+    // ---- usage errors
+
+    @Test
+    void a_mistyped_subcommand_exits_2_with_a_suggestion_and_where_to_read_more() {
+        Cli.Result r = Cli.against(server).run("changefeed", "lst");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.get(0).startsWith("Error: unknown command 'lst'"), r::toString);
+        assertTrue(lines.get(1).startsWith("Hint: did you mean "), r::toString);
+        assertTrue(lines.get(1).contains("'list'"), r::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Usage: ticdcctl changefeed ")), r::toString);
+        assertEquals("Try 'ticdcctl changefeed --help' for more information.", lines.get(lines.size() - 1),
+                r::toString);
+        assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
+    }
+
+    @Test
+    void a_mistyped_top_level_command_is_reported_for_the_root() {
+        Cli.Result r = Cli.against(server).run("chagefeed", "list");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: unknown command 'chagefeed' for 'ticdcctl'\n"
+                + "Hint: did you mean 'changefeed'"), r::toString);
+        assertTrue(r.err().endsWith("Try 'ticdcctl --help' for more information.\n"), r::toString);
+        assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
+    }
+
+    @Test
+    void an_unknown_option_exits_2_and_sends_nothing() {
+        server.on("GET", "/api/v2/captures", 200, "{\"total\":0,\"items\":[]}");
+
+        Cli.Result r = Cli.against(server).run("capture", "list", "--bogus");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        assertTrue(r.err().startsWith("Error: unknown option '--bogus'\n"), r::toString);
+        assertTrue(r.err().endsWith("Try 'ticdcctl capture list --help' for more information.\n"), r::toString);
+        assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
+    }
+
+    @Test
+    void a_mistyped_option_gets_a_suggestion() {
+        Cli.Result r = Cli.against(server).run("changefeed", "list", "--stat", "failed");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: unknown option '--stat'\nHint: did you mean '--state'?\n"),
+                r::toString);
+        assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
+    }
+
+    @Test
+    void a_noun_without_a_verb_exits_2_naming_the_verbs() {
+        Cli.Result r = Cli.against(server).run("capture");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: missing command: choose one of list, drain\n"), r::toString);
+        assertTrue(r.err().endsWith("Try 'ticdcctl capture --help' for more information.\n"), r::toString);
+        assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
+    }
+
+    @Test
+    void an_unexpected_argument_to_a_leaf_exits_2() {
+        Cli.Result r = Cli.against(server).run("status", "extra");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: unexpected argument 'extra'\n"), r::toString);
+        assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} suggests {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "changefeed lsit | 'list'",
+        "cpature list | 'capture'",
+        "statuss | 'status'",
+        "changefeed list --al | '--all'",
+    })
+    void close_typos_get_one_suggestion_of_the_canonical_name(String typed, String suggestion) {
+        Cli.Result r = new Cli().run(typed.split(" "));
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("\nHint: did you mean " + suggestion + "?\n"), r::toString);
+    }
+
+    @Test
+    void an_unrelated_word_gets_no_suggestion() {
+        Cli.Result r = new Cli().run("nosuch");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertFalse(r.err().contains("Hint:"), r::toString);
+    }
+}
