@@ -27,6 +27,13 @@ public abstract class CliException extends RuntimeException {
         }
     }
 
+    /** An operation that could not be carried out for a reason the message states. */
+    public static final class Failed extends CliException {
+        public Failed(String message, String hint) {
+            super(message, hint);
+        }
+    }
+
     /** A wait whose bound ran out before the condition held. */
     public static final class WaitTimeout extends CliException {
         public WaitTimeout(String message, String hint) {

@@ -13,6 +13,11 @@ public final class GlobalOptions {
                     + "http://127.0.0.1:8300). Any capture works: non-owners forward to the owner.")
     String server;
 
+    @Option(names = "--sandbox", scope = ScopeType.INHERIT, order = 100,
+            description = "Run against an embedded simulated cluster whose state persists in TICDCCTL_SANDBOX_DIR "
+                    + "(default $XDG_STATE_HOME/ticdcctl/sandbox) instead of a server.")
+    boolean sandbox;
+
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", scope = ScopeType.INHERIT, order = 101,
             description = "Changefeed namespace (env TICDCCTL_NAMESPACE; default: default).")
     String namespace;

@@ -8,6 +8,7 @@ import dev.ticdcctl.cli.cluster.OwnerCommand;
 import dev.ticdcctl.cli.cluster.StatusCommand;
 import dev.ticdcctl.cli.cluster.VersionCommand;
 import dev.ticdcctl.cli.processor.ProcessorCommand;
+import dev.ticdcctl.cli.sandbox.SandboxCommand;
 import dev.ticdcctl.cli.tso.TsoCommand;
 import dev.ticdcctl.cli.unsafe.UnsafeCommand;
 import java.util.concurrent.Callable;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {
             ChangefeedCommand.class, CaptureCommand.class, ProcessorCommand.class, OwnerCommand.class,
             LogCommand.class, TsoCommand.class, UnsafeCommand.class, StatusCommand.class, HealthCommand.class,
-            VersionCommand.class, HelpCommand.class
+            VersionCommand.class, SandboxCommand.class, HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
         footer = {

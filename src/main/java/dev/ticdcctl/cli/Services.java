@@ -7,6 +7,9 @@ import dev.ticdcctl.client.ServerAddress;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.output.ColorMode;
 import dev.ticdcctl.output.Output;
+import dev.ticdcctl.sandbox.Sandbox;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -27,6 +30,7 @@ public final class Services implements AutoCloseable {
     private HttpTransport transport;
     private TicdcClient client;
     private Output output;
+    private Sandbox sandbox;
 
     public Services(Environment environment, PrintWriter out, PrintWriter err, GlobalOptions options) {
         this.environment = environment;
@@ -56,8 +60,11 @@ public final class Services implements AutoCloseable {
         return firstNonNull(options.namespace, environment.get("TICDCCTL_NAMESPACE"), "default");
     }
 
-    /** {@code --server} > {@code TICDCCTL_SERVER} > {@code http://127.0.0.1:8300}. */
+    /** {@code --sandbox}, or {@code --server} > {@code TICDCCTL_SERVER} > {@code http://127.0.0.1:8300}. */
     public URI server() {
+        if (options.sandbox) {
+            return embeddedSandbox().url();
+        }
         String given = options.server;
         String source = "--server";
         if (given == null) {
@@ -134,10 +141,40 @@ public final class Services implements AutoCloseable {
         return options.color;
     }
 
+    /** The simulated cluster of {@code --sandbox}, started on first use and stopped by {@link #close()}. */
+    private Sandbox embeddedSandbox() {
+        if (sandbox == null) {
+            if (options.server != null) {
+                throw new CliException.InvalidInput("--sandbox and --server exclude each other", null);
+            }
+            try {
+                sandbox = Sandbox.start(Sandbox.Options.defaults().withCaptures(1)
+                        .withStateDir(sandboxDirectory()).withClock(environment.clock()));
+            } catch (IOException | IllegalStateException e) {
+                throw new CliException.Failed("cannot start the embedded sandbox: " + e.getMessage(), null);
+            }
+        }
+        return sandbox;
+    }
+
+    /** {@code TICDCCTL_SANDBOX_DIR}, else {@code $XDG_STATE_HOME/ticdcctl/sandbox}, else under ~/.local/state. */
+    private Path sandboxDirectory() {
+        String explicit = environment.get("TICDCCTL_SANDBOX_DIR");
+        if (explicit != null) {
+            return Path.of(explicit);
+        }
+        String state = environment.get("XDG_STATE_HOME");
+        Path base = state != null ? Path.of(state) : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("ticdcctl").resolve("sandbox");
+    }
+
     @Override
     public void close() {
         if (transport != null) {
             transport.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
         }
     }
 

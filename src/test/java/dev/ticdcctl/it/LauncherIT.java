@@ -13,6 +13,10 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -310,5 +314,55 @@ class LauncherIT {
             symlink(dir.resolve("bash"), bash.toRealPath());
         }
         return dir.toString();
+    }
+
+    @Test
+    void theReadmeQuickStartWorksAgainstTheEmbeddedSandbox() throws Exception {
+        Map<String, String> env = env("TICDCCTL_SANDBOX_DIR", tmp.resolve("sandbox").toString());
+
+        Result created = run(LAUNCHER, env, "--sandbox", "changefeed", "create", "demo", "--sink-uri", "blackhole://");
+        Result listed = run(LAUNCHER, env, "--sandbox", "changefeed", "list", "--no-headers");
+
+        assertEquals(0, created.exitCode(), created::toString);
+        assertEquals("changefeed \"demo\" created\n", created.out(), created::toString);
+        assertEquals(0, listed.exitCode(), listed::toString);
+        assertTrue(listed.out().startsWith("demo   normal   "), listed::toString);
+    }
+
+    @Test
+    void theForegroundSandboxServesUntilSigtermAndThenExitsZero() throws Exception {
+        Path out = tmp.resolve("sandbox.out");
+        Path err = tmp.resolve("sandbox.err");
+        Process process = new ProcessBuilder(LAUNCHER.toString(), "sandbox", "--port", "0", "--captures", "2")
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            List<String> urls = List.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (urls.size() < 2 && process.isAlive() && System.nanoTime() < deadline) {
+                urls = Files.readAllLines(out);
+                Thread.sleep(20); // polling the output file for the URLs
+            }
+            assertEquals(2, urls.size(), () -> "URLs printed: " + out + " / " + readQuietly(err));
+            HttpResponse<String> status = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(urls.get(1) + "/api/v2/status")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, status.statusCode());
+            assertTrue(status.body().contains("\"is_owner\": false"), status.body());
+
+            process.destroy(); // SIGTERM
+            assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "stopped after SIGTERM");
+            assertEquals(0, process.exitValue(), () -> readQuietly(err));
+            assertTrue(readQuietly(err).endsWith("sandbox stopped\n"), () -> readQuietly(err));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 }

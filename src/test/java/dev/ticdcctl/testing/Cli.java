@@ -24,6 +24,7 @@ public final class Cli {
     private Terminal terminal = Terminal.NONE;
     private String stdin = "";
     private java.time.ZoneId zone = ZoneOffset.UTC;
+    private TestClock sharedClock;
 
     /** The outcome of one run; {@code toString} shows everything, for assertion messages. */
     public record Result(int exitCode, String out, String err, List<String> args) {
@@ -63,6 +64,12 @@ public final class Cli {
         return this;
     }
 
+    /** Runs every invocation on this clock (shared with a sandbox) instead of a fresh one at {@link #NOW}. */
+    public Cli clock(TestClock clock) {
+        this.sharedClock = clock;
+        return this;
+    }
+
     /** Sets the zone of local times (UTC by default). */
     public Cli zone(java.time.ZoneId zone) {
         this.zone = zone;
@@ -74,7 +81,7 @@ public final class Cli {
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        TestClock clock = new TestClock(NOW, zone);
+        TestClock clock = sharedClock != null ? sharedClock : new TestClock(NOW, zone);
         Environment environment = new Environment(Map.copyOf(env),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, clock, clock::sleep);
         int code = Main.run(environment, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -1,0 +1,105 @@
+package dev.ticdcctl.cli.sandbox;
+
+import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.DurationConverter;
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.sandbox.Sandbox;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+@Command(name = "sandbox",
+        description = {"Run a simulated TiCDC cluster on 127.0.0.1 in the foreground, for trying ticdcctl and for"
+            + " testing scripts. It answers the OpenAPI v2 as TiCDC v8.5 does; each capture listens on its own port"
+            + " and forwards owner routes to the owner. Prints the captures' URLs; Ctrl-C or SIGTERM stops it.",
+            "Faults can be injected under /sandbox/... (see README, \"Rehearsing incidents\"). The global option"
+                + " --sandbox runs a single command against an embedded sandbox instead."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # three captures on ports 8300-8302", "  ticdcctl sandbox",
+            "  # in another terminal", "  ticdcctl --server 127.0.0.1:8301 changefeed create demo --sink-uri blackhole://",
+            "  # a cluster that requires a TiDB user for changes, state kept across restarts",
+            "  ticdcctl sandbox --auth root:secret --state-dir /tmp/ticdc-sandbox"})
+public final class SandboxCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8300",
+            description = "Port of the first capture; capture N listens on PORT+N (0 picks free ports).")
+    int port;
+
+    @Option(names = "--captures", paramLabel = "N", defaultValue = "3", description = "Number of captures.")
+    int captures;
+
+    @Option(names = "--tick", paramLabel = "DURATION", defaultValue = "500ms", converter = DurationConverter.class,
+            description = "How long the owner takes to apply a request, like a real owner's tick.")
+    Duration tick;
+
+    @Option(names = "--auth", paramLabel = "USER:PASSWORD",
+            description = "Require this TiDB user for changes, as security.client-user-required does"
+                    + " (env TICDCCTL_SANDBOX_AUTH).")
+    String auth;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Keep the cluster's state in DIR across restarts (default: in memory).")
+    Path stateDir;
+
+    private final Services services;
+
+    SandboxCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (captures < 1 || captures > 16) {
+            throw new CliException.InvalidInput("--captures must be between 1 and 16", null);
+        }
+        if (port < 0 || port + captures - 1 > 65535) {
+            throw new CliException.InvalidInput("--port " + port + " leaves no room for " + captures + " captures",
+                    null);
+        }
+        String credentials = auth != null ? auth : services.environment().get("TICDCCTL_SANDBOX_AUTH");
+        String user = null;
+        String password = null;
+        if (credentials != null) {
+            int colon = credentials.indexOf(':');
+            if (colon <= 0) {
+                throw new CliException.InvalidInput("--auth must be USER:PASSWORD", null);
+            }
+            user = credentials.substring(0, colon);
+            password = credentials.substring(colon + 1);
+        }
+        Sandbox.Options options = Sandbox.Options.defaults().withPort(port).withCaptures(captures).withTick(tick)
+                .withAuth(user, password).withStateDir(stateDir).withClock(services.environment().clock());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Signal.handle(new Signal("INT"), s -> stopped.countDown());
+        Signal.handle(new Signal("TERM"), s -> stopped.countDown());
+        try (Sandbox sandbox = start(options)) {
+            for (URI url : sandbox.urls()) {
+                services.output().data(url.toString());
+            }
+            services.output().progress("TiCDC sandbox running with " + sandbox.urls().size() + " capture(s)"
+                    + (user == null ? "" : ", changes require user " + user) + "; stop it with Ctrl-C.");
+            services.output().progress("Try: export TICDCCTL_SERVER=" + sandbox.url());
+            stopped.await();
+        }
+        services.output().progress("sandbox stopped");
+        return ExitCode.OK;
+    }
+
+    private static Sandbox start(Sandbox.Options options) {
+        try {
+            return Sandbox.start(options);
+        } catch (BindException e) {
+            throw new CliException.Failed("cannot listen on 127.0.0.1 port " + options.port() + " or the ports after"
+                    + " it: " + e.getMessage(), "choose other ports with --port, or --port 0 for free ones");
+        } catch (IOException | IllegalStateException e) {
+            throw new CliException.Failed(e.getMessage(), null);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.ticdcctl.sandbox;
+
+import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The running sandbox as the route handlers see it: the store, the clock and what exists only while the process
+ * runs (the capture addresses, the credentials). Also the derivations every route shares: the owner at a moment,
+ * the tables a capture holds, the current TSO.
+ */
+final class Cluster {
+    static final String VERSION = "v8.5.0";
+    static final String GIT_HASH = "0f1f2e3d4c5b6a79881726354453627180f9e8d7";
+    static final int MAX_ID_LENGTH = 128;
+
+    final StateStore store;
+    final Clock clock;
+    final Map<String, String> addresses = new LinkedHashMap<>();
+    final String authUser;
+    final String authPassword;
+
+    Cluster(StateStore store, Clock clock, String authUser, String authPassword) {
+        this.store = store;
+        this.clock = clock;
+        this.authUser = authUser;
+        this.authPassword = authPassword;
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    ZoneId zone() {
+        return clock.getZone();
+    }
+
+    /** The owner at {@code now}: an election requested by a resign completes one tick later. */
+    static String owner(ClusterState state, long now) {
+        return state.nextOwner != null && now >= state.electedAt ? state.nextOwner : state.owner;
+    }
+
+    /** Folds a completed election into the state (called by every write). */
+    static void settle(ClusterState state, long now) {
+        if (state.nextOwner != null && now >= state.electedAt) {
+            state.owner = state.nextOwner;
+            state.nextOwner = null;
+        }
+    }
+
+    String address(String captureId) {
+        return addresses.getOrDefault(captureId, "127.0.0.1:0");
+    }
+
+    /** The next TSO: physical now, logical from a counter the state keeps (call within a write). */
+    static long nextTso(ClusterState state, long now) {
+        state.tsoLogical = (state.tsoLogical + 1) & ((1L << Timeline.LOGICAL_BITS) - 1);
+        return (now << Timeline.LOGICAL_BITS) | state.tsoLogical;
+    }
+
+    /** A TSO for now without advancing the counter, for read-only checks. */
+    static long currentTso(ClusterState state, long now) {
+        return (now << Timeline.LOGICAL_BITS) | ((1L << Timeline.LOGICAL_BITS) - 1);
+    }
+
+    static long gcSafepoint(ClusterState state, long now) {
+        return (now - state.faults.gcSafepointAgeMillis) << Timeline.LOGICAL_BITS;
+    }
+
+    static Timeline.View view(ClusterState state, ChangefeedRecord cf, long now) {
+        return Timeline.at(cf, now, state.tickMillis);
+    }
+
+    /** The table IDs a changefeed replicates: a few, derived from its ID so that they stay stable. */
+    static List<Long> tables(ChangefeedRecord cf) {
+        int hash = Math.floorMod(cf.id.hashCode(), 900);
+        int count = 2 + Math.floorMod(cf.id.hashCode() >> 8, 3);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(100L + hash * 10L + i);
+        }
+        return ids;
+    }
+
+    /**
+     * Which capture holds which of a running changefeed's tables: round-robin over the captures, except that a
+     * draining capture hands one table a tick to the owner.
+     */
+    static Map<String, List<Long>> placement(ClusterState state, ChangefeedRecord cf, long now) {
+        Map<String, List<Long>> placed = new LinkedHashMap<>();
+        state.captures.forEach(c -> placed.put(c, new ArrayList<>()));
+        List<Long> tables = tables(cf);
+        for (int i = 0; i < tables.size(); i++) {
+            placed.get(state.captures.get(i % state.captures.size())).add(tables.get(i));
+        }
+        String owner = owner(state, now);
+        state.drains.forEach((capture, since) -> {
+            List<Long> held = placed.get(capture);
+            if (held == null || capture.equals(owner)) {
+                return;
+            }
+            long moved = Math.min(held.size(), (now - since) / state.tickMillis);
+            for (long k = 0; k < moved; k++) {
+                placed.get(owner).add(held.remove(held.size() - 1));
+            }
+        });
+        placed.values().removeIf(List::isEmpty);
+        return placed;
+    }
+
+    static boolean validId(String id) {
+        return !id.isEmpty() && id.length() <= MAX_ID_LENGTH && id.matches("^[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*$");
+    }
+}

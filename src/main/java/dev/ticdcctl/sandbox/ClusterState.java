@@ -1,0 +1,84 @@
+package dev.ticdcctl.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the sandbox remembers, as plain data persisted to JSON. Changefeeds keep the requests made of them as
+ * timestamped events; what a request did is derived when asked ({@link Timeline}), so time passing between two
+ * invocations needs no background work.
+ */
+final class ClusterState {
+    static final int FORMAT = 1;
+
+    public int format = FORMAT;
+    public String clusterId = "default";
+    public long upstreamId = 7390512345678901234L;
+    public long tickMillis = 500;
+    public List<String> captures = new ArrayList<>();
+    public String owner;
+    /** An election in progress: the capture that becomes owner at {@code electedAt}. */
+    public String nextOwner;
+    public long electedAt;
+    public Map<String, ChangefeedRecord> changefeeds = new LinkedHashMap<>();
+    /** Capture ID → when its drain was requested. */
+    public Map<String, Long> drains = new LinkedHashMap<>();
+    public Map<String, String> logLevels = new LinkedHashMap<>();
+    public boolean serviceGcSafepoint = true;
+    public long tsoLogical;
+    public Faults faults = new Faults();
+
+    /** Switches for rehearsing incidents; see {@code /sandbox/...} in {@link AdminRoutes}. */
+    static final class Faults {
+        public boolean healthy = true;
+        public boolean ready = true;
+        public long latencyMillis;
+        /** "502" or "reset": how the next {@code failRemaining} v2 requests fail. */
+        public String failMode;
+        public int failRemaining;
+        /** The GC safepoint trails the current time by this much (24h, as TiKV's default GC life time allows). */
+        public long gcSafepointAgeMillis = 24 * 3600 * 1000L;
+        /** {@code db.table} names that have no primary or not-null unique key. */
+        public List<String> ineligibleTables = new ArrayList<>();
+    }
+
+    /** A changefeed: what it was created (or last updated) with, and the requests made of it since. */
+    static final class ChangefeedRecord {
+        public String namespace;
+        public String id;
+        public String sinkUri;
+        public JsonNode config;
+        public long startTs;
+        public long targetTs;
+        public long createdAt;
+        public String creatorVersion;
+        public List<Event> events = new ArrayList<>();
+    }
+
+    /**
+     * A request or an injected fault. {@code kind}: pause, resume (optional {@code overwriteTs}), fault (a
+     * {@code state} of warning, pending, failed or normal, with {@code code} and {@code message}).
+     */
+    static final class Event {
+        public String kind;
+        public long at;
+        public Long overwriteTs;
+        public String state;
+        public String code;
+        public String message;
+
+        static Event of(String kind, long at) {
+            Event e = new Event();
+            e.kind = kind;
+            e.at = at;
+            return e;
+        }
+    }
+
+    static String key(String namespace, String id) {
+        return namespace + "/" + id;
+    }
+}

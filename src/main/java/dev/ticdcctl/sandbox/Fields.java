@@ -1,0 +1,59 @@
+package dev.ticdcctl.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Reads request fields as Go's encoding/json binds them: keys match case-insensitively, types are strict. */
+final class Fields {
+    private Fields() {}
+
+    /** The value of {@code name} (any letter case), or null. */
+    static JsonNode get(JsonNode object, String name) {
+        if (object == null || !object.isObject()) {
+            return null;
+        }
+        JsonNode exact = object.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** A string field; absent or null is "". */
+    static String string(JsonNode object, String name, String struct) {
+        JsonNode v = get(object, name);
+        if (v == null || v.isNull()) {
+            return "";
+        }
+        if (!v.isTextual()) {
+            throw mismatch(v, struct, name, "string");
+        }
+        return v.textValue();
+    }
+
+    /** A uint64 field; absent or null is 0; a string or a negative number cannot bind. */
+    static long uint64(JsonNode object, String name, String struct) {
+        JsonNode v = get(object, name);
+        if (v == null || v.isNull()) {
+            return 0;
+        }
+        if (!v.isIntegralNumber() || v.canConvertToLong() && v.longValue() < 0 || !v.canConvertToLong()) {
+            throw mismatch(v, struct, name, "uint64");
+        }
+        return v.longValue();
+    }
+
+    private static ApiError mismatch(JsonNode v, String struct, String field, String type) {
+        String kind = v.isTextual() ? "string" : v.isNumber() ? "number " + v.asText() : v.isBoolean() ? "bool"
+                : v.isArray() ? "array" : "object";
+        return ApiError.invalidParam("invalid api parameter: json: cannot unmarshal " + kind + " into Go struct field "
+                + struct + "." + field + " of type " + type);
+    }
+}

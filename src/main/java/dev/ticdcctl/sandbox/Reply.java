@@ -1,0 +1,41 @@
+package dev.ticdcctl.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/** An answer: JSON (compact, or indented as gin's IndentedJSON writes it), plain text, or bytes passed through. */
+record Reply(int status, JsonNode json, boolean indented, String text, String rawType, byte[] raw) {
+    static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
+
+    static Reply json(int status, JsonNode body) {
+        return new Reply(status, body, false, null, null, null);
+    }
+
+    static Reply indented(int status, JsonNode body) {
+        return new Reply(status, body, true, null, null, null);
+    }
+
+    static Reply ok() {
+        return json(200, EMPTY);
+    }
+
+    static Reply text(int status, String text) {
+        return new Reply(status, null, false, text, null, null);
+    }
+
+    /** TiCDC's error envelope, always indented. */
+    static Reply error(ApiError e) {
+        return indented(e.status(), JsonNodeFactory.instance.objectNode()
+                .put("error_msg", e.errorMessage())
+                .put("error_code", e.code()));
+    }
+
+    /** Another server's answer, copied verbatim. */
+    static Reply raw(int status, String contentType, byte[] body) {
+        return new Reply(status, null, false, null, contentType, body);
+    }
+
+    static Reply notFound() {
+        return text(404, "404 page not found");
+    }
+}

@@ -1,0 +1,92 @@
+package dev.ticdcctl.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * The v2 route table (API reference §2) and the middleware TiCDC runs before a handler: readiness, forwarding of
+ * owner routes to the owner (§1.6), then authentication on the owner (§1.7).
+ */
+final class Router {
+    /** Where a route runs: on the capture that was asked, or on the owner. */
+    enum Runs { LOCALLY, ON_OWNER }
+
+    record Route(String method, String pattern, Runs runs, boolean authenticated,
+            BiFunction<Request, String, Reply> handler) {
+        /** Matches and fills the request's path parameters. */
+        boolean matches(Request r) {
+            if (!method.equals(r.method)) {
+                return false;
+            }
+            String[] want = pattern.split("/");
+            String[] got = r.path.split("/", -1);
+            if (want.length != got.length) {
+                return false;
+            }
+            for (int i = 0; i < want.length; i++) {
+                if (want[i].startsWith("{")) {
+                    if (got[i].isEmpty()) {
+                        return false;
+                    }
+                    r.params.put(want[i].substring(1, want[i].length() - 1),
+                            java.net.URLDecoder.decode(got[i], java.nio.charset.StandardCharsets.UTF_8));
+                } else if (!want[i].equals(got[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+
+    Router(ApiRoutes api) {
+        String cf = "/api/v2/changefeeds/{changefeed_id}";
+        add("GET", "/api/v2/status", Runs.LOCALLY, false, api::status);
+        add("GET", "/api/v2/health", Runs.ON_OWNER, false, (r, c) -> api.health(r));
+        add("POST", "/api/v2/log", Runs.LOCALLY, false, api::setLogLevel);
+        add("POST", "/api/v2/changefeeds", Runs.ON_OWNER, true, (r, c) -> api.createChangefeed(r));
+        add("GET", "/api/v2/changefeeds", Runs.ON_OWNER, false, (r, c) -> api.listChangefeeds(r));
+        add("GET", cf, Runs.ON_OWNER, false, (r, c) -> api.getChangefeed(r, true));
+        add("PUT", cf, Runs.ON_OWNER, true, (r, c) -> api.updateChangefeed(r));
+        add("DELETE", cf, Runs.ON_OWNER, true, (r, c) -> api.deleteChangefeed(r));
+        add("GET", cf + "/meta_info", Runs.ON_OWNER, false, (r, c) -> api.getChangefeed(r, false));
+        add("POST", cf + "/resume", Runs.ON_OWNER, true, (r, c) -> api.resumeChangefeed(r));
+        add("POST", cf + "/pause", Runs.ON_OWNER, true, (r, c) -> api.pauseChangefeed(r));
+        add("GET", cf + "/status", Runs.ON_OWNER, false, (r, c) -> api.changefeedStatus(r));
+        add("GET", cf + "/synced", Runs.ON_OWNER, false, (r, c) -> api.changefeedSynced(r));
+        add("POST", "/api/v2/captures/{capture_id}/drain", Runs.ON_OWNER, false, (r, c) -> api.drainCapture(r));
+        add("GET", "/api/v2/captures", Runs.ON_OWNER, false, (r, c) -> api.listCaptures(r));
+        add("GET", "/api/v2/processors/{changefeed_id}/{capture_id}", Runs.ON_OWNER, false,
+                (r, c) -> api.getProcessor(r));
+        add("GET", "/api/v2/processors", Runs.ON_OWNER, false, (r, c) -> api.listProcessors(r));
+        add("POST", "/api/v2/verify_table", Runs.LOCALLY, false, (r, c) -> api.verifyTable(r));
+        add("GET", "/api/v2/unsafe/metadata", Runs.ON_OWNER, true, (r, c) -> api.unsafeMetadata(r));
+        add("POST", "/api/v2/unsafe/resolve_lock", Runs.ON_OWNER, true, (r, c) -> api.resolveLock(r));
+        add("DELETE", "/api/v2/unsafe/service_gc_safepoint", Runs.ON_OWNER, true,
+                (r, c) -> api.deleteServiceGcSafepoint(r));
+        add("POST", "/api/v2/owner/resign", Runs.ON_OWNER, false, (r, c) -> api.resignOwner(r));
+        add("POST", "/api/v2/tso", Runs.LOCALLY, false, (r, c) -> api.tso(r));
+    }
+
+    private void add(String method, String pattern, Runs runs, boolean authenticated,
+            BiFunction<Request, String, Reply> handler) {
+        routes.add(new Route(method, pattern, runs, authenticated, handler));
+    }
+
+    /** The route for a request, or null (gin answers 404 text, for a wrong method too). */
+    Route find(Request r) {
+        for (Route route : routes) {
+            r.params.clear();
+            if (route.matches(r)) {
+                return route;
+            }
+        }
+        return null;
+    }
+
+    int size() {
+        return routes.size();
+    }
+}

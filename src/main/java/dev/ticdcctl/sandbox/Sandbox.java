@@ -1,0 +1,120 @@
+package dev.ticdcctl.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A simulated TiCDC cluster: one loopback HTTP server per capture, sharing one state. Start it with
+ * {@link #start(Options)}; {@link #close()} stops every server.
+ */
+public final class Sandbox implements AutoCloseable {
+    /**
+     * How to run it. {@code port} 0 picks free ports, otherwise capture N listens on {@code port + N}.
+     * {@code stateDir} null keeps the state in memory; {@code authUser} null leaves every route open.
+     */
+    public record Options(int port, int captures, Duration tick, String authUser, String authPassword, Path stateDir,
+            Clock clock) {
+        public static Options defaults() {
+            return new Options(0, 3, Duration.ofMillis(500), null, null, null, Clock.systemDefaultZone());
+        }
+
+        public Options withPort(int port) {
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock);
+        }
+
+        public Options withCaptures(int captures) {
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock);
+        }
+
+        public Options withTick(Duration tick) {
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock);
+        }
+
+        public Options withAuth(String user, String password) {
+            return new Options(port, captures, tick, user, password, stateDir, clock);
+        }
+
+        public Options withStateDir(Path stateDir) {
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock);
+        }
+
+        public Options withClock(Clock clock) {
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock);
+        }
+    }
+
+    private final List<CaptureServer> servers = new ArrayList<>();
+    private final List<URI> urls = new ArrayList<>();
+
+    private Sandbox() {}
+
+    /**
+     * Starts the captures. A state directory that already holds a sandbox keeps its captures and changefeeds; a
+     * damaged one is an error ({@link IllegalStateException} with the file and position), never a silent reset.
+     */
+    public static Sandbox start(Options options) throws IOException {
+        // Without it the JDK server's answers wait ~40 ms for delayed TCP acknowledgements.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (options.captures() < 1) {
+            throw new IllegalArgumentException("a sandbox needs at least one capture");
+        }
+        StateStore store = options.stateDir() == null
+                ? StateStore.inMemory(initialState(options))
+                : StateStore.inDirectory(options.stateDir(), () -> initialState(options));
+        List<String> captures;
+        try {
+            captures = store.read(s -> List.copyOf(s.captures));
+        } catch (StateStore.StateException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        Cluster cluster = new Cluster(store, options.clock(), options.authUser(), options.authPassword());
+        ApiRoutes api = new ApiRoutes(cluster);
+        Router router = new Router(api);
+        AdminRoutes admin = new AdminRoutes(cluster);
+        Sandbox sandbox = new Sandbox();
+        try {
+            for (int i = 0; i < captures.size(); i++) {
+                int port = options.port() == 0 ? 0 : options.port() + i;
+                CaptureServer server = new CaptureServer(captures.get(i), port, cluster, router, admin);
+                sandbox.servers.add(server);
+                cluster.addresses.put(captures.get(i), "127.0.0.1:" + server.port());
+                sandbox.urls.add(URI.create("http://127.0.0.1:" + server.port()));
+            }
+        } catch (IOException e) {
+            sandbox.close();
+            throw e;
+        }
+        sandbox.servers.forEach(CaptureServer::start);
+        return sandbox;
+    }
+
+    private static ClusterState initialState(Options options) {
+        ClusterState state = new ClusterState();
+        state.tickMillis = Math.max(1, options.tick().toMillis());
+        for (int i = 0; i < options.captures(); i++) {
+            state.captures.add(UUID.randomUUID().toString());
+        }
+        state.owner = state.captures.get(0);
+        return state;
+    }
+
+    /** The captures' base URLs, the first one being the owner's at start. */
+    public List<URI> urls() {
+        return List.copyOf(urls);
+    }
+
+    public URI url() {
+        return urls.get(0);
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(CaptureServer::stop);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.ticdcctl.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Where the sandbox keeps its {@link ClusterState}: in memory, or in a state directory that several processes may
+ * use at once. Changes to a directory are serialised by a lock (across threads and processes) and written by atomic
+ * replace, so concurrent invocations neither corrupt nor lose each other's changes.
+ */
+abstract class StateStore {
+    /** Reads the state; the function must not change it. */
+    abstract <T> T read(Function<ClusterState, T> reader);
+
+    /** Changes the state; if the function throws, nothing is kept. */
+    abstract <T> T write(Function<ClusterState, T> writer);
+
+    static StateStore inMemory(ClusterState initial) {
+        return new Memory(initial);
+    }
+
+    /** A store in {@code directory}, created with {@code initial} when the directory holds no state yet. */
+    static StateStore inDirectory(Path directory, java.util.function.Supplier<ClusterState> initial) {
+        return new Directory(directory, initial);
+    }
+
+    /** The state file cannot be read or written; never answered by starting afresh. */
+    static final class StateException extends RuntimeException {
+        StateException(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Memory extends StateStore {
+        private ClusterState state;
+
+        Memory(ClusterState state) {
+            this.state = state;
+        }
+
+        @Override
+        synchronized <T> T read(Function<ClusterState, T> reader) {
+            return reader.apply(state);
+        }
+
+        @Override
+        synchronized <T> T write(Function<ClusterState, T> writer) {
+            // Work on a copy so that a refused request leaves no half-made change behind.
+            ClusterState changed = copy(state);
+            T result = writer.apply(changed);
+            state = changed;
+            return result;
+        }
+    }
+
+    private static final class Directory extends StateStore {
+        /** One lock per state file in this JVM: file locks do not exclude threads of the same process. */
+        private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
+        private final Path file;
+        private final Path lockFile;
+        private final ReentrantLock lock;
+        private final java.util.function.Supplier<ClusterState> initial;
+
+        Directory(Path directory, java.util.function.Supplier<ClusterState> initial) {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new StateException("cannot create the sandbox state directory " + directory + ": " + e);
+            }
+            this.file = directory.resolve("state.json").toAbsolutePath().normalize();
+            this.lockFile = directory.resolve("state.lock");
+            this.lock = LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+            this.initial = initial;
+        }
+
+        @Override
+        <T> T read(Function<ClusterState, T> reader) {
+            ClusterState state = load();
+            return reader.apply(state != null ? state : write(s -> s));
+        }
+
+        @Override
+        <T> T write(Function<ClusterState, T> writer) {
+            lock.lock();
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                ClusterState state = load();
+                if (state == null) {
+                    state = initial.get();
+                }
+                T result = writer.apply(state);
+                save(state);
+                return result;
+            } catch (IOException e) {
+                throw new StateException("cannot lock the sandbox state " + lockFile + ": " + e.getMessage());
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** The state on disk, or null when there is none yet. */
+        private ClusterState load() {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                return null;
+            } catch (IOException e) {
+                throw new StateException("cannot read the sandbox state " + file + ": " + e.getMessage());
+            }
+            try {
+                ClusterState state = MAPPER.readValue(bytes, ClusterState.class);
+                if (state == null || state.format != ClusterState.FORMAT) {
+                    throw new StateException("the sandbox state " + file + " has an unknown format; move it aside to"
+                            + " start a new sandbox");
+                }
+                return state;
+            } catch (JsonProcessingException e) {
+                var where = e.getLocation();
+                throw new StateException("the sandbox state " + file + " is damaged"
+                        + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
+                        + ": " + e.getOriginalMessage() + "; move it aside to start a new sandbox");
+            } catch (IOException e) {
+                throw new StateException("cannot read the sandbox state " + file + ": " + e.getMessage());
+            }
+        }
+
+        private void save(ClusterState state) throws IOException {
+            Path temp = file.resolveSibling("state.json." + ProcessHandle.current().pid() + ".tmp");
+            Files.write(temp, MAPPER.writeValueAsBytes(state));
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    static ClusterState copy(ClusterState state) {
+        try {
+            return MAPPER.readValue(MAPPER.writeValueAsBytes(state), ClusterState.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ticdcctl.testing;
+
+import dev.ticdcctl.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * Base of tests that drive the CLI against an in-process sandbox of three captures. The sandbox and the CLI share a
+ * {@link TestClock}: time moves only when the CLI waits, so the owner's ticks pass instantly and deterministically.
+ */
+public abstract class SandboxTest {
+    protected final TestClock clock = new TestClock(Cli.NOW, ZoneOffset.UTC);
+    protected final Sandbox sandbox = start(Sandbox.Options.defaults().withTick(Duration.ofMillis(500))
+            .withClock(clock));
+    protected final Cli cli = new Cli().clock(clock).args("--server", sandbox.url().toString());
+
+    protected static Sandbox start(Sandbox.Options options) {
+        try {
+            return Sandbox.start(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lets the sandbox's owner act on what was requested so far. */
+    protected void tick() {
+        clock.sleep(Duration.ofSeconds(1));
+    }
+
+    /** POSTs to the sandbox's fault-injection surface and checks it accepted. */
+    protected void inject(String path, String json) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(sandbox.url().resolve(path))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("sandbox refused " + path + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+}
