@@ -148,7 +148,7 @@ public final class Services implements AutoCloseable {
                 throw new CliException.InvalidInput("--sandbox and --server exclude each other", null);
             }
             try {
-                sandbox = Sandbox.start(Sandbox.Options.defaults().withCaptures(1)
+                sandbox = Sandbox.start(Sandbox.Options.defaults()
                         .withStateDir(sandboxDirectory()).withClock(environment.clock()));
             } catch (IOException | IllegalStateException e) {
                 throw new CliException.Failed("cannot start the embedded sandbox: " + e.getMessage(), null);
