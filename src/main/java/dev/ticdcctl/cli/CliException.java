@@ -27,6 +27,13 @@ public abstract class CliException extends RuntimeException {
         }
     }
 
+    /** Something named on the command line does not exist. */
+    public static final class NotFound extends CliException {
+        public NotFound(String message, String hint) {
+            super(message, hint);
+        }
+    }
+
     /** An operation that could not be carried out for a reason the message states. */
     public static final class Failed extends CliException {
         public Failed(String message, String hint) {

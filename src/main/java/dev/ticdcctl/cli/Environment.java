@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** What the process gets from outside: environment variables, stdin, terminals, time. Tests supply their own. */
 public record Environment(Map<String, String> variables, InputStream stdin, Terminal terminal, Clock clock,
-        Sleeper sleeper) {
+        Sleeper sleeper, Passwords passwords) {
 
     /** Waits between polls; a seam so that waiting is not tied to the wall clock in tests. */
     @FunctionalInterface
@@ -16,10 +16,22 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** Reads a password without echoing it (on the terminal). */
+    @FunctionalInterface
+    public interface Passwords {
+        char[] read(String prompt);
+    }
+
     public static Environment system() {
         Map<String, String> env = System.getenv();
         return new Environment(env, System.in, Terminal.probe(env), Clock.systemDefaultZone(),
-                d -> Thread.sleep(d.toMillis()));
+                d -> Thread.sleep(d.toMillis()), Environment::readPasswordFromConsole);
+    }
+
+    private static char[] readPasswordFromConsole(String prompt) {
+        java.io.Console console = System.console();
+        char[] password = console == null ? null : console.readPassword("%s", prompt);
+        return password == null ? new char[0] : password;
     }
 
     public String get(String name) {

@@ -6,6 +6,7 @@ import dev.ticdcctl.client.NotFoundException;
 import dev.ticdcctl.client.UnauthorizedException;
 import dev.ticdcctl.client.UnexpectedResponseException;
 import dev.ticdcctl.client.UnreachableException;
+import dev.ticdcctl.config.ConfigException;
 import dev.ticdcctl.output.JqFilter;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -37,7 +38,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
 
     static int exitCode(Throwable ex) {
-        if (ex instanceof NotFoundException) {
+        if (ex instanceof NotFoundException || ex instanceof CliException.NotFound) {
             return ExitCode.NOT_FOUND;
         }
         if (ex instanceof UnauthorizedException) {
@@ -46,7 +47,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (ex instanceof UnreachableException) {
             return ExitCode.UNREACHABLE;
         }
-        if (ex instanceof CliException.InvalidInput || ex instanceof JqFilter.JqException) {
+        if (ex instanceof CliException.InvalidInput || ex instanceof JqFilter.JqException
+                || ex instanceof ConfigException) {
             return ExitCode.USAGE;
         }
         if (ex instanceof CliException.WaitTimeout) {
@@ -65,7 +67,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (ex instanceof ApiException api) {
             return api.errorCode().isEmpty() ? api.getMessage() : api.getMessage() + " (" + api.errorCode() + ")";
         }
-        if (ex instanceof ClientException || ex instanceof CliException || ex instanceof JqFilter.JqException) {
+        if (ex instanceof ClientException || ex instanceof CliException || ex instanceof JqFilter.JqException
+                || ex instanceof ConfigException) {
             return ex.getMessage();
         }
         if (ex instanceof InterruptedException) {
@@ -89,7 +92,12 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             return "see the captures with 'ticdcctl capture list'";
         }
         if (ex instanceof UnauthorizedException) {
-            return "this server requires a TiDB user for changes (security.client-user-required)";
+            String user = services.settings().user.value();
+            return user == null
+                    ? "this cluster requires a TiDB user for changes: give --user with --password-stdin, set TICDC_USER"
+                            + " and TICDC_PASSWORD, or keep them in a context ('ticdcctl config set-context')"
+                    : "check the password of user '" + user + "' (from " + services.settings().password.source()
+                            + ") and that the cluster's security.client-allowed-user lists it";
         }
         if (ex instanceof UnreachableException) {
             return "is TiCDC running at " + services.server() + "? Set the address with --server or TICDCCTL_SERVER";
@@ -103,7 +111,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
                 default -> null;
             };
         }
-        if (ex instanceof UnexpectedResponseException) {
+        if (ex instanceof UnexpectedResponseException || ex instanceof ConfigException) {
             return null;
         }
         return services.debug() ? null : "run again with --debug for details";

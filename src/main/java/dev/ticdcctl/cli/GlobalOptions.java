@@ -18,6 +18,52 @@ public final class GlobalOptions {
                     + "(default $XDG_STATE_HOME/ticdcctl/sandbox) instead of a server.")
     boolean sandbox;
 
+    @Option(names = "--context", paramLabel = "NAME", scope = ScopeType.INHERIT, order = 100,
+            description = "Use this context of the config file (env TICDCCTL_CONTEXT; default: its current context).")
+    String context;
+
+    @Option(names = "--config-file", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 100,
+            description = "The contexts file (env TICDCCTL_CONFIG; default $XDG_CONFIG_HOME/ticdcctl/config.toml).")
+    String configFile;
+
+    @Option(names = "--ca", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 100,
+            description = "PEM CA certificate(s) to verify the server with (env TICDC_CA_PATH).")
+    String ca;
+
+    @Option(names = "--cert", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 100,
+            description = "PEM client certificate (chain) for mutual TLS (env TICDC_CERT_PATH).")
+    String cert;
+
+    @Option(names = "--key", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 100,
+            description = "PEM private key of --cert: RSA or EC, PKCS#1, SEC1 or PKCS#8 (env TICDC_KEY_PATH).")
+    String key;
+
+    @Option(names = "--insecure-skip-tls-verify", scope = ScopeType.INHERIT, order = 100,
+            description = "Do not verify the server's certificate or host name (warns; never the default).")
+    boolean insecureSkipTlsVerify;
+
+    @Option(names = "--user", paramLabel = "USER", scope = ScopeType.INHERIT, order = 100,
+            description = "TiDB user for clusters that require one for changes (env TICDC_USER).")
+    String user;
+
+    @Option(names = "--password-stdin", scope = ScopeType.INHERIT, order = 100,
+            description = "Read the password from the first line of stdin (or use TICDC_PASSWORD, a context, or the"
+                    + " prompt on a terminal).")
+    boolean passwordStdin;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", scope = ScopeType.INHERIT, order = 100,
+            description = "The password in argv, where other users can see it (warns); prefer --password-stdin.")
+    String password;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT, order = 107,
+            converter = DurationConverter.class, description = "Give up connecting after DURATION (default 10s).")
+    java.time.Duration connectTimeout;
+
+    @Option(names = "--retries", paramLabel = "N", scope = ScopeType.INHERIT, order = 107,
+            description = "Retry reads and deletes N times on connection failures and 503s, with jittered backoff"
+                    + " (default 2); changes are never retried.")
+    Integer retries;
+
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", scope = ScopeType.INHERIT, order = 101,
             description = "Changefeed namespace (env TICDCCTL_NAMESPACE; default: default).")
     String namespace;
@@ -52,6 +98,13 @@ public final class GlobalOptions {
     @Option(names = {"-y", "--yes", "--no-confirm"}, scope = ScopeType.INHERIT, order = 108,
             description = "Answer yes to confirmations (required off a terminal for destructive commands).")
     boolean yes;
+
+    /** The connection settings given as flags, for storing in a context. */
+    public dev.ticdcctl.config.ConfigFile.Context connectionFlags() {
+        return new dev.ticdcctl.config.ConfigFile.Context(server, namespace, ca, cert, key,
+                insecureSkipTlsVerify ? Boolean.TRUE : null, user, null, null, null,
+                timeout == null ? null : dev.ticdcctl.util.Durations.format(timeout));
+    }
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, order = 109,
             description = "Trace HTTP requests on stderr (Authorization redacted) and show stack traces.")

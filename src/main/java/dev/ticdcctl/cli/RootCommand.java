@@ -3,6 +3,7 @@ package dev.ticdcctl.cli;
 import dev.ticdcctl.cli.capture.CaptureCommand;
 import dev.ticdcctl.cli.changefeed.ChangefeedCommand;
 import dev.ticdcctl.cli.cluster.HealthCommand;
+import dev.ticdcctl.cli.config.ConfigCommand;
 import dev.ticdcctl.cli.cluster.LogCommand;
 import dev.ticdcctl.cli.cluster.OwnerCommand;
 import dev.ticdcctl.cli.cluster.StatusCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {
             ChangefeedCommand.class, CaptureCommand.class, ProcessorCommand.class, OwnerCommand.class,
             LogCommand.class, TsoCommand.class, UnsafeCommand.class, StatusCommand.class, HealthCommand.class,
-            VersionCommand.class, SandboxCommand.class, HelpCommand.class
+            VersionCommand.class, ConfigCommand.class, SandboxCommand.class, HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -3,12 +3,20 @@ package dev.ticdcctl.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticdcctl.client.HttpTransport;
 import dev.ticdcctl.client.Json;
+import dev.ticdcctl.config.Settings;
+import dev.ticdcctl.pem.PemException;
+import dev.ticdcctl.pem.PemFiles;
 import dev.ticdcctl.client.ServerAddress;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.output.ColorMode;
 import dev.ticdcctl.output.Output;
 import dev.ticdcctl.sandbox.Sandbox;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -19,7 +27,6 @@ import java.time.Duration;
  * line is parsed, so a command that needs no server builds no HTTP client and no JSON mapper.
  */
 public final class Services implements AutoCloseable {
-    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(60);
 
     private final Environment environment;
@@ -31,6 +38,8 @@ public final class Services implements AutoCloseable {
     private TicdcClient client;
     private Output output;
     private Sandbox sandbox;
+    private Settings settings;
+    private String flagPassword;
 
     public Services(Environment environment, PrintWriter out, PrintWriter err, GlobalOptions options) {
         this.environment = environment;
@@ -55,34 +64,72 @@ public final class Services implements AutoCloseable {
         return err;
     }
 
-    /** {@code -n} > {@code TICDCCTL_NAMESPACE} > {@code default}. */
-    public String namespace() {
-        return firstNonNull(options.namespace, environment.get("TICDCCTL_NAMESPACE"), "default");
+    /** The effective connection settings and their sources, resolved on first use. */
+    public Settings settings() {
+        if (settings == null) {
+            settings = Settings.resolve(new Settings.Flags(options.server, options.namespace, options.context,
+                    options.ca, options.cert, options.key, options.insecureSkipTlsVerify, options.user,
+                    passwordFromFlags(), options.passwordStdin ? "--password-stdin" : "--password", options.timeout,
+                    options.connectTimeout, options.retries),
+                    environment.variables(), configFile(), home().resolve(".ticdc").resolve("credentials"));
+            if (settings.warning != null) {
+                output().warn(settings.warning);
+            }
+        }
+        return settings;
     }
 
-    /** {@code --sandbox}, or {@code --server} > {@code TICDCCTL_SERVER} > {@code http://127.0.0.1:8300}. */
+    /** The password given by {@code --password-stdin} (read once) or {@code --password} (with a warning), or null. */
+    public String passwordFromFlags() {
+        if (flagPassword == null && options.passwordStdin) {
+            flagPassword = readStdinLine("the password");
+        } else if (flagPassword == null && options.password != null) {
+            output().warn("--password is visible to other users in the process list; prefer --password-stdin or"
+                    + " TICDC_PASSWORD");
+            flagPassword = options.password;
+        }
+        return flagPassword;
+    }
+
+    /** {@code --config-file} > {@code TICDCCTL_CONFIG} > {@code $XDG_CONFIG_HOME/ticdcctl/config.toml}. */
+    public Path configFile() {
+        if (options.configFile != null) {
+            return Path.of(options.configFile);
+        }
+        String explicit = environment.get("TICDCCTL_CONFIG");
+        if (explicit != null) {
+            return Path.of(explicit);
+        }
+        String xdg = environment.get("XDG_CONFIG_HOME");
+        return (xdg != null ? Path.of(xdg) : home().resolve(".config")).resolve("ticdcctl").resolve("config.toml");
+    }
+
+    private Path home() {
+        String home = environment.get("HOME");
+        return Path.of(home != null ? home : System.getProperty("user.home"));
+    }
+
+    public String namespace() {
+        return settings().namespace.value();
+    }
+
+    /** The server's base URL: the embedded sandbox's with {@code --sandbox}; https for host:port with TLS files. */
     public URI server() {
         if (options.sandbox) {
             return embeddedSandbox().url();
         }
-        String given = options.server;
-        String source = "--server";
-        if (given == null) {
-            given = environment.get("TICDCCTL_SERVER");
-            source = "TICDCCTL_SERVER";
-        }
-        if (given == null) {
-            return URI.create(ServerAddress.DEFAULT);
-        }
+        Settings.Value<String> server = settings().server;
         try {
-            return ServerAddress.parse(given);
+            return ServerAddress.parse(server.value(), settings().usesTls());
         } catch (IllegalArgumentException e) {
-            throw new CliException.InvalidInput("invalid " + source + ": " + e.getMessage(), null);
+            String origin = server.source().equals("flag --server") ? "--server"
+                    : "server address (from " + server.source() + ")";
+            throw new CliException.InvalidInput("invalid " + origin + ": " + e.getMessage(), null);
         }
     }
 
     public Duration requestTimeout() {
-        return options.timeout != null ? options.timeout : DEFAULT_REQUEST_TIMEOUT;
+        return settings().timeout.value();
     }
 
     /** The bound of a wait for a state change: {@code --timeout} when given, else 60s. */
@@ -104,11 +151,70 @@ public final class Services implements AutoCloseable {
 
     public TicdcClient client() {
         if (client == null) {
-            transport = new HttpTransport(new HttpTransport.Settings(server(), requestTimeout(),
-                    "ticdcctl/" + Version.CLIENT, options.debug ? err : null));
+            URI server = server();
+            Settings settings = settings();
+            transport = new HttpTransport(new HttpTransport.Settings(server, settings.timeout.value(),
+                    settings.connectTimeout.value(), "ticdcctl/" + Version.CLIENT, tls(server, settings),
+                    authorization(settings), settings.retries.value(), environment.sleeper()::sleep,
+                    options.debug ? err : null));
             client = new TicdcClient(transport, mapper());
         }
         return client;
+    }
+
+    /** TLS for https: the CA, client certificate and key files, or the JDK's defaults. */
+    private SSLContext tls(URI server, Settings settings) {
+        if (!server.getScheme().equals("https")) {
+            return null;
+        }
+        if (settings.insecureSkipTlsVerify.value()) {
+            output().warn("not verifying the server's certificate or host name (--insecure-skip-tls-verify)");
+        }
+        if (!settings.usesTls() && !settings.insecureSkipTlsVerify.value()) {
+            return null;
+        }
+        try {
+            return PemFiles.sslContext(path(settings.ca), path(settings.cert), path(settings.key),
+                    settings.insecureSkipTlsVerify.value());
+        } catch (PemException e) {
+            String option = switch (e.role()) {
+                case CA -> "--ca ";
+                case CERTIFICATE -> "--cert ";
+                case PRIVATE_KEY -> "--key ";
+            };
+            throw new CliException.InvalidInput(option + e.getMessage(), null);
+        }
+    }
+
+    private static Path path(Settings.Value<String> value) {
+        return value.value() == null ? null : Path.of(value.value());
+    }
+
+    /** HTTP Basic with the TiDB user; asks for a missing password on a terminal, as cdc cli does. */
+    private String authorization(Settings settings) {
+        String user = settings.user.value();
+        if (user == null) {
+            return null;
+        }
+        String password = settings.password.value();
+        if (password == null && environment.terminal().stdin()) {
+            password = new String(environment.passwords().read("Password for " + user + ": "));
+        }
+        String pair = user + ":" + (password == null ? "" : password);
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String readStdinLine(String what) {
+        try {
+            String line = new BufferedReader(new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8))
+                    .readLine();
+            if (line == null) {
+                throw new CliException.InvalidInput("expected " + what + " on stdin, found nothing", null);
+            }
+            return line;
+        } catch (IOException e) {
+            throw new CliException.InvalidInput("cannot read " + what + " from stdin: " + e.getMessage(), null);
+        }
     }
 
     public Output output() {
@@ -178,13 +284,4 @@ public final class Services implements AutoCloseable {
         }
     }
 
-    @SafeVarargs
-    private static <T> T firstNonNull(T... values) {
-        for (T value : values) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
-    }
 }

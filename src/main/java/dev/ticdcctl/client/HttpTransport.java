@@ -1,5 +1,7 @@
 package dev.ticdcctl.client;
 
+import dev.ticdcctl.pem.PemFiles;
+import dev.ticdcctl.util.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -12,13 +14,27 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import dev.ticdcctl.util.Durations;
 
 /** Sends one HTTP request to the server and turns transport failures into {@link UnreachableException}. */
 public final class HttpTransport implements AutoCloseable {
-    /** Connection settings; {@code trace} receives the {@code --debug} lines, or is null. */
-    public record Settings(URI baseUri, Duration timeout, String userAgent, PrintWriter trace) {}
+    /**
+     * Connection settings. {@code sslContext} is null for the JDK default; {@code authorization} is the value of the
+     * Authorization header or null; {@code trace} receives the {@code --debug} lines, or is null.
+     */
+    public record Settings(URI baseUri, Duration timeout, Duration connectTimeout, String userAgent,
+            SSLContext sslContext, String authorization, int retries, Pause pause, PrintWriter trace) {}
+
+    /** Waits between retries; a seam so that tests need not wait on the wall clock. */
+    @FunctionalInterface
+    public interface Pause {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
     /** A raw answer: status, content type and body bytes. */
     public record Response(int status, String contentType, byte[] body) {}
@@ -28,23 +44,56 @@ public final class HttpTransport implements AutoCloseable {
 
     public HttpTransport(Settings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (settings.sslContext() != null) {
+            builder.sslContext(settings.sslContext());
+        }
+        this.http = builder.build();
     }
 
     public URI baseUri() {
         return settings.baseUri();
     }
 
-    /** Sends {@code method pathAndQuery} with an optional JSON body. */
+    /**
+     * Sends {@code method pathAndQuery} with an optional JSON body. Reads and deletes (which TiCDC makes idempotent)
+     * are retried after connection failures and 503s; requests that change state never are.
+     */
     public Response send(String method, String pathAndQuery, byte[] jsonBody) throws InterruptedException {
+        boolean repeatable = method.equals("GET") || method.equals("DELETE");
+        Duration backoff = FIRST_BACKOFF;
+        for (int attempt = 0; ; attempt++) {
+            boolean last = !repeatable || attempt >= settings.retries();
+            try {
+                Response response = sendOnce(method, pathAndQuery, jsonBody);
+                if (response.status() != 503 || last) {
+                    return response;
+                }
+                trace("* HTTP 503, retrying");
+            } catch (UnreachableException e) {
+                if (last || !(e.getCause() instanceof ConnectException)) {
+                    throw e;
+                }
+                trace("* " + e.getMessage() + ", retrying");
+            }
+            // Full jitter between half and all of the backoff keeps retrying clients from moving in step.
+            long millis = backoff.toMillis() / 2 + ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1);
+            settings.pause().sleep(Duration.ofMillis(millis));
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    private Response sendOnce(String method, String pathAndQuery, byte[] jsonBody) throws InterruptedException {
         URI uri = URI.create(settings.baseUri() + pathAndQuery);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(settings.timeout())
                 .header("Accept", "application/json")
                 .header("User-Agent", settings.userAgent());
+        if (settings.authorization() != null) {
+            request.header("Authorization", settings.authorization());
+        }
         if (jsonBody == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -61,7 +110,7 @@ public final class HttpTransport implements AutoCloseable {
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (IOException e) {
-            trace("< failed after " + elapsed(start) + ": " + e);
+            trace("< failed after " + elapsed(start) + ": " + e.getClass().getSimpleName());
             throw unreachable(e);
         }
     }
@@ -70,8 +119,9 @@ public final class HttpTransport implements AutoCloseable {
         String server = settings.baseUri().toString();
         String timeout = Durations.format(settings.timeout());
         if (e instanceof HttpConnectTimeoutException) {
-            return new UnreachableException("cannot connect to " + server + ": no answer within " + timeout
-                    + " (connect timed out)", null, e);
+            return new UnreachableException("cannot connect to " + server + ": no answer within "
+                    + Durations.format(settings.connectTimeout()) + " (connect timed out)", null,
+                    new ConnectException(e.getMessage()));
         }
         if (e instanceof HttpTimeoutException) {
             return new UnreachableException("no response from " + server + " within " + timeout
@@ -81,11 +131,14 @@ public final class HttpTransport implements AutoCloseable {
             return new UnreachableException("cannot resolve host '" + settings.baseUri().getHost() + "' of " + server,
                     null, e);
         }
-        if (hasCause(e, SSLException.class)) {
-            return new UnreachableException("TLS handshake with " + server + " failed: " + rootMessage(e), null, e);
+        if (hasCause(e, SSLException.class) || settings.baseUri().getScheme().equals("https")
+                && rootMessage(e).toLowerCase().contains("reset")) {
+            return new UnreachableException("TLS handshake with " + server + " failed: "
+                    + PemFiles.describeHandshakeFailure(e), null, e);
         }
         if (e instanceof ConnectException || hasCause(e, ConnectException.class)) {
-            return new UnreachableException("cannot connect to " + server + ": connection refused", null, e);
+            return new UnreachableException("cannot connect to " + server + ": connection refused", null,
+                    new ConnectException("connection refused"));
         }
         return new UnreachableException("cannot reach " + server + ": " + rootMessage(e), null, e);
     }

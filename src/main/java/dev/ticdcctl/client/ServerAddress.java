@@ -3,20 +3,25 @@ package dev.ticdcctl.client;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** Normalises {@code --server}: a bare {@code host:port} means {@code http://}; a path other than "/" is refused. */
+/**
+ * Normalises {@code --server}: a bare {@code host:port} means {@code http://}, or {@code https://} when TLS files are
+ * given; a path other than "/" is refused.
+ */
 public final class ServerAddress {
-    public static final String DEFAULT = "http://127.0.0.1:8300";
-
     private ServerAddress() {}
 
-    /** Returns the base URI without a trailing slash; throws IllegalArgumentException with a user-facing message. */
     public static URI parse(String text) {
+        return parse(text, false);
+    }
+
+    /** Returns the base URI without a trailing slash; throws IllegalArgumentException with a user-facing message. */
+    public static URI parse(String text, boolean tls) {
         String value = text.trim();
         if (value.isEmpty()) {
             throw new IllegalArgumentException("the server address is empty");
         }
         if (!value.contains("://")) {
-            value = "http://" + value;
+            value = (tls ? "https://" : "http://") + value;
         }
         URI uri;
         try {

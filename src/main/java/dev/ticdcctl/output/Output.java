@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * The one place that prints. stdout carries data only: resources (table, JSON, YAML, or jq results) and the
- * one-line results of mutations. Progress, warnings, errors and hints go to stderr.
+ * one-line results of mutations. Progress, warnings, errors and hints go to stderr. Secrets in structured output
+ * (sink-URI passwords, secret-named config fields) are masked.
  */
 public final class Output {
     /** How the user asked for output; {@code color} is already resolved against the terminal and NO_COLOR. */
@@ -106,6 +107,8 @@ public final class Output {
     }
 
     private void structured(JsonNode json) {
+        // Changefeed configs come back with Kafka, Pulsar and MySQL credentials in clear: never print them.
+        Secrets.maskTree(json);
         if (options.jq() != null) {
             for (JsonNode result : JqFilter.apply(options.jq(), json)) {
                 out.println(result.isTextual() ? result.textValue() : write(jsonWriter(), result));

@@ -6,23 +6,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
-/** One simulated capture: an HTTP server on loopback answering the v2 API as that capture would. */
+/** One simulated capture: an HTTP (or HTTPS) server on loopback answering the v2 API as that capture would. */
 final class CaptureServer {
     static final String FORWARD_FROM = "TiCDC-ForwardFromCapture";
     static final String FORWARD_TIMES = "TiCDC-ForwardTimes";
-    private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "upgrade",
-            "transfer-encoding", "expect");
     private static final String PROXY_502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
             + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
@@ -31,15 +27,19 @@ final class CaptureServer {
     private final Router router;
     private final AdminRoutes admin;
     private final HttpServer server;
+    /** Null for plain HTTP; with TLS, the server listens on a free port behind it. */
+    private final TlsFront tlsFront;
     private final ExecutorService executor;
-    private HttpClient forwarder;
 
-    CaptureServer(String captureId, int port, Cluster cluster, Router router, AdminRoutes admin) throws IOException {
+    /** Serves HTTPS on {@code port} when {@code tls} is given, else plain HTTP. */
+    CaptureServer(String captureId, int port, Cluster cluster, Router router, AdminRoutes admin, TlsFront.Config tls)
+            throws IOException {
         this.captureId = captureId;
         this.cluster = cluster;
         this.router = router;
         this.admin = admin;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        this.server = HttpServer.create(new InetSocketAddress(loopback, tls == null ? port : 0), 64);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sandbox-" + captureId.substring(0, 8));
             t.setDaemon(true);
@@ -47,43 +47,65 @@ final class CaptureServer {
         });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        try {
+            this.tlsFront = tls == null ? null : new TlsFront(tls, port, server.getAddress(), executor);
+        } catch (IOException e) {
+            stop();
+            throw e;
+        }
     }
 
     void start() {
         server.start();
+        if (tlsFront != null) {
+            tlsFront.start();
+        }
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return tlsFront != null ? tlsFront.port() : server.getAddress().getPort();
     }
 
     void stop() {
+        if (tlsFront != null) {
+            tlsFront.close();
+        }
         server.stop(0);
         executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (tlsFront != null && !tlsFront.piped(exchange.getRemoteAddress())) {
+                return; // a connection to the plain port would bypass TLS and client certificates
+            }
             Request r = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
                     exchange.getRequestBody().readAllBytes());
             if (r.path.startsWith("/api/v2/") && injectFault(exchange)) {
                 return;
             }
-            Reply reply;
-            try {
-                reply = r.path.startsWith("/sandbox/") ? admin.handle(r) : answer(r);
-            } catch (ApiError e) {
-                reply = Reply.error(e);
-            } catch (StateStore.StateException e) {
-                reply = Reply.error(new ApiError(500, "CDC:ErrMetaOpFailed", e.getMessage()));
-            }
-            send(exchange, reply);
+            send(exchange, r.path.startsWith("/sandbox/") ? errorsAsReplies(() -> admin.handle(r)) : answer(r));
+        }
+    }
+
+    /** This capture's answer to a v2 request, from a client or forwarded by another capture. */
+    private Reply answer(Request r) {
+        return errorsAsReplies(() -> dispatch(r));
+    }
+
+    private static Reply errorsAsReplies(Supplier<Reply> handler) {
+        try {
+            return handler.get();
+        } catch (ApiError e) {
+            return Reply.error(e);
+        } catch (StateStore.StateException e) {
+            return Reply.error(new ApiError(500, "CDC:ErrMetaOpFailed", e.getMessage()));
         }
     }
 
     /** Readiness, forwarding, authentication, then the handler. */
-    private Reply answer(Request r) {
+    private Reply dispatch(Request r) {
         if (!r.path.startsWith("/api/v2/")) {
             return Reply.notFound();
         }
@@ -106,7 +128,12 @@ final class CaptureServer {
         return route.handler().apply(r, captureId);
     }
 
-    /** Proxies to the owner as TiCDC's middleware does: same request plus two headers; the answer copied back. */
+    /**
+     * Hands the request to the owner as TiCDC's forwarding middleware does: the same request plus two headers, the
+     * owner's answer copied back. In-process rather than over HTTP, so that it works over TLS with client
+     * certificates too; the proxy faults of /sandbox/latency and /sandbox/fail stand in front of the capture asked,
+     * so they apply once per client request.
+     */
     private Reply forward(Request r, String owner) {
         String times = r.header(FORWARD_TIMES);
         int forwarded;
@@ -119,34 +146,19 @@ final class CaptureServer {
             throw new ApiError(500, "ErrRequestForwardErr", "request forward error: TiCDC-ForwardTimes " + times
                     + " exceeds the limit 2");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + cluster.address(owner) + r.path
-                        + (r.rawQuery == null ? "" : "?" + r.rawQuery)))
-                .timeout(Duration.ofSeconds(30))
-                .method(r.method, HttpRequest.BodyPublishers.ofByteArray(r.body));
+        CaptureServer ownerServer = cluster.servers.get(owner);
+        if (ownerServer == null) {
+            throw new ApiError(500, "", "failed to forward the request to the owner " + owner + ": not running");
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         r.headers.forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name.toLowerCase()) && !name.equalsIgnoreCase(FORWARD_TIMES)) {
-                values.forEach(v -> request.header(name, v));
+            if (!name.equalsIgnoreCase(FORWARD_FROM) && !name.equalsIgnoreCase(FORWARD_TIMES)) {
+                headers.put(name, values);
             }
         });
-        request.header(FORWARD_FROM, captureId).header(FORWARD_TIMES, Integer.toString(forwarded + 1));
-        try {
-            HttpResponse<byte[]> response = forwarder().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            String type = response.headers().firstValue("Content-Type").orElse("application/json; charset=utf-8");
-            return Reply.raw(response.statusCode(), type, response.body());
-        } catch (IOException e) {
-            throw new ApiError(500, "", "failed to forward the request to the owner " + cluster.address(owner) + ": "
-                    + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiError(500, "", "interrupted while forwarding to the owner");
-        }
-    }
-
-    private synchronized HttpClient forwarder() {
-        if (forwarder == null) {
-            forwarder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        }
-        return forwarder;
+        headers.put(FORWARD_FROM, List.of(captureId));
+        headers.put(FORWARD_TIMES, List.of(Integer.toString(forwarded + 1)));
+        return ownerServer.answer(new Request(r.method, r.path, r.rawQuery, headers, r.body));
     }
 
     /** HTTP Basic with the one TiDB user the sandbox knows (§1.7); open when started without --auth. */
@@ -224,10 +236,7 @@ final class CaptureServer {
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
         byte[] body;
         String type;
-        if (reply.raw() != null) {
-            body = reply.raw();
-            type = reply.rawType();
-        } else if (reply.json() != null) {
+        if (reply.json() != null) {
             body = GoJson.write(reply.json(), reply.indented());
             type = "application/json; charset=utf-8";
         } else {

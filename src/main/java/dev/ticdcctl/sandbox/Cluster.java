@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The running sandbox as the route handlers see it: the store, the clock and what exists only while the process
- * runs (the capture addresses, the credentials). Also the derivations every route shares: the owner at a moment,
+ * runs (the capture servers, the credentials). Also the derivations every route shares: the owner at a moment,
  * the tables a capture holds, the current TSO.
  */
 final class Cluster {
@@ -20,7 +20,8 @@ final class Cluster {
 
     final StateStore store;
     final Clock clock;
-    final Map<String, String> addresses = new LinkedHashMap<>();
+    /** Each capture's server by capture ID, filled before any is started; owner routes are forwarded to them. */
+    final Map<String, CaptureServer> servers = new LinkedHashMap<>();
     final String authUser;
     final String authPassword;
 
@@ -53,7 +54,8 @@ final class Cluster {
     }
 
     String address(String captureId) {
-        return addresses.getOrDefault(captureId, "127.0.0.1:0");
+        CaptureServer server = servers.get(captureId);
+        return "127.0.0.1:" + (server == null ? 0 : server.port());
     }
 
     /** The next TSO: physical now, logical from a counter the state keeps (call within a write). */

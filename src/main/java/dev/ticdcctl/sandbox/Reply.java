@@ -3,16 +3,16 @@ package dev.ticdcctl.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-/** An answer: JSON (compact, or indented as gin's IndentedJSON writes it), plain text, or bytes passed through. */
-record Reply(int status, JsonNode json, boolean indented, String text, String rawType, byte[] raw) {
+/** An answer: JSON (compact, or indented as gin's IndentedJSON writes it) or plain text. */
+record Reply(int status, JsonNode json, boolean indented, String text) {
     static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
 
     static Reply json(int status, JsonNode body) {
-        return new Reply(status, body, false, null, null, null);
+        return new Reply(status, body, false, null);
     }
 
     static Reply indented(int status, JsonNode body) {
-        return new Reply(status, body, true, null, null, null);
+        return new Reply(status, body, true, null);
     }
 
     static Reply ok() {
@@ -20,7 +20,7 @@ record Reply(int status, JsonNode json, boolean indented, String text, String ra
     }
 
     static Reply text(int status, String text) {
-        return new Reply(status, null, false, text, null, null);
+        return new Reply(status, null, false, text);
     }
 
     /** TiCDC's error envelope, always indented. */
@@ -28,11 +28,6 @@ record Reply(int status, JsonNode json, boolean indented, String text, String ra
         return indented(e.status(), JsonNodeFactory.instance.objectNode()
                 .put("error_msg", e.errorMessage())
                 .put("error_code", e.code()));
-    }
-
-    /** Another server's answer, copied verbatim. */
-    static Reply raw(int status, String contentType, byte[] body) {
-        return new Reply(status, null, false, null, contentType, body);
     }
 
     static Reply notFound() {

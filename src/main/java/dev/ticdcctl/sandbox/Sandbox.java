@@ -1,5 +1,7 @@
 package dev.ticdcctl.sandbox;
 
+import dev.ticdcctl.pem.PemException;
+import dev.ticdcctl.pem.PemFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,42 +12,59 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A simulated TiCDC cluster: one loopback HTTP server per capture, sharing one state. Start it with
+ * A simulated TiCDC cluster: one loopback HTTP (or HTTPS) server per capture, sharing one state. Start it with
  * {@link #start(Options)}; {@link #close()} stops every server.
  */
 public final class Sandbox implements AutoCloseable {
     /**
      * How to run it. {@code port} 0 picks free ports, otherwise capture N listens on {@code port + N}.
-     * {@code stateDir} null keeps the state in memory; {@code authUser} null leaves every route open.
+     * {@code stateDir} null keeps the state in memory; {@code authUser} null leaves every route open. With
+     * {@code tlsCert} and {@code tlsKey} (PEM) every capture serves HTTPS; {@code clientCa} then also requires client
+     * certificates signed by it.
      */
     public record Options(int port, int captures, Duration tick, String authUser, String authPassword, Path stateDir,
-            Clock clock) {
+            Clock clock, Path tlsCert, Path tlsKey, Path clientCa) {
         public static Options defaults() {
-            return new Options(0, 3, Duration.ofMillis(500), null, null, null, Clock.systemDefaultZone());
+            return new Options(0, 3, Duration.ofMillis(500), null, null, null, Clock.systemDefaultZone(), null, null,
+                    null);
         }
 
         public Options withPort(int port) {
-            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock);
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
+                    clientCa);
         }
 
         public Options withCaptures(int captures) {
-            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock);
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
+                    clientCa);
         }
 
         public Options withTick(Duration tick) {
-            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock);
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
+                    clientCa);
         }
 
         public Options withAuth(String user, String password) {
-            return new Options(port, captures, tick, user, password, stateDir, clock);
+            return new Options(port, captures, tick, user, password, stateDir, clock, tlsCert, tlsKey, clientCa);
         }
 
         public Options withStateDir(Path stateDir) {
-            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock);
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
+                    clientCa);
         }
 
         public Options withClock(Clock clock) {
-            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock);
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
+                    clientCa);
+        }
+
+        /** HTTPS with this certificate (chain) and key; {@code clientCa} null accepts clients without one. */
+        public Options withTls(Path cert, Path key, Path clientCa) {
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, cert, key, clientCa);
+        }
+
+        boolean https() {
+            return tlsCert != null || tlsKey != null;
         }
     }
 
@@ -57,6 +76,8 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Starts the captures. A state directory that already holds a sandbox keeps its captures and changefeeds; a
      * damaged one is an error ({@link IllegalStateException} with the file and position), never a silent reset.
+     *
+     * @throws PemException when a TLS file cannot be used (checked before anything listens)
      */
     public static Sandbox start(Options options) throws IOException {
         // Without it the JDK server's answers wait ~40 ms for delayed TCP acknowledgements.
@@ -64,6 +85,12 @@ public final class Sandbox implements AutoCloseable {
         if (options.captures() < 1) {
             throw new IllegalArgumentException("a sandbox needs at least one capture");
         }
+        if (options.clientCa() != null && !options.https()) {
+            throw new IllegalArgumentException("client certificates need HTTPS: a server certificate and key");
+        }
+        TlsFront.Config tls = options.https() ? new TlsFront.Config(
+                PemFiles.serverContext(options.tlsCert(), options.tlsKey(), options.clientCa()),
+                options.clientCa() != null) : null;
         StateStore store = options.stateDir() == null
                 ? StateStore.inMemory(initialState(options))
                 : StateStore.inDirectory(options.stateDir(), () -> initialState(options));
@@ -81,10 +108,10 @@ public final class Sandbox implements AutoCloseable {
         try {
             for (int i = 0; i < captures.size(); i++) {
                 int port = options.port() == 0 ? 0 : options.port() + i;
-                CaptureServer server = new CaptureServer(captures.get(i), port, cluster, router, admin);
+                CaptureServer server = new CaptureServer(captures.get(i), port, cluster, router, admin, tls);
                 sandbox.servers.add(server);
-                cluster.addresses.put(captures.get(i), "127.0.0.1:" + server.port());
-                sandbox.urls.add(URI.create("http://127.0.0.1:" + server.port()));
+                cluster.servers.put(captures.get(i), server);
+                sandbox.urls.add(URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + server.port()));
             }
         } catch (IOException e) {
             sandbox.close();

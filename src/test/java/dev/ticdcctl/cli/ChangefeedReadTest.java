@@ -238,4 +238,18 @@ class ChangefeedReadTest extends StubServerTest {
         }
         assertTrue(r.out().contains("…"), r::toString);
     }
+
+    @Test
+    void credentials_in_the_config_never_reach_the_output() {
+        server.on("GET", "/api/v2/changefeeds/cf-1", 200, Fixtures.changefeed("cf-1", "normal").replace(
+                "\"filter\":{\"rules\":[\"*.*\"]}", "\"sink\":{\"kafka_config\":{\"sasl_user\":\"u\","
+                        + "\"sasl_password\":\"hunter2\",\"ca\":\"/etc/ca.pem\"}}"));
+
+        for (String format : new String[] {"json", "yaml"}) {
+            Cli.Result r = cli.run("changefeed", "get", "cf-1", "-o", format);
+            assertEquals(0, r.exitCode(), r::toString);
+            assertTrue(!r.out().contains("hunter2") && r.out().contains("xxxxx"), r::toString);
+            assertTrue(r.out().contains("/etc/ca.pem"), r::toString);
+        }
+    }
 }

@@ -49,7 +49,7 @@ class HelpTest {
     static List<String> commandPaths() {
         StringWriter sink = new StringWriter();
         Environment environment = new Environment(Map.of(), new ByteArrayInputStream(new byte[0]), Terminal.NONE,
-                new TestClock(Cli.NOW, ZoneOffset.UTC), d -> { });
+                new TestClock(Cli.NOW, ZoneOffset.UTC), d -> { }, prompt -> new char[0]);
         try (Services services = new Services(environment, new PrintWriter(sink), new PrintWriter(sink),
                 new GlobalOptions())) {
             List<String> paths = new ArrayList<>();

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -48,7 +49,7 @@ abstract class ContractSupport {
     protected final TestClock clock = new TestClock(START, ZONE);
     protected final Sandbox sandbox;
     protected final List<URI> urls;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     /** Headers every request carries unless a test removes them (e.g. credentials in the auth tests). */
     protected final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
@@ -57,6 +58,13 @@ abstract class ContractSupport {
     }
 
     protected ContractSupport(UnaryOperator<Sandbox.Options> customize) {
+        this(customize, null);
+    }
+
+    /** With {@code clientTls}, requests go over HTTPS with that context (the sandbox being started with TLS). */
+    protected ContractSupport(UnaryOperator<Sandbox.Options> customize, SSLContext clientTls) {
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        http = (clientTls == null ? client : client.sslContext(clientTls)).build();
         Sandbox.Options options = customize.apply(Sandbox.Options.defaults().withCaptures(3).withTick(TICK)
                 .withClock(clock));
         try {

@@ -25,6 +25,9 @@ public final class Cli {
     private String stdin = "";
     private java.time.ZoneId zone = ZoneOffset.UTC;
     private TestClock sharedClock;
+    private String typedPassword = "";
+    /** The password prompts shown, in order. */
+    public final List<String> prompts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The outcome of one run; {@code toString} shows everything, for assertion messages. */
     public record Result(int exitCode, String out, String err, List<String> args) {
@@ -59,6 +62,12 @@ public final class Cli {
         return terminal(new Terminal(true, true, true, width));
     }
 
+    /** What the user types at a password prompt. */
+    public Cli typesPassword(String password) {
+        this.typedPassword = password;
+        return this;
+    }
+
     public Cli stdin(String input) {
         this.stdin = input;
         return this;
@@ -83,7 +92,11 @@ public final class Cli {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         TestClock clock = sharedClock != null ? sharedClock : new TestClock(NOW, zone);
         Environment environment = new Environment(Map.copyOf(env),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, clock, clock::sleep);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, clock, clock::sleep,
+                prompt -> {
+                    prompts.add(prompt);
+                    return typedPassword.toCharArray();
+                });
         int code = Main.run(environment, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), all.toArray(String[]::new));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), all);

@@ -4,6 +4,7 @@ import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.DurationConverter;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.pem.PemException;
 import dev.ticdcctl.sandbox.Sandbox;
 import java.io.IOException;
 import java.net.BindException;
@@ -19,14 +20,17 @@ import sun.misc.Signal;
 @Command(name = "sandbox",
         description = {"Run a simulated TiCDC cluster on 127.0.0.1 in the foreground, for trying ticdcctl and for"
             + " testing scripts. It answers the OpenAPI v2 as TiCDC v8.5 does; each capture listens on its own port"
-            + " and forwards owner routes to the owner. Prints the captures' URLs; Ctrl-C or SIGTERM stops it.",
+            + " (HTTP, or HTTPS with --tls-cert) and forwards owner routes to the owner. Prints the captures' URLs;"
+            + " Ctrl-C or SIGTERM stops it.",
             "Faults can be injected under /sandbox/... (see README, \"Rehearsing incidents\"). The global option"
                 + " --sandbox runs a single command against an embedded sandbox instead."},
         footerHeading = "%nExamples:%n",
         footer = {"  # three captures on ports 8300-8302", "  ticdcctl sandbox",
             "  # in another terminal", "  ticdcctl --server 127.0.0.1:8301 changefeed create demo --sink-uri blackhole://",
             "  # a cluster that requires a TiDB user for changes, state kept across restarts",
-            "  ticdcctl sandbox --auth root:secret --state-dir /tmp/ticdc-sandbox"})
+            "  ticdcctl sandbox --auth root:secret --state-dir /tmp/ticdc-sandbox",
+            "  # HTTPS that requires client certificates signed by ca.crt (mutual TLS)",
+            "  ticdcctl sandbox --tls-cert server.crt --tls-key server.key --client-ca ca.crt"})
 public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8300",
             description = "Port of the first capture; capture N listens on PORT+N (0 picks free ports).")
@@ -47,6 +51,21 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Keep the cluster's state in DIR across restarts (default: in memory).")
     Path stateDir;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve HTTPS with this PEM certificate (or chain, leaf first), as TiCDC's"
+                    + " security.cert-path does. Needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The unencrypted PEM private key of --tls-cert (PKCS#1, SEC1 or PKCS#8), as"
+                    + " security.key-path.")
+    Path tlsKey;
+
+    @Option(names = "--client-ca", paramLabel = "FILE",
+            description = "Require client certificates signed by a CA of this PEM file, as security.ca-path does"
+                    + " (mutual TLS). Needs --tls-cert and --tls-key.")
+    Path clientCa;
 
     private final Services services;
 
@@ -74,16 +93,25 @@ public final class SandboxCommand implements Callable<Integer> {
             user = credentials.substring(0, colon);
             password = credentials.substring(colon + 1);
         }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new CliException.InvalidInput("--tls-cert and --tls-key go together", null);
+        }
+        if (clientCa != null && tlsCert == null) {
+            throw new CliException.InvalidInput("--client-ca needs --tls-cert and --tls-key", null);
+        }
         Sandbox.Options options = Sandbox.Options.defaults().withPort(port).withCaptures(captures).withTick(tick)
-                .withAuth(user, password).withStateDir(stateDir).withClock(services.environment().clock());
+                .withAuth(user, password).withStateDir(stateDir).withClock(services.environment().clock())
+                .withTls(tlsCert, tlsKey, clientCa);
         CountDownLatch stopped = new CountDownLatch(1);
-        Signal.handle(new Signal("INT"), s -> stopped.countDown());
-        Signal.handle(new Signal("TERM"), s -> stopped.countDown());
         try (Sandbox sandbox = start(options)) {
+            // Only once started: a sandbox refused for its options leaves the process's signal handling alone.
+            Signal.handle(new Signal("INT"), s -> stopped.countDown());
+            Signal.handle(new Signal("TERM"), s -> stopped.countDown());
             for (URI url : sandbox.urls()) {
                 services.output().data(url.toString());
             }
             services.output().progress("TiCDC sandbox running with " + sandbox.urls().size() + " capture(s)"
+                    + (tlsCert == null ? "" : clientCa == null ? " over HTTPS" : " over HTTPS with client certificates")
                     + (user == null ? "" : ", changes require user " + user) + "; stop it with Ctrl-C.");
             services.output().progress("Try: export TICDCCTL_SERVER=" + sandbox.url());
             stopped.await();
@@ -92,14 +120,24 @@ public final class SandboxCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static Sandbox start(Sandbox.Options options) {
+    private Sandbox start(Sandbox.Options options) {
         try {
             return Sandbox.start(options);
+        } catch (PemException e) {
+            throw new CliException.InvalidInput(optionFor(e.role()) + " " + e.getMessage(), null);
         } catch (BindException e) {
             throw new CliException.Failed("cannot listen on 127.0.0.1 port " + options.port() + " or the ports after"
                     + " it: " + e.getMessage(), "choose other ports with --port, or --port 0 for free ones");
         } catch (IOException | IllegalStateException e) {
             throw new CliException.Failed(e.getMessage(), null);
         }
+    }
+
+    private static String optionFor(PemException.Role role) {
+        return switch (role) {
+            case CERTIFICATE -> "--tls-cert";
+            case PRIVATE_KEY -> "--tls-key";
+            case CA -> "--client-ca";
+        };
     }
 }

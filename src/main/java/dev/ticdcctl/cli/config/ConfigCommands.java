@@ -1,0 +1,26 @@
+package dev.ticdcctl.cli.config;
+
+import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.config.ConfigFile;
+
+/** What the config commands share. */
+final class ConfigCommands {
+    private ConfigCommands() {}
+
+    /** The config file, which must hold the context {@code name}. */
+    static ConfigFile existing(Services services, String name) {
+        ConfigFile file = ConfigFile.load(services.configFile());
+        if (file.context(name) == null) {
+            throw new CliException.NotFound("no context \"" + name + "\" in " + file.path(),
+                    "see the contexts with 'ticdcctl config get-contexts'");
+        }
+        return file;
+    }
+
+    /** Where a context gets its password, for listings: never the password itself. */
+    static String passwordSource(ConfigFile.Context c) {
+        return c.password() != null ? "stored" : c.passwordEnv() != null ? "env " + c.passwordEnv()
+                : c.passwordFile() != null ? "file " + c.passwordFile() : "";
+    }
+}

@@ -1,0 +1,30 @@
+package dev.ticdcctl.cli.config;
+
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.config.ConfigFile;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "delete-context", description = "Remove a context (if it was the current one, none is current).",
+        footerHeading = "%nExamples:%n", footer = {"  ticdcctl config delete-context staging"})
+final class DeleteContextCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME", description = "The context.")
+    String name;
+
+    private final Services services;
+
+    DeleteContextCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        ConfigFile file = ConfigCommands.existing(services, name);
+        file.remove(name);
+        file.save();
+        services.output().result("context \"" + name + "\" deleted", null);
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.ticdcctl.cli.config;
+
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.config.ConfigFile;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "set-context",
+        description = {"Create a context, or change the settings of one: --server, --namespace, --ca, --cert, --key,"
+            + " --insecure-skip-tls-verify, --user and --timeout are stored as given on this command line.",
+            "Passwords are best kept out of the file: --password-env names a variable to read it from, --password-file"
+                + " a file. --store-password keeps the password read by --password-stdin in the file itself."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ticdcctl config set-context dev --server 127.0.0.1:8300 --use",
+            "  ticdcctl config set-context prod --user ticdc_admin --password-env PROD_TICDC_PASSWORD",
+            "  # stop using a client certificate", "  ticdcctl config set-context prod --unset cert --unset key"})
+final class SetContextCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME", description = "The context's name.")
+    String name;
+
+    @Option(names = "--password-env", paramLabel = "VAR", description = "Read the password from this variable.")
+    String passwordEnv;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from this file.")
+    String passwordFile;
+
+    @Option(names = "--store-password", description = "Store the password given with --password-stdin in the file.")
+    boolean storePassword;
+
+    @Option(names = "--unset", paramLabel = "SETTING", description = "Remove a setting: ${COMPLETION-CANDIDATES}.")
+    java.util.List<Setting> unset = java.util.List.of();
+
+    @Option(names = "--use", description = "Also make it the current context.")
+    boolean use;
+
+    /** Settings that --unset can remove (the password in every form it can be given). */
+    enum Setting {
+        server, namespace, ca, cert, key, user, password, timeout;
+    }
+
+    private final Services services;
+
+    SetContextCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        ConfigFile.checkName(name);
+        ConfigFile file = ConfigFile.load(services.configFile());
+        boolean created = file.context(name) == null;
+        ConfigFile.Context context = file.context(name) == null ? ConfigFile.Context.EMPTY : file.context(name);
+        for (Setting s : unset) {
+            context = context.without(s.name());
+        }
+        String password = storePassword ? services.passwordFromFlags() : null;
+        if (storePassword && password == null) {
+            throw new dev.ticdcctl.cli.CliException.InvalidInput("--store-password needs --password-stdin", null);
+        }
+        context = context.with(services.options().connectionFlags())
+                .with(new ConfigFile.Context(null, null, null, null, null, null, null, password, passwordEnv,
+                        passwordFile, null));
+        file.put(name, context);
+        if (use) {
+            file.use(name);
+        }
+        file.save();
+        services.output().result("context \"" + name + "\" " + (created ? "created" : "updated") + " in "
+                + file.path() + (use ? "; it is the current context" : ""), null);
+        return ExitCode.OK;
+    }
+}

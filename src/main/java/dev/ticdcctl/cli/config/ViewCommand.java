@@ -1,0 +1,53 @@
+package dev.ticdcctl.cli.config;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.config.Settings;
+import dev.ticdcctl.output.Table;
+import dev.ticdcctl.output.Table.Column;
+import dev.ticdcctl.util.Durations;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "view",
+        description = {"Show each effective connection setting and where it came from: a flag, the environment,"
+            + " a context, ~/.ticdc/credentials, or the default. The password is masked."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # why does this command talk to that server?", "  ticdcctl config view",
+            "  ticdcctl --context prod config view -o json"})
+final class ViewCommand implements Callable<Integer> {
+    private final Services services;
+
+    ViewCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        Settings settings = services.settings();
+        ArrayNode json = services.mapper().createArrayNode();
+        Table table = new Table(Column.of("SETTING"), Column.of("VALUE"), Column.of("SOURCE"));
+        for (Settings.Value<?> v : settings.all()) {
+            String value = render(v);
+            table.row(v.name(), value, v.source().replace(' ', ':'));
+            json.addObject().put("setting", v.name()).put("value", value).put("source", v.source());
+        }
+        json.addObject().put("setting", "config-file").put("value", settings.configFile.toString())
+                .put("source", "");
+        table.row("config-file", settings.configFile, "");
+        services.output().resource(json, () -> table);
+        return ExitCode.OK;
+    }
+
+    private static String render(Settings.Value<?> v) {
+        if (v.value() == null) {
+            return "";
+        }
+        if (v.name().equals("password")) {
+            return "********";
+        }
+        return v.value() instanceof Duration d ? Durations.format(d) : String.valueOf(v.value());
+    }
+}

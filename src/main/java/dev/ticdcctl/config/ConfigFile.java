@@ -1,0 +1,210 @@
+package dev.ticdcctl.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The contexts file (TOML): named connection settings and which one is current, as kubectl keeps clusters.
+ * Written atomically with mode 0600, because a context may hold a password.
+ */
+public final class ConfigFile {
+    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$");
+    private static final TomlMapper TOML = TomlMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** One cluster's settings; null fields are unset. The password may be given inline, by variable or by file. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Context(String server, String namespace, String ca, String cert, String key,
+            Boolean insecureSkipTlsVerify, String user, String password, String passwordEnv, String passwordFile,
+            String timeout) {
+        public static final Context EMPTY = new Context(null, null, null, null, null, null, null, null, null, null,
+                null);
+
+        /** This context with every field that {@code changes} sets replaced. */
+        public Context with(Context changes) {
+            return new Context(pick(changes.server, server), pick(changes.namespace, namespace),
+                    pick(changes.ca, ca), pick(changes.cert, cert), pick(changes.key, key),
+                    pick(changes.insecureSkipTlsVerify, insecureSkipTlsVerify), pick(changes.user, user),
+                    pick(changes.password, password), pick(changes.passwordEnv, passwordEnv),
+                    pick(changes.passwordFile, passwordFile), pick(changes.timeout, timeout));
+        }
+
+        /**
+         * This context without a setting (a kebab-case key such as {@code cert}); removing {@code password} removes
+         * every way of giving it.
+         */
+        public Context without(String setting) {
+            Map<String, Object> fields = TOML.convertValue(this, MAP);
+            if (setting.equals("password")) {
+                fields.keySet().removeIf(k -> k.startsWith("password"));
+            } else {
+                fields.remove(setting);
+            }
+            return TOML.convertValue(fields, Context.class);
+        }
+
+        private static <T> T pick(T change, T current) {
+            return change != null ? change : current;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.JavaType MAP = TOML.getTypeFactory()
+            .constructMapType(LinkedHashMap.class, String.class, Object.class);
+
+    /** The file's shape, for Jackson. */
+    private static final class Document {
+        public String currentContext;
+        public Map<String, Context> contexts = new LinkedHashMap<>();
+    }
+
+    private final Path path;
+    private String currentContext;
+    private final Map<String, Context> contexts;
+
+    private ConfigFile(Path path, String currentContext, Map<String, Context> contexts) {
+        this.path = path;
+        this.currentContext = currentContext;
+        this.contexts = contexts;
+    }
+
+    /** Reads the file; a missing file is an empty configuration. */
+    public static ConfigFile load(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return new ConfigFile(path, null, new LinkedHashMap<>());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the config file " + path + ": " + e.getMessage());
+        }
+        try {
+            Document doc = TOML.readValue(text, Document.class);
+            return new ConfigFile(path, doc.currentContext,
+                    doc.contexts == null ? new LinkedHashMap<>() : new LinkedHashMap<>(doc.contexts));
+        } catch (JsonProcessingException e) {
+            throw TomlErrors.describe("config file", path, text, e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public String currentContext() {
+        return currentContext;
+    }
+
+    public Map<String, Context> contexts() {
+        return Map.copyOf(contexts);
+    }
+
+    public Context context(String name) {
+        return contexts.get(name);
+    }
+
+    public static void checkName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new ConfigException("invalid context name '" + name + "': use letters, digits, '.', '_' and '-'");
+        }
+    }
+
+    public void put(String name, Context context) {
+        checkName(name);
+        contexts.put(name, context);
+    }
+
+    public boolean remove(String name) {
+        if (name.equals(currentContext)) {
+            currentContext = null;
+        }
+        return contexts.remove(name) != null;
+    }
+
+    public void use(String name) {
+        if (!contexts.containsKey(name)) {
+            throw new ConfigException("no context '" + name + "' in " + path);
+        }
+        currentContext = name;
+    }
+
+    /** True when a context stores a password inline and the file can be read by other users. */
+    public boolean exposesPassword() {
+        if (contexts.values().stream().noneMatch(c -> c.password() != null)) {
+            return false;
+        }
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
+            return mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** Writes the file readable by its owner only, replacing it atomically. */
+    public void save() {
+        try {
+            Path dir = path.toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            }
+            Path temp = Files.createTempFile(dir, ".config", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temp, render(), StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cannot write the config file " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** TOML with one table per context, as a person would write it. */
+    private String render() {
+        StringBuilder out = new StringBuilder("# ticdcctl contexts; edit with 'ticdcctl config set-context'\n");
+        if (currentContext != null) {
+            out.append("current-context = ").append(quote(currentContext)).append('\n');
+        }
+        contexts.forEach((name, context) -> {
+            out.append("\n[contexts.").append(quote(name)).append("]\n");
+            Map<String, Object> fields = TOML.convertValue(context, MAP);
+            fields.forEach((key, value) -> out.append(key).append(" = ")
+                    .append(value instanceof String s ? quote(s) : String.valueOf(value)).append('\n'));
+        });
+        return out.toString();
+    }
+
+    private static String quote(String s) {
+        StringBuilder q = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\t' -> q.append("\\t");
+                default -> q.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return q.append('"').toString();
+    }
+}
