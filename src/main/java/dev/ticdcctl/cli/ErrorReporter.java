@@ -8,6 +8,7 @@ import dev.ticdcctl.client.UnexpectedResponseException;
 import dev.ticdcctl.client.UnreachableException;
 import dev.ticdcctl.config.ConfigException;
 import dev.ticdcctl.output.JqFilter;
+import dev.ticdcctl.output.Output;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -48,7 +49,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             return ExitCode.UNREACHABLE;
         }
         if (ex instanceof CliException.InvalidInput || ex instanceof JqFilter.JqException
-                || ex instanceof ConfigException) {
+                || ex instanceof ConfigException || ex instanceof Output.FormatException) {
             return ExitCode.USAGE;
         }
         if (ex instanceof CliException.WaitTimeout) {
@@ -68,7 +69,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             return api.errorCode().isEmpty() ? api.getMessage() : api.getMessage() + " (" + api.errorCode() + ")";
         }
         if (ex instanceof ClientException || ex instanceof CliException || ex instanceof JqFilter.JqException
-                || ex instanceof ConfigException) {
+                || ex instanceof ConfigException || ex instanceof Output.FormatException) {
             return ex.getMessage();
         }
         if (ex instanceof InterruptedException) {
@@ -111,7 +112,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
                 default -> null;
             };
         }
-        if (ex instanceof UnexpectedResponseException || ex instanceof ConfigException) {
+        if (ex instanceof UnexpectedResponseException || ex instanceof ConfigException
+                || ex instanceof Output.FormatException) {
             return null;
         }
         return services.debug() ? null : "run again with --debug for details";

@@ -99,6 +99,11 @@ public final class GlobalOptions {
             description = "Answer yes to confirmations (required off a terminal for destructive commands).")
     boolean yes;
 
+    /** {@code -n} exactly as given on the command line, or null. */
+    public String namespaceFlag() {
+        return namespace;
+    }
+
     /** The connection settings given as flags, for storing in a context. */
     public dev.ticdcctl.config.ConfigFile.Context connectionFlags() {
         return new dev.ticdcctl.config.ConfigFile.Context(server, namespace, ca, cert, key,

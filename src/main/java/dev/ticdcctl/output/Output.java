@@ -57,6 +57,8 @@ public final class Output {
     public void resource(JsonNode json, Supplier<Table> table) {
         if (machineReadable()) {
             structured(json);
+        } else if (options.format() == Format.toml) {
+            throw new FormatException("-o toml is only for 'changefeed export'; use json or yaml here");
         } else {
             Table t = table.get();
             out.print(t.render(options.format() == Format.wide, !options.noHeaders(), options.color(),
@@ -82,6 +84,18 @@ public final class Output {
         out.flush();
     }
 
+    /**
+     * Prints a document as JSON or YAML, following {@code -o}; with {@code keepSecrets} the secret masking of
+     * structured output is skipped (for exports the user asked to hold secrets).
+     */
+    public void text(JsonNode json, boolean keepSecrets) {
+        if (!keepSecrets) {
+            Secrets.maskTree(json);
+        }
+        out.print(options.format() == Format.yaml ? write(yamlWriter(), json) : write(jsonWriter(), json) + "\n");
+        out.flush();
+    }
+
     /** Prints a line of plain data, such as a TSO, that a script captures; {@code -q} does not hide data. */
     public void data(String line) {
         out.println(line);
@@ -104,6 +118,13 @@ public final class Output {
     /** Emphasis for message text on stdout, honouring {@code --color}. */
     public String style(Style style, String text) {
         return options.color() ? style.apply(text) : text;
+    }
+
+    /** An output format that the command cannot produce. */
+    public static final class FormatException extends RuntimeException {
+        FormatException(String message) {
+            super(message);
+        }
     }
 
     private void structured(JsonNode json) {

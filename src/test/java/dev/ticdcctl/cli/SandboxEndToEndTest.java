@@ -34,7 +34,8 @@ class SandboxEndToEndTest extends SandboxTest {
         assertEquals("changefeed \"orders\" is already stopped; nothing to pause\n",
                 ok("changefeed", "pause", "orders").out());
         assertEquals("changefeed \"orders\" updated\n",
-                ok("changefeed", "update", "orders", "--sink-uri", "kafka://k:9092/t?protocol=canal-json").out());
+                ok("changefeed", "update", "orders", "--sink-uri", "kafka://k:9092/t?protocol=canal-json", "--yes")
+                        .out());
         assertEquals("kafka://k:9092/t?protocol=canal-json\n", ok("changefeed", "get", "orders", "--jq", ".sink_uri").out());
         assertEquals("changefeed \"orders\" resumed\n", ok("changefeed", "resume", "orders").out());
         assertEquals("normal\n", ok("changefeed", "status", "orders", "--jq", ".state").out());

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             "  ticdcctl changefeed pause orders && ticdcctl changefeed resume orders"},
         subcommands = {
             ListCommand.class, GetCommand.class, CreateCommand.class, UpdateCommand.class, PauseCommand.class,
-            ResumeCommand.class, DeleteCommand.class, StatusCommand.class, SyncedCommand.class
+            ResumeCommand.class, DeleteCommand.class, StatusCommand.class, SyncedCommand.class, ApplyCommand.class,
+            ExportCommand.class
         })
 public final class ChangefeedCommand extends GroupCommand {}

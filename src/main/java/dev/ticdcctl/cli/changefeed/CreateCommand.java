@@ -6,7 +6,6 @@ import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.TsoConverter;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
-import dev.ticdcctl.model.Requests;
 import dev.ticdcctl.model.Tso;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,21 +14,25 @@ import picocli.CommandLine.Option;
 
 @Command(name = "create",
         description = {"Create a changefeed and wait until the owner runs it.",
-            "Without an ID the server generates one. Without --start-ts replication starts now."},
+            "Without an ID the server generates one. Without --start-ts replication starts now. Tables that cannot"
+                + " be replicated (no primary or not-null unique key) are listed first, and you decide."},
         footerHeading = "%nExamples:%n",
         footer = {"  # replicate everything to Kafka from now on",
-            "  ticdcctl changefeed create orders \\",
+            "  ticdcctl changefeed create orders \\\\",
             "      --sink-uri 'kafka://kafka:9092/orders?protocol=canal-json'",
+            "  # with the changefeed TOML that cdc cli --config takes",
+            "  ticdcctl changefeed create orders --sink-uri blackhole:// --config changefeed.toml",
+            "  # a whole changefeed from a spec file (TOML, JSON or YAML), created paused",
+            "  ticdcctl changefeed create -f orders.toml --paused",
             "  # a MySQL sink whose password stays out of the process list",
             "  printf '%%s\\n' \"$SINK_URI\" | ticdcctl changefeed create orders --sink-uri -",
-            "  # replicate a fixed range of history",
-            "  ticdcctl changefeed create backfill --sink-uri blackhole:// \\",
-            "      --start-ts 450835120160243717 --target-ts 450835277488291841"})
+            "  # what would be sent",
+            "  ticdcctl changefeed create orders --sink-uri blackhole:// --dry-run"})
 final class CreateCommand implements Callable<Integer> {
     @Mixin
     ChangefeedRef ref;
 
-    @Option(names = "--sink-uri", required = true, paramLabel = "URI", description = SinkUriArgument.DESCRIPTION)
+    @Option(names = "--sink-uri", paramLabel = "URI", description = SinkUriArgument.DESCRIPTION)
     String sinkUri;
 
     @Option(names = "--start-ts", paramLabel = "TSO", converter = TsoConverter.class,
@@ -39,6 +42,22 @@ final class CreateCommand implements Callable<Integer> {
     @Option(names = "--target-ts", paramLabel = "TSO", converter = TsoConverter.class,
             description = "Stop (state finished) once this TSO is replicated (default: never).")
     Tso targetTs;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Changefeed config in cdc cli's TOML ('-' = stdin).")
+    String configFile;
+
+    @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
+            description = "A whole changefeed (TOML, JSON or YAML; '-' = stdin), e.g. from 'changefeed export'.")
+    String specFile;
+
+    @Option(names = "--ignore-ineligible", description = "Skip tables that cannot be replicated without asking.")
+    boolean ignoreIneligible;
+
+    @Option(names = "--paused", description = "Leave the new changefeed paused.")
+    boolean paused;
+
+    @Option(names = "--dry-run", description = "Print the request body that would be sent, and send nothing.")
+    boolean dryRun;
 
     @Option(names = "--no-wait", description = "Return once the server accepted the changefeed.")
     boolean noWait;
@@ -51,20 +70,26 @@ final class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        String id = ref.optionalId();
-        String uri = SinkUriArgument.resolve(sinkUri, services);
-        Requests.CreateChangefeed request = new Requests.CreateChangefeed(services.namespace(), id,
-                startTs == null ? null : startTs.value(), targetTs == null ? null : targetTs.value(), uri, null);
-        ApiResult<ChangefeedDetail> created = services.client().createChangefeed(request);
-        String createdId = created.value().id();
-        ApiResult<ChangefeedDetail> result = noWait ? created
-                : new ChangefeedWaits(services).until(services.namespace(), createdId, state -> true, "start");
-        services.output().result("changefeed \"" + createdId + "\" created", result.json());
-        String state = result.value().state();
-        if (!noWait && !"normal".equals(state)) {
-            services.output().warn("changefeed \"" + createdId + "\" is " + state
-                    + (result.value().error() == null ? "" : ": " + result.value().error().message()));
+        ChangefeedInput input = ChangefeedInput.read(services, specFile, configFile, ref.optionalId(),
+                SinkUriArgument.resolve(sinkUri, services), startTs == null ? null : startTs.value(),
+                targetTs == null ? null : targetTs.value());
+        ChangefeedCreator creator = new ChangefeedCreator(services);
+        ApiResult<ChangefeedDetail> result = creator.create(creator.request(input),
+                new ChangefeedCreator.How(dryRun, ignoreIneligible, noWait, paused));
+        if (result != null) {
+            report(services, result, noWait, paused);
         }
         return ExitCode.OK;
+    }
+
+    /** The one-line result, and a warning when the new changefeed is not healthy. */
+    static void report(Services services, ApiResult<ChangefeedDetail> result, boolean noWait, boolean paused) {
+        String id = result.value().id();
+        services.output().result("changefeed \"" + id + "\" created" + (paused ? " (paused)" : ""), result.json());
+        String state = result.value().state();
+        if (!noWait && !paused && !"normal".equals(state)) {
+            services.output().warn("changefeed \"" + id + "\" is " + state
+                    + (result.value().error() == null ? "" : ": " + result.value().error().message()));
+        }
     }
 }

@@ -7,26 +7,22 @@ import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.TsoConverter;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
-import dev.ticdcctl.model.Requests;
 import dev.ticdcctl.model.Tso;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "update",
-        description = {"Change a stopped or failed changefeed's sink URI or target TSO.",
-            "TiCDC refuses updates of a running changefeed: pause it first; the change takes effect on resume."
-                + " Only what you give is sent; the rest of the changefeed stays as it is."},
+        description = {"Change a changefeed's sink URI, target TSO or config, after showing what changes.",
+            "What you give is merged over the changefeed as it is; everything else stays as it was (the complete"
+                + " config is sent, as TiCDC requires). Nothing changed: nothing is sent. TiCDC updates only stopped"
+                + " or failed changefeeds: --restart pauses a running one, updates it and resumes it."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ticdcctl changefeed pause orders",
-            "  ticdcctl changefeed update orders \\",
-            "      --sink-uri 'kafka://kafka-2:9092/orders?protocol=canal-json'",
-            "  ticdcctl changefeed resume orders"})
+        footer = {"  ticdcctl changefeed update orders --config changefeed.toml --restart",
+            "  ticdcctl changefeed update orders --target-ts 450835277488291841 --yes",
+            "  # review only", "  ticdcctl changefeed update orders --config changefeed.toml --dry-run"})
 final class UpdateCommand implements Callable<Integer> {
-    private static final Set<String> UPDATABLE = Set.of("stopped", "failed");
-
     @Mixin
     ChangefeedRef ref;
 
@@ -37,6 +33,19 @@ final class UpdateCommand implements Callable<Integer> {
             description = "The new target TSO; it must be later than the start TSO.")
     Tso targetTs;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Config changes in cdc cli's TOML ('-' = stdin).")
+    String configFile;
+
+    @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
+            description = "The changefeed as it should be (TOML, JSON or YAML; '-' = stdin).")
+    String specFile;
+
+    @Option(names = "--restart", description = "Pause a running changefeed, update it, and resume it.")
+    boolean restart;
+
+    @Option(names = "--dry-run", description = "Show the changes and the request body, and send nothing.")
+    boolean dryRun;
+
     private final Services services;
 
     UpdateCommand(Services services) {
@@ -45,29 +54,37 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        String id = ref.id();
-        if (sinkUri == null && targetTs == null) {
-            throw new CliException.InvalidInput("nothing to update: give --sink-uri or --target-ts", null);
+        if (sinkUri == null && targetTs == null && configFile == null && specFile == null) {
+            throw new CliException.InvalidInput("nothing to update: give --sink-uri, --target-ts, --config or -f",
+                    null);
         }
-        String uri = SinkUriArgument.resolve(sinkUri, services);
-        String namespace = services.namespace();
-        ApiResult<ChangefeedDetail> found = services.client().getChangefeed(namespace, id);
-        ChangefeedDetail current = found.value();
-        if (!UPDATABLE.contains(current.state())) {
-            throw new CliException.Refused("changefeed \"" + id + "\" is " + current.state()
-                    + "; only a stopped or failed changefeed can be updated",
-                    "pause it first with 'ticdcctl changefeed pause " + id + "'");
+        ChangefeedInput input = ChangefeedInput.read(services, specFile, configFile, ref.optionalId(),
+                SinkUriArgument.resolve(sinkUri, services), null, targetTs == null ? null : targetTs.value());
+        if (input.id() == null) {
+            ref.id(); // reports the missing ID as a usage error
         }
-        boolean sameTarget = targetTs == null || targetTs.value() == current.targetTs();
-        if (sameTarget && (uri == null || uri.equals(current.sinkUri()))) {
+        ChangefeedRef.check(input.id());
+        ApiResult<ChangefeedDetail> current = services.client().getChangefeed(input.namespace(), input.id());
+        return update(services, current, input, restart, dryRun);
+    }
+
+    /** Shows, confirms and applies an update; shared with {@code apply}. */
+    static int update(Services services, ApiResult<ChangefeedDetail> current, ChangefeedInput input,
+            boolean restart, boolean dryRun) throws InterruptedException {
+        String id = input.id();
+        ChangefeedUpdater updater = new ChangefeedUpdater(services);
+        ChangefeedUpdater.Plan plan = updater.plan(current, input);
+        if (plan.changesNothing()) {
             services.output().result("changefeed \"" + id + "\" already has these settings; nothing was sent",
-                    found.json());
+                    current.json());
             return ExitCode.OK;
         }
-        // Never send the masked sink URI that GET returned: the server would store "xxxxx" as the password.
-        Requests.UpdateChangefeed request = new Requests.UpdateChangefeed(
-                targetTs == null ? null : targetTs.value(), uri, null);
-        ApiResult<ChangefeedDetail> updated = services.client().updateChangefeed(namespace, id, request);
+        updater.show(plan, id);
+        if (dryRun) {
+            services.output().data(services.mapper().valueToTree(plan.request()).toPrettyString());
+            return ExitCode.OK;
+        }
+        ApiResult<ChangefeedDetail> updated = updater.apply(plan, input.namespace(), id, restart);
         services.output().result("changefeed \"" + id + "\" updated", updated.json());
         return ExitCode.OK;
     }

@@ -1,0 +1,64 @@
+package dev.ticdcctl.cli.changefeed;
+
+import dev.ticdcctl.cli.ChangefeedRef;
+import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.client.NotFoundException;
+import dev.ticdcctl.model.ChangefeedDetail;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "apply",
+        description = {"Make a changefeed what a spec file says: create it when it does not exist, update it (after"
+            + " showing the changes) when it differs, do nothing when it matches.",
+            "Keys the spec leaves out keep their current values. Specs come from 'changefeed export' or are written"
+                + " by hand, in TOML, JSON or YAML."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # move a changefeed to another cluster", "  ticdcctl --context old changefeed export orders > orders.toml",
+            "  ticdcctl --context new changefeed apply -f orders.toml",
+            "  # from Git, in a CI step", "  ticdcctl changefeed apply -f changefeeds/orders.yaml --yes --restart"})
+final class ApplyCommand implements Callable<Integer> {
+    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE",
+            description = "The changefeed spec (TOML, JSON or YAML; '-' = stdin).")
+    String specFile;
+
+    @Option(names = "--restart", description = "Pause a running changefeed to update it, and resume it.")
+    boolean restart;
+
+    @Option(names = "--ignore-ineligible", description = "On create, skip tables that cannot be replicated.")
+    boolean ignoreIneligible;
+
+    @Option(names = "--dry-run", description = "Show what would change and the request body; send nothing.")
+    boolean dryRun;
+
+    private final Services services;
+
+    ApplyCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ChangefeedInput input = ChangefeedInput.read(services, specFile, null, null, null, null, null);
+        if (input.id() == null) {
+            throw new CliException.InvalidInput(specFile + ": the spec has no id", "add id = \"...\" to the spec");
+        }
+        ChangefeedRef.check(input.id());
+        ApiResult<ChangefeedDetail> current;
+        try {
+            current = services.client().getChangefeed(input.namespace(), input.id());
+        } catch (NotFoundException e) {
+            ChangefeedCreator creator = new ChangefeedCreator(services);
+            ApiResult<ChangefeedDetail> created = creator.create(creator.request(input),
+                    new ChangefeedCreator.How(dryRun, ignoreIneligible, false, false));
+            if (created != null) {
+                CreateCommand.report(services, created, false, false);
+            }
+            return ExitCode.OK;
+        }
+        return UpdateCommand.update(services, current, input, restart, dryRun);
+    }
+}

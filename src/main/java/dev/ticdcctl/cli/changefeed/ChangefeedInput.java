@@ -1,0 +1,84 @@
+package dev.ticdcctl.cli.changefeed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.config.ChangefeedSpec;
+import dev.ticdcctl.config.ChangefeedToml;
+import dev.ticdcctl.output.SinkUris;
+import dev.ticdcctl.util.JsonTrees;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the user asked a changefeed to be, from a spec file ({@code -f}), a cdc-cli config file ({@code --config})
+ * and flags, flags winning. Null fields were not given.
+ */
+record ChangefeedInput(String id, String namespace, String sinkUri, Long startTs, Long targetTs, ObjectNode config) {
+
+    /** Reads {@code -f} and {@code --config} (either may be null; "-" is stdin) and lays the flags over them. */
+    static ChangefeedInput read(Services services, String specFile, String configFile, String id, String sinkUri,
+            Long startTs, Long targetTs) {
+        ChangefeedSpec spec = specFile == null ? null : ChangefeedSpec.parse(text(services, specFile),
+                specFile.equals("-") ? "<stdin>" : specFile);
+        ObjectNode config = spec == null ? null : spec.config();
+        List<String> warnings = new ArrayList<>(spec == null ? List.of() : spec.warnings());
+        if (configFile != null) {
+            ChangefeedToml.Parsed parsed = ChangefeedToml.parse(text(services, configFile),
+                    configFile.equals("-") ? "<stdin>" : configFile, "");
+            warnings.addAll(parsed.warnings());
+            config = config == null ? parsed.replicaConfig() : JsonTrees.merge(config, parsed.replicaConfig());
+        }
+        warnings.forEach(services.output()::warn);
+        ChangefeedInput input = new ChangefeedInput(
+                id != null ? id : spec == null ? null : spec.id(),
+                services.options().namespaceFlag() != null || spec == null || spec.namespace() == null
+                        ? services.namespace() : spec.namespace(),
+                sinkUri != null ? sinkUri : spec == null ? null : spec.sinkUri(),
+                startTs != null ? startTs : spec == null ? null : spec.startTs(),
+                targetTs != null ? targetTs : spec == null ? null : spec.targetTs(),
+                config);
+        input.refuseMaskedSecrets();
+        return input;
+    }
+
+    /** An exported spec holds {@code xxxxx} where secrets were: sending it would store the mask as the secret. */
+    private void refuseMaskedSecrets() {
+        List<String> masked = new ArrayList<>();
+        if (sinkUri != null && sinkUri.contains(SinkUris.MASK)) {
+            masked.add("sink-uri");
+        }
+        if (config != null) {
+            collectMasked("config", config, masked);
+        }
+        if (!masked.isEmpty()) {
+            throw new CliException.InvalidInput("the changefeed holds masked secrets (" + SinkUris.MASK + ") at "
+                    + String.join(", ", masked), "fill in the real values, or export with --show-secrets");
+        }
+    }
+
+    private static void collectMasked(String path, JsonNode node, List<String> out) {
+        if (node.isTextual() && node.textValue().equals(SinkUris.MASK)) {
+            out.add(path);
+        }
+        node.fields().forEachRemaining(e -> collectMasked(path + "." + e.getKey(), e.getValue(), out));
+        for (int i = 0; i < node.size() && node.isArray(); i++) {
+            collectMasked(path + "[" + i + "]", node.get(i), out);
+        }
+    }
+
+    private static String text(Services services, String file) {
+        try {
+            return file.equals("-")
+                    ? new String(services.environment().stdin().readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new CliException.InvalidInput("cannot read " + file + ": " + e.getMessage(), null);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.ticdcctl.cli.changefeed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.Requests;
+import dev.ticdcctl.output.Secrets;
+import dev.ticdcctl.output.SinkUris;
+import dev.ticdcctl.util.JsonTrees;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A reviewed update: what the user gave is merged over the changefeed as it is, the differences are shown, and only
+ * then is the complete config sent, after confirmation. TiCDC replaces the whole config on update (tiflow#10830), so
+ * sending only the changed keys would reset the others.
+ */
+final class ChangefeedUpdater {
+    private static final Set<String> UPDATABLE = Set.of("stopped", "failed");
+
+    /** The PUT to send and the differences it makes; empty differences mean nothing to do. */
+    record Plan(ApiResult<ChangefeedDetail> current, Requests.UpdateChangefeed request, List<String> differences) {
+        boolean changesNothing() {
+            return differences.isEmpty();
+        }
+    }
+
+    private final Services services;
+
+    ChangefeedUpdater(Services services) {
+        this.services = services;
+    }
+
+    Plan plan(ApiResult<ChangefeedDetail> current, ChangefeedInput input) throws InterruptedException {
+        ChangefeedDetail cf = current.value();
+        List<String> differences = new ArrayList<>();
+        String sinkUri = null;
+        // GET masks the password; a URI with a secret is compared with the stored one, read but never shown.
+        String currentUri = input.sinkUri() != null && SinkUris.hasSecret(input.sinkUri())
+                ? services.client().changefeedMetaInfo(input.namespace(), input.id()).value().sinkUri()
+                : cf.sinkUri();
+        if (input.sinkUri() != null && !input.sinkUri().equals(currentUri)) {
+            sinkUri = input.sinkUri();
+            differences.add("sink-uri: " + SinkUris.mask(cf.sinkUri()) + " → " + SinkUris.mask(sinkUri));
+        }
+        Long targetTs = null;
+        if (input.targetTs() != null && input.targetTs() != cf.targetTs()) {
+            targetTs = input.targetTs();
+            differences.add("target-ts: " + cf.targetTs() + " → " + targetTs);
+        }
+        ObjectNode config = null;
+        if (input.config() != null && cf.config() instanceof ObjectNode currentConfig) {
+            ObjectNode merged = JsonTrees.merge(currentConfig, input.config());
+            List<JsonTrees.Change> changes = JsonTrees.diff(currentConfig, merged);
+            if (!changes.isEmpty()) {
+                config = merged;
+                changes.forEach(c -> differences.add("config." + c.path() + ": " + show(c.path(), c.before()) + " → "
+                        + show(c.path(), c.after())));
+            }
+        }
+        return new Plan(current, new Requests.UpdateChangefeed(targetTs, sinkUri, config), differences);
+    }
+
+    /**
+     * Applies a plan that changes something: confirms, and with {@code restart} pauses a running changefeed first
+     * and resumes it after, leaving it running if the update fails.
+     */
+    ApiResult<ChangefeedDetail> apply(Plan plan, String namespace, String id, boolean restart)
+            throws InterruptedException {
+        String state = plan.current().value().state();
+        boolean running = !UPDATABLE.contains(state);
+        if (running && !restart) {
+            throw new CliException.Refused("changefeed \"" + id + "\" is " + state
+                    + "; only a stopped or failed changefeed can be updated",
+                    "pause it first with 'ticdcctl changefeed pause " + id + "', or add --restart");
+        }
+        services.prompter().confirm("Apply these changes to changefeed \"" + id + "\""
+                + (running ? " (it is paused, updated and resumed)" : "") + "?", "changefeed \"" + id
+                + "\" was not changed");
+        ChangefeedWaits waits = new ChangefeedWaits(services);
+        if (running) {
+            services.client().pauseChangefeed(namespace, id);
+            waits.until(namespace, id, "stopped"::equals, "stop");
+        }
+        ApiResult<ChangefeedDetail> updated;
+        try {
+            updated = services.client().updateChangefeed(namespace, id, plan.request());
+        } finally {
+            if (running) {
+                // Resumed whether or not the update worked: the changefeed is left as it was found.
+                services.client().resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(null));
+            }
+        }
+        return running ? waits.until(namespace, id, ChangefeedWaits.RUNNING::contains, "run") : updated;
+    }
+
+    /** Prints the differences for review, secrets masked. */
+    void show(Plan plan, String id) {
+        services.output().progress("Changes to changefeed \"" + id + "\":");
+        plan.differences().forEach(d -> services.output().progress("  " + d));
+    }
+
+    private static String show(String path, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "(unset)";
+        }
+        // Masked as a field of its own name, so that a secret-named key hides its value.
+        ObjectNode holder = JsonNodeFactory.instance.objectNode();
+        holder.set(path.substring(path.lastIndexOf('.') + 1), value.deepCopy());
+        Secrets.maskTree(holder);
+        JsonNode shown = holder.elements().next();
+        return shown instanceof TextNode t ? "\"" + t.textValue() + "\"" : shown.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ticdcctl.cli.changefeed;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.cli.ChangefeedRef;
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.config.ChangefeedToml;
+import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.output.Format;
+import dev.ticdcctl.output.Secrets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "export",
+        description = {"Write a changefeed as a spec that 'changefeed apply -f' re-creates, on this or another"
+            + " cluster: TOML (the default, with the keys cdc cli --config reads), or JSON or YAML with -o.",
+            "The start TSO is left out (a new changefeed starts now; add start-ts to resume from a checkpoint)."
+                + " Secrets are masked unless --show-secrets, which reads the real sink URI from the server."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ticdcctl changefeed export orders > orders.toml",
+            "  ticdcctl changefeed export orders -o yaml --show-secrets > orders.yaml"})
+final class ExportCommand implements Callable<Integer> {
+    @Mixin
+    ChangefeedRef ref;
+
+    @Option(names = "--show-secrets", description = "Write the sink-URI password and config secrets in clear.")
+    boolean showSecrets;
+
+    private final Services services;
+
+    ExportCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String id = ref.id();
+        String namespace = services.namespace();
+        ChangefeedDetail cf = services.client().getChangefeed(namespace, id).value();
+        String sinkUri = cf.sinkUri();
+        if (showSecrets) {
+            sinkUri = services.client().changefeedMetaInfo(namespace, id).value().sinkUri();
+            services.output().warn("the exported changefeed holds secrets in clear; keep the file private");
+        }
+        ObjectNode config = cf.config() == null ? services.mapper().createObjectNode() : cf.config().deepCopy();
+        if (!showSecrets) {
+            Secrets.maskTree(config);
+        }
+        Format format = services.output().format();
+        if (format == Format.json || format == Format.yaml) {
+            ObjectNode spec = services.mapper().createObjectNode().put("id", cf.id()).put("namespace", cf.namespace())
+                    .put("sink_uri", sinkUri);
+            if (cf.targetTs() > 0) {
+                spec.put("target_ts", cf.targetTs());
+            }
+            spec.set("config", config);
+            services.output().text(spec, showSecrets);
+        } else {
+            StringBuilder toml = new StringBuilder()
+                    .append("# changefeed ").append(cf.namespace()).append('/').append(cf.id())
+                    .append(", exported by ticdcctl; create it again with: ticdcctl changefeed apply -f FILE\n")
+                    .append("id = ").append(quote(cf.id())).append('\n')
+                    .append("namespace = ").append(quote(cf.namespace())).append('\n')
+                    .append("sink-uri = ").append(quote(sinkUri)).append('\n');
+            if (cf.targetTs() > 0) {
+                toml.append("target-ts = ").append(cf.targetTs()).append('\n');
+            }
+            toml.append('\n').append(ChangefeedToml.render(config, "config"));
+            services.output().data(toml.toString().stripTrailing());
+        }
+        return ExitCode.OK;
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

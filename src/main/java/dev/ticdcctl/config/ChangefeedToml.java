@@ -1,0 +1,442 @@
+package dev.ticdcctl.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
+import dev.ticdcctl.config.ReplicaConfigSchema.Field;
+import dev.ticdcctl.config.ReplicaConfigSchema.Kind;
+import dev.ticdcctl.config.ReplicaConfigSchema.Removed;
+import dev.ticdcctl.config.ReplicaConfigSchema.Renamed;
+import dev.ticdcctl.config.ReplicaConfigSchema.Table;
+import dev.ticdcctl.config.TomlLocator.Position;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The changefeed TOML of {@code cdc cli --config} (kebab-case keys, Go duration strings) ↔ the API's
+ * {@code replica_config} JSON (snake_case, nanoseconds), both ways, with {@code file:line:column} for every problem.
+ */
+public final class ChangefeedToml {
+    /** The config to send, holding only the keys the file sets, and warnings about keys TiCDC no longer reads. */
+    public record Parsed(ObjectNode replicaConfig, List<String> warnings) {}
+
+    /** Dates become objects rather than strings, so that a date where a string belongs is a type error. */
+    private static final TomlMapper TOML = TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ChangefeedToml() {}
+
+    /**
+     * Reads changefeed TOML into {@code replica_config} JSON. {@code tablePrefix} is "" when the replica config is
+     * the whole document ({@code --config}) or the table that holds it (e.g. "config" in a spec file); other
+     * top-level keys are left to the caller. Throws a {@link ConfigException} for the first problem in the file.
+     */
+    public static Parsed parse(String text, String file, String tablePrefix) {
+        JsonNode node = readToml(text, file);
+        List<String> prefix = prefix(tablePrefix);
+        Reader reader = new Reader(file, TomlLocator.scan(text), tomlPath(prefix));
+        String path = "";
+        for (String key : prefix) {
+            path = TomlLocator.child(path, key);
+            node = node.get(key);
+            if (node == null) {
+                return new Parsed(NODES.objectNode(), List.of());
+            }
+            if (!node.isObject()) {
+                throw reader.error(path, "'" + display(path) + "' must be " + Kind.TABLE.expected);
+            }
+        }
+        ObjectNode config = reader.table(node, ReplicaConfigSchema.REPLICA_CONFIG, path);
+        reader.throwFirstProblem();
+        return new Parsed(config, reader.warnings());
+    }
+
+    /**
+     * Writes {@code replica_config} JSON as the TOML that {@link #parse} reads back: kebab-case keys, durations as
+     * Go strings, scalars before sub-tables, arrays of tables as {@code [[...]]}, a blank line between tables.
+     * Keys this version does not know are kept, kebab-cased. TOML has no null, so null members are left out.
+     */
+    public static String render(JsonNode replicaConfig, String tablePrefix) {
+        if (replicaConfig == null || !replicaConfig.isObject()) {
+            throw new IllegalArgumentException("a replica config is a JSON object");
+        }
+        String path = tomlPath(prefix(tablePrefix));
+        Writer writer = new Writer();
+        writer.table(path.isEmpty() ? null : "[" + path + "]", path, replicaConfig, ReplicaConfigSchema.REPLICA_CONFIG);
+        return writer.out.toString();
+    }
+
+    private static List<String> prefix(String tablePrefix) {
+        return tablePrefix == null || tablePrefix.isEmpty() ? List.of() : Arrays.asList(tablePrefix.split("\\."));
+    }
+
+    private static String tomlPath(List<String> keys) {
+        return String.join(".", keys.stream().map(TomlLocator::segment).toList());
+    }
+
+    private static JsonNode readToml(String text, String file) {
+        try {
+            JsonNode tree = TOML.readTree(text);
+            return tree == null ? NODES.objectNode() : tree;
+        } catch (JsonProcessingException e) {
+            String what = e.getOriginalMessage().lines().findFirst().orElse("cannot be parsed");
+            JsonLocation where = e.getLocation();
+            Position duplicate = what.equals("Duplicate key") || what.equals("Table redefined")
+                    ? TomlLocator.scan(text).duplicate() : null;
+            String position = duplicate != null ? ":" + duplicate.line() + ":" + duplicate.column()
+                    : where == null || where.getLineNr() < 1 ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
+            throw new ConfigException(file + position + ": invalid TOML: "
+                    + Character.toLowerCase(what.charAt(0)) + what.substring(1));
+        }
+    }
+
+    /** A path as users write it: dotted keys without the locator's array indexes. */
+    private static String display(String path) {
+        return path.replaceAll("\\[\\d+]", "");
+    }
+
+    /** TOML → JSON for one document, collecting every problem so that the first one in the file is reported. */
+    private static final class Reader {
+        private record Note(Position at, String text) {}
+
+        private final String file;
+        private final TomlLocator locator;
+        private final List<Note> problems = new ArrayList<>();
+        private final List<Note> warnings = new ArrayList<>();
+        /** The path of the replica config itself, where suggestions from other tables start. */
+        private final String root;
+
+        Reader(String file, TomlLocator locator, String root) {
+            this.file = file;
+            this.locator = locator;
+            this.root = root;
+        }
+
+        ObjectNode table(JsonNode toml, Table schema, String path) {
+            Map<String, JsonNode> values = new HashMap<>(); // by JSON name
+            for (Map.Entry<String, JsonNode> entry : toml.properties()) {
+                String key = entry.getKey();
+                String keyPath = TomlLocator.child(path, key);
+                Field field = schema.byToml(key);
+                Renamed renamed = schema.renamedFrom(key);
+                if (field == null && renamed != null) {
+                    if (toml.has(renamed.newToml())) {
+                        problem(keyPath, "'" + display(keyPath) + "' is the old name of '" + renamed.newToml()
+                                + "', which is also set; keep only '" + renamed.newToml() + "'");
+                        continue;
+                    }
+                    field = schema.byToml(renamed.newToml());
+                    warn(keyPath, "'" + display(keyPath) + "' is the old name of '" + renamed.newToml() + "'"
+                            + (renamed.since() == null ? "" : " (renamed in TiCDC " + renamed.since() + ")")
+                            + " and was read as such");
+                }
+                if (field != null) {
+                    JsonNode value = value(entry.getValue(), field, keyPath);
+                    if (value != null) {
+                        values.put(field.json(), value);
+                    }
+                } else if (schema.removed(key) != null) {
+                    removed(schema.removed(key), entry.getValue(), keyPath);
+                } else {
+                    problem(keyPath, "unknown key '" + display(keyPath) + "'" + suggestion(key, schema, path));
+                }
+            }
+            // In the schema's (Go struct) order, as the server would print them.
+            ObjectNode json = NODES.objectNode();
+            schema.fields().stream().filter(f -> values.containsKey(f.json()))
+                    .forEach(f -> json.set(f.json(), values.get(f.json())));
+            return json;
+        }
+
+        private void removed(Removed removed, JsonNode value, String path) {
+            JsonNode enabled = removed.refuseWhenTrue() == null ? null : value.get(removed.refuseWhenTrue());
+            if (enabled != null && enabled.isBoolean() && enabled.booleanValue()) {
+                problem(TomlLocator.child(path, removed.refuseWhenTrue()), "'" + display(path)
+                        + "' cannot be ignored while '" + removed.refuseWhenTrue() + "' is true: " + removed.advice());
+            } else {
+                warn(path, "'" + display(path) + "' is no longer used by TiCDC and was ignored");
+            }
+        }
+
+        /** The JSON for one value, or null after recording why it does not fit. */
+        private JsonNode value(JsonNode v, Field field, String path) {
+            boolean fits = switch (field.kind()) {
+                case BOOL -> v.isBoolean();
+                case STRING -> v.isTextual();
+                case INTEGER -> v.isIntegralNumber();
+                case DURATION -> v.isIntegralNumber() || v.isTextual();
+                case STRINGS -> v.isArray() && all(v, JsonNode::isTextual);
+                case INTEGERS -> v.isArray() && all(v, JsonNode::isIntegralNumber);
+                case TABLE -> v.isObject();
+                case TABLES -> v.isArray() && all(v, JsonNode::isObject);
+            };
+            if (!fits) {
+                return problem(path, "'" + display(path) + "' must be " + field.kind().expected);
+            }
+            return switch (field.kind()) {
+                case INTEGER -> integer(v, field, path);
+                case DURATION -> v.isTextual() ? duration(v.textValue(), path) : integer(v, field, path);
+                case INTEGERS -> elements(v, path, (element, elementPath) -> integer(element, field, elementPath));
+                case TABLE -> table(v, field.table(), path);
+                case TABLES -> elements(v, path, (element, elementPath) -> table(element, field.table(), elementPath));
+                default -> v.deepCopy();
+            };
+        }
+
+        private interface ElementReader {
+            JsonNode read(JsonNode element, String elementPath);
+        }
+
+        private static ArrayNode elements(JsonNode array, String path, ElementReader reader) {
+            ArrayNode out = NODES.arrayNode();
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode element = reader.read(array.get(i), TomlLocator.element(path, i));
+                out.add(element == null ? NODES.nullNode() : element); // null only when a problem was recorded
+            }
+            return out;
+        }
+
+        /**
+         * The integer as written, in the Go type's range. Decimal literals are re-read from the text, because
+         * jackson-dataformat-toml 2.21.3 garbles 19-digit ones (jackson-dataformats-text#663).
+         */
+        private JsonNode integer(JsonNode v, Field field, String path) {
+            String literal = locator.literal(path);
+            BigInteger exact = literal != null && literal.matches("[+-]?[0-9_]+")
+                    ? new BigInteger(literal.replace("_", "")) : v.bigIntegerValue();
+            if (exact.compareTo(BigInteger.valueOf(field.min())) < 0
+                    || exact.compareTo(BigInteger.valueOf(field.max())) > 0) {
+                return problem(path, "'" + display(path) + "' is out of range (" + field.min() + " to "
+                        + field.max() + ")");
+            }
+            return number(exact.longValue());
+        }
+
+        private JsonNode duration(String text, String path) {
+            try {
+                return number(GoDuration.parse(text));
+            } catch (IllegalArgumentException e) {
+                return problem(path, "'" + display(path) + "' has an invalid duration \"" + text
+                        + "\" (examples: \"30s\", \"10m\", \"1h30m\")");
+            }
+        }
+
+        /** The closest key of the same table, else the one other place in the config where this key belongs. */
+        private String suggestion(String key, Table schema, String parentPath) {
+            String best = null;
+            int bestDistance = Math.max(1, key.length() / 3) + 1;
+            for (Field f : schema.fields()) {
+                int d = distance(key, f.toml());
+                if (d < bestDistance) {
+                    best = TomlLocator.child(parentPath, f.toml());
+                    bestDistance = d;
+                }
+            }
+            if (best == null) {
+                List<String> elsewhere = new ArrayList<>();
+                collect(ReplicaConfigSchema.REPLICA_CONFIG, root, f -> f.toml().equals(key), elsewhere::add);
+                best = elsewhere.size() == 1 ? elsewhere.get(0) : null;
+            }
+            return best == null ? "" : " (did you mean '" + display(best) + "'?)";
+        }
+
+        private static void collect(Table table, String path, Predicate<Field> wanted,
+                Consumer<String> found) {
+            for (Field f : table.fields()) {
+                String fieldPath = TomlLocator.child(path, f.toml());
+                if (wanted.test(f)) {
+                    found.accept(fieldPath);
+                }
+                if (f.table() != null) {
+                    collect(f.table(), fieldPath, wanted, found);
+                }
+            }
+        }
+
+        private JsonNode problem(String path, String message) {
+            problems.add(new Note(position(path), message));
+            return null;
+        }
+
+        private void warn(String path, String message) {
+            warnings.add(new Note(position(path), message));
+        }
+
+        ConfigException error(String path, String message) {
+            return new ConfigException(located(new Note(position(path), message), true));
+        }
+
+        void throwFirstProblem() {
+            if (!problems.isEmpty()) {
+                problems.sort(IN_FILE_ORDER);
+                int more = problems.size() - 1;
+                throw new ConfigException(located(problems.get(0), true)
+                        + (more == 0 ? "" : " (and " + more + " more problem" + (more == 1 ? "" : "s") + ")"));
+            }
+        }
+
+        List<String> warnings() {
+            warnings.sort(IN_FILE_ORDER);
+            return warnings.stream().map(w -> located(w, false)).toList();
+        }
+
+        private static final Comparator<Note> IN_FILE_ORDER = Comparator.comparing(Note::at,
+                Comparator.nullsLast(Comparator.comparingInt(Position::line).thenComparingInt(Position::column)));
+
+        /** {@code file:line:column: message} for problems, {@code file:line: message} for warnings. */
+        private String located(Note note, boolean withColumn) {
+            if (note.at() == null) {
+                return file + ": " + note.text();
+            }
+            return file + ":" + note.at().line() + (withColumn ? ":" + note.at().column() : "") + ": " + note.text();
+        }
+
+        /** Where the key at {@code path} is written, else where its nearest written parent is. */
+        private Position position(String path) {
+            for (String p = path; !p.isEmpty(); p = p.replaceFirst("(\\[\\d+]|\\.?[^.\\[]+)$", "")) {
+                Position at = locator.position(p);
+                if (at != null) {
+                    return at;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static boolean all(JsonNode array, Predicate<JsonNode> test) {
+        for (JsonNode element : array) {
+            if (!test.test(element)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Integers as Jackson's JSON parser makes them (int when it fits), so parsed trees equal read ones. */
+    private static JsonNode number(long value) {
+        return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
+    }
+
+    /** Edit distance where swapping two neighbouring letters, a common typo, counts as one edit. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** JSON → TOML text. */
+    private static final class Writer {
+        private final StringBuilder out = new StringBuilder();
+
+        /**
+         * One table: its header ({@code [a.b]} or {@code [[a.b]]}, null for the document itself), its scalars and
+         * arrays, then its sub-tables and arrays of tables. A {@code [a.b]} header is left out when the table has
+         * only sub-tables, whose own headers define it.
+         */
+        void table(String header, String path, JsonNode json, Table schema) {
+            List<String> lines = new ArrayList<>();
+            List<Runnable> children = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> entry : json.properties()) {
+                JsonNode v = entry.getValue();
+                Field field = schema == null ? null : schema.byJson(entry.getKey());
+                String key = field != null ? field.toml() : entry.getKey().replace('_', '-');
+                Table sub = field == null ? null : field.table();
+                String childPath = TomlLocator.child(path, key);
+                if (v.isNull()) {
+                    continue;
+                }
+                if (v.isObject()) {
+                    children.add(() -> table("[" + childPath + "]", childPath, v, sub));
+                } else if (v.isArray() && !v.isEmpty() && all(v, JsonNode::isObject)) {
+                    children.add(() -> v.forEach(element -> table("[[" + childPath + "]]", childPath, element, sub)));
+                } else {
+                    lines.add(TomlLocator.segment(key) + " = " + value(v, field));
+                }
+            }
+            boolean arrayElement = header != null && header.startsWith("[[");
+            if (header != null && (arrayElement || !lines.isEmpty() || children.isEmpty())) {
+                if (out.length() > 0) {
+                    out.append('\n');
+                }
+                out.append(header).append('\n');
+            }
+            lines.forEach(line -> out.append(line).append('\n'));
+            children.forEach(Runnable::run);
+        }
+
+        private static String value(JsonNode v, Field field) {
+            if (field != null && field.kind() == Kind.DURATION && v.isIntegralNumber() && v.canConvertToLong()) {
+                return quote(GoDuration.format(v.longValue()));
+            }
+            if (v.isTextual()) {
+                return quote(v.textValue());
+            }
+            if (v.isArray()) {
+                List<String> elements = new ArrayList<>();
+                v.forEach(element -> {
+                    if (!element.isNull()) {
+                        elements.add(value(element, null));
+                    }
+                });
+                return "[" + String.join(", ", elements) + "]";
+            }
+            if (v.isObject()) {
+                List<String> members = new ArrayList<>();
+                v.properties().forEach(e -> {
+                    if (!e.getValue().isNull()) {
+                        members.add(TomlLocator.segment(e.getKey().replace('_', '-')) + " = "
+                                + value(e.getValue(), null));
+                    }
+                });
+                return members.isEmpty() ? "{}" : "{ " + String.join(", ", members) + " }";
+            }
+            if (v.isFloatingPointNumber()) {
+                double d = v.doubleValue();
+                return Double.isNaN(d) ? "nan" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : v.asText();
+            }
+            return v.asText(); // booleans and integers
+        }
+
+        /** A TOML basic string. */
+        private static String quote(String s) {
+            StringBuilder q = new StringBuilder("\"");
+            for (char c : s.toCharArray()) {
+                switch (c) {
+                    case '"' -> q.append("\\\"");
+                    case '\\' -> q.append("\\\\");
+                    case '\b' -> q.append("\\b");
+                    case '\t' -> q.append("\\t");
+                    case '\n' -> q.append("\\n");
+                    case '\f' -> q.append("\\f");
+                    case '\r' -> q.append("\\r");
+                    default -> q.append(c < 0x20 || c == 0x7f ? String.format("\\u%04X", (int) c) : String.valueOf(c));
+                }
+            }
+            return q.append('"').toString();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.ticdcctl.util;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Merging and comparing JSON trees the way TiCDC merges configs: objects merge, arrays and scalars replace. */
+public final class JsonTrees {
+    private JsonTrees() {}
+
+    /** One difference: a dotted path and the old and new values (null where absent). */
+    public record Change(String path, JsonNode before, JsonNode after) {}
+
+    /** A copy of {@code base} with {@code changes} merged over it. */
+    public static ObjectNode merge(ObjectNode base, JsonNode changes) {
+        ObjectNode merged = base.deepCopy();
+        if (changes != null && changes.isObject()) {
+            mergeInto(merged, changes);
+        }
+        return merged;
+    }
+
+    private static void mergeInto(ObjectNode target, JsonNode changes) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode current = target.get(e.getKey());
+            if (current instanceof ObjectNode object && e.getValue().isObject()) {
+                mergeInto(object, e.getValue());
+            } else {
+                target.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+    }
+
+    /** The leaves that differ between two trees, by dotted path; arrays compare whole. */
+    public static List<Change> diff(JsonNode before, JsonNode after) {
+        List<Change> changes = new ArrayList<>();
+        diff("", before, after, changes);
+        return changes;
+    }
+
+    private static void diff(String path, JsonNode before, JsonNode after, List<Change> out) {
+        boolean bothObjects = before != null && before.isObject() && after != null && after.isObject();
+        if (!bothObjects) {
+            if (!equivalent(before, after)) {
+                out.add(new Change(path, before, after));
+            }
+            return;
+        }
+        TreeSet<String> keys = new TreeSet<>();
+        before.fieldNames().forEachRemaining(keys::add);
+        after.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
+            diff(path.isEmpty() ? key : path + "." + key, before.get(key), after.get(key), out);
+        }
+    }
+
+    /** Absent and null are the same; numbers compare by value (1 and 1.0 are equal). */
+    private static boolean equivalent(JsonNode a, JsonNode b) {
+        boolean aEmpty = a == null || a.isNull() || a.isMissingNode();
+        boolean bEmpty = b == null || b.isNull() || b.isMissingNode();
+        if (aEmpty || bEmpty) {
+            return aEmpty && bEmpty;
+        }
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        return a.equals(b);
+    }
+}

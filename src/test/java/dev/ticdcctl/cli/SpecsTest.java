@@ -1,0 +1,187 @@
+package dev.ticdcctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticdcctl.sandbox.Sandbox;
+import dev.ticdcctl.testing.Cli;
+import dev.ticdcctl.testing.SandboxTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Changefeed specs and cdc-cli TOML configs against the sandbox: create, reviewed update, apply, export. */
+class SpecsTest extends SandboxTest {
+    @TempDir
+    Path dir;
+
+    private Cli.Result ok(String... args) {
+        Cli.Result r = cli.run(args);
+        assertEquals(0, r.exitCode(), r::toString);
+        return r;
+    }
+
+    private String file(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p.toString();
+    }
+
+    @Test
+    void a_cdc_cli_config_file_creates_the_changefeed_it_describes() throws Exception {
+        String config = file("cf.toml", """
+                memory-quota = 2147483648
+                sync-point-interval = "5m"
+                [filter]
+                rules = ["test.*"]
+                [mounter]
+                worker-num = 8
+                """);
+
+        ok("changefeed", "create", "cf-1", "--sink-uri", "blackhole://", "--config", config);
+
+        assertEquals("2147483648\n300000000000\ntest.*\n8\n", ok("changefeed", "get", "cf-1", "--jq",
+                ".config | .memory_quota, .sync_point_interval, .filter.rules[0], .mounter.worker_num").out());
+    }
+
+    @Test
+    void a_bad_config_file_exits_2_and_sends_nothing() throws Exception {
+        String config = file("bad.toml", "memory-quota = 1\n[sink]\nprotocl = \"canal-json\"\n");
+
+        Cli.Result r = cli.run("changefeed", "create", "cf-1", "--sink-uri", "blackhole://", "--config", config);
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: " + config + ":3:"), r::toString);
+        assertTrue(r.err().contains("protocol"), r::toString);
+        assertEquals("0\n", ok("changefeed", "list", "--all", "--jq", ".total").out());
+    }
+
+    @Test
+    void a_partial_update_keeps_every_untouched_setting() throws Exception {
+        ok("changefeed", "create", "cf-1", "--sink-uri", "blackhole://", "--config",
+                file("cf.toml", "memory-quota = 2147483648\n[filter]\nrules = [\"test.*\"]\n"));
+        ok("changefeed", "pause", "cf-1");
+
+        Cli.Result r = ok("changefeed", "update", "cf-1", "--config", file("change.toml", "[mounter]\nworker-num = 8\n"),
+                "--yes");
+
+        assertEquals("Changes to changefeed \"cf-1\":\n  config.mounter.worker_num: 16 → 8\n", r.err());
+        assertEquals("2147483648\ntest.*\n8\n", ok("changefeed", "get", "cf-1", "--jq",
+                ".config | .memory_quota, .filter.rules[0], .mounter.worker_num").out());
+    }
+
+    @Test
+    void an_update_that_changes_nothing_sends_nothing() throws Exception {
+        ok("changefeed", "create", "cf-1", "--sink-uri", "blackhole://");
+        ok("changefeed", "pause", "cf-1");
+
+        Cli.Result r = ok("changefeed", "update", "cf-1", "--config", file("same.toml", "[mounter]\nworker-num = 16\n"));
+
+        assertEquals("changefeed \"cf-1\" already has these settings; nothing was sent\n", r.out());
+    }
+
+    @Test
+    void restart_pauses_updates_and_resumes_a_running_changefeed() throws Exception {
+        ok("changefeed", "create", "cf-1", "--sink-uri", "blackhole://");
+
+        ok("changefeed", "update", "cf-1", "--config", file("c.toml", "[mounter]\nworker-num = 4\n"), "--restart",
+                "--yes");
+
+        assertEquals("normal\n4\n", ok("changefeed", "get", "cf-1", "--jq", ".state, .config.mounter.worker_num").out());
+    }
+
+    @Test
+    void dry_run_prints_the_request_and_changes_nothing() throws Exception {
+        Cli.Result create = ok("changefeed", "create", "cf-1", "--sink-uri", "blackhole://", "--dry-run",
+                "--config", file("c.toml", "[mounter]\nworker-num = 4\n"));
+
+        assertEquals("""
+                {
+                  "namespace" : "default",
+                  "changefeed_id" : "cf-1",
+                  "sink_uri" : "blackhole://",
+                  "replica_config" : {
+                    "mounter" : {
+                      "worker_num" : 4
+                    }
+                  }
+                }
+                """.replace(" : ", ": "), create.out().replace(" : ", ": "));
+        assertEquals("0\n", ok("changefeed", "list", "--all", "--jq", ".total").out());
+    }
+
+    @Test
+    void create_paused_leaves_it_stopped() {
+        assertEquals("changefeed \"cf-1\" created (paused)\n",
+                ok("changefeed", "create", "cf-1", "--sink-uri", "blackhole://", "--paused").out());
+        assertEquals("stopped\n", ok("changefeed", "get", "cf-1", "--jq", ".state").out());
+    }
+
+    @Test
+    void ineligible_tables_are_listed_and_the_user_decides() {
+        inject("/sandbox/ineligible-tables", "{\"tables\":[\"test.no_pk\"]}");
+
+        Cli.Result declined = cli.onTerminal(120).stdin("n\n")
+                .run("changefeed", "create", "cf-1", "--sink-uri", "blackhole://");
+        assertEquals(7, declined.exitCode(), declined::toString);
+        assertTrue(declined.err().contains("test       no_pk"), declined::toString);
+
+        Cli.Result ignored = new Cli().clock(clock).args("--server", sandbox.url().toString())
+                .run("changefeed", "create", "cf-1", "--sink-uri", "blackhole://", "--ignore-ineligible");
+        assertEquals(0, ignored.exitCode(), ignored::toString);
+        assertEquals("true\n", ok("changefeed", "get", "cf-1", "--jq", ".config.ignore_ineligible_table").out());
+    }
+
+    @Test
+    void export_then_apply_moves_a_changefeed_to_another_cluster_unchanged() throws Exception {
+        ok("changefeed", "create", "orders", "--sink-uri", "blackhole://", "--config",
+                file("cf.toml", "memory-quota = 2147483648\n[filter]\nrules = [\"test.*\"]\n"));
+        String exported = ok("changefeed", "export", "orders").out();
+        assertTrue(exported.contains("sink-uri = \"blackhole:\""), exported);
+
+        try (Sandbox other = start(Sandbox.Options.defaults().withClock(clock))) {
+            Cli there = new Cli().clock(clock).args("--server", other.url().toString());
+            Cli.Result applied = there.run("changefeed", "apply", "-f", file("orders.toml", exported));
+            assertEquals(0, applied.exitCode(), applied::toString);
+            assertEquals("changefeed \"orders\" created\n", applied.out());
+
+            Cli.Result again = there.run("changefeed", "export", "orders");
+            assertEquals(exported, again.out());
+            Cli.Result unchanged = there.run("changefeed", "apply", "-f", file("orders.toml", exported));
+            assertEquals("changefeed \"orders\" already has these settings; nothing was sent\n", unchanged.out(),
+                    unchanged::toString);
+        }
+    }
+
+    @Test
+    void json_and_yaml_specs_work_too() throws Exception {
+        ok("changefeed", "create", "-f", file("a.json",
+                "{\"id\":\"cf-json\",\"sink_uri\":\"blackhole://\",\"config\":{\"mounter\":{\"worker_num\":2}}}"));
+        ok("changefeed", "create", "-f", file("b.yaml", "id: cf-yaml\nsink_uri: blackhole://\nconfig:\n  mounter:\n"
+                + "    worker_num: 3\n"));
+
+        assertEquals("2\n", ok("changefeed", "get", "cf-json", "--jq", ".config.mounter.worker_num").out());
+        assertEquals("3\n", ok("changefeed", "get", "cf-yaml", "--jq", ".config.mounter.worker_num").out());
+    }
+
+    @Test
+    void a_spec_with_masked_secrets_is_refused() throws Exception {
+        Cli.Result r = cli.run("changefeed", "apply", "-f", file("s.toml",
+                "id = \"cf-1\"\nsink-uri = \"mysql://root:xxxxx@db:3306/\"\n"));
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: the changefeed holds masked secrets (xxxxx) at sink-uri"), r::toString);
+    }
+
+    @Test
+    void export_masks_secrets_unless_asked_and_then_warns() {
+        ok("changefeed", "create", "db", "--sink-uri", "blackhole://root:hunter2@db:3306/");
+
+        assertFalse(ok("changefeed", "export", "db", "-o", "yaml").out().contains("hunter2"));
+        Cli.Result shown = ok("changefeed", "export", "db", "--show-secrets", "-o", "json");
+        assertTrue(shown.out().contains("hunter2"), shown::toString);
+        assertTrue(shown.err().startsWith("Warning: the exported changefeed holds secrets in clear"), shown::toString);
+    }
+}
