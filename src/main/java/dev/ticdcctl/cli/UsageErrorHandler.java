@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli;
 
+import dev.ticdcctl.util.EditDistance;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -56,31 +57,13 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         Set<String> close = new LinkedHashSet<>();
         candidates.forEach((spelling, canonical) -> {
             boolean prefix = word.length() >= 3 && spelling.startsWith(word);
-            if (prefix || distance(word, spelling) <= allowed) {
+            if (prefix || EditDistance.between(word, spelling) <= allowed) {
                 close.add(canonical);
             }
         });
         return List.copyOf(close);
     }
 
-    /** Edit distance where swapping two neighbouring letters, the commonest typo, counts as one edit. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            for (int j = 0; j <= b.length(); j++) {
-                if (i == 0 || j == 0) {
-                    d[i][j] = i + j;
-                    continue;
-                }
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
-    }
 
     private static String message(ParameterException ex) {
         if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {

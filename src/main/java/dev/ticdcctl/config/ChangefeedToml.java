@@ -1,5 +1,7 @@
 package dev.ticdcctl.config;
 
+import dev.ticdcctl.util.EditDistance;
+import dev.ticdcctl.util.GoDurations;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -226,7 +228,7 @@ public final class ChangefeedToml {
 
         private JsonNode duration(String text, String path) {
             try {
-                return number(GoDuration.parse(text));
+                return number(GoDurations.parse(text));
             } catch (IllegalArgumentException e) {
                 return problem(path, "'" + display(path) + "' has an invalid duration \"" + text
                         + "\" (examples: \"30s\", \"10m\", \"1h30m\")");
@@ -238,7 +240,7 @@ public final class ChangefeedToml {
             String best = null;
             int bestDistance = Math.max(1, key.length() / 3) + 1;
             for (Field f : schema.fields()) {
-                int d = distance(key, f.toml());
+                int d = EditDistance.between(key, f.toml());
                 if (d < bestDistance) {
                     best = TomlLocator.child(parentPath, f.toml());
                     bestDistance = d;
@@ -329,24 +331,6 @@ public final class ChangefeedToml {
         return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
     }
 
-    /** Edit distance where swapping two neighbouring letters, a common typo, counts as one edit. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            for (int j = 0; j <= b.length(); j++) {
-                if (i == 0 || j == 0) {
-                    d[i][j] = i + j;
-                    continue;
-                }
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
-    }
 
     /** JSON → TOML text. */
     private static final class Writer {
@@ -390,7 +374,7 @@ public final class ChangefeedToml {
 
         private static String value(JsonNode v, Field field) {
             if (field != null && field.kind() == Kind.DURATION && v.isIntegralNumber() && v.canConvertToLong()) {
-                return quote(GoDuration.format(v.longValue()));
+                return quote(GoDurations.compact(v.longValue()));
             }
             if (v.isTextual()) {
                 return quote(v.textValue());

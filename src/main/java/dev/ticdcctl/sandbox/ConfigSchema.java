@@ -1,5 +1,6 @@
 package dev.ticdcctl.sandbox;
 
+import dev.ticdcctl.util.GoDurations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -367,7 +368,7 @@ final class ConfigSchema {
     private static long durationNanos(JsonNode given) {
         if (given.isTextual()) {
             try {
-                return DurationsGo.parse(given.textValue());
+                return GoDurations.parse(given.textValue());
             } catch (IllegalArgumentException e) {
                 throw ApiError.invalidParam("invalid api parameter: " + e.getMessage());
             }

@@ -1,5 +1,6 @@
 package dev.ticdcctl.sandbox;
 
+import dev.ticdcctl.util.GoDurations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -329,13 +330,13 @@ final class SinkRules {
         }
         long interval = integer(config, "sync_point_interval", MIN_SYNC_POINT_INTERVAL);
         if (interval < MIN_SYNC_POINT_INTERVAL) {
-            throw invalidReplicaConfig("The SyncPointInterval:" + DurationsGo.format(interval) + " must be larger than "
-                    + DurationsGo.format(MIN_SYNC_POINT_INTERVAL));
+            throw invalidReplicaConfig("The SyncPointInterval:" + GoDurations.format(interval) + " must be larger than "
+                    + GoDurations.format(MIN_SYNC_POINT_INTERVAL));
         }
         long retention = integer(config, "sync_point_retention", MIN_SYNC_POINT_RETENTION);
         if (retention < MIN_SYNC_POINT_RETENTION) {
-            throw invalidReplicaConfig("The SyncPointRetention:" + DurationsGo.format(retention)
-                    + " must be larger than " + DurationsGo.format(MIN_SYNC_POINT_RETENTION));
+            throw invalidReplicaConfig("The SyncPointRetention:" + GoDurations.format(retention)
+                    + " must be larger than " + GoDurations.format(MIN_SYNC_POINT_RETENTION));
         }
     }
 
@@ -383,8 +384,8 @@ final class SinkRules {
     private static void validateErrorStuckDuration(ObjectNode config) {
         JsonNode stuck = config.get("changefeed_error_stuck_duration");
         if (stuck != null && stuck.isNumber() && stuck.longValue() < MIN_ERROR_STUCK_DURATION) {
-            throw invalidReplicaConfig("The ChangefeedErrorStuckDuration:" + DurationsGo.secondsFixed6(
-                    stuck.longValue()) + " must be larger than " + DurationsGo.secondsFixed6(MIN_ERROR_STUCK_DURATION)
+            throw invalidReplicaConfig("The ChangefeedErrorStuckDuration:" + GoDurations.secondsFixed6(
+                    stuck.longValue()) + " must be larger than " + GoDurations.secondsFixed6(MIN_ERROR_STUCK_DURATION)
                     + " Seconds");
         }
     }

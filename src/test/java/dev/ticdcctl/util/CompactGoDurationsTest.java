@@ -1,4 +1,4 @@
-package dev.ticdcctl.config;
+package dev.ticdcctl.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class GoDurationTest {
+class CompactGoDurationsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "10m | 600000000000",
@@ -27,13 +27,13 @@ class GoDurationTest {
         "0 | 0",
         "2562047h47m16.854775807s | 9223372036854775807"})
     void go_duration_strings_are_read_as_go_reads_them(String text, long nanos) {
-        assertEquals(nanos, GoDuration.parse(text));
+        assertEquals(nanos, GoDurations.parse(text));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "10", "10 m", "1. s", "10x", "1m5", ".", "-", "1d", "2562048h", "m"})
     void anything_else_is_refused(String text) {
-        assertThrows(IllegalArgumentException.class, () -> GoDuration.parse(text));
+        assertThrows(IllegalArgumentException.class, () -> GoDurations.parse(text));
     }
 
     @ParameterizedTest
@@ -53,7 +53,7 @@ class GoDurationTest {
         "9223372036854775807 | 2562047h47m16.854775807s",
         "-9223372036854775808 | -2562047h47m16.854775808s"})
     void durations_are_written_in_their_shortest_exact_form(long nanos, String text) {
-        assertEquals(text, GoDuration.format(nanos));
-        assertEquals(nanos, GoDuration.parse(text));
+        assertEquals(text, GoDurations.compact(nanos));
+        assertEquals(nanos, GoDurations.parse(text));
     }
 }

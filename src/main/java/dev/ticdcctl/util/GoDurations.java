@@ -1,4 +1,4 @@
-package dev.ticdcctl.sandbox;
+package dev.ticdcctl.util;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Go's {@code time.ParseDuration} and {@code time.Duration.String()}, ported step by step so that the simulator
- * accepts, rejects and prints durations exactly as TiCDC does, error texts included. Values are int64 nanoseconds;
+ * Go's {@code time.ParseDuration} and {@code time.Duration.String()}, ported step by step so that durations are
+ * accepted, rejected and printed exactly as TiCDC does, error texts included. Values are int64 nanoseconds;
  * the parser accumulates in unsigned 64-bit arithmetic like Go, so integer parts are exact and only a fraction goes
  * through float64 (as in Go: {@code "1.5h"} is computed with doubles there too).
  */
-public final class DurationsGo {
+public final class GoDurations {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     /** 1<<63 as an unsigned value: the largest magnitude Go accepts (only for a negative result). */
     private static final long MAX_MAGNITUDE = Long.MIN_VALUE;
@@ -25,7 +25,7 @@ public final class DurationsGo {
             "m", 60 * NANOS_PER_SECOND,
             "h", 3600 * NANOS_PER_SECOND);
 
-    private DurationsGo() {}
+    private GoDurations() {}
 
     /** Parses {@code [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+}; the exception message is Go's error text. */
     public static long parse(String text) {
@@ -157,7 +157,7 @@ public final class DurationsGo {
     }
 
     /** Go's {@code fmt.Sprintf("%f", d.Seconds())}, used by TiCDC's stuck-duration message. */
-    static String secondsFixed6(long nanos) {
+    public static String secondsFixed6(long nanos) {
         double seconds = (double) (nanos / NANOS_PER_SECOND) + (double) (nanos % NANOS_PER_SECOND) / 1e9;
         return new BigDecimal(seconds).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
     }
@@ -229,5 +229,36 @@ public final class DurationsGo {
             }
         });
         return out.append('"').toString();
+    }
+
+    /**
+     * The shortest readable exact form: hours, minutes and (fractional) seconds, zero parts left out ({@code "10m"},
+     * {@code "24h"}, {@code "1h30m"}, {@code "1m0.5s"}); below a second {@code ms}, {@code us} or {@code ns}.
+     */
+    public static String compact(long nanos) {
+        if (nanos == 0) {
+            return "0s";
+        }
+        String sign = nanos < 0 ? "-" : "";
+        long u = nanos < 0 ? -nanos : nanos; // unsigned from here on: -Long.MIN_VALUE is 2^63
+        long hours = Long.divideUnsigned(u, 3600 * NANOS_PER_SECOND);
+        long rest = Long.remainderUnsigned(u, 3600 * NANOS_PER_SECOND);
+        long minutes = rest / (60 * NANOS_PER_SECOND);
+        rest %= 60 * NANOS_PER_SECOND;
+        StringBuilder out = new StringBuilder(sign);
+        if (hours > 0) {
+            out.append(hours).append('h');
+        }
+        if (minutes > 0) {
+            out.append(minutes).append('m');
+        }
+        if (rest > 0) {
+            boolean whole = hours > 0 || minutes > 0 || rest >= NANOS_PER_SECOND;
+            long unit = whole ? NANOS_PER_SECOND : rest >= 1_000_000 ? 1_000_000 : rest >= 1_000 ? 1_000 : 1;
+            String name = whole ? "s" : unit == 1_000_000 ? "ms" : unit == 1_000 ? "us" : "ns";
+            out.append(BigDecimal.valueOf(rest).divide(BigDecimal.valueOf(unit)).stripTrailingZeros().toPlainString())
+                    .append(name);
+        }
+        return out.toString();
     }
 }

@@ -1,4 +1,4 @@
-package dev.ticdcctl.sandbox;
+package dev.ticdcctl.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class DurationsGoTest {
+class GoDurationsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "10m | 600000000000",
@@ -25,7 +25,7 @@ class DurationsGoTest {
         "-2562047h47m16.854775808s | -9223372036854775808",
         "9223372036854775807ns | 9223372036854775807"})
     void go_durations_parse_to_exact_nanoseconds(String text, long nanos) {
-        assertEquals(nanos, DurationsGo.parse(text));
+        assertEquals(nanos, GoDurations.parse(text));
     }
 
     @ParameterizedTest
@@ -41,7 +41,7 @@ class DurationsGoTest {
         "9223372036854775808ns | time: invalid duration \"9223372036854775808ns\"",
         "2562048h | time: invalid duration \"2562048h\""})
     void anything_else_fails_with_gos_message(String text, String message) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DurationsGo.parse(text));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GoDurations.parse(text));
         assertEquals(message, e.getMessage());
     }
 
@@ -59,6 +59,6 @@ class DurationsGoTest {
         "-60000000000 | -1m0s",
         "-9223372036854775808 | -2562047h47m16.854775808s"})
     void durations_print_as_go_does(long nanos, String text) {
-        assertEquals(text, DurationsGo.format(nanos));
+        assertEquals(text, GoDurations.format(nanos));
     }
 }
