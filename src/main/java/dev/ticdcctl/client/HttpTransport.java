@@ -4,6 +4,8 @@ import dev.ticdcctl.pem.PemFiles;
 import dev.ticdcctl.util.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -49,6 +51,8 @@ public final class HttpTransport implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (settings.sslContext() != null) {
             builder.sslContext(settings.sslContext());
+        } else if (settings.baseUri().getScheme().equals("http")) {
+            builder.sslContext(InertTls.context()).sslParameters(InertTls.parameters());
         }
         this.http = builder.build();
     }
@@ -175,15 +179,34 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the client's selector thread. While it runs, the JVM's exit waits about 300 ms for it (it sits in a
+     * native call); JDK 21+ has {@code shutdownNow()}, JDK 17 only the internal selector manager, opened to us by the
+     * jar's {@code Add-Opens} manifest entry.
+     */
     @Override
     public void close() {
-        // The JDK 21+ client shuts its selector thread down here; on 17 the thread is a daemon and dies with the VM.
-        if (http instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // closing is best effort
-            }
+        try {
+            HttpClient.class.getMethod("shutdownNow").invoke(http);
+            return;
+        } catch (ReflectiveOperationException e) {
+            // JDK 17: below
+        }
+        try {
+            Field impl = http.getClass().getDeclaredField("impl");
+            impl.setAccessible(true);
+            Object client = impl.get(http);
+            Field selector = client.getClass().getDeclaredField("selmgr");
+            selector.setAccessible(true);
+            Thread manager = (Thread) selector.get(client);
+            Method shutdown = manager.getClass().getDeclaredMethod("shutdown");
+            shutdown.setAccessible(true);
+            shutdown.invoke(manager);
+            manager.join(200);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Not opened (run without the jar's manifest) or another JDK layout: exit just takes longer.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -25,10 +25,16 @@ import java.util.regex.Pattern;
  */
 public final class ConfigFile {
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$");
-    private static final TomlMapper TOML = TomlMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+
+    /** Built on first use: most invocations have no config file, and the TOML module costs ~40 ms to set up. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = TomlMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        static final com.fasterxml.jackson.databind.JavaType MAP = MAPPER.getTypeFactory()
+                .constructMapType(LinkedHashMap.class, String.class, Object.class);
+    }
 
     /** One cluster's settings; null fields are unset. The password may be given inline, by variable or by file. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,22 +58,19 @@ public final class ConfigFile {
          * every way of giving it.
          */
         public Context without(String setting) {
-            Map<String, Object> fields = TOML.convertValue(this, MAP);
+            Map<String, Object> fields = Toml.MAPPER.convertValue(this, Toml.MAP);
             if (setting.equals("password")) {
                 fields.keySet().removeIf(k -> k.startsWith("password"));
             } else {
                 fields.remove(setting);
             }
-            return TOML.convertValue(fields, Context.class);
+            return Toml.MAPPER.convertValue(fields, Context.class);
         }
 
         private static <T> T pick(T change, T current) {
             return change != null ? change : current;
         }
     }
-
-    private static final com.fasterxml.jackson.databind.JavaType MAP = TOML.getTypeFactory()
-            .constructMapType(LinkedHashMap.class, String.class, Object.class);
 
     /** The file's shape, for Jackson. */
     private static final class Document {
@@ -96,7 +99,7 @@ public final class ConfigFile {
             throw new ConfigException("cannot read the config file " + path + ": " + e.getMessage());
         }
         try {
-            Document doc = TOML.readValue(text, Document.class);
+            Document doc = Toml.MAPPER.readValue(text, Document.class);
             return new ConfigFile(path, doc.currentContext,
                     doc.contexts == null ? new LinkedHashMap<>() : new LinkedHashMap<>(doc.contexts));
         } catch (JsonProcessingException e) {
@@ -187,7 +190,7 @@ public final class ConfigFile {
         }
         contexts.forEach((name, context) -> {
             out.append("\n[contexts.").append(quote(name)).append("]\n");
-            Map<String, Object> fields = TOML.convertValue(context, MAP);
+            Map<String, Object> fields = Toml.MAPPER.convertValue(context, Toml.MAP);
             fields.forEach((key, value) -> out.append(key).append(" = ")
                     .append(value instanceof String s ? quote(s) : String.valueOf(value)).append('\n'));
         });

@@ -16,10 +16,6 @@ import java.nio.file.Path;
 public record TicdcCredentials(String ticdcUser, String ticdcPassword, String caPath, String certPath,
         String keyPath) {
     public static final TicdcCredentials NONE = new TicdcCredentials(null, null, null, null, null);
-    private static final TomlMapper TOML = TomlMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     /** Reads the file strictly (as cdc cli does); a missing file means no credentials. */
     public static TicdcCredentials load(Path path) {
@@ -32,7 +28,10 @@ public record TicdcCredentials(String ticdcUser, String ticdcPassword, String ca
             throw new ConfigException("cannot read the credentials file " + path + ": " + e.getMessage());
         }
         try {
-            TicdcCredentials c = TOML.readValue(text, TicdcCredentials.class);
+            // Built here, not at class load: most machines have no credentials file.
+            TomlMapper toml = TomlMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            TicdcCredentials c = toml.readValue(text, TicdcCredentials.class);
             return c == null ? NONE : c;
         } catch (JsonProcessingException e) {
             throw TomlErrors.describe("credentials file", path, text, e);

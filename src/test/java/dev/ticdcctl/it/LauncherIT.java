@@ -287,6 +287,54 @@ class LauncherIT {
         assertVersion(run(launcher, Map.of(), "--version"));
     }
 
+    /** A copy of the build in a distribution layout, with or without the class-data archive. */
+    private Path distribution(boolean withArchive) throws IOException {
+        Path home = tmp.resolve(withArchive ? "with-archive" : "without-archive");
+        Path launcher = Files.copy(LAUNCHER, Files.createDirectories(home.resolve("bin")).resolve("ticdcctl"));
+        Path lib = Files.createDirectories(home.resolve("lib"));
+        Files.copy(JAR, lib.resolve("ticdcctl.jar"));
+        if (withArchive) {
+            Files.copy(PROJECT.resolve("target/ticdcctl.jsa"), lib.resolve("ticdcctl.jsa"));
+        }
+        return launcher;
+    }
+
+    @Test
+    void theBuildMakesAClassDataArchiveThatTheLauncherUses() throws Exception {
+        assertTrue(Files.size(PROJECT.resolve("target/ticdcctl.jsa")) > 0, "the build trains an archive");
+        Result r = run(LAUNCHER, env("TICDCCTL_JAVA_OPTS", "-Xshare:on"), "tso", "decode", "450835120160243717");
+
+        // -Xshare:on makes the JVM refuse to start when the archive cannot be used, so success proves it is used.
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().startsWith("TSO"), r::toString);
+    }
+
+    @Test
+    void withoutTheArchiveEverythingStillWorks() throws Exception {
+        Result r = run(distribution(false), Map.of(), "tso", "decode", "450835120160243717", "-o", "json");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("\"logical\": 5"), r::toString);
+        assertEquals("", r.err(), r::toString);
+    }
+
+    @Test
+    void aStaleArchiveIsIgnoredSilentlyAndLosesNoOutput() throws Exception {
+        Path launcher = distribution(true);
+        Path jar = launcher.getParent().resolveSibling("lib/ticdcctl.jar");
+        // A jar that changed after training no longer matches its archive.
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+
+        Result r = run(launcher, Map.of(), "tso", "decode", "450835120160243717", "-o", "json");
+        Result bad = run(launcher, Map.of(), "changefeed", "get", "a_b");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("\"logical\": 5"), r::toString);
+        assertEquals("", r.err(), r::toString);
+        assertEquals(2, bad.exitCode(), bad::toString);
+        assertTrue(bad.err().startsWith("Error: invalid changefeed ID 'a_b'"), bad::toString);
+    }
+
     @Test
     void missingJarIsReported() throws Exception {
         Path launcher = Files.copy(LAUNCHER, Files.createDirectories(tmp.resolve("home/bin")).resolve("ticdcctl"));
