@@ -4,7 +4,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Builds the command tree for one invocation and runs it. */
 public final class Cli {
@@ -14,15 +17,30 @@ public final class Cli {
         PrintWriter stdout = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
         PrintWriter stderr = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), false);
         try (Services services = new Services(environment, stdout, stderr, new GlobalOptions())) {
-            return commandLine(services).execute(args);
+            return commandLine(services, args).execute(args);
         } finally {
             stdout.flush();
             stderr.flush();
         }
     }
 
+    /** The whole command tree, as help and completion need it. */
     static CommandLine commandLine(Services services) {
+        return commandLine(services, new String[0]);
+    }
+
+    /**
+     * The command tree for {@code args}. Building picocli's model of every command is a large part of start-up, so
+     * when the arguments name a top-level command only that branch is built; help and mistakes get the whole tree.
+     */
+    static CommandLine commandLine(Services services, String[] args) {
         CommandLine cl = new CommandLine(RootCommand.class, new CommandFactory(services));
+        Class<?> named = namedCommand(cl, args);
+        for (Class<?> command : RootCommand.COMMANDS) {
+            if (named == null || command == named) {
+                cl.addSubcommand(command);
+            }
+        }
         cl.setOut(services.out());
         cl.setErr(services.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -30,5 +48,27 @@ public final class Cli {
         cl.setParameterExceptionHandler(new UsageErrorHandler(services));
         HelpLayout.install(cl);
         return cl;
+    }
+
+    /** The top-level command the arguments name (skipping global options and their values), or null. */
+    private static Class<?> namedCommand(CommandLine root, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("-")) {
+                OptionSpec option = root.getCommandSpec().findOption(arg);
+                if (option != null && option.arity().max() > 0 && !arg.contains("=")) {
+                    i++; // its value
+                }
+                continue;
+            }
+            for (Class<?> command : RootCommand.COMMANDS) {
+                Command annotation = command.getAnnotation(Command.class);
+                if (annotation.name().equals(arg) || Arrays.asList(annotation.aliases()).contains(arg)) {
+                    return command == HelpCommand.class ? null : command;
+                }
+            }
+            return null;
+        }
+        return null;
     }
 }

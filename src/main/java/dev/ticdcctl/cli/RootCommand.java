@@ -12,6 +12,7 @@ import dev.ticdcctl.cli.processor.ProcessorCommand;
 import dev.ticdcctl.cli.sandbox.SandboxCommand;
 import dev.ticdcctl.cli.tso.TsoCommand;
 import dev.ticdcctl.cli.unsafe.UnsafeCommand;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,11 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ticdcctl", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "Administer a TiCDC cluster over its OpenAPI v2.",
-        subcommands = {
-            ChangefeedCommand.class, CaptureCommand.class, ProcessorCommand.class, OwnerCommand.class,
-            LogCommand.class, TsoCommand.class, UnsafeCommand.class, StatusCommand.class, HealthCommand.class,
-            VersionCommand.class, ConfigCommand.class, SandboxCommand.class, HelpCommand.class
-        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  # list the changefeeds of a cluster",
@@ -38,6 +34,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "See 'ticdcctl help exit-codes' for exit codes and 'ticdcctl help environment' for variables."
         })
 public final class RootCommand implements Callable<Integer> {
+    /** The top-level commands, in the order help lists them; {@link Cli} adds them. */
+    static final List<Class<?>> COMMANDS = List.of(
+            ChangefeedCommand.class, CaptureCommand.class, ProcessorCommand.class, OwnerCommand.class,
+            LogCommand.class, TsoCommand.class, UnsafeCommand.class, StatusCommand.class, HealthCommand.class,
+            VersionCommand.class, ConfigCommand.class, SandboxCommand.class, HelpCommand.class);
+
     @Mixin
     GlobalOptions global;
 

@@ -252,4 +252,15 @@ class ChangefeedReadTest extends StubServerTest {
             assertTrue(r.out().contains("/etc/ca.pem"), r::toString);
         }
     }
+
+    @Test
+    void a_global_option_whose_value_names_a_command_does_not_confuse_the_command_line() {
+        server.on("GET", "/api/v2/changefeeds", 200, Fixtures.changefeedList());
+
+        Cli.Result r = cli.run("--namespace", "status", "-o=json", "changefeed", "list", "--jq", ".total");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("2\n", r.out());
+        assertEquals("namespace=status", server.last("GET", "/api/v2/changefeeds").query());
+    }
 }
