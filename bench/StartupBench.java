@@ -520,9 +520,10 @@ public final class StartupBench {
         System.out.printf("method    %d rounds after %d warm-up round(s) per size; a round runs each variant once,"
                 + " as its own process%n          (order rotated), stdout to /dev/null%n", options.runs(),
                 options.warmup());
-        System.out.println("          wall = start to exit seen by the harness; peak RSS "
-                + (timeAvailable ? "= /usr/bin/time -f %M (wraps every variant alike)" : "n/a (no /usr/bin/time)")
-                + "; x curl = median of per-round ratios");
+        System.out.println("          wall = start to exit, as the harness sees it; x curl = median of per-round"
+                + " ratios");
+        System.out.println("          peak RSS " + (timeAvailable ? "= /usr/bin/time -f %M (wraps every variant alike)"
+                : "n/a (no /usr/bin/time)"));
         if (curl.isEmpty()) {
             System.out.println("NOTE      curl is not on the PATH: variant C and every ratio to curl are skipped");
         }
@@ -569,25 +570,25 @@ public final class StartupBench {
         System.out.println();
         System.out.println("== targets of issue 7 (informational) ==");
         for (String key : List.of(JSON, TABLE)) {
-            String what = key.equals(JSON) ? "json " : "table";
+            String what = key.equals(JSON) ? "json: " : "table:";
             if (haveCurl) {
                 double ratio = round(pairRatio(few.series().get(key), few.series().get(CURL)), 1);
                 String stretch = ratio <= FEW_STRETCH_X_CURL ? "met" : "not met";
-                verdict(ratio <= FEW_MAX_X_CURL, String.format("few changefeeds, %s: %6.1fx curl    (<= %.0fx;"
+                verdict(ratio <= FEW_MAX_X_CURL, String.format("few changefeeds, %s %6.1fx curl    (<= %.0fx;"
                         + " stretch <= %.0fx: %s)", what, ratio, FEW_MAX_X_CURL, FEW_STRETCH_X_CURL, stretch));
             } else {
-                verdict(null, "few changefeeds, " + what + ": x curl (curl not found)");
+                verdict(null, "few changefeeds, " + what + " x curl (curl not found)");
             }
             rssVerdict(few, key, "few changefeeds, " + what, FEW_MAX_MIB, timeAvailable);
         }
         for (String key : List.of(JSON, TABLE)) {
-            String what = key.equals(JSON) ? "json " : "table";
+            String what = key.equals(JSON) ? "json: " : "table:";
             if (haveCurl) {
                 double ratio = round(added(many, key) / added(few, key), 2);
-                verdict(ratio <= MANY_MAX_ADDED, String.format("10,000 changefeeds, %s: added %.2fx the few"
+                verdict(ratio <= MANY_MAX_ADDED, String.format("10,000 changefeeds, %s added %.2fx the few"
                         + " case (<= %.1fx)", what, ratio, MANY_MAX_ADDED));
             } else {
-                verdict(null, "10,000 changefeeds, " + what + ": added by the CLI (curl not found)");
+                verdict(null, "10,000 changefeeds, " + what + " added by the CLI (curl not found)");
             }
             rssVerdict(many, key, "10,000 changefeeds, " + what, MANY_MAX_MIB, timeAvailable);
         }
@@ -595,11 +596,11 @@ public final class StartupBench {
 
     private static void rssVerdict(Result result, String key, String what, double limit, boolean timeAvailable) {
         if (!timeAvailable) {
-            verdict(null, what + ": peak RSS (no /usr/bin/time)");
+            verdict(null, what + " peak RSS (no /usr/bin/time)");
             return;
         }
         double mib = round(median(result.series().get(key).rssMib()), 1);
-        verdict(mib <= limit, String.format("%s: %6.1f MiB peak RSS (<= %.0f MiB)", what, mib, limit));
+        verdict(mib <= limit, String.format("%s %6.1f MiB peak RSS (<= %.0f MiB)", what, mib, limit));
     }
 
     /** Verdicts use the value as printed, so that a line never reads "1.50x (<= 1.5x)" and FAIL. */
