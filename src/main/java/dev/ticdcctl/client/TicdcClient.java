@@ -48,7 +48,7 @@ public final class TicdcClient {
 
     // 1
     public ApiResult<ServerStatus> status() throws InterruptedException {
-        return typed(call("GET", "/status", null), ServerStatus.class);
+        return typed(send("GET", "/status", null), ServerStatus.class);
     }
 
     // 2: 200 {} when healthy; an unhealthy cluster answers 500 CDC:ErrClusterIsUnhealthy.
@@ -63,25 +63,25 @@ public final class TicdcClient {
 
     // 4
     public ApiResult<ChangefeedDetail> createChangefeed(Requests.CreateChangefeed request) throws InterruptedException {
-        return typed(call("POST", "/changefeeds", request), ChangefeedDetail.class);
+        return typed(send("POST", "/changefeeds", request), ChangefeedDetail.class);
     }
 
     // 5: state null = the server's default filter (everything but finished and removed), "all" = everything.
     public ApiResult<ListResult<ChangefeedSummary>> listChangefeeds(String namespace, String state)
             throws InterruptedException {
         String query = "?namespace=" + encode(namespace) + (state == null ? "" : "&state=" + encode(state));
-        return typed(call("GET", "/changefeeds" + query, null), new TypeReference<ListResult<ChangefeedSummary>>() {});
+        return typed(send("GET", "/changefeeds" + query, null), new TypeReference<ListResult<ChangefeedSummary>>() {});
     }
 
     // 6
     public ApiResult<ChangefeedDetail> getChangefeed(String namespace, String id) throws InterruptedException {
-        return typed(call("GET", changefeed(namespace, id, ""), null), ChangefeedDetail.class);
+        return typed(send("GET", changefeed(namespace, id, ""), null), ChangefeedDetail.class);
     }
 
     // 7
     public ApiResult<ChangefeedDetail> updateChangefeed(String namespace, String id, Requests.UpdateChangefeed request)
             throws InterruptedException {
-        return typed(call("PUT", changefeed(namespace, id, ""), request), ChangefeedDetail.class);
+        return typed(send("PUT", changefeed(namespace, id, ""), request), ChangefeedDetail.class);
     }
 
     // 8: idempotent on the server; answers only once the changefeed is gone.
@@ -91,7 +91,7 @@ public final class TicdcClient {
 
     // 9: like 6 but the sink URI is not masked, so the result is a secret.
     public ApiResult<ChangefeedDetail> changefeedMetaInfo(String namespace, String id) throws InterruptedException {
-        return typed(call("GET", changefeed(namespace, id, "/meta_info"), null), ChangefeedDetail.class);
+        return typed(send("GET", changefeed(namespace, id, "/meta_info"), null), ChangefeedDetail.class);
     }
 
     // 10: the body is required; the server ignores the request unless the changefeed is stopped, failed or finished.
@@ -107,22 +107,22 @@ public final class TicdcClient {
 
     // 12
     public ApiResult<ChangefeedStatus> changefeedStatus(String namespace, String id) throws InterruptedException {
-        return typed(call("GET", changefeed(namespace, id, "/status"), null), ChangefeedStatus.class);
+        return typed(send("GET", changefeed(namespace, id, "/status"), null), ChangefeedStatus.class);
     }
 
     // 13
     public ApiResult<SyncedStatus> changefeedSynced(String namespace, String id) throws InterruptedException {
-        return typed(call("GET", changefeed(namespace, id, "/synced"), null), SyncedStatus.class);
+        return typed(send("GET", changefeed(namespace, id, "/synced"), null), SyncedStatus.class);
     }
 
     // 14: answers 202 with the number of tables still on the capture.
     public ApiResult<DrainResult> drainCapture(String captureId) throws InterruptedException {
-        return typed(call("POST", "/captures/" + encode(captureId) + "/drain", null), DrainResult.class);
+        return typed(send("POST", "/captures/" + encode(captureId) + "/drain", null), DrainResult.class);
     }
 
     // 15
     public ApiResult<ListResult<Capture>> listCaptures() throws InterruptedException {
-        return typed(call("GET", "/captures", null), new TypeReference<ListResult<Capture>>() {});
+        return typed(send("GET", "/captures", null), new TypeReference<ListResult<Capture>>() {});
     }
 
     // 16
@@ -130,12 +130,12 @@ public final class TicdcClient {
             throws InterruptedException {
         String path = "/processors/" + encode(changefeedId) + "/" + encode(captureId) + "?namespace="
                 + encode(namespace);
-        return typed(call("GET", path, null), ProcessorDetail.class);
+        return typed(send("GET", path, null), ProcessorDetail.class);
     }
 
     // 17: every namespace.
     public ApiResult<ListResult<ProcessorSummary>> listProcessors() throws InterruptedException {
-        return typed(call("GET", "/processors", null), new TypeReference<ListResult<ProcessorSummary>>() {});
+        return typed(send("GET", "/processors", null), new TypeReference<ListResult<ProcessorSummary>>() {});
     }
 
     // 18: table eligibility at start_ts for a prospective changefeed.
@@ -145,7 +145,7 @@ public final class TicdcClient {
 
     // 19: raw etcd values, with unmasked sink URIs.
     public ApiResult<List<EtcdEntry>> unsafeMetadata() throws InterruptedException {
-        return typed(call("GET", "/unsafe/metadata", null), new TypeReference<List<EtcdEntry>>() {});
+        return typed(send("GET", "/unsafe/metadata", null), new TypeReference<List<EtcdEntry>>() {});
     }
 
     // 20
@@ -165,7 +165,7 @@ public final class TicdcClient {
 
     // 23: the body is required; {} selects the default upstream.
     public ApiResult<TsoParts> tso() throws InterruptedException {
-        return typed(call("POST", "/tso", Requests.Upstream.DEFAULT), TsoParts.class);
+        return typed(send("POST", "/tso", Requests.Upstream.DEFAULT), TsoParts.class);
     }
 
     private static String changefeed(String namespace, String id, String suffix) {
@@ -173,6 +173,10 @@ public final class TicdcClient {
     }
 
     private JsonNode call(String method, String path, Object body) throws InterruptedException {
+        return parse(send(method, path, body));
+    }
+
+    private HttpTransport.Response send(String method, String path, Object body) throws InterruptedException {
         byte[] json = null;
         if (body != null) {
             try {
@@ -183,12 +187,12 @@ public final class TicdcClient {
         }
         HttpTransport.Response response = transport.send(method, V2 + path, json);
         if (response.status() / 100 == 2) {
-            return parseSuccess(response);
+            return response;
         }
         throw error(response, method, V2 + path);
     }
 
-    private JsonNode parseSuccess(HttpTransport.Response response) {
+    private JsonNode parse(HttpTransport.Response response) {
         if (response.body().length == 0) {
             return NullNode.getInstance();
         }
@@ -200,25 +204,31 @@ public final class TicdcClient {
         }
     }
 
-    private <T> ApiResult<T> typed(JsonNode json, Class<T> type) {
-        return typed(json, mapper.constructType(type));
+    private <T> ApiResult<T> typed(HttpTransport.Response response, Class<T> type) {
+        return typed(response, mapper.constructType(type));
     }
 
-    private <T> ApiResult<T> typed(JsonNode json, TypeReference<T> type) {
-        return typed(json, mapper.constructType(type));
+    private <T> ApiResult<T> typed(HttpTransport.Response response, TypeReference<T> type) {
+        return typed(response, mapper.constructType(type));
     }
 
-    private <T> ApiResult<T> typed(JsonNode json, JavaType type) {
-        if (json.isNull()) {
+    /** Binds straight from the body bytes, so a table of 10,000 items never builds the JSON tree. */
+    private <T> ApiResult<T> typed(HttpTransport.Response response, JavaType type) {
+        if (response.body().length == 0) {
             throw new UnexpectedResponseException("the server answered with an empty body where a "
                     + type.getRawClass().getSimpleName() + " was expected", null);
         }
-        try {
-            return new ApiResult<>(json, mapper.treeToValue(json, type));
-        } catch (JsonProcessingException e) {
-            throw new UnexpectedResponseException("the server's answer does not have the expected shape: "
-                    + e.getOriginalMessage(), null);
-        }
+        return new ApiResult<>(() -> parse(response), () -> {
+            try {
+                return mapper.readValue(response.body(), type);
+            } catch (JsonProcessingException e) {
+                parse(response); // a body that is not JSON at all is reported as such
+                throw new UnexpectedResponseException("the server's answer does not have the expected shape: "
+                        + e.getOriginalMessage(), null);
+            } catch (IOException e) {
+                throw new UnexpectedResponseException("cannot read the server's answer: " + e.getMessage(), null);
+            }
+        });
     }
 
     private ClientException error(HttpTransport.Response response, String method, String path) {

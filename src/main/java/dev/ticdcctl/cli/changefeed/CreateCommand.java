@@ -84,12 +84,12 @@ final class CreateCommand implements Callable<Integer> {
 
     /** The one-line result, and a warning when the new changefeed is not healthy. */
     static void report(Services services, ApiResult<ChangefeedDetail> result, boolean noWait, boolean paused) {
-        String id = result.value().id();
-        services.output().result("changefeed \"" + id + "\" created" + (paused ? " (paused)" : ""), result.json());
-        String state = result.value().state();
-        if (!noWait && !paused && !"normal".equals(state)) {
-            services.output().warn("changefeed \"" + id + "\" is " + state
-                    + (result.value().error() == null ? "" : ": " + result.value().error().message()));
+        ChangefeedDetail cf = result.value(); // read before printing, which masks the JSON's secrets
+        services.output().result("changefeed \"" + cf.id() + "\" created" + (paused ? " (paused)" : ""),
+                result.json());
+        if (!noWait && !paused && !"normal".equals(cf.state())) {
+            services.output().warn("changefeed \"" + cf.id() + "\" is " + cf.state()
+                    + (cf.error() == null ? "" : ": " + cf.error().message()));
         }
     }
 }
