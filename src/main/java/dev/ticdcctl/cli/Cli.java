@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import dev.ticdcctl.cli.changefeed.ChangefeedCommand;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +39,7 @@ public final class Cli {
         Class<?> named = namedCommand(cl, args);
         for (Class<?> command : RootCommand.COMMANDS) {
             if (named == null || command == named) {
-                cl.addSubcommand(command);
+                cl.addSubcommand(withVerbs(command, named == null ? null : args, services));
             }
         }
         cl.setOut(services.out());
@@ -48,6 +49,38 @@ public final class Cli {
         cl.setParameterExceptionHandler(new UsageErrorHandler(services));
         HelpLayout.install(cl);
         return cl;
+    }
+
+    /** A command with its verbs; given the arguments, only the verb they name (all when they name none). */
+    private static Object withVerbs(Class<?> command, String[] args, Services services) {
+        if (command != ChangefeedCommand.class) {
+            return command;
+        }
+        CommandLine group = new CommandLine(command, new CommandFactory(services));
+        Class<?> verb = args == null ? null : namedVerb(group, args);
+        for (Class<?> v : ChangefeedCommand.VERBS) {
+            if (verb == null || v == verb) {
+                group.addSubcommand(v);
+            }
+        }
+        return group;
+    }
+
+    /** The verb after the first word naming {@code group}, or null. */
+    private static Class<?> namedVerb(CommandLine group, String[] args) {
+        Command groupAnnotation = ChangefeedCommand.class.getAnnotation(Command.class);
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(groupAnnotation.name()) || Arrays.asList(groupAnnotation.aliases()).contains(args[i])) {
+                for (Class<?> verb : ChangefeedCommand.VERBS) {
+                    Command a = verb.getAnnotation(Command.class);
+                    if (a.name().equals(args[i + 1]) || Arrays.asList(a.aliases()).contains(args[i + 1])) {
+                        return verb;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The top-level command the arguments name (skipping global options and their values), or null. */
