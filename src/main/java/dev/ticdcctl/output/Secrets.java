@@ -18,21 +18,35 @@ public final class Secrets {
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
                 JsonNode value = field.getValue();
-                String name = field.getKey().toLowerCase(Locale.ROOT);
-                if (value.isTextual() && (name.equals("sink-uri") || name.equals("sink_uri"))) {
-                    field.setValue(object.textNode(SinkUris.mask(value.textValue())));
-                } else if (value.isTextual() && !value.textValue().isEmpty() && isSecretName(name)) {
-                    field.setValue(object.textNode(SinkUris.MASK));
-                } else {
+                if (value.isContainerNode()) {
                     maskTree(value);
+                } else if (value.isTextual() && !value.textValue().isEmpty()) {
+                    String name = field.getKey().toLowerCase(Locale.ROOT);
+                    if (name.equals("sink-uri") || name.equals("sink_uri")) {
+                        field.setValue(object.textNode(SinkUris.mask(value.textValue())));
+                    } else if (isSecretName(name)) {
+                        field.setValue(object.textNode(SinkUris.MASK));
+                    }
                 }
             }
         } else if (node != null && node.isArray()) {
-            node.forEach(Secrets::maskTree);
+            for (JsonNode element : node) {
+                if (element.isContainerNode()) {
+                    maskTree(element);
+                }
+            }
         }
     }
 
     private static boolean isSecretName(String name) {
-        return SECRET_WORDS.stream().anyMatch(name::contains) && !name.endsWith("path") && !name.endsWith("file");
+        if (name.endsWith("path") || name.endsWith("file")) {
+            return false;
+        }
+        for (String word : SECRET_WORDS) {
+            if (name.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
