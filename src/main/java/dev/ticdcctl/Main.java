@@ -2,6 +2,7 @@ package dev.ticdcctl;
 
 import dev.ticdcctl.cli.Cli;
 import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.client.Json;
 import java.io.PrintStream;
 
 /** Entry point. {@link #main} is the only caller of {@code System.exit}; everything else returns exit codes. */
@@ -9,6 +10,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        Json.prepareInBackground();
         int code = run(Environment.system(), System.out, System.err, args);
         System.out.flush();
         System.err.flush();

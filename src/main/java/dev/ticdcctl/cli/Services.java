@@ -144,7 +144,7 @@ public final class Services implements AutoCloseable {
 
     public ObjectMapper mapper() {
         if (mapper == null) {
-            mapper = Json.newMapper();
+            mapper = Json.mapper();
         }
         return mapper;
     }

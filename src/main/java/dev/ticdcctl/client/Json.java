@@ -1,14 +1,65 @@
 package dev.ticdcctl.client;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ticdcctl.model.ChangefeedSummary;
+import dev.ticdcctl.model.ListResult;
+import java.net.http.HttpClient;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The one JSON mapper: snake_case records, unknown fields ignored, numbers kept exact. */
 public final class Json {
+    private static final AtomicReference<CompletableFuture<ObjectMapper>> SHARED = new AtomicReference<>();
+
     private Json() {}
+
+    /**
+     * Starts building the mapper, and loading the HTTP client's classes, on the second core while the command line
+     * is parsed: both are a large part of a short run's start-up.
+     */
+    public static void prepareInBackground() {
+        CompletableFuture<ObjectMapper> future = new CompletableFuture<>();
+        if (SHARED.compareAndSet(null, future)) {
+            Thread thread = new Thread(() -> {
+                try {
+                    ObjectMapper mapper = newMapper();
+                    // Builds the readers of the commonest answer, a changefeed list, ahead of its arrival.
+                    mapper.readValue("{\"items\":[{\"id\":\"x\",\"error\":{\"code\":\"c\"}}]}",
+                            new TypeReference<ListResult<ChangefeedSummary>>() {});
+                    mapper.readTree("{\"warm\":[1]}");
+                    future.complete(mapper);
+                    HttpClient.newBuilder();
+                } catch (Throwable e) {
+                    future.completeExceptionally(e);
+                }
+            }, "ticdcctl-prepare");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** The shared mapper (ObjectMapper is thread-safe once configured), built on first use if not prepared. */
+    public static ObjectMapper mapper() {
+        CompletableFuture<ObjectMapper> future = SHARED.get();
+        if (future == null) {
+            SHARED.compareAndSet(null, CompletableFuture.completedFuture(newMapper()));
+            future = SHARED.get();
+        }
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            return newMapper();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return newMapper();
+        }
+    }
 
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()

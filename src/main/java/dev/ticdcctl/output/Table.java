@@ -79,24 +79,21 @@ public final class Table {
 
     private void appendLine(StringBuilder out, List<Integer> shown, int[] widths, String[] cells, boolean color,
             int width) {
-        int used = 0;
+        int used = 0; // visible columns so far: colour escapes take no room
         for (int k = 0; k < shown.size(); k++) {
             int i = shown.get(k);
             boolean last = k == shown.size() - 1;
-            String cell = cells[i];
-            if (last && width > 0) {
-                cell = fit(cell, Math.max(width - used, 8));
+            String cell = last && width > 0 ? fit(cells[i], Math.max(width - used, 8)) : cells[i];
+            out.append(color ? columns.get(i).style().apply(cells[i]).apply(cell) : cell);
+            if (!last) {
+                // Written into the line directly: a table of 10,000 rows would otherwise allocate every padded cell.
+                int pad = widths[i] - cell.length() + 3;
+                for (int p = 0; p < pad; p++) {
+                    out.append(' ');
+                }
+                used += cell.length() + pad;
             }
-            String padded = last ? cell : cell + " ".repeat(widths[i] - cell.length() + 3);
-            out.append(color ? columns.get(i).style().apply(cells[i]).apply(padded.stripTrailing())
-                    + padded.substring(padded.stripTrailing().length()) : padded);
-            used += padded.length();
         }
-        int end = out.length();
-        while (end > 0 && out.charAt(end - 1) == ' ') {
-            end--;
-        }
-        out.setLength(end);
         out.append('\n');
     }
 

@@ -4,6 +4,8 @@ import dev.ticdcctl.util.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -29,9 +31,34 @@ public final class Times {
         if (time == null) {
             return "";
         }
-        return terminal
-                ? LOCAL.format(time.atZone(clock.getZone()))
-                : DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS));
+        return terminal ? LOCAL.format(time.atZone(clock.getZone())) : isoUtcMillis(time);
+    }
+
+    /**
+     * What {@code ISO_INSTANT} prints for the instant truncated to milliseconds, written by hand: a table of 10,000
+     * changefeeds formats 10,000 of them, and the general formatter is several times slower.
+     */
+    static String isoUtcMillis(Instant time) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS));
+        }
+        StringBuilder b = new StringBuilder(24).append(t.getYear()).append('-');
+        two(b, t.getMonthValue()).append('-');
+        two(b, t.getDayOfMonth()).append('T');
+        two(b, t.getHour()).append(':');
+        two(b, t.getMinute()).append(':');
+        two(b, t.getSecond());
+        int millis = time.getNano() / 1_000_000;
+        if (millis > 0) {
+            b.append('.').append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+                    .append((char) ('0' + millis % 10));
+        }
+        return b.append('Z').toString();
+    }
+
+    private static StringBuilder two(StringBuilder b, int value) {
+        return b.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** An age: {@code 5d ago} on a terminal, the ISO instant otherwise. */
