@@ -9,14 +9,21 @@ import java.util.function.Supplier;
  * the tree, and parsing 10,000 items twice costs real time.
  */
 public final class ApiResult<T> {
+    private final byte[] body;
     private Supplier<JsonNode> parsing;
     private JsonNode json;
     private Supplier<T> binding;
     private T value;
 
-    ApiResult(Supplier<JsonNode> parsing, Supplier<T> binding) {
+    ApiResult(byte[] body, Supplier<JsonNode> parsing, Supplier<T> binding) {
+        this.body = body;
         this.parsing = parsing;
         this.binding = binding;
+    }
+
+    /** The body as received, for output that can stream it. */
+    public byte[] body() {
+        return body;
     }
 
     /** The body as a JSON tree; throws {@link UnexpectedResponseException} when it is not JSON. */

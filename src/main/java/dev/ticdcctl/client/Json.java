@@ -17,6 +17,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Json {
     private static final AtomicReference<CompletableFuture<ObjectMapper>> SHARED = new AtomicReference<>();
 
+    /** The HTTP client's internals with costly static set-up, initialised ahead of the first request. */
+    private static final String[] HTTP_CLASSES = {
+        "jdk.internal.net.http.common.Utils", "jdk.internal.net.http.HttpClientImpl",
+        "jdk.internal.net.http.HttpRequestImpl", "jdk.internal.net.http.MultiExchange",
+        "jdk.internal.net.http.Exchange", "jdk.internal.net.http.Http1Exchange",
+        "jdk.internal.net.http.PlainHttpConnection", "jdk.internal.net.http.SocketTube",
+        "jdk.internal.net.http.Http1Response", "jdk.internal.net.http.ResponseSubscribers",
+    };
+
     private Json() {}
 
     /**
@@ -28,13 +37,15 @@ public final class Json {
         if (SHARED.compareAndSet(null, future)) {
             Thread thread = new Thread(() -> {
                 try {
+                    for (String name : HTTP_CLASSES) {
+                        Class.forName(name, true, HttpClient.class.getClassLoader());
+                    }
                     ObjectMapper mapper = newMapper();
                     // Builds the readers of the commonest answer, a changefeed list, ahead of its arrival.
                     mapper.readValue("{\"items\":[{\"id\":\"x\",\"error\":{\"code\":\"c\"}}]}",
                             new TypeReference<ListResult<ChangefeedSummary>>() {});
                     mapper.readTree("{\"warm\":[1]}");
                     future.complete(mapper);
-                    HttpClient.newBuilder();
                 } catch (Throwable e) {
                     future.completeExceptionally(e);
                 }

@@ -218,7 +218,7 @@ public final class TicdcClient {
             throw new UnexpectedResponseException("the server answered with an empty body where a "
                     + type.getRawClass().getSimpleName() + " was expected", null);
         }
-        return new ApiResult<>(() -> parse(response), () -> {
+        return new ApiResult<>(response.body(), () -> parse(response), () -> {
             try {
                 return mapper.readValue(response.body(), type);
             } catch (JsonProcessingException e) {

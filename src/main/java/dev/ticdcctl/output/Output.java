@@ -1,6 +1,10 @@
 package dev.ticdcctl.output;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -51,6 +55,53 @@ public final class Output {
     /** True when the user asked for machine output (json, yaml or a jq filter) instead of tables and messages. */
     public boolean machineReadable() {
         return options.jq() != null || options.format() == Format.json || options.format() == Format.yaml;
+    }
+
+    /**
+     * Prints a resource given as the body received: plain JSON output is streamed from the bytes, secrets masked on
+     * the way, without building a tree (a list of 10,000 changefeeds is 3 MB); everything else as {@link #resource}.
+     */
+    public void resource(byte[] body, Supplier<JsonNode> tree, Supplier<Table> table) {
+        if (options.format() != Format.json || options.jq() != null) {
+            resource(tree.get(), table);
+            return;
+        }
+        try {
+            JsonFactory factory = mapper.get().getFactory();
+            try (JsonParser in = factory.createParser(body);
+                    JsonGenerator gen = factory.createGenerator(new NonClosing(out))) {
+                gen.setPrettyPrinter(prettyPrinter());
+                String field = null;
+                for (JsonToken token = in.nextToken(); token != null; token = in.nextToken()) {
+                    switch (token) {
+                        case FIELD_NAME -> {
+                            field = in.currentName();
+                            gen.writeFieldName(field);
+                        }
+                        case VALUE_STRING -> gen.writeString(Secrets.shown(field, in.getText()));
+                        // Numbers as written: 64-bit TSOs and decimals exactly.
+                        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> gen.writeNumber(in.getText());
+                        default -> gen.copyCurrentEvent(in);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot render the response: " + e.getMessage(), e);
+        }
+        out.println();
+        out.flush();
+    }
+
+    /** Lets the generator flush into {@code out} without closing it. */
+    private static final class NonClosing extends java.io.FilterWriter {
+        NonClosing(java.io.Writer target) {
+            super(target);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            flush();
+        }
     }
 
     /** Prints a resource: as received for json/yaml/jq, or as the table the supplier builds. */
@@ -142,13 +193,16 @@ public final class Output {
     }
 
     private ObjectWriter jsonWriter() {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+        return mapper.get().writer(prettyPrinter());
+    }
+
+    private static DefaultPrettyPrinter prettyPrinter() {
+        return new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
                 .withArrayEmptySeparator(""))
                 .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
                 .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-        return mapper.get().writer(printer);
     }
 
     private static ObjectWriter yamlWriter() {

@@ -20,12 +20,10 @@ public final class Secrets {
                 JsonNode value = field.getValue();
                 if (value.isContainerNode()) {
                     maskTree(value);
-                } else if (value.isTextual() && !value.textValue().isEmpty()) {
-                    String name = field.getKey().toLowerCase(Locale.ROOT);
-                    if (name.equals("sink-uri") || name.equals("sink_uri")) {
-                        field.setValue(object.textNode(SinkUris.mask(value.textValue())));
-                    } else if (isSecretName(name)) {
-                        field.setValue(object.textNode(SinkUris.MASK));
+                } else if (value.isTextual()) {
+                    String shown = shown(field.getKey(), value.textValue());
+                    if (!shown.equals(value.textValue())) {
+                        field.setValue(object.textNode(shown));
                     }
                 }
             }
@@ -36,6 +34,18 @@ public final class Secrets {
                 }
             }
         }
+    }
+
+    /** What may be printed of a string field: sink URIs masked, secret-named fields replaced. */
+    public static String shown(String field, String value) {
+        if (value.isEmpty() || field == null) {
+            return value;
+        }
+        String name = field.toLowerCase(Locale.ROOT);
+        if (name.equals("sink-uri") || name.equals("sink_uri")) {
+            return SinkUris.mask(value);
+        }
+        return isSecretName(name) ? SinkUris.MASK : value;
     }
 
     private static boolean isSecretName(String name) {

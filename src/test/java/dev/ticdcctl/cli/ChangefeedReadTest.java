@@ -263,4 +263,18 @@ class ChangefeedReadTest extends StubServerTest {
         assertEquals("2\n", r.out());
         assertEquals("namespace=status", server.last("GET", "/api/v2/changefeeds").query());
     }
+
+    @Test
+    void streamed_json_output_masks_secrets_and_matches_the_tree_rendering() {
+        server.on("GET", "/api/v2/changefeeds", 200, "{\"total\":1,\"items\":[{\"id\":\"a\",\"sink_uri\":"
+                + "\"mysql://u:pw@h:3306/\",\"n\":1.50,\"t\":450835120160243717,\"e\":{},\"l\":[]}]}");
+
+        Cli.Result streamed = cli.run("changefeed", "list", "-o", "json");
+        Cli.Result viaTree = cli.run("changefeed", "list", "--jq", ".");
+
+        assertEquals(0, streamed.exitCode(), streamed::toString);
+        assertTrue(streamed.out().contains("\"sink_uri\": \"mysql://u:xxxxx@h:3306/\""), streamed::toString);
+        assertTrue(streamed.out().contains("\"n\": 1.50"), streamed::toString);
+        assertEquals(viaTree.out(), streamed.out());
+    }
 }

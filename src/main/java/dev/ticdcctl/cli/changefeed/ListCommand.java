@@ -44,7 +44,7 @@ final class ListCommand implements Callable<Integer> {
         String state = filter == null ? null : filter.all ? "all" : filter.state.name();
         ApiResult<ListResult<ChangefeedSummary>> result =
                 services.client().listChangefeeds(services.namespace(), state);
-        services.output().resource(result.json(),
+        services.output().resource(result.body(), result::json,
                 () -> ChangefeedViews.list(result.value().items(), services.output().times()));
         return ExitCode.OK;
     }
