@@ -25,24 +25,24 @@ public final class Table {
     }
 
     private final List<Column> columns;
-    private final List<String[]> rows = new ArrayList<>();
+    private final List<Object[]> rows = new ArrayList<>();
 
     public Table(Column... columns) {
         this.columns = List.of(columns);
     }
 
-    /** Adds a row; null or empty cells render as {@code -}. */
+    /** Adds a row; null or empty cells render as {@code -}. Cells become text only if their column is shown. */
     public Table row(Object... cells) {
         if (cells.length != columns.size()) {
             throw new IllegalArgumentException("row has " + cells.length + " cells for " + columns.size() + " columns");
         }
-        String[] row = new String[cells.length];
-        for (int i = 0; i < cells.length; i++) {
-            String text = cells[i] == null ? "" : cells[i].toString();
-            row[i] = text.isEmpty() ? "-" : text;
-        }
-        rows.add(row);
+        rows.add(cells);
         return this;
+    }
+
+    private static String text(Object cell) {
+        String text = cell == null ? "" : cell.toString();
+        return text.isEmpty() ? "-" : text;
     }
 
     public int size() {
@@ -60,10 +60,18 @@ public final class Table {
                 shown.add(i);
             }
         }
+        List<String[]> texts = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            String[] text = new String[row.length];
+            for (int i : shown) {
+                text[i] = text(row[i]);
+            }
+            texts.add(text);
+        }
         int[] widths = new int[columns.size()];
         for (int i : shown) {
             widths[i] = headers ? columns.get(i).header().length() : 0;
-            for (String[] row : rows) {
+            for (String[] row : texts) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
@@ -71,7 +79,7 @@ public final class Table {
         if (headers) {
             appendLine(out, shown, widths, columns.stream().map(Column::header).toArray(String[]::new), false, width);
         }
-        for (String[] row : rows) {
+        for (String[] row : texts) {
             appendLine(out, shown, widths, row, color, width);
         }
         return out.toString();
