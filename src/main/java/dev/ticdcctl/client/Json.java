@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.ticdcctl.model.ChangefeedSummary;
 import dev.ticdcctl.model.ListResult;
 import java.net.http.HttpClient;
@@ -79,7 +79,7 @@ public final class Json {
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 // 64-bit TSOs stay longs; decimals stay exactly as the server wrote them.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
     }
 }

@@ -1,7 +1,6 @@
 package dev.ticdcctl.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /** Reads request fields as Go's encoding/json binds them: keys match case-insensitively, types are strict. */
@@ -17,8 +16,7 @@ final class Fields {
         if (exact != null) {
             return exact;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue();
             }

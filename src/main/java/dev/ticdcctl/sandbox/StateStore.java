@@ -97,10 +97,11 @@ abstract class StateStore {
         }
 
         @Override
+        @SuppressWarnings("try") // the file lock is held for the block, not used in it
         <T> T write(Function<ClusterState, T> writer) {
             lock.lock();
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock ignored = channel.lock()) {
+                    FileLock held = channel.lock()) {
                 ClusterState state = load();
                 if (state == null) {
                     state = initial.get();

@@ -3,7 +3,6 @@ package dev.ticdcctl.util;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -25,8 +24,7 @@ public final class JsonTrees {
     }
 
     private static void mergeInto(ObjectNode target, JsonNode changes) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : changes.properties()) {
             JsonNode current = target.get(e.getKey());
             if (current instanceof ObjectNode object && e.getValue().isObject()) {
                 mergeInto(object, e.getValue());

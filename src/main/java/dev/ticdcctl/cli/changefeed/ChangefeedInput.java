@@ -66,7 +66,7 @@ record ChangefeedInput(String id, String namespace, String sinkUri, Long startTs
         if (node.isTextual() && node.textValue().equals(SinkUris.MASK)) {
             out.add(path);
         }
-        node.fields().forEachRemaining(e -> collectMasked(path + "." + e.getKey(), e.getValue(), out));
+        node.properties().forEach(e -> collectMasked(path + "." + e.getKey(), e.getValue(), out));
         for (int i = 0; i < node.size() && node.isArray(); i++) {
             collectMasked(path + "[" + i + "]", node.get(i), out);
         }
