@@ -4,8 +4,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import dev.ticdcctl.cli.changefeed.ChangefeedCommand;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
@@ -52,28 +52,25 @@ public final class Cli {
     }
 
     /** A command with its verbs; given the arguments, only the verb they name (all when they name none). */
-    private static Object withVerbs(Class<?> command, String[] args, Services services) {
-        if (command != ChangefeedCommand.class) {
-            return command;
-        }
-        CommandLine group = new CommandLine(command, new CommandFactory(services));
-        Class<?> verb = args == null ? null : namedVerb(group, args);
-        for (Class<?> v : ChangefeedCommand.VERBS) {
-            if (verb == null || v == verb) {
-                group.addSubcommand(v);
+    private static CommandLine withVerbs(Class<?> command, String[] args, Services services) {
+        CommandLine node = new CommandLine(command, new CommandFactory(services));
+        if (node.getCommand() instanceof GroupCommand group) {
+            Class<?> verb = args == null ? null : namedVerb(command, group.verbs(), args);
+            for (Class<?> v : group.verbs()) {
+                if (verb == null || v == verb) {
+                    node.addSubcommand(v);
+                }
             }
         }
-        return group;
+        return node;
     }
 
-    /** The verb after the first word naming {@code group}, or null. */
-    private static Class<?> namedVerb(CommandLine group, String[] args) {
-        Command groupAnnotation = ChangefeedCommand.class.getAnnotation(Command.class);
+    /** The verb right after the word naming {@code group}, or null. */
+    private static Class<?> namedVerb(Class<?> group, List<Class<?>> verbs, String[] args) {
         for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(groupAnnotation.name()) || Arrays.asList(groupAnnotation.aliases()).contains(args[i])) {
-                for (Class<?> verb : ChangefeedCommand.VERBS) {
-                    Command a = verb.getAnnotation(Command.class);
-                    if (a.name().equals(args[i + 1]) || Arrays.asList(a.aliases()).contains(args[i + 1])) {
+            if (names(group, args[i])) {
+                for (Class<?> verb : verbs) {
+                    if (names(verb, args[i + 1])) {
                         return verb;
                     }
                 }
@@ -81,6 +78,12 @@ public final class Cli {
             }
         }
         return null;
+    }
+
+    /** Whether {@code word} is the name or an alias of {@code command}. */
+    private static boolean names(Class<?> command, String word) {
+        Command annotation = command.getAnnotation(Command.class);
+        return annotation.name().equals(word) || Arrays.asList(annotation.aliases()).contains(word);
     }
 
     /** The top-level command the arguments name (skipping global options and their values), or null. */
@@ -95,8 +98,7 @@ public final class Cli {
                 continue;
             }
             for (Class<?> command : RootCommand.COMMANDS) {
-                Command annotation = command.getAnnotation(Command.class);
-                if (annotation.name().equals(arg) || Arrays.asList(annotation.aliases()).contains(arg)) {
+                if (names(command, arg)) {
                     return command == HelpCommand.class ? null : command;
                 }
             }

@@ -1,10 +1,15 @@
 package dev.ticdcctl.cli.capture;
 
 import dev.ticdcctl.cli.GroupCommand;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 @Command(name = "capture", aliases = "captures", description = "List captures and drain them before maintenance.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ticdcctl capture list", "  ticdcctl capture drain \"$CAPTURE_ID\" --yes"},
-        subcommands = {ListCommand.class, DrainCommand.class})
-public final class CaptureCommand extends GroupCommand {}
+        footer = {"  ticdcctl capture list", "  ticdcctl capture drain \"$CAPTURE_ID\" --yes"})
+public final class CaptureCommand extends GroupCommand {
+    @Override
+    protected List<Class<?>> verbs() {
+        return List.of(ListCommand.class, DrainCommand.class);
+    }
+}

@@ -3,14 +3,19 @@ package dev.ticdcctl.cli.cluster;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.GroupCommand;
 import dev.ticdcctl.cli.Services;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "log", description = "Change the log level of a capture.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ticdcctl log set debug"}, subcommands = LogCommand.Set.class)
+        footer = {"  ticdcctl log set debug"})
 public final class LogCommand extends GroupCommand {
+    @Override
+    protected List<Class<?>> verbs() {
+        return List.of(LogCommand.Set.class);
+    }
 
     /** The zap levels TiCDC accepts. */
     enum Level { debug, info, warn, error, dpanic, panic, fatal }

@@ -3,13 +3,18 @@ package dev.ticdcctl.cli.cluster;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.GroupCommand;
 import dev.ticdcctl.cli.Services;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 @Command(name = "owner", description = "Act on the owner capture.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ticdcctl owner resign --yes"}, subcommands = OwnerCommand.Resign.class)
+        footer = {"  ticdcctl owner resign --yes"})
 public final class OwnerCommand extends GroupCommand {
+    @Override
+    protected List<Class<?>> verbs() {
+        return List.of(OwnerCommand.Resign.class);
+    }
 
     @Command(name = "resign",
             description = {"Make the owner step down so that the captures elect another owner.",

@@ -1,6 +1,7 @@
 package dev.ticdcctl.cli.config;
 
 import dev.ticdcctl.cli.GroupCommand;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 @Command(name = "config",
@@ -11,7 +12,11 @@ import picocli.CommandLine.Command;
             "  ticdcctl config set-context prod --server cdc-0.prod:8300 --ca ca.pem --cert client.pem \\\\",
             "      --key client-key.pem --user ticdc_admin --password-env PROD_TICDC_PASSWORD --use",
             "  ticdcctl changefeed list",
-            "  # one command against another cluster", "  ticdcctl --context staging changefeed list"},
-        subcommands = {SetContextCommand.class, UseContextCommand.class, GetContextsCommand.class,
-            CurrentContextCommand.class, ViewCommand.class, DeleteContextCommand.class})
-public final class ConfigCommand extends GroupCommand {}
+            "  # one command against another cluster", "  ticdcctl --context staging changefeed list"})
+public final class ConfigCommand extends GroupCommand {
+    @Override
+    protected List<Class<?>> verbs() {
+        return List.of(SetContextCommand.class, UseContextCommand.class, GetContextsCommand.class,
+                CurrentContextCommand.class, ViewCommand.class, DeleteContextCommand.class);
+    }
+}

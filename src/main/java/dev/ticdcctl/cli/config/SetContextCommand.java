@@ -3,6 +3,7 @@ package dev.ticdcctl.cli.config;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.config.ConfigFile;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ final class SetContextCommand implements Callable<Integer> {
     boolean storePassword;
 
     @Option(names = "--unset", paramLabel = "SETTING", description = "Remove a setting: ${COMPLETION-CANDIDATES}.")
-    java.util.List<Setting> unset = java.util.List.of();
+    List<Setting> unset = List.of();
 
     @Option(names = "--use", description = "Also make it the current context.")
     boolean use;

@@ -1,11 +1,16 @@
 package dev.ticdcctl.cli.processor;
 
 import dev.ticdcctl.cli.GroupCommand;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 @Command(name = "processor", aliases = "processors",
         description = "Inspect processors: the part of a changefeed that runs on one capture.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ticdcctl processor list", "  ticdcctl processor get orders \"$CAPTURE_ID\""},
-        subcommands = {ListCommand.class, GetCommand.class})
-public final class ProcessorCommand extends GroupCommand {}
+        footer = {"  ticdcctl processor list", "  ticdcctl processor get orders \"$CAPTURE_ID\""})
+public final class ProcessorCommand extends GroupCommand {
+    @Override
+    protected List<Class<?>> verbs() {
+        return List.of(ListCommand.class, GetCommand.class);
+    }
+}

@@ -1,10 +1,15 @@
 package dev.ticdcctl.cli.tso;
 
 import dev.ticdcctl.cli.GroupCommand;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 @Command(name = "tso", description = "Get and decode TSOs (TiDB timestamps: physical milliseconds << 18 | logical).",
         footerHeading = "%nExamples:%n",
-        footer = {"  ticdcctl tso query", "  ticdcctl tso decode 450835120160243717"},
-        subcommands = {QueryCommand.class, DecodeCommand.class})
-public final class TsoCommand extends GroupCommand {}
+        footer = {"  ticdcctl tso query", "  ticdcctl tso decode 450835120160243717"})
+public final class TsoCommand extends GroupCommand {
+    @Override
+    protected List<Class<?>> verbs() {
+        return List.of(QueryCommand.class, DecodeCommand.class);
+    }
+}

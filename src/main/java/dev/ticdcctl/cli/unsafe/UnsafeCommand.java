@@ -1,6 +1,7 @@
 package dev.ticdcctl.cli.unsafe;
 
 import dev.ticdcctl.cli.GroupCommand;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 @Command(name = "unsafe",
@@ -8,6 +9,10 @@ import picocli.CommandLine.Command;
             + " and needs --yes otherwise."},
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl unsafe metadata --yes -o json > metadata.json",
-            "  ticdcctl unsafe resolve-lock --region 1024 --yes"},
-        subcommands = {MetadataCommand.class, ResolveLockCommand.class, DeleteServiceGcSafepointCommand.class})
-public final class UnsafeCommand extends GroupCommand {}
+            "  ticdcctl unsafe resolve-lock --region 1024 --yes"})
+public final class UnsafeCommand extends GroupCommand {
+    @Override
+    protected List<Class<?>> verbs() {
+        return List.of(MetadataCommand.class, ResolveLockCommand.class, DeleteServiceGcSafepointCommand.class);
+    }
+}
