@@ -8,7 +8,6 @@ import dev.ticdcctl.pem.PemException;
 import dev.ticdcctl.pem.PemFiles;
 import dev.ticdcctl.client.ServerAddress;
 import dev.ticdcctl.client.TicdcClient;
-import dev.ticdcctl.output.ColorMode;
 import dev.ticdcctl.output.Output;
 import dev.ticdcctl.sandbox.Sandbox;
 import java.io.BufferedReader;
@@ -67,6 +66,9 @@ public final class Services implements AutoCloseable {
     /** The effective connection settings and their sources, resolved on first use. */
     public Settings settings() {
         if (settings == null) {
+            if (options.retries != null && options.retries < 0) {
+                throw new CliException.InvalidInput("--retries must be 0 or more, not " + options.retries, null);
+            }
             settings = Settings.resolve(new Settings.Flags(options.server, options.namespace, options.context,
                     options.ca, options.cert, options.key, options.insecureSkipTlsVerify, options.user,
                     passwordFromFlags(), options.passwordStdin ? "--password-stdin" : "--password", options.timeout,
@@ -241,10 +243,6 @@ public final class Services implements AutoCloseable {
 
     boolean debug() {
         return options.debug;
-    }
-
-    ColorMode colorMode() {
-        return options.color;
     }
 
     /** The simulated cluster of {@code --sandbox}, started on first use and stopped by {@link #close()}. */

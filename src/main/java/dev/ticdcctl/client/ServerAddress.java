@@ -10,10 +10,6 @@ import java.net.URISyntaxException;
 public final class ServerAddress {
     private ServerAddress() {}
 
-    public static URI parse(String text) {
-        return parse(text, false);
-    }
-
     /** Returns the base URI without a trailing slash; throws IllegalArgumentException with a user-facing message. */
     public static URI parse(String text, boolean tls) {
         String value = text.trim();

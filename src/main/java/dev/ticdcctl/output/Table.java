@@ -45,10 +45,6 @@ public final class Table {
         return text.isEmpty() ? "-" : text;
     }
 
-    public int size() {
-        return rows.size();
-    }
-
     /**
      * Renders the table. With a known {@code width} (a terminal), the last column is cut to fit with an ellipsis;
      * colour is applied after padding so that escapes do not disturb alignment.

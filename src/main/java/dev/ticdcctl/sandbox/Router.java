@@ -85,8 +85,4 @@ final class Router {
         }
         return null;
     }
-
-    int size() {
-        return routes.size();
-    }
 }

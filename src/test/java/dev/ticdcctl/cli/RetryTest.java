@@ -73,4 +73,13 @@ class RetryTest extends StubServerTest {
         assertTrue(r.err().contains("Error: cannot connect to http://127.0.0.1:" + port + ": connection refused"),
                 r::toString);
     }
+
+    @Test
+    void a_negative_retry_count_is_a_usage_error() {
+        Cli.Result r = cli.run("changefeed", "list", "--retries", "-1");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("Error: --retries must be 0 or more, not -1\n", r.err());
+        assertTrue(server.requests().isEmpty());
+    }
 }

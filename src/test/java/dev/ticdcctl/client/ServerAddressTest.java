@@ -17,12 +17,18 @@ class ServerAddressTest {
         "[::1]:8300, http://[::1]:8300",
     })
     void addresses_are_normalised(String given, String expected) {
-        assertEquals(expected, ServerAddress.parse(given).toString());
+        assertEquals(expected, ServerAddress.parse(given, false).toString());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "ftp://h:1", "http://h:1/api/v2", "http://u:p@h:1", "http://h:1?x=1", "http://:8300"})
     void bad_addresses_are_refused(String given) {
-        assertThrows(IllegalArgumentException.class, () -> ServerAddress.parse(given));
+        assertThrows(IllegalArgumentException.class, () -> ServerAddress.parse(given, false));
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_bare_host_port_means_https_when_tls_files_are_given() {
+        assertEquals("https://cdc-0.prod:8300", ServerAddress.parse("cdc-0.prod:8300", true).toString());
+        assertEquals("http://cdc-0.prod:8300", ServerAddress.parse("http://cdc-0.prod:8300", true).toString());
     }
 }

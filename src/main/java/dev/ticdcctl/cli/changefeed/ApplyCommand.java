@@ -51,12 +51,8 @@ final class ApplyCommand implements Callable<Integer> {
         try {
             current = services.client().getChangefeed(input.namespace(), input.id());
         } catch (NotFoundException e) {
-            ChangefeedCreator creator = new ChangefeedCreator(services);
-            ApiResult<ChangefeedDetail> created = creator.create(creator.request(input),
+            new ChangefeedCreator(services).createAndReport(input,
                     new ChangefeedCreator.How(dryRun, ignoreIneligible, false, false));
-            if (created != null) {
-                CreateCommand.report(services, created, false, false);
-            }
             return ExitCode.OK;
         }
         return UpdateCommand.update(services, current, input, restart, dryRun);

@@ -38,6 +38,21 @@ final class ChangefeedCreator {
                 input.sinkUri(), input.config());
     }
 
+    /** Creates what {@code input} describes and prints the result line (or the body, for a dry run). */
+    void createAndReport(ChangefeedInput input, How how) throws InterruptedException {
+        ApiResult<ChangefeedDetail> result = create(request(input), how);
+        if (result == null) {
+            return;
+        }
+        ChangefeedDetail cf = result.value(); // read before printing, which masks the JSON's secrets
+        services.output().result("changefeed \"" + cf.id() + "\" created" + (how.paused() ? " (paused)" : ""),
+                result.json());
+        if (!how.noWait() && !how.paused() && !"normal".equals(cf.state())) {
+            services.output().warn("changefeed \"" + cf.id() + "\" is " + cf.state()
+                    + (cf.error() == null ? "" : ": " + cf.error().message()));
+        }
+    }
+
     /** Creates; returns null for a dry run (the body was printed). */
     ApiResult<ChangefeedDetail> create(Requests.CreateChangefeed request, How how) throws InterruptedException {
         if (how.dryRun()) {

@@ -4,8 +4,6 @@ import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.TsoConverter;
-import dev.ticdcctl.client.ApiResult;
-import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.model.Tso;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,23 +71,8 @@ final class CreateCommand implements Callable<Integer> {
         ChangefeedInput input = ChangefeedInput.read(services, specFile, configFile, ref.optionalId(),
                 SinkUriArgument.resolve(sinkUri, services), startTs == null ? null : startTs.value(),
                 targetTs == null ? null : targetTs.value());
-        ChangefeedCreator creator = new ChangefeedCreator(services);
-        ApiResult<ChangefeedDetail> result = creator.create(creator.request(input),
+        new ChangefeedCreator(services).createAndReport(input,
                 new ChangefeedCreator.How(dryRun, ignoreIneligible, noWait, paused));
-        if (result != null) {
-            report(services, result, noWait, paused);
-        }
         return ExitCode.OK;
-    }
-
-    /** The one-line result, and a warning when the new changefeed is not healthy. */
-    static void report(Services services, ApiResult<ChangefeedDetail> result, boolean noWait, boolean paused) {
-        ChangefeedDetail cf = result.value(); // read before printing, which masks the JSON's secrets
-        services.output().result("changefeed \"" + cf.id() + "\" created" + (paused ? " (paused)" : ""),
-                result.json());
-        if (!noWait && !paused && !"normal".equals(cf.state())) {
-            services.output().warn("changefeed \"" + cf.id() + "\" is " + cf.state()
-                    + (cf.error() == null ? "" : ": " + cf.error().message()));
-        }
     }
 }
