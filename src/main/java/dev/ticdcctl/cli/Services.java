@@ -159,7 +159,7 @@ public final class Services implements AutoCloseable {
                     settings.connectTimeout.value(), "ticdcctl/" + Version.CLIENT, tls(server, settings),
                     authorization(settings), settings.retries.value(), environment.sleeper()::sleep,
                     options.debug ? err : null));
-            client = new TicdcClient(transport, mapper());
+            client = new TicdcClient(transport, this::mapper);
         }
         return client;
     }

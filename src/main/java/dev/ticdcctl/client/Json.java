@@ -1,14 +1,13 @@
 package dev.ticdcctl.client;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import dev.ticdcctl.model.ChangefeedSummary;
-import dev.ticdcctl.model.ListResult;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /** The one JSON mapper: snake_case records, unknown fields ignored, numbers kept exact. */
 public final class Json {
     private static final AtomicReference<CompletableFuture<ObjectMapper>> SHARED = new AtomicReference<>();
+    /** For streaming reads and writes, which need no databind and so never wait for the mapper. */
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     /** The HTTP client's internals with costly static set-up, initialised ahead of the first request. */
     private static final String[] HTTP_CLASSES = {
@@ -40,10 +41,10 @@ public final class Json {
                     for (String name : HTTP_CLASSES) {
                         Class.forName(name, true, HttpClient.class.getClassLoader());
                     }
+                    // The reader of the commonest answer, a changefeed list, ahead of its arrival.
+                    ChangefeedListReader.read(FACTORY,
+                            "{\"items\":[{\"id\":\"x\",\"error\":{\"code\":\"c\"}}]}".getBytes(StandardCharsets.UTF_8));
                     ObjectMapper mapper = newMapper();
-                    // Builds the readers of the commonest answer, a changefeed list, ahead of its arrival.
-                    mapper.readValue("{\"items\":[{\"id\":\"x\",\"error\":{\"code\":\"c\"}}]}",
-                            new TypeReference<ListResult<ChangefeedSummary>>() {});
                     mapper.readTree("{\"warm\":[1]}");
                     future.complete(mapper);
                 } catch (Throwable e) {
@@ -53,6 +54,11 @@ public final class Json {
             thread.setDaemon(true);
             thread.start();
         }
+    }
+
+    /** The shared factory of streaming parsers and generators. */
+    public static JsonFactory factory() {
+        return FACTORY;
     }
 
     /** The shared mapper (ObjectMapper is thread-safe once configured), built on first use if not prepared. */

@@ -2,7 +2,6 @@ package dev.ticdcctl.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -20,12 +19,15 @@ import dev.ticdcctl.model.ServerStatus;
 import dev.ticdcctl.model.SyncedStatus;
 import dev.ticdcctl.model.TsoParts;
 import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The TiCDC OpenAPI v2, one method per route (numbered as in the route table of the API reference). */
 public final class TicdcClient {
@@ -35,9 +37,13 @@ public final class TicdcClient {
     private static final Object EMPTY_BODY = Map.of();
 
     private final HttpTransport transport;
-    private final ObjectMapper mapper;
+    private final Supplier<ObjectMapper> mapper;
 
-    public TicdcClient(HttpTransport transport, ObjectMapper mapper) {
+    /**
+     * {@code mapper} is asked for only when a body is written or bound: a command that streams or reads its answer
+     * with the plain parser sends its request while the mapper is still being built.
+     */
+    public TicdcClient(HttpTransport transport, Supplier<ObjectMapper> mapper) {
         this.transport = transport;
         this.mapper = mapper;
     }
@@ -70,7 +76,8 @@ public final class TicdcClient {
     public ApiResult<ListResult<ChangefeedSummary>> listChangefeeds(String namespace, String state)
             throws InterruptedException {
         String query = "?namespace=" + encode(namespace) + (state == null ? "" : "&state=" + encode(state));
-        return typed(send("GET", "/changefeeds" + query, null), new TypeReference<ListResult<ChangefeedSummary>>() {});
+        return typed(send("GET", "/changefeeds" + query, null), "ListResult",
+                body -> ChangefeedListReader.read(Json.factory(), body));
     }
 
     // 6
@@ -180,7 +187,7 @@ public final class TicdcClient {
         byte[] json = null;
         if (body != null) {
             try {
-                json = mapper.writeValueAsBytes(body);
+                json = mapper.get().writeValueAsBytes(body);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot encode the request body", e);
             }
@@ -197,7 +204,7 @@ public final class TicdcClient {
             return NullNode.getInstance();
         }
         try {
-            return mapper.readTree(response.body());
+            return mapper.get().readTree(response.body());
         } catch (IOException e) {
             throw new UnexpectedResponseException("the server answered HTTP " + response.status()
                     + " with a body that is not JSON: " + Excerpt.of(response.body()), null);
@@ -205,22 +212,28 @@ public final class TicdcClient {
     }
 
     private <T> ApiResult<T> typed(HttpTransport.Response response, Class<T> type) {
-        return typed(response, mapper.constructType(type));
+        return typed(response, type.getSimpleName(), body -> mapper.get().readValue(body, type));
     }
 
     private <T> ApiResult<T> typed(HttpTransport.Response response, TypeReference<T> type) {
-        return typed(response, mapper.constructType(type));
+        Type raw = type.getType() instanceof ParameterizedType generic ? generic.getRawType() : type.getType();
+        return typed(response, ((Class<?>) raw).getSimpleName(), body -> mapper.get().readValue(body, type));
+    }
+
+    /** How a body becomes a typed value. */
+    private interface Binder<T> {
+        T bind(byte[] body) throws IOException;
     }
 
     /** Binds straight from the body bytes, so a table of 10,000 items never builds the JSON tree. */
-    private <T> ApiResult<T> typed(HttpTransport.Response response, JavaType type) {
+    private <T> ApiResult<T> typed(HttpTransport.Response response, String typeName, Binder<T> binder) {
         if (response.body().length == 0) {
             throw new UnexpectedResponseException("the server answered with an empty body where a "
-                    + type.getRawClass().getSimpleName() + " was expected", null);
+                    + typeName + " was expected", null);
         }
         return new ApiResult<>(response.body(), () -> parse(response), () -> {
             try {
-                return mapper.readValue(response.body(), type);
+                return binder.bind(response.body());
             } catch (JsonProcessingException e) {
                 parse(response); // a body that is not JSON at all is reported as such
                 throw new UnexpectedResponseException("the server's answer does not have the expected shape: "
@@ -261,7 +274,7 @@ public final class TicdcClient {
 
     private JsonNode tryParse(byte[] body) {
         try {
-            return body.length == 0 ? null : mapper.readTree(body);
+            return body.length == 0 ? null : mapper.get().readTree(body);
         } catch (IOException e) {
             return null;
         }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ticdcctl.client.Json;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -67,7 +68,7 @@ public final class Output {
             return;
         }
         try {
-            JsonFactory factory = mapper.get().getFactory();
+            JsonFactory factory = Json.factory();
             try (JsonParser in = factory.createParser(body);
                     JsonGenerator gen = factory.createGenerator(new NonClosing(out))) {
                 gen.setPrettyPrinter(prettyPrinter());
