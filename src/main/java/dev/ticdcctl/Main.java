@@ -10,7 +10,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        Json.prepareInBackground();
+        if (Cli.mayUseServer(args)) {
+            Json.prepareInBackground();
+        }
         int code = run(Environment.system(), System.out, System.err, args);
         System.out.flush();
         System.err.flush();

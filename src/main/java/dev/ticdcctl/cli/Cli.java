@@ -6,13 +6,39 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** Builds the command tree for one invocation and runs it. */
 public final class Cli {
+    /** The commands that never talk to a server, by their leading words. */
+    private static final List<List<String>> OFFLINE = List.of(
+            List.of("tso", "decode"), List.of("config"), List.of("sandbox"), List.of("help"));
+    private static final Set<String> OFFLINE_FLAGS = Set.of("-h", "--help", "-V", "--version");
+
     private Cli() {}
+
+    /**
+     * Whether the arguments may run a command that talks to a server: a guess from the words alone, made before
+     * anything is built, so that preparing the HTTP client and the JSON mapper can start at once for the commands
+     * that need them and cost nothing to those that do not. A wrong guess costs time, never correctness.
+     */
+    public static boolean mayUseServer(String... args) {
+        List<String> words = Arrays.asList(args);
+        if (words.stream().anyMatch(OFFLINE_FLAGS::contains)) {
+            return false;
+        }
+        for (List<String> command : OFFLINE) {
+            int at = words.indexOf(command.get(0));
+            if (at >= 0 && at + command.size() <= words.size()
+                    && words.subList(at, at + command.size()).equals(command)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public static int run(Environment environment, PrintStream out, PrintStream err, String... args) {
         PrintWriter stdout = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);

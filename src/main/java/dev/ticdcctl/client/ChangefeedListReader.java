@@ -8,7 +8,6 @@ import dev.ticdcctl.model.ChangefeedSummary;
 import dev.ticdcctl.model.ListResult;
 import dev.ticdcctl.model.RunningError;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +51,7 @@ final class ChangefeedListReader {
     }
 
     private static ChangefeedSummary item(JsonParser p) throws IOException {
-        BigInteger upstreamId = null;
+        String upstreamId = null;
         String namespace = null;
         String id = null;
         String state = null;
@@ -63,10 +62,7 @@ final class ChangefeedListReader {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
-                case "upstream_id" -> {
-                    String digits = text(p, value);
-                    upstreamId = digits == null ? null : integer(p, digits);
-                }
+                case "upstream_id" -> upstreamId = text(p, value);
                 case "namespace" -> namespace = text(p, value);
                 case "id" -> id = text(p, value);
                 case "state" -> state = text(p, value);
@@ -129,15 +125,6 @@ final class ChangefeedListReader {
             }
         }
         throw new JsonParseException(p, "expected an integer for '" + p.currentName() + "', found " + value);
-    }
-
-    private static BigInteger integer(JsonParser p, String digits) throws IOException {
-        try {
-            return new BigInteger(digits.trim());
-        } catch (NumberFormatException e) {
-            throw new JsonParseException(p, "expected an integer for '" + p.currentName() + "', found '"
-                    + digits + "'");
-        }
     }
 
     private static void expect(JsonParser p, JsonToken found, JsonToken wanted, String what) throws IOException {

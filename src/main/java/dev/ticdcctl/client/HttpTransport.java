@@ -186,6 +186,22 @@ public final class HttpTransport implements AutoCloseable {
      */
     @Override
     public void close() {
+        shutdown(http);
+    }
+
+    /**
+     * Builds, uses for a request and shuts down a client for plain HTTP, so that the first real request finds the
+     * client's code paths linked (its lambdas and string concatenations are bound on first use, at a cost).
+     */
+    static void warmUp() {
+        HttpClient client = HttpClient.newBuilder().sslContext(InertTls.context()).sslParameters(InertTls.parameters())
+                .connectTimeout(java.time.Duration.ofSeconds(1)).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1/api/v2/")).timeout(java.time.Duration.ofSeconds(1))
+                .header("Accept", "application/json").GET().build();
+        shutdown(client);
+    }
+
+    private static void shutdown(HttpClient http) {
         try {
             HttpClient.class.getMethod("shutdownNow").invoke(http);
             return;

@@ -1,12 +1,11 @@
 package dev.ticdcctl.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigInteger;
 import java.util.List;
 
 /** {@code GET /changefeeds/{id}} and the create/update responses. {@code state} is the raw internal state. */
 public record ChangefeedDetail(
-        BigInteger upstreamId,
+        String upstreamId, // a 64-bit ID kept as written: only ever shown
         String namespace,
         String id,
         String sinkUri,

@@ -1,10 +1,8 @@
 package dev.ticdcctl.model;
 
-import java.math.BigInteger;
-
 /** One item of {@code GET /changefeeds} (the server maps internal states to display states). */
 public record ChangefeedSummary(
-        BigInteger upstreamId,
+        String upstreamId, // a 64-bit ID kept as written: only ever shown
         String namespace,
         String id,
         String state,

@@ -4,8 +4,7 @@ import dev.ticdcctl.util.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -13,17 +12,25 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Renders times for tables: on a terminal, local wall-clock times and relative ages a person reads at a glance;
- * off a terminal, absolute ISO-8601 UTC instants a script can parse.
+ * off a terminal, absolute ISO-8601 UTC instants a script can parse. Not for use by several threads at once.
  */
 public final class Times {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final Clock clock;
     private final boolean terminal;
+    /** The last UTC day formatted and its {@code yyyy-MM-ddT}: rows of a table mostly fall on one day. */
+    private long day = Long.MIN_VALUE;
+    private String datePrefix;
 
     public Times(Clock clock, boolean terminal) {
         this.clock = clock;
         this.terminal = terminal;
+    }
+
+    /** These times with now fixed at this moment: every row of one table measures its lag against the same now. */
+    public Times frozen() {
+        return new Times(Clock.fixed(clock.instant(), clock.getZone()), terminal);
     }
 
     /** A point in time: local seconds on a terminal, ISO-8601 UTC with milliseconds otherwise. */
@@ -38,17 +45,25 @@ public final class Times {
      * What {@code ISO_INSTANT} prints for the instant truncated to milliseconds, written by hand: a table of 10,000
      * changefeeds formats 10,000 of them, and the general formatter is several times slower.
      */
-    static String isoUtcMillis(Instant time) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
-        if (t.getYear() < 1000 || t.getYear() > 9999) {
-            return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS));
+    String isoUtcMillis(Instant time) {
+        long seconds = time.getEpochSecond();
+        long epochDay = Math.floorDiv(seconds, 86_400);
+        if (epochDay != day) {
+            LocalDate date = LocalDate.ofEpochDay(epochDay);
+            if (date.getYear() < 1000 || date.getYear() > 9999) {
+                return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS));
+            }
+            StringBuilder b = new StringBuilder(11).append(date.getYear()).append('-');
+            two(b, date.getMonthValue()).append('-');
+            two(b, date.getDayOfMonth()).append('T');
+            datePrefix = b.toString();
+            day = epochDay;
         }
-        StringBuilder b = new StringBuilder(24).append(t.getYear()).append('-');
-        two(b, t.getMonthValue()).append('-');
-        two(b, t.getDayOfMonth()).append('T');
-        two(b, t.getHour()).append(':');
-        two(b, t.getMinute()).append(':');
-        two(b, t.getSecond());
+        int second = (int) Math.floorMod(seconds, 86_400);
+        StringBuilder b = new StringBuilder(24).append(datePrefix);
+        two(b, second / 3600).append(':');
+        two(b, second / 60 % 60).append(':');
+        two(b, second % 60);
         int millis = time.getNano() / 1_000_000;
         if (millis > 0) {
             b.append('.').append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))

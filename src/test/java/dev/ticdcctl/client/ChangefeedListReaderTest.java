@@ -58,7 +58,6 @@ class ChangefeedListReaderTest {
         "{\"items\":[{\"id\":{\"x\":1}}]}",
         "{\"items\":[{\"checkpoint_tso\":\"soon\"}]}",
         "{\"items\":[{\"checkpoint_tso\":18446744073709551615}]}",
-        "{\"items\":[{\"upstream_id\":\"abc\"}]}",
         "{\"items\":[{\"error\":\"boom\"}]}",
         "{\"items\":[{\"id\":\"a\"}",
     })

@@ -2,9 +2,14 @@ package dev.ticdcctl.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ticdcctl.testing.TestClock;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,8 +19,26 @@ class TimesTest {
         "2099-12-31T23:59:59.999Z", "2024-02-29T12:00:00.010Z", "0001-01-01T00:00:00Z", "2024-07-01T02:05:00.123456Z"})
     void the_hand_written_format_matches_iso_instant_to_the_millisecond(String text) {
         Instant time = Instant.parse(text);
+        Times times = new Times(Clock.systemUTC(), false);
 
-        assertEquals(DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS)),
-                Times.isoUtcMillis(time));
+        assertEquals(iso(time), times.isoUtcMillis(time));
+        // again after another day and on the same day: the cached date must follow the instant
+        times.isoUtcMillis(time.plus(1, ChronoUnit.DAYS));
+        assertEquals(iso(time), times.isoUtcMillis(time));
+        assertEquals(iso(time.plusSeconds(1)), times.isoUtcMillis(time.plusSeconds(1)));
+    }
+
+    @Test
+    void frozen_times_measure_every_lag_against_one_now() {
+        TestClock clock = new TestClock(Instant.parse("2024-07-01T02:05:00Z"), ZoneOffset.UTC);
+        Times frozen = new Times(clock, false).frozen();
+        clock.sleep(Duration.ofMinutes(5));
+
+        assertEquals("1m", frozen.lag(Instant.parse("2024-07-01T02:04:00Z")));
+        assertEquals("6m", new Times(clock, false).lag(Instant.parse("2024-07-01T02:04:00Z")));
+    }
+
+    private static String iso(Instant time) {
+        return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS));
     }
 }

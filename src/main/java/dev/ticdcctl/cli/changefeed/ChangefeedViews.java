@@ -22,13 +22,16 @@ final class ChangefeedViews {
         return Column.of("STATE").styled(Style::ofState);
     }
 
-    static Table list(List<ChangefeedSummary> items, Times times) {
+    static Table list(List<ChangefeedSummary> items, Times clock) {
+        Times times = clock.frozen();
         Table table = new Table(Column.of("ID"), Column.wide("NAMESPACE"), state(), Column.of("CHECKPOINT"),
                 Column.wide("CHECKPOINT_TSO"), Column.of("LAG"), Column.of("ERROR"), Column.wide("UPSTREAM_ID"));
         for (ChangefeedSummary cf : items) {
             Instant checkpoint = instant(cf.checkpointTso());
-            table.row(cf.id(), cf.namespace(), cf.state(), times.point(checkpoint), tso(cf.checkpointTso()),
-                    times.lag(checkpoint), code(cf.error()), cf.upstreamId());
+            // The TSO stays a number until its wide-only column is shown.
+            table.row(cf.id(), cf.namespace(), cf.state(), times.point(checkpoint),
+                    cf.checkpointTso() > 0 ? cf.checkpointTso() : null, times.lag(checkpoint), code(cf.error()),
+                    cf.upstreamId());
         }
         return table;
     }

@@ -1,0 +1,28 @@
+package dev.ticdcctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Which invocations start preparing the HTTP client and JSON mapper before the command line is parsed. */
+class ServerUseGuessTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "changefeed list                          | true",
+        "--server http://h:8300 changefeed get cf | true",
+        "tso query                                | true",
+        "tso decode 450835120160243717            | false",
+        "--context prod tso decode 1              | false",
+        "config view                              | false",
+        "sandbox --port 0                         | false",
+        "help changefeed create                   | false",
+        "changefeed create --help                 | false",
+        "--version                                | false",
+        "''                                       | true",
+    })
+    void offline_commands_are_recognised_from_their_words(String line, boolean expected) {
+        String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+        assertEquals(expected, Cli.mayUseServer(args), line);
+    }
+}
