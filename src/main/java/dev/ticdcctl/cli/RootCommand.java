@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli;
 
+import dev.ticdcctl.cli.api.ApiCommand;
 import dev.ticdcctl.cli.capture.CaptureCommand;
 import dev.ticdcctl.cli.changefeed.ChangefeedCommand;
 import dev.ticdcctl.cli.cluster.HealthCommand;
@@ -38,7 +39,7 @@ public final class RootCommand implements Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(
             ChangefeedCommand.class, CaptureCommand.class, ProcessorCommand.class, OwnerCommand.class,
             LogCommand.class, TsoCommand.class, UnsafeCommand.class, StatusCommand.class, HealthCommand.class,
-            VersionCommand.class, ConfigCommand.class, SandboxCommand.class, HelpCommand.class);
+            VersionCommand.class, ApiCommand.class, ConfigCommand.class, SandboxCommand.class, HelpCommand.class);
 
     @Mixin
     GlobalOptions global;

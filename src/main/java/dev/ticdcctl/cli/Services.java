@@ -16,6 +16,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -204,6 +205,20 @@ public final class Services implements AutoCloseable {
         }
         String pair = user + ":" + (password == null ? "" : password);
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The bytes of an input file, or of stdin for "-"; an unreadable file is invalid input. */
+    public byte[] readInput(String file) {
+        if (file.equals("-") && options.passwordStdin) {
+            // Both would read stdin, and whichever came second would find it consumed.
+            throw new CliException.InvalidInput("--password-stdin and an input from stdin ('-') exclude each other",
+                    "give the password in TICDC_PASSWORD or a context instead");
+        }
+        try {
+            return file.equals("-") ? environment.stdin().readAllBytes() : Files.readAllBytes(Path.of(file));
+        } catch (IOException e) {
+            throw new CliException.InvalidInput("cannot read " + file + ": " + e.getMessage(), null);
+        }
     }
 
     private String readStdinLine(String what) {

@@ -16,7 +16,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
@@ -35,11 +39,45 @@ public final class HttpTransport implements AutoCloseable {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** Headers whose values are credentials: the trace shows that they were sent, never what. */
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
     /** A raw answer: status, content type and body bytes. */
     public record Response(int status, String contentType, byte[] body) {}
+
+    /**
+     * A request header chosen by the caller. It replaces the header of the same name that the transport would send
+     * (Accept, User-Agent, Content-Type, the configured Authorization); an empty value only removes that header.
+     */
+    public record Header(String name, String value) {
+        private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+        /** Set by the HTTP client itself; the JDK refuses them. */
+        private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host",
+                "upgrade");
+
+        /** Throws IllegalArgumentException, with a message for the user, for a header that cannot be sent. */
+        public Header {
+            if (!TOKEN.matcher(name).matches()) {
+                throw new IllegalArgumentException("'" + name + "' is not a valid header name");
+            }
+            if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("the header " + name + " is set by the HTTP client and cannot be"
+                        + " given");
+            }
+            if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                throw new IllegalArgumentException("the value of header " + name + " contains control characters");
+            }
+        }
+
+        boolean names(String other) {
+            return name.equalsIgnoreCase(other);
+        }
+    }
+
+    /** Safe methods and DELETE, which TiCDC makes idempotent: sending them twice does no harm. */
+    private static final Set<String> REPEATABLE = Set.of("GET", "HEAD", "OPTIONS", "DELETE");
 
     private final Settings settings;
     private final HttpClient http;
@@ -66,12 +104,22 @@ public final class HttpTransport implements AutoCloseable {
      * are retried after connection failures and 503s; requests that change state never are.
      */
     public Response send(String method, String pathAndQuery, byte[] jsonBody) throws InterruptedException {
-        boolean repeatable = method.equals("GET") || method.equals("DELETE");
+        return send(method, pathAndQuery, jsonBody, List.of());
+    }
+
+    /**
+     * Sends any request: {@code body} (or null) goes as JSON unless {@code headers} name another Content-Type, and
+     * {@code headers} replace the transport's own headers of the same names. Retried as {@link #send(String, String,
+     * byte[])} is, when the method is safe or DELETE.
+     */
+    public Response send(String method, String pathAndQuery, byte[] body, List<Header> headers)
+            throws InterruptedException {
+        boolean repeatable = REPEATABLE.contains(method);
         Duration backoff = FIRST_BACKOFF;
         for (int attempt = 0; ; attempt++) {
             boolean last = !repeatable || attempt >= settings.retries();
             try {
-                Response response = sendOnce(method, pathAndQuery, jsonBody);
+                Response response = sendOnce(method, pathAndQuery, body, headers);
                 if (response.status() != 503 || last) {
                     return response;
                 }
@@ -89,20 +137,23 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    private Response sendOnce(String method, String pathAndQuery, byte[] jsonBody) throws InterruptedException {
+    private Response sendOnce(String method, String pathAndQuery, byte[] body, List<Header> headers)
+            throws InterruptedException {
         URI uri = URI.create(settings.baseUri() + pathAndQuery);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(settings.timeout())
-                .header("Accept", "application/json")
-                .header("User-Agent", settings.userAgent());
-        if (settings.authorization() != null) {
-            request.header("Authorization", settings.authorization());
-        }
-        if (jsonBody == null) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout());
+        defaultHeader(request, headers, "Accept", "application/json");
+        defaultHeader(request, headers, "User-Agent", settings.userAgent());
+        defaultHeader(request, headers, "Authorization", settings.authorization());
+        if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
+            defaultHeader(request, headers, "Content-Type", "application/json");
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        for (Header header : headers) {
+            if (!header.value().isEmpty()) {
+                request.header(header.name(), header.value());
+            }
         }
         HttpRequest built = request.build();
         trace("> " + method + " " + uri);
@@ -117,6 +168,19 @@ public final class HttpTransport implements AutoCloseable {
             trace("< failed after " + elapsed(start) + ": " + e.getClass().getSimpleName());
             throw unreachable(e);
         }
+    }
+
+    /** Adds a header of the transport's own unless the caller chose one of that name (plain loops: start-up). */
+    private static void defaultHeader(HttpRequest.Builder request, List<Header> chosen, String name, String value) {
+        if (value == null) {
+            return;
+        }
+        for (Header header : chosen) {
+            if (header.names(name)) {
+                return;
+            }
+        }
+        request.header(name, value);
     }
 
     private UnreachableException unreachable(IOException e) {
@@ -164,8 +228,8 @@ public final class HttpTransport implements AutoCloseable {
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
-    private static String redact(String name, java.util.List<String> values) {
-        return name.equalsIgnoreCase("Authorization") ? "[redacted]" : String.join(", ", values);
+    private static String redact(String name, List<String> values) {
+        return CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? "[redacted]" : String.join(", ", values);
     }
 
     private static String elapsed(long startNanos) {

@@ -175,6 +175,16 @@ public final class TicdcClient {
         return typed(send("POST", "/tso", Requests.Upstream.DEFAULT), TsoParts.class);
     }
 
+    /**
+     * Any route, for those newer than this client: {@code pathAndQuery} is taken from the server's root as given,
+     * and {@code body} and {@code headers} are sent as {@link HttpTransport#send(String, String, byte[], List)} says.
+     * Returns a 2xx answer as received; any other status throws exactly as the modelled routes do.
+     */
+    public HttpTransport.Response raw(String method, String pathAndQuery, byte[] body,
+            List<HttpTransport.Header> headers) throws InterruptedException {
+        return successful(transport.send(method, pathAndQuery, body, headers), method, pathAndQuery);
+    }
+
     private static String changefeed(String namespace, String id, String suffix) {
         return "/changefeeds/" + encode(id) + suffix + "?namespace=" + encode(namespace);
     }
@@ -192,11 +202,14 @@ public final class TicdcClient {
                 throw new IllegalStateException("cannot encode the request body", e);
             }
         }
-        HttpTransport.Response response = transport.send(method, V2 + path, json);
+        return successful(transport.send(method, V2 + path, json), method, V2 + path);
+    }
+
+    private HttpTransport.Response successful(HttpTransport.Response response, String method, String path) {
         if (response.status() / 100 == 2) {
             return response;
         }
-        throw error(response, method, V2 + path);
+        throw error(response, method, path);
     }
 
     private JsonNode parse(HttpTransport.Response response) {

@@ -28,6 +28,8 @@ public final class Output {
     /** How the user asked for output; {@code color} is already resolved against the terminal and NO_COLOR. */
     public record Options(Format format, String jq, boolean noHeaders, boolean color, boolean quiet) {}
 
+    private static final String TOML_IS_FOR_EXPORT = "-o toml is only for 'changefeed export'; use json or yaml here";
+
     private final PrintWriter out;
     private final PrintWriter err;
     private final Terminal terminal;
@@ -110,7 +112,7 @@ public final class Output {
         if (machineReadable()) {
             structured(json);
         } else if (options.format() == Format.toml) {
-            throw new FormatException("-o toml is only for 'changefeed export'; use json or yaml here");
+            throw new FormatException(TOML_IS_FOR_EXPORT);
         } else {
             Table t = table.get();
             out.print(t.render(options.format() == Format.wide, !options.noHeaders(), options.color(),
@@ -148,6 +150,18 @@ public final class Output {
         out.flush();
     }
 
+    /**
+     * Prints a JSON document that has no table view, such as a raw API answer: filtered by {@code --jq}, YAML with
+     * {@code -o yaml}, else JSON; secrets are masked unless {@code keepSecrets}.
+     */
+    public void document(JsonNode json, boolean keepSecrets) {
+        if (options.format() == Format.toml) {
+            throw new FormatException(TOML_IS_FOR_EXPORT);
+        }
+        structured(json, keepSecrets);
+        out.flush();
+    }
+
     /** Prints a line of plain data, such as a TSO, that a script captures; {@code -q} does not hide data. */
     public void data(String line) {
         out.println(line);
@@ -180,8 +194,14 @@ public final class Output {
     }
 
     private void structured(JsonNode json) {
+        structured(json, false);
+    }
+
+    private void structured(JsonNode json, boolean keepSecrets) {
         // Changefeed configs come back with Kafka, Pulsar and MySQL credentials in clear: never print them.
-        Secrets.maskTree(json);
+        if (!keepSecrets) {
+            Secrets.maskTree(json);
+        }
         if (options.jq() != null) {
             for (JsonNode result : JqFilter.apply(options.jq(), json)) {
                 out.println(result.isTextual() ? result.textValue() : write(jsonWriter(), result));

@@ -8,10 +8,7 @@ import dev.ticdcctl.config.ChangefeedSpec;
 import dev.ticdcctl.config.ChangefeedToml;
 import dev.ticdcctl.output.SinkUris;
 import dev.ticdcctl.util.JsonTrees;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,12 +70,6 @@ record ChangefeedInput(String id, String namespace, String sinkUri, Long startTs
     }
 
     private static String text(Services services, String file) {
-        try {
-            return file.equals("-")
-                    ? new String(services.environment().stdin().readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(file));
-        } catch (IOException e) {
-            throw new CliException.InvalidInput("cannot read " + file + ": " + e.getMessage(), null);
-        }
+        return new String(services.readInput(file), StandardCharsets.UTF_8);
     }
 }
