@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticdcctl.sandbox.Sandbox;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.SandboxTest;
+import dev.ticdcctl.testing.StubServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -134,6 +135,27 @@ class DrainAndResignWaitTest extends SandboxTest {
             assertEquals(6, r.exitCode(), r::toString);
             assertTrue(r.err().contains("Error: no other capture became owner within 1m (last seen: owner " + owner
                     + ")\n"), r::toString);
+        }
+    }
+
+    @Test
+    void no_owner_while_the_captures_elect_one_is_waited_through() {
+        String a = "{\"id\":\"cap-a\",\"is_owner\":%s,\"address\":\"10.0.0.1:8300\",\"cluster_id\":\"default\"}";
+        String b = "{\"id\":\"cap-b\",\"is_owner\":%s,\"address\":\"10.0.0.2:8300\",\"cluster_id\":\"default\"}";
+        try (StubServer server = new StubServer()) {
+            server.on("GET", "/api/v2/captures", 200, "{\"total\":2,\"items\":[" + a.formatted(true) + ","
+                    + b.formatted(false) + "]}");
+            server.onError("GET", "/api/v2/captures", 500, "CDC:ErrOwnerNotFound", "owner not found");
+            server.on("GET", "/api/v2/captures", 200, "{\"total\":2,\"items\":[" + a.formatted(false) + ","
+                    + b.formatted(true) + "]}");
+            server.on("POST", "/api/v2/owner/resign", 200, "{}");
+
+            Cli.Result r = Cli.against(server).run("owner", "resign", "--yes", "--wait");
+
+            assertEquals(0, r.exitCode(), r::toString);
+            assertEquals("owner resigned; new owner is cap-b (10.0.0.2:8300)\n", r.out());
+            assertEquals(3, server.requests().stream().filter(q -> q.path().equals("/api/v2/captures")).count(),
+                    server.requests()::toString);
         }
     }
 }
