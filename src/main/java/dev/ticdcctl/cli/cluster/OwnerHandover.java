@@ -59,7 +59,7 @@ final class OwnerHandover {
             lastSeen[0] = items.stream().filter(Capture::isOwner).map(c -> "owner " + c.id()).findFirst()
                     .orElse("no owner");
             return null;
-        }, () -> "no other capture became owner within " + Durations.format(timeout) + " (last seen: "
+        }, () -> (alone ? "no capture" : "no other capture") + " became owner within " + Durations.format(timeout) + " (last seen: "
                 + lastSeen[0] + ")");
     }
 }
