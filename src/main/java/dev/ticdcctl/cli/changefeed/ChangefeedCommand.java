@@ -16,6 +16,6 @@ public final class ChangefeedCommand extends GroupCommand {
     protected List<Class<?>> verbs() {
         return List.of(ListCommand.class, GetCommand.class, CreateCommand.class, UpdateCommand.class,
                 PauseCommand.class, ResumeCommand.class, DeleteCommand.class, StatusCommand.class, SyncedCommand.class,
-                ApplyCommand.class, ExportCommand.class);
+                ApplyCommand.class, ExportCommand.class, WaitCommand.class);
     }
 }

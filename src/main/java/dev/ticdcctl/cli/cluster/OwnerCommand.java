@@ -6,10 +6,12 @@ import dev.ticdcctl.cli.Services;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "owner", description = "Act on the owner capture.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ticdcctl owner resign --yes"})
+        footer = {"  ticdcctl owner resign --yes", "  # return once another capture is owner",
+            "  ticdcctl owner resign --yes --wait"})
 public final class OwnerCommand extends GroupCommand {
     @Override
     protected List<Class<?>> verbs() {
@@ -18,9 +20,17 @@ public final class OwnerCommand extends GroupCommand {
 
     @Command(name = "resign",
             description = {"Make the owner step down so that the captures elect another owner.",
-                "Used before stopping the owner's node. Asks for confirmation on a terminal; needs --yes otherwise."},
-            footerHeading = "%nExamples:%n", footer = {"  ticdcctl owner resign --yes"})
+                "Used before stopping the owner's node. Asks for confirmation on a terminal; needs --yes otherwise.",
+                "With --wait, returns once a different capture is owner (for at most --timeout, default 60s; exit"
+                    + " status 6 otherwise). A cluster of one capture elects the same capture again: --wait then"
+                    + " returns once it is owner again."},
+            footerHeading = "%nExamples:%n", footer = {"  ticdcctl owner resign --yes",
+                "  # before stopping the owner's node: return once another capture took over",
+                "  ticdcctl owner resign --yes --wait"})
     static final class Resign implements Callable<Integer> {
+        @Option(names = "--wait", description = "Wait until a different capture is owner, and name it.")
+        boolean await;
+
         private final Services services;
 
         Resign(Services services) {
@@ -31,6 +41,13 @@ public final class OwnerCommand extends GroupCommand {
         public Integer call() throws InterruptedException {
             services.prompter().confirm("Make the owner resign? Changefeeds pause briefly while a new owner is"
                     + " elected.", "the owner did not resign");
+            if (await) {
+                OwnerHandover.Elected elected = new OwnerHandover(services).resignAndWait();
+                String owner = elected.owner().id() + " (" + elected.owner().address() + ")";
+                services.output().result(elected.same() ? "owner resigned; " + owner + " is owner again"
+                        : "owner resigned; new owner is " + owner, elected.json());
+                return ExitCode.OK;
+            }
             services.client().resignOwner();
             services.output().result("owner resigned; the captures are electing a new owner",
                     services.mapper().createObjectNode());

@@ -1,0 +1,59 @@
+package dev.ticdcctl.cli.changefeed;
+
+import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.RunningError;
+import dev.ticdcctl.util.Durations;
+import java.time.Duration;
+
+/**
+ * Polls a changefeed at a fixed interval until a {@link WaitCondition} holds. A changefeed that does not exist ends
+ * the wait at once (not found); one that fails ends it with its error, unless the wait is for the failed state.
+ */
+final class ChangefeedConditionWait {
+    private final Services services;
+
+    ChangefeedConditionWait(Services services) {
+        this.services = services;
+    }
+
+    /** The changefeed as last seen, once the condition holds. */
+    ApiResult<ChangefeedDetail> await(String namespace, String id, WaitCondition condition, Duration interval,
+            Duration timeout) throws InterruptedException {
+        String name = "changefeed \"" + id + "\"";
+        services.output().progress("waiting up to " + Durations.format(timeout) + " for " + name + " to "
+                + condition.goal() + " (every " + Durations.format(interval) + ")");
+        String[] lastState = {null};
+        String[] lastSeen = {"nothing yet"};
+        return services.waiter().every(interval, timeout, () -> {
+            ApiResult<ChangefeedDetail> result = services.client().getChangefeed(namespace, id);
+            ChangefeedDetail changefeed = result.value();
+            String state = changefeed.state() == null || changefeed.state().isEmpty() ? "not initialized"
+                    : changefeed.state();
+            if (!state.equals(lastState[0])) {
+                services.output().progress(name + ": " + state);
+                lastState[0] = state;
+            }
+            if (state.equals("failed") && condition.endsOnFailure()) {
+                throw new CliException.Failed(name + " failed while waiting for it to " + condition.goal() + ": "
+                        + describe(changefeed.error()), "see 'ticdcctl changefeed status " + id + "'; once the"
+                        + " cause is fixed, 'ticdcctl changefeed resume " + id + "'");
+            }
+            WaitCondition.Check check = condition.check(changefeed, state,
+                    () -> services.client().changefeedSynced(namespace, id).value());
+            lastSeen[0] = check.seen();
+            return check.holds() ? result : null;
+        }, () -> name + " did not " + condition.goal() + " within " + Durations.format(timeout) + " (last seen: "
+                + lastSeen[0] + ")", "wait longer with --timeout, or see 'ticdcctl changefeed status " + id + "'");
+    }
+
+    private static String describe(RunningError error) {
+        if (error == null || error.message() == null) {
+            return "no error recorded";
+        }
+        return error.code() == null || error.code().isEmpty() ? error.message()
+                : error.message() + " (" + error.code() + ")";
+    }
+}

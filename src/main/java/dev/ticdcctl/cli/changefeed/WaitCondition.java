@@ -1,0 +1,123 @@
+package dev.ticdcctl.cli.changefeed;
+
+import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.TsoConverter;
+import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.SyncedStatus;
+import dev.ticdcctl.model.Tso;
+import java.util.List;
+import picocli.CommandLine.TypeConversionException;
+
+/** What {@code changefeed wait --for} waits for: a state, {@code synced}, or a checkpoint at or past a TSO. */
+sealed interface WaitCondition {
+    List<String> STATES = List.of("normal", "stopped", "finished", "failed", "warning", "pending");
+    String FORMS = "state=" + String.join("|", STATES) + ", synced, checkpoint=TSO|TIME";
+
+    /** Reads the synced status when a condition needs it, so that the others cost one request a poll. */
+    @FunctionalInterface
+    interface SyncedLookup {
+        SyncedStatus get() throws InterruptedException;
+    }
+
+    /** The outcome of one poll: whether the condition holds, and what was seen, for a timeout's message. */
+    record Check(boolean holds, String seen) {}
+
+    /** Completes "changefeed "x" did not ...": what has to happen, such as "become normal". */
+    String goal();
+
+    /** Completes "changefeed "x" ..." once the condition holds. */
+    String reached(ChangefeedDetail changefeed);
+
+    Check check(ChangefeedDetail changefeed, String state, SyncedLookup synced) throws InterruptedException;
+
+    /** A changefeed that fails ends every wait with an error, except a wait for the failed state. */
+    default boolean endsOnFailure() {
+        return !(this instanceof State s && s.state.equals("failed"));
+    }
+
+    record State(String state) implements WaitCondition {
+        @Override
+        public String goal() {
+            return "become " + state;
+        }
+
+        @Override
+        public String reached(ChangefeedDetail changefeed) {
+            return "is " + state;
+        }
+
+        @Override
+        public Check check(ChangefeedDetail changefeed, String seen, SyncedLookup synced) {
+            return new Check(state.equals(changefeed.state()), "state " + seen);
+        }
+    }
+
+    record Synced() implements WaitCondition {
+        @Override
+        public String goal() {
+            return "become synced";
+        }
+
+        @Override
+        public String reached(ChangefeedDetail changefeed) {
+            return "is synced";
+        }
+
+        @Override
+        public Check check(ChangefeedDetail changefeed, String state, SyncedLookup synced)
+                throws InterruptedException {
+            SyncedStatus status = synced.get();
+            return new Check(status.synced(), "state " + state + ", not synced: " + status.info());
+        }
+    }
+
+    record Checkpoint(Tso target) implements WaitCondition {
+        @Override
+        public String goal() {
+            return "reach checkpoint " + describe(target);
+        }
+
+        @Override
+        public String reached(ChangefeedDetail changefeed) {
+            return "has checkpoint " + describe(new Tso(changefeed.checkpointTs())) + ", at or past " + target;
+        }
+
+        @Override
+        public Check check(ChangefeedDetail changefeed, String state, SyncedLookup synced) {
+            long checkpoint = changefeed.checkpointTs();
+            return new Check(checkpoint >= target.value(),
+                    "state " + state + ", checkpoint " + describe(new Tso(checkpoint)));
+        }
+
+        private static String describe(Tso tso) {
+            return tso + " (" + tso.instant() + ")";
+        }
+    }
+
+    /** Reads {@code state=S}, {@code synced} or {@code checkpoint=TSO|TIME}; invalid input names the valid forms. */
+    static WaitCondition parse(String text) {
+        String trimmed = text.trim();
+        int eq = trimmed.indexOf('=');
+        String kind = (eq < 0 ? trimmed : trimmed.substring(0, eq)).trim().toLowerCase(java.util.Locale.ROOT);
+        String value = eq < 0 ? null : trimmed.substring(eq + 1).trim();
+        if (kind.equals("synced") && value == null) {
+            return new Synced();
+        }
+        if (kind.equals("state") && value != null && STATES.contains(value.toLowerCase(java.util.Locale.ROOT))) {
+            return new State(value.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (kind.equals("checkpoint") && value != null && !value.isEmpty()) {
+            try {
+                return new Checkpoint(new TsoConverter().convert(value));
+            } catch (TypeConversionException | IllegalArgumentException e) {
+                throw invalid(text, "invalid checkpoint: " + e.getMessage());
+            }
+        }
+        throw invalid(text, null);
+    }
+
+    private static CliException.InvalidInput invalid(String text, String reason) {
+        return new CliException.InvalidInput("invalid --for '" + text + "'" + (reason == null ? "" : ": " + reason)
+                + "; use one of " + FORMS, null);
+    }
+}
