@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
             "  ticdcctl tso encode 2024-07-01T10:05:00.123+08:00 -o json",
             "  # the TSO of an hour ago (GNU date)", "  ticdcctl tso encode \"$(date -u -d '1 hour ago' +%%FT%%TZ)\""})
 final class EncodeCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "TIME", description = "e.g. 2024-07-01T02:05:00Z, 2024-07-01T10:05:00.123+08:00 or now.")
+    @Parameters(paramLabel = "TIME", description = "An ISO-8601 time with a zone, or now.")
     String time;
 
     @Option(names = "--logical", paramLabel = "N", defaultValue = "0",
