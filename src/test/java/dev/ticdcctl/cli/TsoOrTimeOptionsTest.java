@@ -8,13 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.Fixtures;
 import dev.ticdcctl.testing.StubServerTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Options that take a TSO take an ISO-8601 time with a zone too: {@link TsoConverter}. */
 class TsoOrTimeOptionsTest extends StubServerTest {
     private static final String CF = "/api/v2/changefeeds/cf-1";
+
+    @TempDir
+    Path dir;
 
     @Test
     void create_sends_the_tsos_of_the_given_times() {
@@ -93,5 +102,53 @@ class TsoOrTimeOptionsTest extends StubServerTest {
         TsoConverter.HintedConversionException e = assertThrows(TsoConverter.HintedConversionException.class,
                 () -> converter.convert("2024-07-01 10:05:00.123"));
         assertEquals("add Z for UTC or an offset such as +08:00, e.g. 2024-07-01T10:05:00.123Z", e.hint());
+    }
+
+    // ---- spec files (-f) take the same times, as strings or as TOML/YAML date-times
+
+    static Stream<Arguments> specsWithTimes() {
+        return Stream.of(Arguments.of("cf.toml", """
+                        id = "cf-1"
+                        sink-uri = "blackhole://"
+                        start-ts = 2024-07-01T10:05:00.123+08:00
+                        target-ts = "2024-07-01T03:00:00Z"
+                        """),
+                Arguments.of("cf.yaml", """
+                        id: cf-1
+                        sink_uri: blackhole://
+                        start_ts: 2024-07-01T10:05:00.123+08:00
+                        target_ts: 450835985203200000
+                        """),
+                Arguments.of("cf.json", """
+                        {"id": "cf-1", "sink_uri": "blackhole://", "start_ts": "2024-07-01T02:05:00.123Z",
+                         "target_ts": "2024-07-01T03:00:00Z"}
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specsWithTimes")
+    void a_spec_file_takes_times_for_its_tsos(String name, String text) throws Exception {
+        Path spec = dir.resolve(name);
+        Files.writeString(spec, text);
+
+        Cli.Result r = cli.run("changefeed", "create", "-f", spec.toString(), "--dry-run");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("\"start_ts\" : 450835120160243712,\n  \"target_ts\" : 450835985203200000,"),
+                r::toString);
+        assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
+    }
+
+    @Test
+    void a_time_without_a_zone_in_a_spec_file_exits_2_naming_the_file_and_key() throws Exception {
+        Path spec = dir.resolve("cf.toml");
+        Files.writeString(spec, "id = \"cf-1\"\nsink-uri = \"blackhole://\"\nstart-ts = 2024-07-01T10:05:00\n");
+
+        Cli.Result r = cli.run("changefeed", "create", "-f", spec.toString(), "--dry-run");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("Error: " + spec + ": 'start-ts': '2024-07-01T10:05:00' has no time zone, so the time it means"
+                + " is ambiguous; add Z for UTC or an offset such as +08:00, e.g. 2024-07-01T10:05:00Z\n", r.err(),
+                r::toString);
     }
 }
