@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class Cli {
     /** The commands that never talk to a server, by their leading words. */
     private static final List<List<String>> OFFLINE = List.of(
-            List.of("tso", "decode"), List.of("config"), List.of("sandbox"), List.of("help"));
+            List.of("tso", "decode"), List.of("tso", "encode"), List.of("config"), List.of("sandbox"),
+            List.of("help"));
     private static final Set<String> OFFLINE_FLAGS = Set.of("-h", "--help", "-V", "--version");
 
     private Cli() {}

@@ -32,6 +32,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
                 err.println("Hint: did you mean " + String.join(" or ", suggestions.stream()
                         .map(s -> "'" + s + "'").toList()) + "?");
             }
+        } else if (ex.getCause() instanceof TsoConverter.HintedConversionException hinted && hinted.hint() != null) {
+            err.println("Hint: " + hinted.hint());
         }
         err.print("Usage: " + command.getHelp().synopsis(0));
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");

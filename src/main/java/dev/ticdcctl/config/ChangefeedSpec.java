@@ -6,15 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ticdcctl.model.Tso;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * A whole changefeed in a file ({@code -f}): id, namespace, sink URI, start and target TSO, and its config. TOML
- * uses the kebab-case keys of {@code cdc cli --config} (the config under {@code [config]}); JSON and YAML use the
- * API's snake_case names, as {@code changefeed get -o json} prints them.
+ * A whole changefeed in a file ({@code -f}): id, namespace, sink URI, start and target TSO (or time with a zone),
+ * and its config. TOML uses the kebab-case keys of {@code cdc cli --config} (the config under {@code [config]}); JSON
+ * and YAML use the API's snake_case names, as {@code changefeed get -o json} prints them.
  */
 public record ChangefeedSpec(String id, String namespace, String sinkUri, Long startTs, Long targetTs,
         ObjectNode config, List<String> warnings) {
@@ -113,13 +114,24 @@ public record ChangefeedSpec(String id, String namespace, String sinkUri, Long s
         return v.textValue();
     }
 
+    /** A TSO, or a string holding a TSO or an ISO-8601 time with a zone, as {@code --start-ts} takes them. */
     private static Long tso(JsonNode tree, String key, String file) {
         JsonNode v = tree.get(key);
         if (v == null || v.isNull()) {
             return null;
         }
+        if (v.isTextual()) {
+            try {
+                return Tso.parseTsoOrTime(v.textValue()).value();
+            } catch (IllegalArgumentException e) {
+                String hint = e instanceof Tso.InvalidInput invalid && invalid.hint() != null
+                        ? "; " + invalid.hint() : "";
+                throw new ConfigException(file + ": '" + key + "': " + e.getMessage() + hint);
+            }
+        }
         if (!v.canConvertToLong() || !v.isIntegralNumber() || v.longValue() < 0) {
-            throw new ConfigException(file + ": '" + key + "' must be a TSO (a non-negative integer)");
+            throw new ConfigException(file + ": '" + key + "' must be a TSO (a non-negative integer) or a time with"
+                    + " a zone, e.g. \"2024-07-01T10:05:00Z\"");
         }
         return v.longValue();
     }

@@ -14,6 +14,8 @@ class ServerUseGuessTest {
         "tso query                                | true",
         "tso decode 450835120160243717            | false",
         "--context prod tso decode 1              | false",
+        "tso encode now                           | false",
+        "--server http://h:8300 tso encode now    | false",
         "config view                              | false",
         "sandbox --port 0                         | false",
         "help changefeed create                   | false",

@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
             "  ticdcctl changefeed create orders --sink-uri blackhole:// --config changefeed.toml",
             "  # a whole changefeed from a spec file (TOML, JSON or YAML), created paused",
             "  ticdcctl changefeed create -f orders.toml --paused",
+            "  # replay from a point in time (ISO-8601 with a zone) until another",
+            "  ticdcctl changefeed create orders --sink-uri blackhole:// \\\\",
+            "      --start-ts 2024-07-01T08:00:00+08:00 --target-ts 2024-07-01T09:00:00+08:00",
             "  # a MySQL sink whose password stays out of the process list",
             "  printf '%%s\\n' \"$SINK_URI\" | ticdcctl changefeed create orders --sink-uri -",
             "  # what would be sent",
@@ -33,12 +36,13 @@ final class CreateCommand implements Callable<Integer> {
     @Option(names = "--sink-uri", paramLabel = "URI", description = SinkUriArgument.DESCRIPTION)
     String sinkUri;
 
-    @Option(names = "--start-ts", paramLabel = "TSO", converter = TsoConverter.class,
-            description = "Replicate changes committed after this TSO (default: now).")
+    @Option(names = "--start-ts", paramLabel = "TSO|TIME", converter = TsoConverter.class,
+            description = "Replicate changes committed after this TSO, or time with a zone such as"
+                + " 2024-07-01T10:05:00Z (default: now).")
     Tso startTs;
 
-    @Option(names = "--target-ts", paramLabel = "TSO", converter = TsoConverter.class,
-            description = "Stop (state finished) once this TSO is replicated (default: never).")
+    @Option(names = "--target-ts", paramLabel = "TSO|TIME", converter = TsoConverter.class,
+            description = "Stop (state finished) once this TSO or time is replicated (default: never).")
     Tso targetTs;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Changefeed config in cdc cli's TOML ('-' = stdin).")

@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl changefeed update orders --config changefeed.toml --restart",
             "  ticdcctl changefeed update orders --target-ts 450835277488291841 --yes",
+            "  # stop replicating at midnight UTC",
+            "  ticdcctl changefeed update orders --target-ts 2024-07-02T00:00:00Z --yes",
             "  # review only", "  ticdcctl changefeed update orders --config changefeed.toml --dry-run"})
 final class UpdateCommand implements Callable<Integer> {
     @Mixin
@@ -29,8 +31,9 @@ final class UpdateCommand implements Callable<Integer> {
     @Option(names = "--sink-uri", paramLabel = "URI", description = SinkUriArgument.DESCRIPTION)
     String sinkUri;
 
-    @Option(names = "--target-ts", paramLabel = "TSO", converter = TsoConverter.class,
-            description = "The new target TSO; it must be later than the start TSO.")
+    @Option(names = "--target-ts", paramLabel = "TSO|TIME", converter = TsoConverter.class,
+            description = "The new target TSO, or a time with a zone such as 2024-07-01T10:05:00Z; it must be later"
+                + " than the start TSO.")
     Tso targetTs;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Config changes in cdc cli's TOML ('-' = stdin).")

@@ -29,14 +29,18 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ObjectNode json = services.mapper().createObjectNode()
+        services.output().resource(json(tso, services), () -> table(tso, services));
+        return ExitCode.OK;
+    }
+
+    /** A TSO, its parts and both times, for -o json, yaml and --jq; shared with {@code encode}. */
+    static ObjectNode json(Tso tso, Services services) {
+        return services.mapper().createObjectNode()
                 .put("tso", tso.value())
                 .put("physical", tso.physicalMillis())
                 .put("logical", tso.logical())
                 .put("utc", DateTimeFormatter.ISO_INSTANT.format(tso.instant()))
                 .put("local", local(tso, services));
-        services.output().resource(json, () -> table(tso, services));
-        return ExitCode.OK;
     }
 
     static Table table(Tso tso, Services services) {

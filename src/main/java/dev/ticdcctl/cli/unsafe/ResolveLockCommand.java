@@ -20,8 +20,9 @@ final class ResolveLockCommand implements Callable<Integer> {
     @Option(names = "--region", required = true, paramLabel = "ID", description = "The region ID (positive).")
     long region;
 
-    @Option(names = "--ts", paramLabel = "TSO", converter = TsoConverter.class,
-            description = "Resolve locks older than this TSO (default: current TSO minus one minute).")
+    @Option(names = "--ts", paramLabel = "TSO|TIME", converter = TsoConverter.class,
+            description = "Resolve locks older than this TSO or time with a zone (default: current TSO minus one"
+                + " minute).")
     Tso ts;
 
     private final Services services;
