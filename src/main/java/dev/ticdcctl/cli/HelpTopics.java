@@ -26,9 +26,9 @@ final class HelpTopics {
                   130  interrupted (Ctrl-C)
 
                 Bulk actions (changefeed pause, resume and delete with several IDs, --all or --match)
-                report each changefeed and exit with the worst result, ranked
-                  0 (ok) < 3 (not found) < 6 (wait timeout) < 1 (failed) < 4 < 5
-                --all or --match that selects nothing succeeds (0); a declined confirmation is 7.
+                report each changefeed and exit with the worst result, ranked from best to worst:
+                ok 0, not found 3, wait timeout 6, failed 1, unauthorized 4, unreachable 5.
+                An --all or --match that selects nothing succeeds (0); a declined confirmation is 7.
                 """);
         TOPICS.put("environment", """
                 Environment variables read by ticdcctl (a flag always wins over its variable):
