@@ -14,8 +14,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** The one place where a failure becomes an {@code Error:} line, at most one {@code Hint:} line and an exit code. */
-final class ErrorReporter implements IExecutionExceptionHandler {
+/**
+ * The one place where a failure becomes an {@code Error:} line, at most one {@code Hint:} line and an exit code.
+ * Bulk commands use its message and exit code for each changefeed's result.
+ */
+public final class ErrorReporter implements IExecutionExceptionHandler {
     private final Services services;
 
     ErrorReporter(Services services) {
@@ -38,7 +41,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         return exitCode(ex);
     }
 
-    static int exitCode(Throwable ex) {
+    public static int exitCode(Throwable ex) {
         if (ex instanceof NotFoundException || ex instanceof CliException.NotFound) {
             return ExitCode.NOT_FOUND;
         }
@@ -64,7 +67,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         return ExitCode.FAILED;
     }
 
-    private static String message(Exception ex) {
+    public static String message(Exception ex) {
         if (ex instanceof ApiException api) {
             return api.errorCode().isEmpty() ? api.getMessage() : api.getMessage() + " (" + api.errorCode() + ")";
         }

@@ -24,6 +24,11 @@ final class HelpTopics {
                   6    a wait ended by its timeout before the condition held
                   7    the user declined a confirmation prompt
                   130  interrupted (Ctrl-C)
+
+                Bulk actions (changefeed pause, resume and delete with several IDs, --all or --match)
+                report each changefeed and exit with the worst result, ranked from best to worst:
+                ok 0, not found 3, wait timeout 6, failed 1, unauthorized 4, unreachable 5.
+                An --all or --match that selects nothing succeeds (0); a declined confirmation is 7.
                 """);
         TOPICS.put("environment", """
                 Environment variables read by ticdcctl (a flag always wins over its variable):

@@ -176,6 +176,12 @@ public final class Output {
         }
     }
 
+    /** An error that does not end the command, such as one changefeed's failure in a bulk action; never hidden. */
+    public void error(String message) {
+        err.println("Error: " + message);
+        err.flush();
+    }
+
     public void warn(String message) {
         err.println("Warning: " + message);
         err.flush();

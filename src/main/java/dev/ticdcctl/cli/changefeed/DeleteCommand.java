@@ -1,10 +1,8 @@
 package dev.ticdcctl.cli.changefeed;
 
-import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
-import dev.ticdcctl.client.NotFoundException;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.output.SinkUris;
 import java.util.concurrent.Callable;
@@ -13,16 +11,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "delete", aliases = {"remove", "rm"},
-        description = {"Delete a changefeed and its replication progress.",
-            "Asks for confirmation on a terminal; needs --yes otherwise. Returns once the changefeed is gone."},
+        description = {"Delete changefeeds and their replication progress.",
+            "Asks for confirmation on a terminal; needs --yes otherwise. Returns once the changefeeds are gone.",
+            "Several IDs, --all or --match (finished changefeeds included) delete many at once: the confirmation"
+                + " lists every one, one result per changefeed is printed and the exit code is the worst."},
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl changefeed delete orders", "  # in a script, where it may already be gone",
-            "  ticdcctl changefeed delete orders --yes --ignore-not-found"})
+            "  ticdcctl changefeed delete orders --yes --ignore-not-found",
+            "  # every changefeed of a namespace",
+            "  ticdcctl changefeed delete --all -n staging"})
 final class DeleteCommand implements Callable<Integer> {
     @Mixin
-    ChangefeedRef ref;
+    ChangefeedSelection selection;
 
-    @Option(names = "--ignore-not-found", description = "Succeed when the changefeed does not exist.")
+    @Option(names = "--ignore-not-found", description = "Succeed when a changefeed does not exist.")
     boolean ignoreNotFound;
 
     private final Services services;
@@ -33,25 +35,27 @@ final class DeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        String id = ref.id();
+        selection.validate();
+        ChangefeedDeleter deleter = new ChangefeedDeleter(services, ignoreNotFound);
+        if (selection.bulk()) {
+            String namespace = services.namespace();
+            // state=all: finished changefeeds are deleted too.
+            return new ChangefeedBulk(services).run(selection, "all",
+                    new ChangefeedBulk.Wording("delete", "deleted", false, true),
+                    id -> deleter.findAndDelete(namespace, id));
+        }
+        String id = selection.singleId();
         String namespace = services.namespace();
         services.prompter().ensureCanConfirm();
-        ApiResult<ChangefeedDetail> current;
-        try {
-            current = services.client().getChangefeed(namespace, id);
-        } catch (NotFoundException e) {
-            if (!ignoreNotFound) {
-                throw e;
-            }
-            services.output().result("changefeed \"" + id + "\" does not exist; nothing to delete", null);
-            return ExitCode.OK;
+        ApiResult<ChangefeedDetail> current = deleter.find(namespace, id);
+        if (current != null) {
+            ChangefeedDetail cf = current.value();
+            services.prompter().confirm("Delete changefeed \"" + id + "\" (namespace " + namespace + ", "
+                    + cf.state() + ", checkpoint " + cf.checkpointTs() + ", sink " + SinkUris.mask(cf.sinkUri())
+                    + ")?", "changefeed \"" + id + "\" was not deleted");
         }
-        ChangefeedDetail cf = current.value();
-        services.prompter().confirm("Delete changefeed \"" + id + "\" (namespace " + namespace + ", " + cf.state()
-                + ", checkpoint " + cf.checkpointTs() + ", sink " + SinkUris.mask(cf.sinkUri()) + ")?",
-                "changefeed \"" + id + "\" was not deleted");
-        services.client().deleteChangefeed(namespace, id);
-        services.output().result("changefeed \"" + id + "\" deleted", current.json());
+        ChangefeedBulk.Outcome outcome = deleter.delete(namespace, id, current);
+        services.output().result(outcome.message(), outcome.resource());
         return ExitCode.OK;
     }
 }

@@ -1,25 +1,27 @@
 package dev.ticdcctl.cli.changefeed;
 
-import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
-import dev.ticdcctl.client.ApiResult;
-import dev.ticdcctl.model.ChangefeedDetail;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "pause",
-        description = {"Pause a changefeed and wait until it is stopped.",
+        description = {"Pause changefeeds and wait until they are stopped.",
             "A paused changefeed keeps its checkpoint and still holds back upstream GC."
-                + " Pausing a changefeed that is not running changes nothing and succeeds."},
+                + " Pausing a changefeed that is not running changes nothing and succeeds.",
+            "Several IDs, --all or --match act on many changefeeds at once (finished ones are left out):"
+                + " asks for confirmation listing them (needs --yes off a terminal), prints one result per"
+                + " changefeed and exits with the worst (see 'ticdcctl help exit-codes')."},
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl changefeed pause orders", "  # return as soon as the server accepted",
-            "  ticdcctl changefeed pause orders --no-wait"})
+            "  ticdcctl changefeed pause orders --no-wait",
+            "  # every changefeed whose ID starts with 'orders-', 16 at a time",
+            "  ticdcctl changefeed pause --match '^orders-' --parallel 16 --yes"})
 final class PauseCommand implements Callable<Integer> {
     @Mixin
-    ChangefeedRef ref;
+    ChangefeedSelection selection;
 
     @Option(names = "--no-wait", description = "Return once the server accepted the request.")
     boolean noWait;
@@ -32,20 +34,16 @@ final class PauseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        String id = ref.id();
-        String namespace = services.namespace();
-        ApiResult<ChangefeedDetail> current = services.client().getChangefeed(namespace, id);
-        String state = current.value().state();
-        if (ChangefeedWaits.NOT_RUNNING.contains(state)) {
-            services.output().result("changefeed \"" + id + "\" is already " + state + "; nothing to pause",
-                    current.json());
-            return ExitCode.OK;
+        selection.validate();
+        ChangefeedPauser pauser = new ChangefeedPauser(services, noWait);
+        if (selection.bulk()) {
+            String namespace = services.namespace();
+            // The server's default list leaves finished changefeeds out; pausing them would change nothing.
+            return new ChangefeedBulk(services).run(selection, null,
+                    new ChangefeedBulk.Wording("pause", "paused", noWait, false), id -> pauser.pause(namespace, id));
         }
-        services.client().pauseChangefeed(namespace, id);
-        ApiResult<ChangefeedDetail> result = noWait ? services.client().getChangefeed(namespace, id)
-                : new ChangefeedWaits(services).until(namespace, id, "stopped"::equals, "stop");
-        services.output().result("changefeed \"" + id + "\" " + (noWait ? "pause requested" : "paused"),
-                result.json());
+        ChangefeedBulk.Outcome outcome = pauser.pause(services.namespace(), selection.singleId());
+        services.output().result(outcome.message(), outcome.resource());
         return ExitCode.OK;
     }
 }

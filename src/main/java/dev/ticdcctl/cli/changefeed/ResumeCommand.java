@@ -1,33 +1,37 @@
 package dev.ticdcctl.cli.changefeed;
 
-import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
-import dev.ticdcctl.client.ApiResult;
-import dev.ticdcctl.model.ChangefeedDetail;
-import dev.ticdcctl.model.Requests;
+import dev.ticdcctl.cli.TsoConverter;
 import dev.ticdcctl.model.Tso;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "resume",
-        description = {"Resume a stopped, failed or finished changefeed and wait until it runs.",
+        description = {"Resume stopped, failed or finished changefeeds and wait until they run.",
             "Resuming a running changefeed changes nothing and succeeds.",
-            "--overwrite-checkpoint-ts restarts replication at another TSO: changes between the old and the new"
-                + " checkpoint are skipped or replicated twice, so it asks for confirmation."},
+            "Several IDs, --all or --match act on many changefeeds at once (finished ones only when named):"
+                + " asks for confirmation listing them (needs --yes off a terminal), prints one result per"
+                + " changefeed and exits with the worst.",
+            "--overwrite-checkpoint-ts (one changefeed only) restarts replication at another TSO: changes between"
+                + " the old and the new checkpoint are skipped or replicated twice, so it asks for confirmation."},
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl changefeed resume orders",
             "  # skip everything up to now (data loss downstream!)",
-            "  ticdcctl changefeed resume orders --overwrite-checkpoint-ts now"})
+            "  ticdcctl changefeed resume orders --overwrite-checkpoint-ts now",
+            "  # everything paused during the incident",
+            "  ticdcctl changefeed resume --all --yes"})
 final class ResumeCommand implements Callable<Integer> {
     @Mixin
-    ChangefeedRef ref;
+    ChangefeedSelection selection;
 
-    @Option(names = "--overwrite-checkpoint-ts", paramLabel = "now|TSO",
-            description = "Restart replication at this TSO, or at the current TSO with 'now'.")
+    @Option(names = "--overwrite-checkpoint-ts", paramLabel = "now|TSO|TIME",
+            description = "Restart replication at this TSO, at an ISO-8601 time with its zone, or at the current"
+                    + " TSO with 'now'.")
     String overwriteCheckpointTs;
 
     @Option(names = "--no-wait", description = "Return once the server accepted the request.")
@@ -41,37 +45,26 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        String id = ref.id();
-        String namespace = services.namespace();
+        selection.validate();
         Tso requested = parseOverwrite();
+        ChangefeedResumer resumer = new ChangefeedResumer(services, noWait);
+        if (selection.bulk()) {
+            if (requested != null) {
+                throw new CliException.InvalidInput("--overwrite-checkpoint-ts applies to one changefeed at a time",
+                        "give a single changefeed ID");
+            }
+            String namespace = services.namespace();
+            // The server's default list leaves finished changefeeds out: --all does not restart completed work.
+            return new ChangefeedBulk(services).run(selection, null,
+                    new ChangefeedBulk.Wording("resume", "resumed", noWait, false),
+                    id -> resumer.resume(namespace, id, null));
+        }
+        String id = selection.singleId();
         if (requested != null) {
             services.prompter().ensureCanConfirm();
         }
-        ApiResult<ChangefeedDetail> current = services.client().getChangefeed(namespace, id);
-        String state = current.value().state();
-        if (ChangefeedWaits.RUNNING.contains(state)) {
-            if (requested != null) {
-                throw new CliException.Refused("changefeed \"" + id + "\" is " + state
-                        + "; TiCDC ignores a checkpoint overwrite of a running changefeed",
-                        "pause it first with 'ticdcctl changefeed pause " + id + "'");
-            }
-            services.output().result("changefeed \"" + id + "\" is already running (" + state + ")", current.json());
-            return ExitCode.OK;
-        }
-        Long overwrite = null;
-        if (requested != null) {
-            Tso target = requested.value() == 0 ? services.client().tso().value().compose() : requested;
-            services.prompter().confirm("Overwrite the checkpoint of changefeed \"" + id + "\" from "
-                    + current.value().checkpointTs() + " to " + target + " (" + target.instant() + ")?"
-                    + " Changes in between are skipped or replicated twice.",
-                    "changefeed \"" + id + "\" was not resumed");
-            overwrite = target.value();
-        }
-        services.client().resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(overwrite));
-        ApiResult<ChangefeedDetail> result = noWait ? services.client().getChangefeed(namespace, id)
-                : new ChangefeedWaits(services).until(namespace, id, ChangefeedWaits.RUNNING::contains, "run");
-        services.output().result("changefeed \"" + id + "\" " + (noWait ? "resume requested" : "resumed"),
-                result.json());
+        ChangefeedBulk.Outcome outcome = resumer.resume(services.namespace(), id, requested);
+        services.output().result(outcome.message(), outcome.resource());
         return ExitCode.OK;
     }
 
@@ -84,14 +77,11 @@ final class ResumeCommand implements Callable<Integer> {
             return new Tso(0);
         }
         try {
-            Tso tso = Tso.parse(overwriteCheckpointTs);
-            if (tso.value() > 0) {
-                return tso;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
+            return new TsoConverter().convert(overwriteCheckpointTs);
+        } catch (TypeConversionException e) {
+            throw new CliException.InvalidInput("invalid --overwrite-checkpoint-ts '" + overwriteCheckpointTs
+                    + "': give 'now' or a positive TSO, or an ISO-8601 time with its zone (" + e.getMessage() + ")",
+                    null);
         }
-        throw new CliException.InvalidInput("invalid --overwrite-checkpoint-ts '" + overwriteCheckpointTs
-                + "': give 'now' or a positive TSO", null);
     }
 }

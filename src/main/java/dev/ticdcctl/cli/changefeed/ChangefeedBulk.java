@@ -1,0 +1,221 @@
+package dev.ticdcctl.cli.changefeed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.cli.ErrorReporter;
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.client.ApiException;
+import dev.ticdcctl.output.Output;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one action over the changefeeds of a selection: lists what will be touched and confirms, acts on up to
+ * {@code --parallel} changefeeds at once, prints one result per changefeed in selection order (each as soon as it
+ * and those before it are done), a summary on stderr, and exits with the worst result.
+ */
+final class ChangefeedBulk {
+    /** What an action did to one changefeed: its result line, the resource for -o json (or null), and whether it changed anything. */
+    record Outcome(String message, JsonNode resource, boolean changed) {}
+
+    /** The action on one changefeed, shared with the single-changefeed command. */
+    @FunctionalInterface
+    interface Action {
+        Outcome apply(String id) throws InterruptedException;
+    }
+
+    /**
+     * How the confirmation and the summary speak of the action: {@code verb} "pause", {@code past} "paused",
+     * {@code noWait} when the action returns once the server accepted, {@code listAll} to list every ID in the
+     * confirmation rather than the first few.
+     */
+    record Wording(String verb, String past, boolean noWait, boolean listAll) {
+        /** What a changed changefeed counts as in the summary and in -o json: "paused" or "pause requested". */
+        String done() {
+            return noWait ? verb + " requested" : past;
+        }
+    }
+
+    /** The order of severity of per-changefeed exit codes: the run exits with the most severe one seen. */
+    static final List<Integer> SEVERITY = List.of(ExitCode.OK, ExitCode.NOT_FOUND, ExitCode.WAIT_TIMEOUT,
+            ExitCode.FAILED, ExitCode.UNAUTHORIZED, ExitCode.UNREACHABLE);
+    static final int LISTED_IN_CONFIRMATION = 20;
+
+    private record Result(String id, Outcome outcome, Exception failure) {
+        int exitCode() {
+            return failure == null ? ExitCode.OK : ErrorReporter.exitCode(failure);
+        }
+    }
+
+    private final Services services;
+
+    ChangefeedBulk(Services services) {
+        this.services = services;
+    }
+
+    /** {@code listState} is the state filter used by --all and --match (see {@link ChangefeedSelection#resolve}). */
+    int run(ChangefeedSelection selection, String listState, Wording wording, Action action)
+            throws InterruptedException {
+        services.prompter().ensureCanConfirm();
+        String namespace = services.namespace();
+        List<String> ids = selection.resolve(services, listState);
+        Output output = services.output();
+        if (ids.isEmpty()) {
+            // As kubectl does for a selector that matches nothing: say so and succeed.
+            String criterion = selection.criterion();
+            output.progress("No changefeeds found in namespace " + namespace
+                    + (criterion == null ? "" : " " + criterion));
+            if (output.machineReadable()) {
+                output.resource(JsonNodeFactory.instance.arrayNode(), null);
+            }
+            return ExitCode.OK;
+        }
+        services.prompter().confirm(question(namespace, ids, wording),
+                "no changefeed was " + wording.past());
+        List<Result> results = execute(ids, selection.parallel, action, wording);
+        output.progress(summary(results, wording));
+        return results.stream().map(Result::exitCode).max((a, b) -> Integer.compare(rank(a), rank(b)))
+                .orElse(ExitCode.OK);
+    }
+
+    private static String question(String namespace, List<String> ids, Wording wording) {
+        StringBuilder question = new StringBuilder(capitalized(wording.verb()) + " " + ids.size() + " changefeed"
+                + (ids.size() == 1 ? "" : "s") + " in namespace " + namespace + ":\n");
+        int shown = wording.listAll() ? ids.size() : Math.min(ids.size(), LISTED_IN_CONFIRMATION);
+        ids.subList(0, shown).forEach(id -> question.append("  ").append(id).append('\n'));
+        if (shown < ids.size()) {
+            question.append("  ... and ").append(ids.size() - shown).append(" more\n");
+        }
+        return question.append(capitalized(wording.verb())).append(ids.size() == 1 ? " it?" : " them?").toString();
+    }
+
+    /** Runs the action on a bounded pool; the client and output are built before the workers share them. */
+    private List<Result> execute(List<String> ids, int parallel, Action action, Wording wording)
+            throws InterruptedException {
+        services.client();
+        services.mapper();
+        Output output = services.output();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, ids.size()), task -> {
+            Thread thread = new Thread(task, "ticdcctl-bulk-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Result>> running = new ArrayList<>();
+            for (String id : ids) {
+                running.add(pool.submit(() -> {
+                    try {
+                        return new Result(id, action.apply(id), null);
+                    } catch (InterruptedException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        return new Result(id, null, e);
+                    }
+                }));
+            }
+            List<Result> results = new ArrayList<>();
+            ArrayNode items = JsonNodeFactory.instance.arrayNode();
+            for (Future<Result> future : running) {
+                Result result = await(future);
+                results.add(result);
+                if (output.machineReadable()) {
+                    items.add(item(result, wording));
+                } else if (result.failure == null) {
+                    output.result(result.outcome.message(), null);
+                }
+                if (result.failure != null) {
+                    output.error(failureLine(result));
+                }
+            }
+            if (output.machineReadable()) {
+                output.resource(items, null);
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Result await(Future<Result> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            // Only an interrupted worker gets here: the action's failures are results.
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The error line names the changefeed unless the message already does. */
+    private static String failureLine(Result result) {
+        String message = ErrorReporter.message(result.failure);
+        String name = "changefeed \"" + result.id + "\"";
+        return message.startsWith(name) ? message : name + ": " + message;
+    }
+
+    private static ObjectNode item(Result result, Wording wording) {
+        ObjectNode item = JsonNodeFactory.instance.objectNode();
+        item.put("id", result.id);
+        item.put("ok", result.failure == null);
+        item.put("result", category(result, wording));
+        item.put("exit_code", result.exitCode());
+        if (result.failure != null) {
+            ObjectNode error = item.putObject("error");
+            error.put("code", result.failure instanceof ApiException api && !api.errorCode().isEmpty()
+                    ? api.errorCode() : null);
+            error.put("message", result.failure.getMessage());
+        } else {
+            item.set("changefeed", result.outcome.resource());
+        }
+        return item;
+    }
+
+    /** "paused", "unchanged", "not found", "timed out" or "failed": the words of the summary and of -o json. */
+    private static String category(Result result, Wording wording) {
+        if (result.failure == null) {
+            return result.outcome.changed() ? wording.done() : "unchanged";
+        }
+        return switch (result.exitCode()) {
+            case ExitCode.NOT_FOUND -> "not found";
+            case ExitCode.WAIT_TIMEOUT -> "timed out";
+            default -> "failed";
+        };
+    }
+
+    private static String summary(List<Result> results, Wording wording) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String category : List.of(wording.done(), "unchanged", "not found", "timed out", "failed")) {
+            counts.put(category, 0);
+        }
+        results.forEach(r -> counts.merge(category(r, wording), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((category, count) -> {
+            if (count > 0) {
+                parts.add(count + " " + category);
+            }
+        });
+        return String.join(", ", parts);
+    }
+
+    private static int rank(int exitCode) {
+        int rank = SEVERITY.indexOf(exitCode);
+        return rank < 0 ? SEVERITY.size() : rank;
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.ticdcctl.cli.changefeed;
+
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.client.NotFoundException;
+import dev.ticdcctl.model.ChangefeedDetail;
+
+/** Deletes one changefeed; TiCDC answers only once it is gone. */
+final class ChangefeedDeleter {
+    private final Services services;
+    private final boolean ignoreNotFound;
+
+    ChangefeedDeleter(Services services, boolean ignoreNotFound) {
+        this.services = services;
+        this.ignoreNotFound = ignoreNotFound;
+    }
+
+    /** The changefeed as it is now; null when it does not exist and --ignore-not-found allows that. */
+    ApiResult<ChangefeedDetail> find(String namespace, String id) throws InterruptedException {
+        try {
+            return services.client().getChangefeed(namespace, id);
+        } catch (NotFoundException e) {
+            if (!ignoreNotFound) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    /** Deletes the changefeed {@link #find} returned; the outcome shows it as it was. */
+    ChangefeedBulk.Outcome delete(String namespace, String id, ApiResult<ChangefeedDetail> current)
+            throws InterruptedException {
+        if (current == null) {
+            return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" does not exist; nothing to delete", null,
+                    false);
+        }
+        services.client().deleteChangefeed(namespace, id);
+        return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" deleted", current.json(), true);
+    }
+
+    ChangefeedBulk.Outcome findAndDelete(String namespace, String id) throws InterruptedException {
+        return delete(namespace, id, find(namespace, id));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.ticdcctl.cli.changefeed;
+
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.model.ChangefeedDetail;
+
+/** Pauses one changefeed and waits until it is stopped (unless told not to wait); a no-op when it is not running. */
+final class ChangefeedPauser {
+    private final Services services;
+    private final boolean noWait;
+
+    ChangefeedPauser(Services services, boolean noWait) {
+        this.services = services;
+        this.noWait = noWait;
+    }
+
+    ChangefeedBulk.Outcome pause(String namespace, String id) throws InterruptedException {
+        ApiResult<ChangefeedDetail> current = services.client().getChangefeed(namespace, id);
+        String state = current.value().state();
+        if (ChangefeedWaits.NOT_RUNNING.contains(state)) {
+            return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" is already " + state + "; nothing to pause",
+                    current.json(), false);
+        }
+        services.client().pauseChangefeed(namespace, id);
+        ApiResult<ChangefeedDetail> result = noWait ? services.client().getChangefeed(namespace, id)
+                : new ChangefeedWaits(services).until(namespace, id, "stopped"::equals, "stop");
+        return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" " + (noWait ? "pause requested" : "paused"),
+                result.json(), true);
+    }
+}

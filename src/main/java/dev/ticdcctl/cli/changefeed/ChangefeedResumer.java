@@ -1,0 +1,51 @@
+package dev.ticdcctl.cli.changefeed;
+
+import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.Requests;
+import dev.ticdcctl.model.Tso;
+
+/**
+ * Resumes one changefeed and waits until it runs (unless told not to wait); a no-op when it runs already. An
+ * overwritten checkpoint is confirmed first, as it skips or repeats changes.
+ */
+final class ChangefeedResumer {
+    private final Services services;
+    private final boolean noWait;
+
+    ChangefeedResumer(Services services, boolean noWait) {
+        this.services = services;
+        this.noWait = noWait;
+    }
+
+    /** {@code requested} is the checkpoint to restart at (TSO 0 for the server's current TSO), or null to keep it. */
+    ChangefeedBulk.Outcome resume(String namespace, String id, Tso requested) throws InterruptedException {
+        ApiResult<ChangefeedDetail> current = services.client().getChangefeed(namespace, id);
+        String state = current.value().state();
+        if (ChangefeedWaits.RUNNING.contains(state)) {
+            if (requested != null) {
+                throw new CliException.Refused("changefeed \"" + id + "\" is " + state
+                        + "; TiCDC ignores a checkpoint overwrite of a running changefeed",
+                        "pause it first with 'ticdcctl changefeed pause " + id + "'");
+            }
+            return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" is already running (" + state + ")",
+                    current.json(), false);
+        }
+        Long overwrite = null;
+        if (requested != null) {
+            Tso target = requested.value() == 0 ? services.client().tso().value().compose() : requested;
+            services.prompter().confirm("Overwrite the checkpoint of changefeed \"" + id + "\" from "
+                    + current.value().checkpointTs() + " to " + target + " (" + target.instant() + ")?"
+                    + " Changes in between are skipped or replicated twice.",
+                    "changefeed \"" + id + "\" was not resumed");
+            overwrite = target.value();
+        }
+        services.client().resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(overwrite));
+        ApiResult<ChangefeedDetail> result = noWait ? services.client().getChangefeed(namespace, id)
+                : new ChangefeedWaits(services).until(namespace, id, ChangefeedWaits.RUNNING::contains, "run");
+        return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" " + (noWait ? "resume requested" : "resumed"),
+                result.json(), true);
+    }
+}
