@@ -62,7 +62,7 @@ abstract class StateStore {
         @Override
         synchronized <T> T write(Function<ClusterState, T> writer) {
             // Work on a copy so that a refused request leaves no half-made change behind.
-            ClusterState changed = copy(state);
+            ClusterState changed = state.copy();
             T result = writer.apply(changed);
             state = changed;
             return result;
@@ -159,12 +159,4 @@ abstract class StateStore {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-
-    static ClusterState copy(ClusterState state) {
-        try {
-            return MAPPER.readValue(MAPPER.writeValueAsBytes(state), ClusterState.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -175,6 +175,27 @@ class BulkActionsTest extends StubServerTest {
     }
 
     @Test
+    void without_waiting_the_changefeed_is_fetched_again_only_when_it_is_printed() {
+        pausable("a");
+        pausable("b");
+
+        Cli.Result plain = cli.run("changefeed", "pause", "a", "b", "--yes", "--no-wait");
+        assertEquals(0, plain.exitCode(), plain::toString);
+        assertEquals(List.of("GET /api/v2/changefeeds/a", "GET /api/v2/changefeeds/b", "POST /api/v2/changefeeds/a/pause",
+                "POST /api/v2/changefeeds/b/pause"), requests(), "a check and the request, no fetch afterwards");
+
+        pausable("c");
+        pausable("d");
+        Cli.Result json = cli.run("changefeed", "pause", "c", "d", "--yes", "--no-wait", "-o", "json");
+        assertEquals(0, json.exitCode(), json::toString);
+        assertEquals(4 + 6, server.requests().size(), () -> "the resources printed are fetched: " + requests());
+    }
+
+    private List<String> requests() {
+        return server.requests().stream().map(q -> q.method() + " " + q.path()).sorted().toList();
+    }
+
+    @Test
     void a_selection_that_matches_nothing_says_so_and_succeeds() {
         listed("orders");
 

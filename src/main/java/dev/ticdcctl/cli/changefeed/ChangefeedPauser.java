@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli.changefeed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
@@ -22,9 +23,8 @@ final class ChangefeedPauser {
                     current.json(), false);
         }
         services.client().pauseChangefeed(namespace, id);
-        ApiResult<ChangefeedDetail> result = noWait ? services.client().getChangefeed(namespace, id)
-                : new ChangefeedWaits(services).until(namespace, id, "stopped"::equals, "stop");
+        JsonNode result = new ChangefeedWaits(services).settle(namespace, id, noWait, "stopped"::equals, "stop");
         return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" " + (noWait ? "pause requested" : "paused"),
-                result.json(), true);
+                result, true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli.changefeed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
@@ -43,9 +44,9 @@ final class ChangefeedResumer {
             overwrite = target.value();
         }
         services.client().resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(overwrite));
-        ApiResult<ChangefeedDetail> result = noWait ? services.client().getChangefeed(namespace, id)
-                : new ChangefeedWaits(services).until(namespace, id, ChangefeedWaits.RUNNING::contains, "run");
+        JsonNode result = new ChangefeedWaits(services).settle(namespace, id, noWait,
+                ChangefeedWaits.RUNNING::contains, "run");
         return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" " + (noWait ? "resume requested" : "resumed"),
-                result.json(), true);
+                result, true);
     }
 }

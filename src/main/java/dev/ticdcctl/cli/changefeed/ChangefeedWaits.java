@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli.changefeed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.NotFoundException;
@@ -21,6 +22,18 @@ final class ChangefeedWaits {
 
     ChangefeedWaits(Services services) {
         this.services = services;
+    }
+
+    /**
+     * What follows an accepted request: with {@code noWait}, the changefeed as it is now, fetched only when it will
+     * be printed (-o json), else null; otherwise the changefeed once its state satisfies {@code accept}.
+     */
+    JsonNode settle(String namespace, String id, boolean noWait, Predicate<String> accept, String expectation)
+            throws InterruptedException {
+        if (noWait) {
+            return services.output().machineReadable() ? services.client().getChangefeed(namespace, id).json() : null;
+        }
+        return until(namespace, id, accept, expectation).json();
     }
 
     /**

@@ -1,0 +1,106 @@
+package dev.ticdcctl.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written deep copy that every write of the in-memory sandbox works on. */
+class ClusterStateCopyTest {
+    @Test
+    void the_copy_holds_every_field_of_the_original() throws ReflectiveOperationException {
+        ClusterState state = populated();
+        // Every field differs from its default, so a field the copy forgets shows up below.
+        assertNothingDefault(state, new ClusterState());
+        assertNothingDefault(state.faults, new ClusterState.Faults());
+        ClusterState.ChangefeedRecord changefeed = state.changefeeds.get("default/orders");
+        assertNothingDefault(changefeed, new ClusterState.ChangefeedRecord());
+        assertNothingDefault(changefeed.events.get(0), new ClusterState.Event());
+
+        assertEquals(tree(state), tree(state.copy()));
+    }
+
+    @Test
+    void changing_the_copy_leaves_the_original_alone() {
+        ClusterState state = populated();
+        JsonNode before = tree(state);
+
+        ClusterState copy = state.copy();
+        copy.captures.add("c-9");
+        copy.drains.put("c-9", 9L);
+        copy.logLevels.put("c-9", "warn");
+        copy.faults.ineligibleTables.add("db.other");
+        ClusterState.ChangefeedRecord changefeed = copy.changefeeds.get("default/orders");
+        ((ObjectNode) changefeed.config).put("force-replicate", false);
+        changefeed.events.get(0).state = "normal";
+        changefeed.events.add(ClusterState.Event.of("resume", 9));
+        copy.changefeeds.remove("default/orders");
+
+        assertEquals(before, tree(state));
+        assertNotSame(state.faults, copy.faults);
+        assertNotEquals(before, tree(copy));
+    }
+
+    private static ClusterState populated() {
+        ClusterState s = new ClusterState();
+        s.format = 7;
+        s.clusterId = "c";
+        s.upstreamId = 1;
+        s.tickMillis = 2;
+        s.captures = new ArrayList<>(List.of("c-1", "c-2"));
+        s.owner = "c-1";
+        s.nextOwner = "c-2";
+        s.electedAt = 3;
+        s.drains.put("c-2", 4L);
+        s.logLevels.put("c-1", "debug");
+        s.serviceGcSafepoint = false;
+        s.tsoLogical = 5;
+        s.faults.healthy = false;
+        s.faults.ready = false;
+        s.faults.latencyMillis = 6;
+        s.faults.failMode = "502";
+        s.faults.failRemaining = 7;
+        s.faults.gcSafepointAgeMillis = 8;
+        s.faults.ineligibleTables = new ArrayList<>(List.of("db.t"));
+        ClusterState.ChangefeedRecord cf = new ClusterState.ChangefeedRecord();
+        cf.namespace = "default";
+        cf.id = "orders";
+        cf.sinkUri = "blackhole://";
+        cf.config = GoJson.MAPPER.createObjectNode().put("force-replicate", true);
+        cf.startTs = 9;
+        cf.targetTs = 10;
+        cf.createdAt = 11;
+        cf.creatorVersion = "v8.5.0";
+        ClusterState.Event event = ClusterState.Event.of("fault", 12);
+        event.overwriteTs = 13L;
+        event.state = "warning";
+        event.code = "CDC:ErrX";
+        event.message = "boom";
+        cf.events.add(event);
+        s.changefeeds.put(ClusterState.key(cf.namespace, cf.id), cf);
+        return s;
+    }
+
+    private static void assertNothingDefault(Object populated, Object fresh) throws ReflectiveOperationException {
+        for (Field field : populated.getClass().getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            boolean same = Objects.equals(field.get(populated), field.get(fresh));
+            assertEquals(false, same, () -> populated.getClass().getSimpleName() + "." + field.getName()
+                    + " has its default value in the test's state: set it here and copy it in copy()");
+        }
+    }
+
+    private static JsonNode tree(ClusterState state) {
+        return StateStore.MAPPER.valueToTree(state);
+    }
+}
