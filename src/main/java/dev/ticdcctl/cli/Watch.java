@@ -95,7 +95,8 @@ public final class Watch {
             changes = markStateChanges(t);
             table = () -> t;
         }
-        String text = output.render(snapshot.json().get(), table, view.appends());
+        // A table needs no JSON tree: parsing a large list twice per refresh would cost real time.
+        String text = output.render(output.machineReadable() ? snapshot.json().get() : null, table, view.appends());
         view.show(status(shownAt, changes.isEmpty() ? "" : output.style(Style.BOLD, "changed: " + changes)), text);
     }
 
