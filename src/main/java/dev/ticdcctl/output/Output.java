@@ -158,7 +158,7 @@ public final class Output {
         if (options.format() == Format.toml) {
             throw new FormatException(TOML_IS_FOR_EXPORT);
         }
-        structured(json, keepSecrets);
+        out.print(structured(json, keepSecrets, false));
         out.flush();
     }
 
@@ -199,23 +199,85 @@ public final class Output {
         }
     }
 
-    private void structured(JsonNode json) {
-        structured(json, false);
+    /**
+     * A resource as the text {@link #resource} prints, for views that place it themselves; with {@code oneLine}
+     * every JSON document takes one line (JSON Lines), for snapshots appended to a pipe.
+     */
+    public String render(JsonNode json, Supplier<Table> table, boolean oneLine) {
+        if (machineReadable()) {
+            return structured(json, false, oneLine);
+        }
+        if (options.format() == Format.toml) {
+            throw new FormatException("-o toml is only for 'changefeed export'; use json or yaml here");
+        }
+        return table.get().render(options.format() == Format.wide, !options.noHeaders(), options.color(),
+                terminal.stdout() ? terminal.width() : 0);
     }
 
-    private void structured(JsonNode json, boolean keepSecrets) {
+    /**
+     * Where a watch shows its snapshots. On a terminal they are redrawn in place under a status line. Otherwise
+     * they are appended: tables separated by a blank line, JSON one document per line, YAML documents separated by
+     * {@code ---}; the status line is left out and failed refreshes are warnings on stderr.
+     */
+    public WatchView watchView() {
+        if (terminal.stdout() && LiveScreen.drives(terminal.type())) {
+            return new LiveScreen(out, terminal.type(), terminal.width(), terminal.height());
+        }
+        return new AppendedSnapshots();
+    }
+
+    /** Snapshots one after another on stdout, for a pipe or a file. */
+    private final class AppendedSnapshots implements WatchView {
+        private boolean first = true;
+
+        @Override
+        public boolean appends() {
+            return true;
+        }
+
+        @Override
+        public void show(String status, String snapshot) {
+            if (!first) {
+                boolean lines = options.jq() != null || options.format() == Format.json;
+                out.print(lines ? "" : options.format() == Format.yaml ? "---\n" : "\n");
+            }
+            first = false;
+            out.print(snapshot);
+            out.flush();
+        }
+
+        @Override
+        public void problem(String status, String message) {
+            warn(message);
+        }
+
+        @Override
+        public void close() {
+            out.flush();
+        }
+    }
+
+    private void structured(JsonNode json) {
+        out.print(structured(json, false, false));
+    }
+
+    /** The document as printed: masked unless {@code keepSecrets}, on one line for JSON Lines with {@code oneLine}. */
+    private String structured(JsonNode json, boolean keepSecrets, boolean oneLine) {
         // Changefeed configs come back with Kafka, Pulsar and MySQL credentials in clear: never print them.
         if (!keepSecrets) {
             Secrets.maskTree(json);
         }
+        ObjectWriter writer = oneLine ? mapper.get().writer() : jsonWriter();
         if (options.jq() != null) {
+            StringBuilder text = new StringBuilder();
             for (JsonNode result : JqFilter.apply(options.jq(), json)) {
-                out.println(result.isTextual() ? result.textValue() : write(jsonWriter(), result));
+                text.append(result.isTextual() ? result.textValue() : write(writer, result)).append('\n');
             }
+            return text.toString();
         } else if (options.format() == Format.yaml) {
-            out.print(write(yamlWriter(), json));
+            return write(yamlWriter(), json);
         } else {
-            out.println(write(jsonWriter(), json));
+            return write(writer, json) + "\n";
         }
     }
 

@@ -3,7 +3,7 @@ package dev.ticdcctl.output;
 /** ANSI styles used for emphasis on terminals. */
 public enum Style {
     PLAIN(""), GREEN("\u001b[32m"), YELLOW("\u001b[33m"), RED("\u001b[31m"), BLUE("\u001b[34m"), DIM("\u001b[2m"),
-    BOLD("\u001b[1m");
+    BOLD("\u001b[1m"), REVERSE("\u001b[7m");
 
     private static final String RESET = "\u001b[0m";
     private final String code;

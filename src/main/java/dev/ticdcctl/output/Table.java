@@ -29,6 +29,7 @@ public final class Table {
 
     private final List<Column> columns;
     private final List<Object[]> rows = new ArrayList<>();
+    private final java.util.BitSet emphasised = new java.util.BitSet();
 
     public Table(Column... columns) {
         this.columns = List.of(columns);
@@ -40,6 +41,28 @@ public final class Table {
             throw new IllegalArgumentException("row has " + cells.length + " cells for " + columns.size() + " columns");
         }
         rows.add(cells);
+        return this;
+    }
+
+    /** The number of rows. */
+    public int size() {
+        return rows.size();
+    }
+
+    /** The text of a row's cell under {@code header} (empty for an empty cell), or null without such a column. */
+    public String cell(int row, String header) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).header().equals(header)) {
+                Object cell = rows.get(row)[i];
+                return cell == null ? "" : cell.toString();
+            }
+        }
+        return null;
+    }
+
+    /** Shows a row in reverse video when colour is on, for a row that deserves a second look. */
+    public Table emphasise(int row) {
+        emphasised.set(row);
         return this;
     }
 
@@ -74,8 +97,17 @@ public final class Table {
         if (headers) {
             appendLine(out, shown, widths, columns.stream().map(Column::header).toArray(String[]::new), false, width);
         }
-        for (String[] row : texts) {
-            appendLine(out, shown, widths, row, color, width);
+        for (int r = 0; r < texts.size(); r++) {
+            if (color && emphasised.get(r)) {
+                // The whole line in reverse video: a cell's own colour would end the emphasis at its reset.
+                int start = out.length();
+                appendLine(out, shown, widths, texts.get(r), false, width);
+                String line = out.substring(start, out.length() - 1);
+                out.setLength(start);
+                out.append(Style.REVERSE.apply(line)).append('\n');
+            } else {
+                appendLine(out, shown, widths, texts.get(r), color, width);
+            }
         }
         return out.toString();
     }

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.concurrent.TimeUnit;
 
-/** Which standard streams are terminals, and how wide the terminal is (0 = unknown), asked only when needed. */
+/**
+ * Which standard streams are terminals, how wide and how high the terminal is (0 = unknown), asked only when
+ * needed.
+ */
 public final class Terminal {
     public static final Terminal NONE = new Terminal(false, false, false, 0);
 
@@ -17,17 +20,28 @@ public final class Terminal {
     private final boolean stdout;
     private final boolean stderr;
     private final IntSupplier width;
+    private final IntSupplier height;
+    private final String type;
     private int knownWidth = -1;
+    private int knownHeight = -1;
 
     public Terminal(boolean stdin, boolean stdout, boolean stderr, int width) {
-        this(stdin, stdout, stderr, () -> width);
+        this(stdin, stdout, stderr, width, 0);
     }
 
-    private Terminal(boolean stdin, boolean stdout, boolean stderr, IntSupplier width) {
+    /** A terminal of a known size, such as a test's. */
+    public Terminal(boolean stdin, boolean stdout, boolean stderr, int width, int height) {
+        this(stdin, stdout, stderr, () -> width, () -> height, null);
+    }
+
+    private Terminal(boolean stdin, boolean stdout, boolean stderr, IntSupplier width, IntSupplier height,
+            String type) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
         this.width = width;
+        this.height = height;
+        this.type = type;
     }
 
     public boolean stdin() {
@@ -50,13 +64,26 @@ public final class Terminal {
         return knownWidth;
     }
 
+    /** The height in lines when stdout is a terminal, else 0. */
+    public int height() {
+        if (knownHeight < 0) {
+            knownHeight = stdout ? height.getAsInt() : 0;
+        }
+        return knownHeight;
+    }
+
+    /** The terminal's type as {@code TERM} names it, or null when unknown. */
+    public String type() {
+        return type;
+    }
+
     /** Probes the real process: /proc on Linux, {@code System.console()} elsewhere. */
     public static Terminal probe(Map<String, String> env) {
         boolean console = System.console() != null;
         boolean in = isTty(0, console);
         boolean out = isTty(1, console);
         boolean err = isTty(2, console);
-        return new Terminal(in, out, err, () -> width(env));
+        return new Terminal(in, out, err, () -> width(env), () -> height(env), env.get("TERM"));
     }
 
     private static boolean isTty(int fd, boolean fallback) {
@@ -73,12 +100,23 @@ public final class Terminal {
         try {
             return Integer.parseInt(env.getOrDefault("COLUMNS", ""));
         } catch (NumberFormatException e) {
-            return sttyColumns();
+            return sttySize(1);
         }
     }
 
-    /** Asks the controlling terminal its size; only done when stdout is a terminal, so a person is waiting anyway. */
-    private static int sttyColumns() {
+    private static int height(Map<String, String> env) {
+        try {
+            return Integer.parseInt(env.getOrDefault("LINES", ""));
+        } catch (NumberFormatException e) {
+            return sttySize(0);
+        }
+    }
+
+    /**
+     * Asks the controlling terminal its size, lines (part 0) or columns (part 1); only done when stdout is a
+     * terminal, so a person is waiting anyway.
+     */
+    private static int sttySize(int part) {
         try {
             Process p = new ProcessBuilder("stty", "size")
                     .redirectInput(new File("/dev/tty"))
@@ -87,7 +125,7 @@ public final class Terminal {
             String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
             p.waitFor(1, TimeUnit.SECONDS);
             String[] parts = answer.split("\\s+");
-            return parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
+            return parts.length == 2 ? Integer.parseInt(parts[part]) : 0;
         } catch (IOException | NumberFormatException e) {
             return 0;
         } catch (InterruptedException e) {

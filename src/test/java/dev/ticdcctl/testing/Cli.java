@@ -25,6 +25,8 @@ public final class Cli {
     private String stdin = "";
     private java.time.ZoneId zone = ZoneOffset.UTC;
     private TestClock sharedClock;
+    private Environment.Sleeper sleeper;
+    private volatile ByteArrayOutputStream running;
     private String typedPassword = "";
     /** The password prompts shown, in order. */
     public final List<String> prompts = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -79,6 +81,20 @@ public final class Cli {
         return this;
     }
 
+    /**
+     * Waits with this sleeper instead of only moving the clock: a test acts between two polls here, and ends a
+     * watch by throwing {@link InterruptedException}, as Ctrl-C does.
+     */
+    public Cli sleeper(Environment.Sleeper sleeper) {
+        this.sleeper = sleeper;
+        return this;
+    }
+
+    /** What the run in progress has written to stdout so far (from a sleeper, say); flushed output only. */
+    public String outSoFar() {
+        return running == null ? "" : running.toString(StandardCharsets.UTF_8);
+    }
+
     /** Sets the zone of local times (UTC by default). */
     public Cli zone(java.time.ZoneId zone) {
         this.zone = zone;
@@ -90,9 +106,11 @@ public final class Cli {
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        running = out;
         TestClock clock = sharedClock != null ? sharedClock : new TestClock(NOW, zone);
         Environment environment = new Environment(Map.copyOf(env),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, clock, clock::sleep,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, clock,
+                sleeper != null ? sleeper : clock::sleep,
                 prompt -> {
                     prompts.add(prompt);
                     return typedPassword.toCharArray();

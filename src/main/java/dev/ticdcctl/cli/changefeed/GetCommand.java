@@ -3,6 +3,8 @@ package dev.ticdcctl.cli.changefeed;
 import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Watch;
+import dev.ticdcctl.cli.WatchOptions;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
 import java.util.concurrent.Callable;
@@ -14,10 +16,15 @@ import picocli.CommandLine.Mixin;
             "The sink URI's password is masked by the server."},
         footerHeading = "%nExamples:%n",
         footer = {"  # one line with the essentials", "  ticdcctl changefeed get orders",
-            "  # the whole changefeed, config included", "  ticdcctl changefeed get orders -o yaml"})
+            "  # the whole changefeed, config included", "  ticdcctl changefeed get orders -o yaml",
+            "  # its state and lag, refreshed every 2s until Ctrl-C", "  ticdcctl changefeed get orders --watch",
+            "  # one JSON line per 10s for a log", "  ticdcctl changefeed get orders -w --interval 10s -o json >> orders.jsonl"})
 final class GetCommand implements Callable<Integer> {
     @Mixin
     ChangefeedRef ref;
+
+    @Mixin
+    WatchOptions watch;
 
     private final Services services;
 
@@ -27,7 +34,15 @@ final class GetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ApiResult<ChangefeedDetail> result = services.client().getChangefeed(services.namespace(), ref.id());
+        String id = ref.id();
+        if (watch.enabled()) {
+            return watch.watch(services).run(() -> {
+                ApiResult<ChangefeedDetail> result = services.client().getChangefeed(services.namespace(), id);
+                return new Watch.Snapshot(result::json,
+                        () -> ChangefeedViews.detail(result.value(), services.output().times()));
+            });
+        }
+        ApiResult<ChangefeedDetail> result = services.client().getChangefeed(services.namespace(), id);
         services.output().resource(result.json(),
                 () -> ChangefeedViews.detail(result.value(), services.output().times()));
         return ExitCode.OK;

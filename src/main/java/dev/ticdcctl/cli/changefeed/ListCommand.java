@@ -2,12 +2,15 @@ package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Watch;
+import dev.ticdcctl.cli.WatchOptions;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedSummary;
 import dev.ticdcctl.model.ListResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "list", aliases = "ls",
@@ -16,7 +19,9 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  # the changefeeds that are not finished", "  ticdcctl changefeed list",
             "  # the IDs of the failed ones", "  ticdcctl changefeed list --state failed --jq '.items[].id'",
-            "  # everything, with more columns", "  ticdcctl changefeed list --all -o wide"})
+            "  # everything, with more columns", "  ticdcctl changefeed list --all -o wide",
+            "  # follow the lag during an incident, refreshed every 5s until Ctrl-C",
+            "  ticdcctl changefeed list --watch --interval 5s"})
 final class ListCommand implements Callable<Integer> {
     /** The states TiCDC stores; "all" is the server's own wildcard. */
     enum State { normal, warning, pending, stopped, failed, finished, removed, all }
@@ -33,6 +38,9 @@ final class ListCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Filter filter;
 
+    @Mixin
+    WatchOptions watch;
+
     private final Services services;
 
     ListCommand(Services services) {
@@ -42,6 +50,14 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String state = filter == null ? null : filter.all ? "all" : filter.state.name();
+        if (watch.enabled()) {
+            return watch.watch(services).run(() -> {
+                ApiResult<ListResult<ChangefeedSummary>> result =
+                        services.client().listChangefeeds(services.namespace(), state);
+                return new Watch.Snapshot(result::json,
+                        () -> ChangefeedViews.list(result.value().items(), services.output().times()));
+            });
+        }
         ApiResult<ListResult<ChangefeedSummary>> result =
                 services.client().listChangefeeds(services.namespace(), state);
         services.output().resource(result.body(), result::json,

@@ -1,0 +1,175 @@
+package dev.ticdcctl.testing;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A terminal screen fed with what a program wrote to it: the cursor movements, line clearing, reverse video and
+ * cursor visibility of xterm that a redrawing program uses, so that a test can assert what a person would see rather
+ * than which escape sequences produced it. Unknown sequences fail loudly.
+ */
+public final class VirtualScreen {
+    private final int width;
+    private final List<char[]> cells = new ArrayList<>();
+    private final List<boolean[]> reversed = new ArrayList<>();
+    private int row;
+    private int col;
+    private boolean reverse;
+    private boolean cursorVisible = true;
+
+    private VirtualScreen(int width) {
+        this.width = width;
+    }
+
+    /** The screen after {@code output} was written to a fresh terminal {@code width} columns wide. */
+    public static VirtualScreen of(String output, int width) {
+        VirtualScreen screen = new VirtualScreen(width);
+        screen.feed(output);
+        return screen;
+    }
+
+    /** The lines on screen, trailing blanks cut, trailing empty lines left out. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        for (char[] line : cells) {
+            lines.add(new String(line).stripTrailing());
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
+    /** Whether any character of the line was written in reverse video. */
+    public boolean highlighted(int line) {
+        for (boolean cell : reversed.get(line)) {
+            if (cell) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean cursorVisible() {
+        return cursorVisible;
+    }
+
+    /** The line the cursor is on. */
+    public int cursorRow() {
+        return row;
+    }
+
+    @Override
+    public String toString() {
+        return String.join("\n", lines());
+    }
+
+    private void feed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\u001b' -> i = escape(text, i);
+                case '\r' -> col = 0;
+                case '\n' -> row++;
+                case '\b' -> col = Math.max(col - 1, 0);
+                default -> put(c);
+            }
+        }
+    }
+
+    private void put(char c) {
+        if (col >= width) { // xterm wraps only when the next character comes
+            col = 0;
+            row++;
+        }
+        line(row)[col] = c;
+        reversed.get(row)[col] = reverse;
+        col++;
+    }
+
+    private char[] line(int index) {
+        while (cells.size() <= index) {
+            char[] blank = new char[width];
+            Arrays.fill(blank, ' ');
+            cells.add(blank);
+            reversed.add(new boolean[width]);
+        }
+        return cells.get(index);
+    }
+
+    /** Applies the control sequence at {@code start}; returns the index of its last character. */
+    private int escape(String text, int start) {
+        if (text.charAt(start + 1) != '[') {
+            throw new AssertionError("unexpected escape sequence at " + start + ": " + excerpt(text, start));
+        }
+        int i = start + 2;
+        boolean privateMode = text.charAt(i) == '?';
+        if (privateMode) {
+            i++;
+        }
+        int paramsStart = i;
+        while (Character.isDigit(text.charAt(i)) || text.charAt(i) == ';') {
+            i++;
+        }
+        String params = text.substring(paramsStart, i);
+        int n = params.isEmpty() || params.contains(";") ? 1 : Integer.parseInt(params);
+        char command = text.charAt(i);
+        if (privateMode) {
+            // 25 shows or hides the cursor; 12 (blinking) changes nothing a test looks at.
+            if (params.equals("25")) {
+                cursorVisible = command == 'h';
+            }
+            return i;
+        }
+        switch (command) {
+            case 'A' -> row = Math.max(row - n, 0);
+            case 'B' -> row += n;
+            case 'C' -> col = Math.min(col + n, width - 1);
+            case 'D' -> col = Math.max(col - n, 0);
+            case 'K' -> {
+                line(row);
+                for (int k = Math.min(col, width); k < width; k++) {
+                    cells.get(row)[k] = ' ';
+                    reversed.get(row)[k] = false;
+                }
+            }
+            case 'P' -> shift(-n);
+            case '@' -> shift(n);
+            case 'm' -> graphics(params);
+            default -> throw new AssertionError("unexpected control sequence: " + excerpt(text, start));
+        }
+        return i;
+    }
+
+    /** Deletes (negative) or inserts blank characters at the cursor, moving the rest of the line. */
+    private void shift(int by) {
+        char[] chars = line(row);
+        boolean[] styles = reversed.get(row);
+        char[] was = chars.clone();
+        boolean[] wasStyles = styles.clone();
+        for (int k = col; k < width; k++) {
+            int from = k - by;
+            boolean inside = from >= col && from < width;
+            chars[k] = inside ? was[from] : ' ';
+            styles[k] = inside && wasStyles[from];
+        }
+    }
+
+    private void graphics(String params) {
+        String[] codes = params.isEmpty() ? new String[] {"0"} : params.split(";");
+        for (int k = 0; k < codes.length; k++) {
+            int code = codes[k].isEmpty() ? 0 : Integer.parseInt(codes[k]);
+            switch (code) {
+                case 0, 27 -> reverse = false;
+                case 7 -> reverse = true;
+                case 38, 48 -> k += codes[k + 1].equals("5") ? 2 : 4; // an indexed or RGB colour's arguments
+                default -> { } // other colours and weights: not tracked
+            }
+        }
+    }
+
+    private static String excerpt(String text, int at) {
+        return text.substring(at, Math.min(at + 12, text.length())).replace("\u001b", "ESC");
+    }
+}
