@@ -51,6 +51,28 @@ class TsoOrTimeOptionsTest extends StubServerTest {
     }
 
     @Test
+    void resume_overwrites_the_checkpoint_with_the_tso_of_the_time() {
+        server.on("GET", CF, 200, Fixtures.changefeed("cf-1", "stopped"));
+        server.on("POST", CF + "/resume", 200, "{}");
+
+        Cli.Result r = cli.run("changefeed", "resume", "cf-1", "--overwrite-checkpoint-ts", "2024-07-01T02:05:00.123Z",
+                "--yes", "--no-wait");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("{\"overwrite_checkpoint_ts\":450835120160243712}", server.last("POST", CF + "/resume").body());
+    }
+
+    @Test
+    void waiting_for_a_checkpoint_takes_a_time() {
+        server.on("GET", CF, 200, Fixtures.changefeed("cf-1", "normal"));
+
+        Cli.Result r = cli.run("changefeed", "wait", "cf-1", "--for", "checkpoint=1970-01-01T00:00:01Z");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("at or past"), r::toString);
+    }
+
+    @Test
     void resolve_lock_sends_the_tso_of_the_time() {
         server.on("POST", "/api/v2/unsafe/resolve_lock", 200, "{}");
 
