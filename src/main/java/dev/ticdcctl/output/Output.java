@@ -66,7 +66,7 @@ public final class Output {
      */
     public void resource(byte[] body, Supplier<JsonNode> tree, Supplier<Table> table) {
         if (options.format() != Format.json || options.jq() != null) {
-            resource(tree.get(), table);
+            resource(machineReadable() ? tree.get() : null, table); // a table never needs the tree
             return;
         }
         try {
@@ -107,17 +107,9 @@ public final class Output {
         }
     }
 
-    /** Prints a resource: as received for json/yaml/jq, or as the table the supplier builds. */
+    /** Prints a resource: as received for json/yaml/jq, or as the table the supplier builds ({@code json} may then be null). */
     public void resource(JsonNode json, Supplier<Table> table) {
-        if (machineReadable()) {
-            structured(json);
-        } else if (options.format() == Format.toml) {
-            throw new FormatException(TOML_IS_FOR_EXPORT);
-        } else {
-            Table t = table.get();
-            out.print(t.render(options.format() == Format.wide, !options.noHeaders(), options.color(),
-                    terminal.stdout() ? terminal.width() : 0));
-        }
+        out.print(render(json, table, false));
         out.flush();
     }
 
@@ -208,7 +200,7 @@ public final class Output {
             return structured(json, false, oneLine);
         }
         if (options.format() == Format.toml) {
-            throw new FormatException("-o toml is only for 'changefeed export'; use json or yaml here");
+            throw new FormatException(TOML_IS_FOR_EXPORT);
         }
         return table.get().render(options.format() == Format.wide, !options.noHeaders(), options.color(),
                 terminal.stdout() ? terminal.width() : 0);
