@@ -1,7 +1,6 @@
 package dev.ticdcctl.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticdcctl.client.ApiException;
 import dev.ticdcctl.client.ClientException;
 import dev.ticdcctl.client.UnauthorizedException;
 import dev.ticdcctl.output.Output;
@@ -69,8 +68,8 @@ public final class Watch {
                     } catch (ClientException e) {
                         String at = output.times().point(clock.instant());
                         // The status keeps the time of the snapshot still shown; the error says when it came.
-                        view.problem(status(shownAt, output.style(Style.RED, "Error at " + at + ": " + message(e))),
-                                "refresh at " + at + " failed: " + message(e) + "; still watching");
+                        view.problem(status(shownAt, output.style(Style.RED, "Error at " + at + ": " + ErrorReporter.message(e))),
+                                "refresh at " + at + " failed: " + ErrorReporter.message(e) + "; still watching");
                         continue;
                     }
                     show(view, next);
@@ -125,11 +124,6 @@ public final class Watch {
     private String status(String time, String news) {
         return "Every " + Durations.format(interval) + " · " + server + " · " + time
                 + (news.isEmpty() ? "" : " · " + news) + " · Ctrl-C to stop";
-    }
-
-    private static String message(ClientException e) {
-        return e instanceof ApiException api && !api.errorCode().isEmpty()
-                ? e.getMessage() + " (" + api.errorCode() + ")" : e.getMessage();
     }
 
     /** Installs a SIGINT handler; null where the JVM does not let us (then Ctrl-C ends the process as usual). */
