@@ -53,7 +53,7 @@ public final class Cli {
     }
 
     /** The whole command tree, as help and completion need it. */
-    static CommandLine commandLine(Services services) {
+    public static CommandLine commandLine(Services services) {
         return commandLine(services, new String[0]);
     }
 
