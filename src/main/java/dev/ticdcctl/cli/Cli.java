@@ -24,7 +24,8 @@ public final class Cli {
     /**
      * Whether the arguments may run a command that talks to a server: a guess from the words alone, made before
      * anything is built, so that preparing the HTTP client and the JSON mapper can start at once for the commands
-     * that need them and cost nothing to those that do not. A wrong guess costs time, never correctness.
+     * that need them and cost nothing to those that do not. A wrong guess costs time, never correctness. The shell
+     * counts as using one: its first command most likely will, and preparing costs nothing while a person types.
      */
     public static boolean mayUseServer(String... args) {
         List<String> words = Arrays.asList(args);
@@ -53,7 +54,7 @@ public final class Cli {
     }
 
     /** The whole command tree, as help and completion need it. */
-    static CommandLine commandLine(Services services) {
+    public static CommandLine commandLine(Services services) {
         return commandLine(services, new String[0]);
     }
 

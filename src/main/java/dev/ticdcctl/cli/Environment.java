@@ -6,9 +6,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-/** What the process gets from outside: environment variables, stdin, terminals, time. Tests supply their own. */
+/**
+ * What the process gets from outside: environment variables, stdin, terminals, time. Tests supply their own. The
+ * console is null off a terminal: questions are then read from stdin.
+ */
 public record Environment(Map<String, String> variables, InputStream stdin, Terminal terminal, Clock clock,
-        Sleeper sleeper, Passwords passwords) {
+        Sleeper sleeper, Passwords passwords, Console console) {
+
+    /** Without a console: questions and answers go through stderr and stdin. */
+    public Environment(Map<String, String> variables, InputStream stdin, Terminal terminal, Clock clock,
+            Sleeper sleeper, Passwords passwords) {
+        this(variables, stdin, terminal, clock, sleeper, passwords, null);
+    }
 
     /** Waits between polls; a seam so that waiting is not tied to the wall clock in tests. */
     @FunctionalInterface
@@ -22,10 +31,25 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
         char[] read(String prompt);
     }
 
+    /**
+     * Asks the person at the terminal through a line editor (JLine), which also works inside the interactive shell,
+     * where the editor owns the terminal.
+     */
+    public interface Console {
+        /** Shows the prompt and returns the line typed, or null when none was (Ctrl-C, Ctrl-D). */
+        String readLine(String prompt);
+
+        /** Shows the prompt and reads a password without echoing it; Ctrl-C declines. */
+        char[] readPassword(String prompt);
+    }
+
     public static Environment system() {
         Map<String, String> env = System.getenv();
-        return new Environment(env, System.in, Terminal.probe(env), Clock.systemDefaultZone(),
-                d -> Thread.sleep(d.toMillis()), Environment::readPasswordFromConsole);
+        Terminal terminal = Terminal.probe(env);
+        Console console = terminal.stdin() && terminal.stderr() ? new SystemConsole() : null;
+        return new Environment(env, System.in, terminal, Clock.systemDefaultZone(),
+                d -> Thread.sleep(d.toMillis()), console != null ? console::readPassword
+                        : Environment::readPasswordFromConsole, console);
     }
 
     private static char[] readPasswordFromConsole(String prompt) {
@@ -37,5 +61,27 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
     public String get(String name) {
         String value = variables.get(name);
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** The process's terminal as a console, opened on first question so that other commands never load JLine. */
+    private static final class SystemConsole implements Console {
+        private Console opened;
+
+        private Console opened() {
+            if (opened == null) {
+                opened = dev.ticdcctl.cli.shell.TerminalConsole.system();
+            }
+            return opened;
+        }
+
+        @Override
+        public String readLine(String prompt) {
+            return opened().readLine(prompt);
+        }
+
+        @Override
+        public char[] readPassword(String prompt) {
+            return opened().readPassword(prompt);
+        }
     }
 }

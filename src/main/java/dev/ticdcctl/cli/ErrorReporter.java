@@ -116,7 +116,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             };
         }
         if (ex instanceof UnexpectedResponseException || ex instanceof ConfigException
-                || ex instanceof Output.FormatException) {
+                || ex instanceof Output.FormatException || ex instanceof InterruptedException) {
             return null;
         }
         return services.debug() ? null : "run again with --debug for details";

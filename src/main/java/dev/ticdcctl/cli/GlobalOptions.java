@@ -99,6 +99,11 @@ public final class GlobalOptions {
             description = "Answer yes to confirmations (required off a terminal for destructive commands).")
     boolean yes;
 
+    /** Whether {@code --sandbox} was given: commands run against an embedded simulated cluster. */
+    public boolean sandbox() {
+        return sandbox;
+    }
+
     /** {@code -n} exactly as given on the command line, or null. */
     public String namespaceFlag() {
         return namespace;

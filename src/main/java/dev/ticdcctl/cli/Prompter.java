@@ -35,7 +35,22 @@ public final class Prompter {
             return;
         }
         ensureCanConfirm();
-        err.print(question + " [y/N] ");
+        String prompt = question + " [y/N] ";
+        String answer = environment.console() != null ? askConsole(prompt) : askStdin(prompt);
+        String a = answer == null ? "" : answer.trim().toLowerCase();
+        if (!a.equals("y") && !a.equals("yes")) {
+            throw new CliException.Declined(declinedMessage);
+        }
+    }
+
+    /** On a terminal, through the line editor: it owns the terminal inside the shell. */
+    private String askConsole(String prompt) {
+        err.flush(); // what the command printed before the question comes first
+        return environment.console().readLine(prompt);
+    }
+
+    private String askStdin(String prompt) {
+        err.print(prompt);
         err.flush();
         String answer;
         try {
@@ -46,9 +61,6 @@ public final class Prompter {
         if (answer == null) {
             err.println();
         }
-        String a = answer == null ? "" : answer.trim().toLowerCase();
-        if (!a.equals("y") && !a.equals("yes")) {
-            throw new CliException.Declined(declinedMessage);
-        }
+        return answer;
     }
 }

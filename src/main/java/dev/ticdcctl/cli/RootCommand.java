@@ -11,6 +11,7 @@ import dev.ticdcctl.cli.cluster.StatusCommand;
 import dev.ticdcctl.cli.cluster.VersionCommand;
 import dev.ticdcctl.cli.processor.ProcessorCommand;
 import dev.ticdcctl.cli.sandbox.SandboxCommand;
+import dev.ticdcctl.cli.shell.ShellCommand;
 import dev.ticdcctl.cli.tso.TsoCommand;
 import dev.ticdcctl.cli.unsafe.UnsafeCommand;
 import java.util.List;
@@ -39,7 +40,8 @@ public final class RootCommand implements Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(
             ChangefeedCommand.class, CaptureCommand.class, ProcessorCommand.class, OwnerCommand.class,
             LogCommand.class, TsoCommand.class, UnsafeCommand.class, StatusCommand.class, HealthCommand.class,
-            VersionCommand.class, ApiCommand.class, ConfigCommand.class, SandboxCommand.class, HelpCommand.class);
+            VersionCommand.class, ApiCommand.class, ConfigCommand.class, SandboxCommand.class, ShellCommand.class,
+            HelpCommand.class);
 
     @Mixin
     GlobalOptions global;

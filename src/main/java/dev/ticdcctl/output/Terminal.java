@@ -34,6 +34,11 @@ public final class Terminal {
         this(stdin, stdout, stderr, () -> width, () -> height, null);
     }
 
+    /** All three streams on a terminal of this size and {@code TERM} type, such as the interactive shell's. */
+    public static Terminal interactive(int width, int height, String type) {
+        return new Terminal(true, true, true, () -> width, () -> height, type);
+    }
+
     private Terminal(boolean stdin, boolean stdout, boolean stderr, IntSupplier width, IntSupplier height,
             String type) {
         this.stdin = stdin;

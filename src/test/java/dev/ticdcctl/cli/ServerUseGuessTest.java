@@ -21,6 +21,7 @@ class ServerUseGuessTest {
         "help changefeed create                   | false",
         "changefeed create --help                 | false",
         "--version                                | false",
+        "--context prod shell                     | true",
         "''                                       | true",
     })
     void offline_commands_are_recognised_from_their_words(String line, boolean expected) {

@@ -28,6 +28,7 @@ public final class Cli {
     private Environment.Sleeper sleeper;
     private volatile ByteArrayOutputStream running;
     private String typedPassword = "";
+    private Environment.Console console;
     /** The password prompts shown, in order. */
     public final List<String> prompts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -67,6 +68,12 @@ public final class Cli {
     /** What the user types at a password prompt. */
     public Cli typesPassword(String password) {
         this.typedPassword = password;
+        return this;
+    }
+
+    /** Asks questions through this console (a line editor on a terminal) instead of stderr and stdin. */
+    public Cli console(Environment.Console console) {
+        this.console = console;
         return this;
     }
 
@@ -114,7 +121,7 @@ public final class Cli {
                 prompt -> {
                     prompts.add(prompt);
                     return typedPassword.toCharArray();
-                });
+                }, console);
         int code = Main.run(environment, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), all.toArray(String[]::new));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), all);

@@ -100,6 +100,9 @@ public final class VirtualScreen {
 
     /** Applies the control sequence at {@code start}; returns the index of its last character. */
     private int escape(String text, int start) {
+        if (text.charAt(start + 1) == '=' || text.charAt(start + 1) == '>') {
+            return start + 1; // keypad modes (a line editor's), which change nothing on screen
+        }
         if (text.charAt(start + 1) != '[') {
             throw new AssertionError("unexpected escape sequence at " + start + ": " + excerpt(text, start));
         }
@@ -132,6 +135,17 @@ public final class VirtualScreen {
                 for (int k = Math.min(col, width); k < width; k++) {
                     cells.get(row)[k] = ' ';
                     reversed.get(row)[k] = false;
+                }
+            }
+            case 'J' -> { // the rest of the screen, from the cursor
+                line(row);
+                for (int k = Math.min(col, width); k < width; k++) {
+                    cells.get(row)[k] = ' ';
+                    reversed.get(row)[k] = false;
+                }
+                for (int r = row + 1; r < cells.size(); r++) {
+                    Arrays.fill(cells.get(r), ' ');
+                    Arrays.fill(reversed.get(r), false);
                 }
             }
             case 'P' -> shift(-n);

@@ -1,0 +1,204 @@
+package dev.ticdcctl.cli.shell;
+
+import dev.ticdcctl.cli.Cli;
+import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.config.Settings;
+import dev.ticdcctl.output.Style;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.reader.Candidate;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.Terminal.Signal;
+import picocli.CommandLine;
+
+/**
+ * Reads command lines on the terminal and runs each through {@link Cli#run}, as if typed after {@code ticdcctl} and
+ * the options the shell started with, until Ctrl-D or {@code exit}. A failed command shows its exit code and the
+ * shell goes on; Ctrl-C clears the line being edited, or interrupts the command running, which then ends as an
+ * interrupted command does (a watch with 0, others with 130).
+ */
+final class Shell {
+    private static final List<String> LEAVE = List.of("exit", "quit");
+
+    private final TerminalConsole console;
+    private final Terminal terminal;
+    private final Services services;
+    private final StartOptions startOptions;
+    private final Completions completions;
+
+    Shell(TerminalConsole console, Services services, CommandLine tree, List<String> startArgs) {
+        this.console = console;
+        this.terminal = console.terminal();
+        this.services = services;
+        this.startOptions = new StartOptions(tree.getCommandSpec(), startArgs);
+        this.completions = new CommandTreeCompletions(tree,
+                List.of(new Completions.Suggestion("exit", "Leave the shell")),
+                new ChangefeedIds(services.environment(), startOptions));
+    }
+
+    int run() {
+        LineReader reader = reader();
+        PrintWriter screen = terminal.writer();
+        String prompt = "ticdcctl[" + label() + "]> ";
+        screen.println(banner());
+        screen.flush();
+        console.shellRunning(true);
+        try {
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(prompt);
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C while editing: a fresh line
+                } catch (EndOfFileException e) {
+                    screen.println();
+                    break;
+                }
+                List<String> words = words(reader.getParsedLine().words());
+                if (words.isEmpty()) {
+                    continue;
+                }
+                if (words.size() == 1 && LEAVE.contains(words.get(0))) {
+                    break;
+                }
+                int code = execute(words);
+                if (code != 0) {
+                    screen.println(services.output().style(Style.RED, "[exit " + code + "]"));
+                    screen.flush();
+                }
+            }
+        } finally {
+            console.shellRunning(false);
+            saveHistory(reader);
+        }
+        return 0;
+    }
+
+    private LineReader reader() {
+        LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("ticdcctl")
+                .parser(new DefaultParser())
+                .completer((r, line, candidates) -> complete(line.words().subList(0, line.wordIndex() + 1),
+                        line.word().substring(0, line.wordCursor()), candidates))
+                .history(new ShellHistory())
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is common in jq filters
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
+        Path history = ShellHistory.file(services.environment().variables());
+        try {
+            ShellHistory.create(history);
+            builder.variable(LineReader.HISTORY_FILE, history);
+        } catch (IOException e) {
+            services.output().warn("history is not kept: cannot create " + history + ": " + e.getMessage());
+        }
+        return builder.build();
+    }
+
+    private void complete(List<String> typed, String partial, List<Candidate> candidates) {
+        List<String> words = new ArrayList<>(typed.subList(0, typed.size() - 1));
+        words.add(partial);
+        for (Completions.Suggestion s : completions.complete(words(words))) {
+            candidates.add(new Candidate(s.value(), s.value(), null, s.description(), null, null, true));
+        }
+    }
+
+    /** The words to run: a pasted leading {@code ticdcctl} dropped, as is JLine's empty word after a space. */
+    private static List<String> words(List<String> parsed) {
+        List<String> words = new ArrayList<>(parsed);
+        if (words.size() > 1 && words.get(words.size() - 1).isEmpty()) {
+            words.remove(words.size() - 1);
+        }
+        if (words.size() == 1 && words.get(0).isEmpty()) {
+            return List.of();
+        }
+        if (!words.isEmpty() && words.get(0).equals("ticdcctl")) {
+            words.remove(0);
+        }
+        return words;
+    }
+
+    /** Runs one line on this thread, which Ctrl-C interrupts. */
+    private int execute(List<String> typed) {
+        Thread runner = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        Terminal.SignalHandler previous = terminal.handle(Signal.INT, s -> {
+            cancelled.set(true);
+            runner.interrupt();
+        });
+        PrintStream out = new PrintStream(new Unclosed(terminal.output()), true, StandardCharsets.UTF_8);
+        try {
+            return Cli.run(commandEnvironment(), out, out, startOptions.before(typed).toArray(String[]::new));
+        } finally {
+            terminal.handle(Signal.INT, previous);
+            Thread.interrupted(); // a Ctrl-C as the command ended must not cancel the next
+            if (cancelled.get()) {
+                out.println(); // after the terminal's ^C, so that what follows starts a line
+            }
+            out.flush();
+        }
+    }
+
+    /** The shell's environment, with the terminal's current size and questions asked through the shell's console. */
+    private Environment commandEnvironment() {
+        Environment shell = services.environment();
+        return new Environment(shell.variables(), InputStream.nullInputStream(),
+                dev.ticdcctl.output.Terminal.interactive(terminal.getWidth(), terminal.getHeight(), terminal.getType()),
+                shell.clock(), shell.sleeper(), console::readPassword, console);
+    }
+
+    /** The context the shell works in, else its server's address. */
+    private String label() {
+        if (services.options().sandbox()) {
+            return "sandbox";
+        }
+        Settings settings = services.settings();
+        if (settings.context.value() != null) {
+            return settings.context.value();
+        }
+        return services.server().getAuthority();
+    }
+
+    private String banner() {
+        String where = services.options().sandbox() ? "the embedded sandbox"
+                : services.server() + " (" + services.settings().server.source() + ")";
+        return "ticdcctl shell on " + where + "\n"
+                + "Type commands without 'ticdcctl'; Tab completes, 'help' lists them.\n"
+                + "Ctrl-C cancels a running command; Ctrl-D or 'exit' leaves.";
+    }
+
+    private void saveHistory(LineReader reader) {
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            services.output().warn("cannot save the history: " + e.getMessage());
+        }
+    }
+
+    /** The terminal's stream stays open when a command's writer is closed. */
+    private static final class Unclosed extends java.io.FilterOutputStream {
+        Unclosed(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

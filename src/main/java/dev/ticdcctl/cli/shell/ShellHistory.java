@@ -1,0 +1,58 @@
+package dev.ticdcctl.cli.shell;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import org.jline.reader.impl.history.DefaultHistory;
+
+/**
+ * The shell's history, kept in {@code $XDG_STATE_HOME/ticdcctl/history} (readable by the user alone), leaving out
+ * lines that hold a secret.
+ */
+final class ShellHistory extends DefaultHistory {
+    /** Where the history is kept, from the environment's variables. */
+    static Path file(Map<String, String> variables) {
+        String state = variables.get("XDG_STATE_HOME");
+        Path base = state != null && !state.isEmpty() ? Path.of(state)
+                : Path.of(variables.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
+        return base.resolve("ticdcctl").resolve("history");
+    }
+
+    /** Creates the file, readable and writable by the user alone, before JLine appends to it. */
+    static void create(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // kept as it is
+        } catch (UnsupportedOperationException e) {
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+            }
+        }
+    }
+
+    /** Whether a line holds a password or credentials, which must not be written to disk. */
+    static boolean holdsSecret(String line) {
+        for (String word : line.split("[\\s'\"]+")) {
+            String w = word.toLowerCase(Locale.ROOT);
+            if (w.equals("--password") || w.startsWith("--password=") || w.equals("--auth") || w.startsWith("--auth=")
+                    || w.startsWith("authorization:") || w.startsWith("ticdc_password=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void add(Instant time, String line) {
+        if (!holdsSecret(line)) {
+            super.add(time, line);
+        }
+    }
+}
