@@ -32,7 +32,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "  ticdcctl changefeed create orders \\",
             "      --sink-uri 'kafka://kafka:9092/orders?protocol=canal-json'",
             "",
-            "See 'ticdcctl help exit-codes' for exit codes and 'ticdcctl help environment' for variables."
+            "Help topics:",
+            "  ticdcctl help exit-codes     the exit codes scripts can rely on",
+            "  ticdcctl help environment    the environment variables read",
+            "  ticdcctl help formatting     output formats, --jq, colour, times and secrets"
         })
 public final class RootCommand implements Callable<Integer> {
     /** The top-level commands, in the order help lists them; {@link Cli} adds them. */
