@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -33,9 +34,14 @@ public final class ManPages {
 
     private ManPages() {}
 
-    /** Writes {@code NAME.adoc} for every visible command into the directory {@code args[0]}. */
+    /**
+     * Writes {@code NAME.adoc} for every visible command into the directory {@code args[0]}, first removing the pages
+     * that earlier builds left there and in the roff directory {@code args[1]}: a removed command loses its page.
+     */
     public static void main(String[] args) throws IOException {
         Path directory = Path.of(args[0]);
+        removePages(directory, ".adoc");
+        removePages(Path.of(args[1]), ".1");
         Files.createDirectories(directory);
         Environment offline = new Environment(Map.of(), InputStream.nullInputStream(), Terminal.NONE,
                 Clock.systemUTC(), d -> { }, prompt -> new char[0]);
@@ -44,6 +50,16 @@ public final class ManPages {
                 new GlobalOptions())) {
             for (Map.Entry<String, String> page : pages(Cli.commandLine(services)).entrySet()) {
                 Files.writeString(directory.resolve(page.getKey() + ".adoc"), page.getValue(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static void removePages(Path directory, String suffix) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList()) {
+                    Files.delete(file);
+                }
             }
         }
     }
