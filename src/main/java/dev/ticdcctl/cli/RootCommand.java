@@ -31,11 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "  # create one and wait until it runs",
             "  ticdcctl changefeed create orders \\",
             "      --sink-uri 'kafka://kafka:9092/orders?protocol=canal-json'",
-            "",
-            "Help topics:",
-            "  ticdcctl help exit-codes     the exit codes scripts can rely on",
-            "  ticdcctl help environment    the environment variables read",
-            "  ticdcctl help formatting     output formats, --jq, colour, times and secrets"
+            "  # help topics: exit codes, environment variables, output formats",
+            "  ticdcctl help exit-codes",
+            "  ticdcctl help environment",
+            "  ticdcctl help formatting"
         })
 public final class RootCommand implements Callable<Integer> {
     /** The top-level commands, in the order help lists them; {@link Cli} adds them. */
