@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,12 +8,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 @Command(name = "help", helpCommand = true,
-        description = "Show help for a command (at any depth) or a topic: exit-codes, environment.",
+        description = "Show help for a command (at any depth) or a topic: exit-codes, environment, formatting.",
         footerHeading = "%nExamples:%n",
         footer = {"  # what 'changefeed create' accepts", "  ticdcctl help changefeed create",
-            "  # the exit codes scripts can rely on", "  ticdcctl help exit-codes"})
+            "  # the exit codes scripts can rely on", "  ticdcctl help exit-codes",
+            "  # output formats, --jq, colour and times", "  ticdcctl help formatting"})
 final class HelpCommand implements Callable<Integer> {
     @Parameters(paramLabel = "COMMAND|TOPIC", arity = "0..*", description = "A command path or a help topic.")
     String[] words = {};
@@ -22,6 +25,11 @@ final class HelpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<String> unmatched = spec.commandLine().getUnmatchedArguments();
+        if (!unmatched.isEmpty()) {
+            // picocli lets a help command through with arguments it did not match; report them as any command does.
+            throw new UnmatchedArgumentException(spec.commandLine(), unmatched);
+        }
         CommandLine target = spec.root().commandLine();
         if (words.length == 1 && HelpTopics.TOPICS.containsKey(words[0])) {
             target.getOut().print(HelpTopics.TOPICS.get(words[0]));

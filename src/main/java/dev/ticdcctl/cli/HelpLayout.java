@@ -46,12 +46,13 @@ final class HelpLayout {
             super(spec, colorScheme);
         }
 
+        /** Every subcommand takes the global options (even where the man pages removed them from its model). */
         @Override
         protected Ansi.Text createDetailedSynopsisOptionsText(Collection<ArgSpec> done, List<OptionSpec> optionList,
                 Comparator<OptionSpec> optionSort, boolean clusterBooleanOptions) {
             List<OptionSpec> own = optionList.stream().filter(o -> !o.inherited()).toList();
             Ansi.Text text = super.createDetailedSynopsisOptionsText(done, own, optionSort, clusterBooleanOptions);
-            return own.size() < optionList.size() ? text.concat(" [global options]") : text;
+            return commandSpec().parent() != null ? text.concat(" [global options]") : text;
         }
     }
 }

@@ -1,44 +1,150 @@
 package dev.ticdcctl.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Help topics printed by {@code ticdcctl help TOPIC}. */
+/**
+ * Help topics printed by {@code ticdcctl help TOPIC}. The exit codes, variables and files are kept as entries so that
+ * the man page ({@link ManPages}) shows the same ones in its EXIT STATUS, ENVIRONMENT and FILES sections.
+ */
 final class HelpTopics {
+    /** Something a topic explains (an exit code, a variable, a file) and what it means, as one unwrapped line. */
+    record Entry(String name, String meaning) {}
+
+    private static final int WIDTH = 96;
+
+    static final List<Entry> EXIT_CODES = List.of(
+            new Entry("0", "success, including a no-op such as pausing a stopped changefeed"),
+            new Entry("1", "the operation failed: an error reported by the server, or an unexpected failure"),
+            new Entry("2", "usage error or invalid input (unknown flag, bad ID, malformed file, --yes needed off a"
+                    + " terminal); nothing was sent"),
+            new Entry("3", "not found (CDC:ErrChangeFeedNotExists, CDC:ErrCaptureNotExist), decided by the server's"
+                    + " error_code, not its HTTP status (TiCDC answers not-found with 400)"),
+            new Entry("4", "authentication or authorization failed (HTTP 401, CDC:ErrCredentialNotFound,"
+                    + " CDC:ErrUnauthorized)"),
+            new Entry("5", "the server could not be reached (connection refused, unknown host, TLS handshake, connect"
+                    + " or request timeout)"),
+            new Entry("6", "a wait ended by its timeout before the condition held"),
+            new Entry("7", "the user declined a confirmation prompt"),
+            new Entry("130", "interrupted (Ctrl-C)"));
+
+    static final String BULK_EXIT_CODES = "Bulk actions (changefeed pause, resume and delete with several IDs, --all"
+            + " or --match) report each changefeed and exit with the worst result, ranked from best to worst: ok 0,"
+            + " not found 3, wait timeout 6, failed 1, unauthorized 4, unreachable 5. An --all or --match that"
+            + " selects nothing succeeds (0); a declined confirmation is 7.";
+
+    static final List<Entry> ENVIRONMENT = List.of(
+            new Entry("TICDCCTL_SERVER", "TiCDC server address, as --server (default http://127.0.0.1:8300)"),
+            new Entry("TICDCCTL_NAMESPACE", "changefeed namespace, as -n/--namespace (default: default)"),
+            new Entry("TICDCCTL_CONTEXT", "context of the contexts file to use, as --context"),
+            new Entry("TICDCCTL_CONFIG", "the contexts file, as --config-file"),
+            new Entry("TICDC_USER", "TiDB user, as --user (the variables of cdc cli)"),
+            new Entry("TICDC_PASSWORD", "password of that user; never shown, not even by --debug"),
+            new Entry("TICDC_CA_PATH", "PEM CA certificate(s), as --ca"),
+            new Entry("TICDC_CERT_PATH", "PEM client certificate, as --cert"),
+            new Entry("TICDC_KEY_PATH", "PEM private key, as --key"),
+            new Entry("TICDCCTL_SANDBOX_DIR", "state directory of --sandbox (default"
+                    + " $XDG_STATE_HOME/ticdcctl/sandbox)"),
+            new Entry("TICDCCTL_SANDBOX_AUTH", "USER:PASSWORD the sandbox command requires, as its --auth"),
+            new Entry("XDG_CONFIG_HOME", "base of the default contexts file (default ~/.config)"),
+            new Entry("XDG_STATE_HOME", "base of the sandbox state and the shell history (default ~/.local/state)"),
+            new Entry("NO_COLOR", "when set, no colour even on a terminal (--color always still wins)"),
+            new Entry("COLUMNS", "terminal width used to fit tables"),
+            new Entry("TICDCCTL_JAVA", "java executable the bin/ticdcctl launcher runs (else $JAVA_HOME/bin/java,"
+                    + " else java)"),
+            new Entry("TICDCCTL_JAVA_OPTS", "extra JVM options for the launcher"));
+
+    static final List<Entry> FILES = List.of(
+            new Entry("$XDG_CONFIG_HOME/ticdcctl/config.toml", "the contexts file (default"
+                    + " ~/.config/ticdcctl/config.toml; elsewhere with --config-file or TICDCCTL_CONFIG): TOML,"
+                    + " written by the config commands with mode 0600"),
+            new Entry("~/.ticdc/credentials", "TiCDC's own credentials file, as cdc cli configure-credentials writes it"
+                    + " (ticdc_user, ticdc_password, ca_path, cert_path, key_path); read after flags, the"
+                    + " environment and the selected context"),
+            new Entry("$XDG_STATE_HOME/ticdcctl/history", "the history of ticdcctl shell (default"
+                    + " ~/.local/state/ticdcctl/history)"),
+            new Entry("$XDG_STATE_HOME/ticdcctl/sandbox", "the state of the simulated cluster of --sandbox (default"
+                    + " ~/.local/state/ticdcctl/sandbox; elsewhere with TICDCCTL_SANDBOX_DIR)"));
+
+    static final String FORMATTING = """
+            Formatting the output of ticdcctl.
+
+            stdout carries data only; progress, warnings, hints and errors go to stderr.
+
+            -o, --output FORMAT
+              table  the default: UPPERCASE headers, the ID first, one row per resource, - for empty
+              wide   the table with more columns
+              json   the server's response as received: every field, 64-bit numbers (TSOs) exact
+              yaml   the same as YAML
+              toml   changefeed export only: a spec that changefeed apply -f re-creates
+
+            --jq EXPR      filter the JSON response in-process with a jq expression (jq 1.7 syntax);
+                           strings print raw, so the result feeds a shell variable directly
+            --no-headers   tables without the header line, for scripts
+            --color WHEN   auto (default), always or never; auto colours states only on a terminal
+                           and never when NO_COLOR is set
+            -q, --quiet    no confirmation lines or progress; data and errors still print
+
+            On a terminal, tables show local times and ages ("12s ago") and fit the last column to the
+            width. Off a terminal (piped or redirected) they have no colour, no truncation and absolute
+            ISO-8601 UTC times with milliseconds.
+
+            Secrets are masked everywhere: the password of a sink URI and config fields named like a
+            password, secret, token or key. Only changefeed export --show-secrets and api --show-secrets
+            print them in clear.
+
+            A mutation prints one line such as: changefeed "orders" paused
+            With -o json, -o yaml or --jq it prints the resulting resource instead.
+
+            Examples:
+              ticdcctl changefeed list -o wide
+              ticdcctl changefeed list --state failed --jq '.items[].id'
+              ticdcctl changefeed get orders -o yaml
+              ticdcctl changefeed export orders -o toml > orders.toml
+              ts=$(ticdcctl tso query)
+            """;
+
     static final Map<String, String> TOPICS = new LinkedHashMap<>();
 
     static {
-        TOPICS.put("exit-codes", """
-                Exit codes of ticdcctl (stable; scripts may rely on them):
-
-                  0    success, including a no-op such as pausing a stopped changefeed
-                  1    the operation failed: an error reported by the server, or an unexpected failure
-                  2    usage error or invalid input (unknown flag, bad ID, malformed file,
-                       --yes needed off a terminal); nothing was sent
-                  3    not found (CDC:ErrChangeFeedNotExists, CDC:ErrCaptureNotExist), decided by the
-                       server's error_code, not its HTTP status (TiCDC answers not-found with 400)
-                  4    authentication or authorization failed (HTTP 401, CDC:ErrCredentialNotFound,
-                       CDC:ErrUnauthorized)
-                  5    the server could not be reached (connection refused, unknown host, TLS handshake,
-                       connect or request timeout)
-                  6    a wait ended by its timeout before the condition held
-                  7    the user declined a confirmation prompt
-                  130  interrupted (Ctrl-C)
-
-                Bulk actions (changefeed pause, resume and delete with several IDs, --all or --match)
-                report each changefeed and exit with the worst result, ranked from best to worst:
-                ok 0, not found 3, wait timeout 6, failed 1, unauthorized 4, unreachable 5.
-                An --all or --match that selects nothing succeeds (0); a declined confirmation is 7.
-                """);
-        TOPICS.put("environment", """
-                Environment variables read by ticdcctl (a flag always wins over its variable):
-
-                  TICDCCTL_SERVER      TiCDC server address, as --server (default http://127.0.0.1:8300)
-                  TICDCCTL_NAMESPACE   changefeed namespace, as -n/--namespace (default: default)
-                  NO_COLOR             when set, no colour even on a terminal (--color always still wins)
-                  COLUMNS              terminal width used to fit tables
-                """);
+        TOPICS.put("exit-codes", "Exit codes of ticdcctl (stable; scripts may rely on them):\n\n"
+                + table(EXIT_CODES) + "\n" + wrap(BULK_EXIT_CODES, "", WIDTH));
+        TOPICS.put("environment", "Environment variables read by ticdcctl (a flag always wins over its variable):\n\n"
+                + table(ENVIRONMENT));
+        TOPICS.put("formatting", FORMATTING);
     }
 
     private HelpTopics() {}
+
+    /** Two columns: the names padded to the longest, the meanings wrapped under themselves. */
+    private static String table(List<Entry> entries) {
+        int nameWidth = entries.stream().mapToInt(e -> e.name().length()).max().orElse(0) + 2;
+        StringBuilder text = new StringBuilder();
+        for (Entry entry : entries) {
+            String indent = " ".repeat(2 + nameWidth);
+            String first = "  " + entry.name() + " ".repeat(nameWidth - entry.name().length());
+            text.append(first).append(wrap(entry.meaning(), indent, WIDTH).substring(indent.length()));
+        }
+        return text.toString();
+    }
+
+    /** {@code text} in lines of at most {@code width} characters, each starting with {@code indent}. */
+    private static String wrap(String text, String indent, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return String.join("\n", lines) + "\n";
+    }
 }

@@ -32,8 +32,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "  # create one and wait until it runs",
             "  ticdcctl changefeed create orders \\",
             "      --sink-uri 'kafka://kafka:9092/orders?protocol=canal-json'",
-            "",
-            "See 'ticdcctl help exit-codes' for exit codes and 'ticdcctl help environment' for variables."
+            "  # help topics: exit codes, environment variables, output formats",
+            "  ticdcctl help exit-codes",
+            "  ticdcctl help environment",
+            "  ticdcctl help formatting"
         })
 public final class RootCommand implements Callable<Integer> {
     /** The top-level commands, in the order help lists them; {@link Cli} adds them. */

@@ -22,8 +22,13 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     }
 
     @Override
-    public int handleParseException(ParameterException ex, String[] args) {
-        CommandLine command = ex.getCommandLine();
+    public int handleParseException(ParameterException reported, String[] args) {
+        CommandLine command = reported.getCommandLine();
+        // picocli reports a missing required option before an unknown one, but a mistyped option is the likely
+        // cause of both ("--regio 5" leaves --region missing), and the one that gets a suggestion.
+        ParameterException ex = reported instanceof UnmatchedArgumentException
+                || command.getUnmatchedArguments().isEmpty()
+                ? reported : new UnmatchedArgumentException(command, command.getUnmatchedArguments());
         PrintWriter err = services.err();
         err.println("Error: " + message(ex));
         if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,14 +48,21 @@ class HelpTest {
 
     /** Every command path of the real tree, by primary name (aliases left out); "" is the root. */
     static List<String> commandPaths() {
+        return withCommandTree(tree -> {
+            List<String> paths = new ArrayList<>();
+            collect(tree, "", paths);
+            return paths;
+        });
+    }
+
+    /** What {@code reader} reads from the real command tree, as help and the man pages see it. */
+    static <T> T withCommandTree(Function<CommandLine, T> reader) {
         StringWriter sink = new StringWriter();
         Environment environment = new Environment(Map.of(), new ByteArrayInputStream(new byte[0]), Terminal.NONE,
                 new TestClock(Cli.NOW, ZoneOffset.UTC), d -> { }, prompt -> new char[0]);
         try (Services services = new Services(environment, new PrintWriter(sink), new PrintWriter(sink),
                 new GlobalOptions())) {
-            List<String> paths = new ArrayList<>();
-            collect(dev.ticdcctl.cli.Cli.commandLine(services), "", paths);
-            return paths;
+            return reader.apply(dev.ticdcctl.cli.Cli.commandLine(services));
         }
     }
 
@@ -129,6 +137,8 @@ class HelpTest {
         String examples = examples(r.out());
         assertTrue(examples != null, () -> "no Examples: section\n" + r);
         assertTrue(examples.lines().anyMatch(l -> l.startsWith("  ") && l.contains("ticdcctl")), r::toString);
+        assertFalse(examples.lines().anyMatch(l -> l.endsWith("\\\\")),
+                () -> "an example continues its line with two backslashes, which the shell does not join\n" + r);
     }
 
     @ParameterizedTest(name = "ticdcctl {0} --help")
@@ -187,16 +197,41 @@ class HelpTest {
         assertTrue(r.out().contains("  NO_COLOR "), r::toString);
     }
 
-    @Test
-    void help_of_a_command_prints_the_same_usage_as_its_help_option() {
-        Cli.Result help = new Cli().run("help", "changefeed", "create");
-        Cli.Result option = new Cli().run("changefeed", "create", "--help");
+    @ParameterizedTest(name = "ticdcctl help {0}")
+    @MethodSource("commandPaths")
+    void help_of_any_command_prints_the_same_usage_as_its_help_option(String path) {
+        Cli.Result help = new Cli().run(words("help " + path));
+        Cli.Result option = new Cli().run(words(path, "--help"));
 
         assertEquals(0, help.exitCode(), help::toString);
-        assertTrue(help.out().startsWith("Usage: ticdcctl changefeed create "), help::toString);
+        assertTrue(help.out().startsWith("Usage: ticdcctl " + path), help::toString);
         assertTrue(help.out().contains("\nExamples:\n"), help::toString);
         assertEquals(option.out(), help.out());
         assertEquals("", help.err(), help::toString);
+    }
+
+    @Test
+    void help_formatting_explains_formats_filters_colour_times_and_secrets() {
+        Cli.Result r = new Cli().run("help", "formatting");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("", r.err(), r::toString);
+        for (String term : List.of("-o, --output", "table", "wide", "json", "yaml", "toml", "changefeed export",
+                "--jq", "--no-headers", "--color", "NO_COLOR", "ISO-8601", "ago", "masked", "64-bit", "stderr")) {
+            assertTrue(r.out().contains(term), () -> "no '" + term + "'\n" + r);
+        }
+        assertTrue(r.out().lines().allMatch(l -> l.length() <= 100), r::toString);
+    }
+
+    @Test
+    void help_topics_are_listed_by_the_help_command_and_the_root() {
+        String help = new Cli().run("help", "--help").out();
+        String root = new Cli().run("--help").out();
+
+        for (String topic : HelpTopics.TOPICS.keySet()) {
+            assertTrue(help.contains(topic), () -> topic + "\n" + help);
+            assertTrue(root.contains("ticdcctl help " + topic), () -> topic + "\n" + root);
+        }
     }
 
     @Test
@@ -222,7 +257,8 @@ class HelpTest {
 
         assertEquals(2, r.exitCode(), r::toString);
         assertEquals("", r.out(), r::toString);
-        assertTrue(r.err().startsWith("Error: no command or help topic 'nosuch'; topics: exit-codes, environment\n"),
+        assertTrue(r.err().startsWith(
+                "Error: no command or help topic 'nosuch'; topics: exit-codes, environment, formatting\n"),
                 r::toString);
         assertTrue(r.err().endsWith("Try 'ticdcctl help --help' for more information.\n"), r::toString);
     }
@@ -326,6 +362,59 @@ class HelpTest {
 
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.err().contains("\nHint: did you mean " + suggestion + "?\n"), r::toString);
+    }
+
+    /** Every command with one of its own options mistyped (the last letter dropped). */
+    static Stream<org.junit.jupiter.params.provider.Arguments> mistypedOptions() {
+        return withCommandTree(tree -> ManPages.visibleCommands(tree.getCommandSpec()).stream().map(spec -> {
+            String option = spec.options().stream().filter(o -> !o.inherited() && !o.hidden() && !o.usageHelp()
+                    && !o.versionHelp()).map(o -> o.longestName()).findFirst().orElse("--help");
+            String path = spec.qualifiedName(" ").substring("ticdcctl".length()).trim();
+            return org.junit.jupiter.params.provider.Arguments.of(path, option);
+        }).toList()).stream();
+    }
+
+    @ParameterizedTest(name = "ticdcctl {0} {1} mistyped")
+    @MethodSource("mistypedOptions")
+    void a_mistyped_option_of_any_command_gets_did_you_mean_and_try_help(String path, String option) {
+        String typo = option.substring(0, option.length() - 1);
+        Cli.Result r = Cli.against(server).run(words(path, typo));
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        List<String> lines = r.err().lines().toList();
+        assertEquals("Error: unknown option '" + typo + "'", lines.get(0), r::toString);
+        assertTrue(lines.get(1).startsWith("Hint: did you mean ") && lines.get(1).contains("'" + option + "'"),
+                r::toString);
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("Hint:")).count(), r::toString);
+        assertEquals("Try 'ticdcctl " + (path.isEmpty() ? "" : path + " ") + "--help' for more information.",
+                lines.get(lines.size() - 1), r::toString);
+        assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
+    }
+
+    /** Every verb of every group, mistyped (the last letter dropped). */
+    static Stream<org.junit.jupiter.params.provider.Arguments> mistypedCommands() {
+        return commandPaths().stream().filter(p -> !p.isEmpty()).map(p -> {
+            int space = p.lastIndexOf(' ');
+            return org.junit.jupiter.params.provider.Arguments.of(space < 0 ? "" : p.substring(0, space),
+                    p.substring(space + 1));
+        });
+    }
+
+    @ParameterizedTest(name = "ticdcctl {0} {1} mistyped")
+    @MethodSource("mistypedCommands")
+    void a_mistyped_command_at_any_depth_gets_did_you_mean_and_try_help(String parent, String command) {
+        String typo = command.substring(0, command.length() - 1);
+        Cli.Result r = Cli.against(server).run(words(parent, typo));
+
+        assertEquals(2, r.exitCode(), r::toString);
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.get(0).startsWith("Error: unknown command '" + typo + "'"), r::toString);
+        assertTrue(lines.get(1).startsWith("Hint: did you mean ") && lines.get(1).contains("'" + command + "'"),
+                r::toString);
+        assertEquals("Try 'ticdcctl " + (parent.isEmpty() ? "" : parent + " ") + "--help' for more information.",
+                lines.get(lines.size() - 1), r::toString);
+        assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
     }
 
     @Test
