@@ -21,6 +21,8 @@ class ServerUseGuessTest {
         "help changefeed create                   | false",
         "changefeed create --help                 | false",
         "--version                                | false",
+        "completion bash                          | false",
+        "__complete -- changefeed pause cf        | false",
         "''                                       | true",
     })
     void offline_commands_are_recognised_from_their_words(String line, boolean expected) {

@@ -44,7 +44,8 @@ public final class CompletionEngine {
         OptionSpec pendingOption;
         boolean endOfOptions;
         final List<String> positionals = new ArrayList<>();
-        final Set<OptionSpec> givenOptions = new HashSet<>();
+        /** By longest name: an inherited option is a copy of the root's in every subcommand. */
+        final Set<String> givenOptions = new HashSet<>();
         /** The global options given, with their values, as typed: the lookups connect with them. */
         final List<String> connection = new ArrayList<>();
     }
@@ -111,25 +112,22 @@ public final class CompletionEngine {
                 if (option == null) {
                     continue; // unknown (or clustered short options): nothing to learn from it
                 }
-                at.givenOptions.add(option);
-                boolean global = isGlobal(name);
-                if (global) {
-                    at.connection.add(word);
-                }
+                at.givenOptions.add(option.longestName());
+                List<String> given = new ArrayList<>(List.of(word));
                 if (equals < 0 && option.arity().min() > 0) {
                     if (i + 1 == words.size()) {
-                        at.pendingOption = option;
-                    } else if (global) {
-                        at.connection.add(words.get(++i));
-                    } else {
-                        i++;
+                        at.pendingOption = option; // its value is the word being completed
+                        continue;
                     }
+                    given.add(words.get(++i));
+                }
+                if (isGlobal(name)) {
+                    at.connection.addAll(given);
                 }
             } else {
                 CommandLine sub = at.endOfOptions ? null : at.command.getSubcommands().get(word);
                 if (sub != null && at.positionals.isEmpty()) {
                     at.command = sub;
-                    at.givenOptions.clear();
                 } else {
                     at.positionals.add(word);
                 }
@@ -229,7 +227,7 @@ public final class CompletionEngine {
     private static List<Candidate> options(Position at, String current) {
         List<Candidate> candidates = new ArrayList<>();
         for (OptionSpec option : at.command.getCommandSpec().options()) {
-            if (option.hidden() || (at.givenOptions.contains(option) && !option.isMultiValue())) {
+            if (option.hidden() || (at.givenOptions.contains(option.longestName()) && !option.isMultiValue())) {
                 continue;
             }
             String description = summary(option.description(), option);

@@ -58,6 +58,7 @@ public final class ServerLookups implements LiveValues {
         try (Services services = services(connection)) {
             return ConfigFile.load(services.configFile()).contexts().entrySet().stream()
                     .map(e -> new Candidate(e.getKey(), e.getValue().server()))
+                    .sorted(java.util.Comparator.comparing(Candidate::value))
                     .toList();
         } catch (RuntimeException e) {
             return List.of();
