@@ -13,10 +13,13 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** Builds the command tree for one invocation and runs it. */
 public final class Cli {
-    /** The commands that never talk to a server, by their leading words. */
+    /**
+     * The commands that never talk to a server, by their leading words. {@code __complete} asks one only for live
+     * IDs, and then builds its client itself: preparing one in the background would slow every TAB.
+     */
     private static final List<List<String>> OFFLINE = List.of(
             List.of("tso", "decode"), List.of("tso", "encode"), List.of("config"), List.of("sandbox"),
-            List.of("help"));
+            List.of("help"), List.of("completion"), List.of("__complete"));
     private static final Set<String> OFFLINE_FLAGS = Set.of("-h", "--help", "-V", "--version");
 
     private Cli() {}
@@ -62,7 +65,7 @@ public final class Cli {
      * The command tree for {@code args}. Building picocli's model of every command is a large part of start-up, so
      * when the arguments name a top-level command only that branch is built; help and mistakes get the whole tree.
      */
-    static CommandLine commandLine(Services services, String[] args) {
+    public static CommandLine commandLine(Services services, String[] args) {
         CommandLine cl = new CommandLine(RootCommand.class, new CommandFactory(services));
         Class<?> named = namedCommand(cl, args);
         for (Class<?> command : RootCommand.COMMANDS) {

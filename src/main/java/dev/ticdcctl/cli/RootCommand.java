@@ -3,6 +3,8 @@ package dev.ticdcctl.cli;
 import dev.ticdcctl.cli.api.ApiCommand;
 import dev.ticdcctl.cli.capture.CaptureCommand;
 import dev.ticdcctl.cli.changefeed.ChangefeedCommand;
+import dev.ticdcctl.cli.completion.CompleteCommand;
+import dev.ticdcctl.cli.completion.CompletionCommand;
 import dev.ticdcctl.cli.cluster.HealthCommand;
 import dev.ticdcctl.cli.config.ConfigCommand;
 import dev.ticdcctl.cli.cluster.LogCommand;
@@ -43,7 +45,7 @@ public final class RootCommand implements Callable<Integer> {
             ChangefeedCommand.class, CaptureCommand.class, ProcessorCommand.class, OwnerCommand.class,
             LogCommand.class, TsoCommand.class, UnsafeCommand.class, StatusCommand.class, HealthCommand.class,
             VersionCommand.class, ApiCommand.class, ConfigCommand.class, SandboxCommand.class, ShellCommand.class,
-            HelpCommand.class);
+            CompletionCommand.class, CompleteCommand.class, HelpCommand.class);
 
     @Mixin
     GlobalOptions global;

@@ -22,6 +22,8 @@ class ServerUseGuessTest {
         "changefeed create --help                 | false",
         "--version                                | false",
         "--context prod shell                     | true",
+        "completion bash                          | false",
+        "__complete -- changefeed pause cf        | false",
         "''                                       | true",
     })
     void offline_commands_are_recognised_from_their_words(String line, boolean expected) {

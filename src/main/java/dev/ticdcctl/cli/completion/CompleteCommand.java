@@ -1,0 +1,44 @@
+package dev.ticdcctl.cli.completion;
+
+import dev.ticdcctl.cli.Cli;
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The completion scripts' helper: prints the candidates for the last word of a command line in the protocol of
+ * {@link Completions#lines()}. Hidden: a user never types it.
+ */
+@Command(name = "__complete", hidden = true,
+        description = {"Print the completion candidates for the last word (used by the scripts of 'ticdcctl"
+            + " completion'): one a line, value TAB description, then a line ':DIRECTIVE' (1 = offer files too)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # what TAB offers after 'ticdcctl changefeed p'", "  ticdcctl __complete -- changefeed p",
+            "  # the changefeed IDs of a cluster (given '' for a new word)",
+            "  ticdcctl __complete -- --server 10.0.0.1:8300 changefeed pause ''"})
+public final class CompleteCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "WORD",
+            description = "The words after 'ticdcctl', after '--'; the last one is completed.")
+    List<String> words = new ArrayList<>();
+
+    private final Services services;
+
+    CompleteCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        List<String> before = words.isEmpty() ? List.of() : words.subList(0, words.size() - 1);
+        String current = words.isEmpty() ? "" : words.get(words.size() - 1);
+        // Only the branch the words name is built: completing runs on every TAB.
+        CompletionEngine engine = new CompletionEngine(Cli.commandLine(services, before.toArray(String[]::new)),
+                new ServerLookups(services.environment()));
+        services.output().data(engine.complete(before, current).lines());
+        return ExitCode.OK;
+    }
+}

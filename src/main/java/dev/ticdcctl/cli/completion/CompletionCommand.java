@@ -1,0 +1,35 @@
+package dev.ticdcctl.cli.completion;
+
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Services;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "completion",
+        description = {"Print the shell completion script for bash, zsh or fish. It completes commands, options,"
+            + " their values, file paths, and the changefeed and capture IDs of the configured cluster.",
+            "Its first lines say how to install it."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # bash: this shell only (add the line to ~/.bashrc to keep it)",
+            "  source <(ticdcctl completion bash)",
+            "  # zsh: as _ticdcctl in a directory on $fpath, then start a new shell",
+            "  ticdcctl completion zsh > /usr/local/share/zsh/site-functions/_ticdcctl",
+            "  # fish",
+            "  ticdcctl completion fish > ~/.config/fish/completions/ticdcctl.fish"})
+public final class CompletionCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SHELL", description = "One of: ${COMPLETION-CANDIDATES}.")
+    Shell shell;
+
+    private final Services services;
+
+    CompletionCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        services.output().data(shell.script().stripTrailing());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ticdcctl.cli.completion;
+
+import dev.ticdcctl.cli.completion.Completions.Candidate;
+import java.util.List;
+
+/**
+ * Completion values that the command tree does not hold: looked up in the cluster or in the contexts file. Each
+ * lookup gets the global options given on the line being completed ({@code --server}, {@code --context},
+ * {@code -n}, TLS files, ...), as words, and returns nothing when it cannot answer quickly.
+ */
+public interface LiveValues {
+    /** Offers none: for completing without a cluster. */
+    LiveValues NONE = new LiveValues() {
+        @Override
+        public List<Candidate> changefeeds(List<String> connection) {
+            return List.of();
+        }
+
+        @Override
+        public List<Candidate> captures(List<String> connection) {
+            return List.of();
+        }
+
+        @Override
+        public List<Candidate> contexts(List<String> connection) {
+            return List.of();
+        }
+    };
+
+    /** The changefeed IDs of the selected namespace, described by their state. */
+    List<Candidate> changefeeds(List<String> connection);
+
+    /** The capture IDs, described by their address. */
+    List<Candidate> captures(List<String> connection);
+
+    /** The context names of the contexts file. */
+    List<Candidate> contexts(List<String> connection);
+}

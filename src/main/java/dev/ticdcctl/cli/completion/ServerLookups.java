@@ -1,0 +1,78 @@
+package dev.ticdcctl.cli.completion;
+
+import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.cli.GlobalOptions;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.completion.Completions.Candidate;
+import dev.ticdcctl.config.ConfigFile;
+import dev.ticdcctl.output.Terminal;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * Live values for completion, looked up with the connection settings of the line being completed (flags, then the
+ * environment and the contexts file, as for any command). A completion runs on every TAB, so the lookups are bounded
+ * (1s to connect, 2s in all, no retries), never prompt or read stdin, and fail silently: no candidates, no message.
+ */
+public final class ServerLookups implements LiveValues {
+    /** Appended to the line's own options, so they win over a longer --timeout given there. */
+    private static final List<String> SHORT_LIMITS =
+            List.of("--connect-timeout", "1s", "--timeout", "2s", "--retries", "0");
+
+    private final Environment environment;
+
+    public ServerLookups(Environment environment) {
+        // No terminal and no stdin: a missing password is not asked for, and --password-stdin reads nothing.
+        this.environment = new Environment(environment.variables(), InputStream.nullInputStream(), Terminal.NONE,
+                environment.clock(), environment.sleeper(), prompt -> new char[0]);
+    }
+
+    @Override
+    public List<Candidate> changefeeds(List<String> connection) {
+        try (Services services = services(connection)) {
+            return services.client().listChangefeeds(services.namespace(), null).value().items().stream()
+                    .map(c -> new Candidate(c.id(), c.state()))
+                    .toList();
+        } catch (RuntimeException | InterruptedException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public List<Candidate> captures(List<String> connection) {
+        try (Services services = services(connection)) {
+            return services.client().listCaptures().value().items().stream()
+                    .map(c -> new Candidate(c.id(), c.address() + (c.isOwner() ? " (owner)" : "")))
+                    .toList();
+        } catch (RuntimeException | InterruptedException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public List<Candidate> contexts(List<String> connection) {
+        try (Services services = services(connection)) {
+            return ConfigFile.load(services.configFile()).contexts().entrySet().stream()
+                    .map(e -> new Candidate(e.getKey(), e.getValue().server()))
+                    .sorted(java.util.Comparator.comparing(Candidate::value))
+                    .toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** Services configured by the global options of the line, writing nowhere (warnings would garble the prompt). */
+    private Services services(List<String> connection) {
+        List<String> args = new ArrayList<>(connection);
+        args.addAll(SHORT_LIMITS);
+        GlobalOptions options = new GlobalOptions();
+        new CommandLine(options).setOverwrittenOptionsAllowed(true).setUnmatchedArgumentsAllowed(true)
+                .parseArgs(args.toArray(String[]::new));
+        PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+        return new Services(environment, nowhere, nowhere, options);
+    }
+}

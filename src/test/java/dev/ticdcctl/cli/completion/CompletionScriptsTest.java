@@ -1,0 +1,119 @@
+package dev.ticdcctl.cli.completion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.ticdcctl.testing.Cli;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** {@code ticdcctl completion SHELL}, the scripts the build generates, and the copies committed in completions/. */
+class CompletionScriptsTest {
+    private static final Path PROJECT = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+            .toAbsolutePath();
+    private static final String REGENERATE = "run 'mvn -B process-test-classes -Pregenerate' and commit completions/";
+
+    private static String printed(Shell shell) {
+        Cli.Result r = new Cli().run("completion", shell.name());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("", r.err(), r::toString);
+        return r.out();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shell.class)
+    void the_committed_script_is_the_one_the_command_prints(Shell shell) throws IOException {
+        Path committed = PROJECT.resolve("completions").resolve(shell.fileName());
+
+        assertTrue(Files.isRegularFile(committed), () -> committed + " is missing: " + REGENERATE);
+        assertEquals(printed(shell), Files.readString(committed, StandardCharsets.UTF_8),
+                () -> committed + " is stale: " + REGENERATE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shell.class)
+    void the_build_generates_the_script(Shell shell) throws IOException {
+        Path generated = PROJECT.resolve("target/generated/completions").resolve(shell.fileName());
+
+        assertTrue(Files.isRegularFile(generated), () -> generated + " is missing: run 'mvn -B process-classes'");
+        assertEquals(printed(shell), Files.readString(generated, StandardCharsets.UTF_8), generated::toString);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shell.class)
+    void each_script_says_how_to_install_it_and_calls_the_ticdcctl_on_path(Shell shell) {
+        String script = printed(shell);
+        String header = script.lines().takeWhile(l -> l.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
+
+        assertTrue(header.contains("Install it"), header);
+        assertTrue(header.contains("ticdcctl completion " + shell.name()), header);
+        assertTrue(script.contains("command ticdcctl __complete -- "), script);
+        assertTrue(!script.contains(PROJECT.toString()), "a build path in the script");
+    }
+
+    @Test
+    void an_unknown_shell_is_a_usage_error() {
+        Cli.Result r = new Cli().run("completion", "tcsh");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        assertTrue(r.err().startsWith("Error: Invalid value for positional parameter at index 0 (SHELL): expected one"
+                + " of [bash, zsh, fish]"), r::toString);
+        assertTrue(r.err().lines().noneMatch(l -> l.startsWith("\tat ")), r::toString);
+    }
+
+    @Test
+    void the_bash_script_parses() throws Exception {
+        assertParses(Shell.bash, "bash", "-n");
+    }
+
+    @Test
+    void the_zsh_script_parses() throws Exception {
+        assertParses(Shell.zsh, "zsh", "-n");
+    }
+
+    @Test
+    void the_fish_script_parses() throws Exception {
+        assertParses(Shell.fish, "fish", "--no-execute");
+    }
+
+    /** Checks the syntax with the shell itself; skipped where that shell is not installed (.ci/run installs them). */
+    private static void assertParses(Shell shell, String... command) throws Exception {
+        assumeTrue(onPath(command[0]), command[0] + " is not installed");
+        Path script = Files.createTempFile("ticdcctl-completion", "." + shell.name());
+        try {
+            Files.writeString(script, printed(shell));
+            Process process = new ProcessBuilder(Stream.concat(Stream.of(command), Stream.of(script.toString()))
+                    .toList()).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "no answer from " + command[0]);
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, process.exitValue(), output);
+            assertEquals("", output);
+        } finally {
+            Files.delete(script);
+        }
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+
+    /** The three scripts, one per shell, named as the shells look them up. */
+    @Test
+    void the_scripts_are_named_as_the_shells_look_them_up() {
+        assertEquals(List.of("ticdcctl.bash", "_ticdcctl", "ticdcctl.fish"),
+                Stream.of(Shell.values()).map(Shell::fileName).toList());
+    }
+}
