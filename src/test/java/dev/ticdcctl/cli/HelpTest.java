@@ -55,6 +55,17 @@ class HelpTest {
         });
     }
 
+    /** The paths of the commands a user is told about: hidden ones (the completion scripts' helper) left out. */
+    static List<String> visibleCommandPaths() {
+        return withCommandTree(tree -> commandPaths().stream().filter(path -> {
+            CommandLine command = tree;
+            for (String word : path.isEmpty() ? new String[0] : path.split(" ")) {
+                command = command.getSubcommands().get(word);
+            }
+            return !command.getCommandSpec().usageMessage().hidden();
+        }).toList());
+    }
+
     /** What {@code reader} reads from the real command tree, as help and the man pages see it. */
     static <T> T withCommandTree(Function<CommandLine, T> reader) {
         StringWriter sink = new StringWriter();
@@ -392,9 +403,9 @@ class HelpTest {
         assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
     }
 
-    /** Every verb of every group, mistyped (the last letter dropped). */
+    /** Every visible verb of every group, mistyped (the last letter dropped); hidden ones are never suggested. */
     static Stream<org.junit.jupiter.params.provider.Arguments> mistypedCommands() {
-        return commandPaths().stream().filter(p -> !p.isEmpty()).map(p -> {
+        return visibleCommandPaths().stream().filter(p -> !p.isEmpty()).map(p -> {
             int space = p.lastIndexOf(' ');
             return org.junit.jupiter.params.provider.Arguments.of(space < 0 ? "" : p.substring(0, space),
                     p.substring(space + 1));

@@ -3,6 +3,9 @@ package dev.ticdcctl.cli.shell;
 import dev.ticdcctl.cli.Cli;
 import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.completion.CompletionEngine;
+import dev.ticdcctl.cli.completion.Completions;
+import dev.ticdcctl.cli.completion.ServerLookups;
 import dev.ticdcctl.config.Settings;
 import dev.ticdcctl.output.Style;
 import java.io.IOException;
@@ -14,10 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.ParsedLine;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
@@ -37,16 +42,15 @@ final class Shell {
     private final Terminal terminal;
     private final Services services;
     private final StartOptions startOptions;
-    private final Completions completions;
+    private final CompletionEngine completion;
 
     Shell(TerminalConsole console, Services services, CommandLine tree, List<String> startArgs) {
         this.console = console;
         this.terminal = console.terminal();
         this.services = services;
         this.startOptions = new StartOptions(tree.getCommandSpec(), startArgs);
-        this.completions = new CommandTreeCompletions(tree,
-                List.of(new Completions.Suggestion("exit", "Leave the shell")),
-                new ChangefeedIds(services.environment(), startOptions));
+        // The engine of the completion scripts, with the start options in front of every line it completes.
+        this.completion = new CompletionEngine(tree, new ServerLookups(services.environment()));
     }
 
     int run() {
@@ -90,8 +94,7 @@ final class Shell {
     private LineReader reader() {
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("ticdcctl")
                 .parser(new DefaultParser())
-                .completer((r, line, candidates) -> complete(line.words().subList(0, line.wordIndex() + 1),
-                        line.word().substring(0, line.wordCursor()), candidates))
+                .completer(this::complete)
                 .history(new ShellHistory())
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is common in jq filters
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
@@ -105,11 +108,20 @@ final class Shell {
         return builder.build();
     }
 
-    private void complete(List<String> typed, String partial, List<Candidate> candidates) {
-        List<String> words = new ArrayList<>(typed.subList(0, typed.size() - 1));
-        words.add(partial);
-        for (Completions.Suggestion s : completions.complete(words(words))) {
-            candidates.add(new Candidate(s.value(), s.value(), null, s.description(), null, null, true));
+    private void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        List<String> before = words(line.words().subList(0, line.wordIndex()));
+        String partial = line.word().substring(0, line.wordCursor());
+        Completions found = completion.complete(startOptions.before(before), partial);
+        for (Completions.Candidate c : found.candidates()) {
+            candidates.add(new Candidate(c.value(), c.value(), null, c.description(), null, null, true));
+        }
+        if (before.isEmpty()) {
+            LEAVE.stream().filter(word -> word.startsWith(partial))
+                    .forEach(word -> candidates.add(new Candidate(word, word, null, "Leave the shell", null, null,
+                            true)));
+        }
+        if (found.files()) {
+            new Completers.FileNameCompleter().complete(reader, line, candidates);
         }
     }
 
