@@ -1,13 +1,15 @@
 package dev.ticdcctl.it;
 
+import static dev.ticdcctl.it.Launches.TIMEOUT_SECONDS;
+import static dev.ticdcctl.it.Launches.env;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.ticdcctl.it.Launches.Result;
 import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,7 @@ class DistributionIT {
     private static final String VERSION = System.getProperty("project.version", "unknown");
     private static final String TOP = "ticdcctl-" + VERSION + "/";
     private static final Path ARCHIVE = PROJECT.resolve("target/ticdcctl-" + VERSION + ".tar.gz");
-    private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final Path JAVA_HOME = Launches.JAVA_HOME;
     private static final String TSO = "450835120160243717";
 
     @TempDir
@@ -62,13 +62,6 @@ class DistributionIT {
     }
 
     record Entry(String name, char type, int mode, byte[] content) {}
-
-    record Result(int exitCode, String out, String err, List<String> command) {
-        @Override
-        public String toString() {
-            return String.join(" ", command) + "\n-- exit " + exitCode + "\n-- stdout:\n" + out + "-- stderr:\n" + err;
-        }
-    }
 
     @Test
     void theArchiveHoldsTheInstallationWithFixedModes() throws Exception {
@@ -290,39 +283,8 @@ class DistributionIT {
         assertArrayEquals(content, entry.content(), name);
     }
 
-    private static Map<String, String> env(String... pairs) {
-        Map<String, String> env = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            env.put(pairs[i], pairs[i + 1]);
-        }
-        return env;
-    }
-
-    /** Runs {@code executable} with only PATH, HOME and JAVA_HOME inherited, plus {@code env}. */
     private Result run(Path executable, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(executable.toString());
-        command.addAll(Arrays.asList(args));
-        Path out = Files.createTempFile(tmp, "stdout", ".txt");
-        Path err = Files.createTempFile(tmp, "stderr", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        Map<String, String> environment = pb.environment();
-        environment.clear();
-        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        environment.put("HOME", System.getProperty("user.home"));
-        environment.put("JAVA_HOME", JAVA_HOME.toString());
-        environment.putAll(env);
-        Process process = pb.start();
-        process.getOutputStream().close();
-        try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                fail(command + " did not finish within " + TIMEOUT_SECONDS + "s");
-            }
-        } finally {
-            process.destroyForcibly();
-        }
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err), command);
+        return Launches.run(tmp, executable, env, args);
     }
 
     /**

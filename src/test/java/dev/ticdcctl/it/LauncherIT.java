@@ -1,13 +1,15 @@
 package dev.ticdcctl.it;
 
+import static dev.ticdcctl.it.Launches.TIMEOUT_SECONDS;
+import static dev.ticdcctl.it.Launches.env;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticdcctl.it.Launches.Result;
 import dev.ticdcctl.testing.StubServer;
 import java.io.File;
 import java.io.IOException;
@@ -17,12 +19,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +38,7 @@ class LauncherIT {
             .toAbsolutePath();
     private static final Path LAUNCHER = PROJECT.resolve("bin/ticdcctl");
     private static final Path JAR = PROJECT.resolve("target/ticdcctl.jar");
-    private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final Path JAVA_HOME = Launches.JAVA_HOME;
     /** The version the build wrote into the jar (passed in by failsafe). */
     private static final String VERSION = System.getProperty("project.version", "unknown");
 
@@ -70,54 +68,8 @@ class LauncherIT {
         return link;
     }
 
-    /** The outcome of one run; {@code toString} shows everything, for assertion messages. */
-    record Result(int exitCode, String out, String err, List<String> command) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-
-        @Override
-        public String toString() {
-            return String.join(" ", command) + "\n-- exit " + exitCode + "\n-- stdout:\n" + out + "-- stderr:\n" + err;
-        }
-    }
-
-    /**
-     * Runs {@code executable} with a controlled environment: only PATH and HOME are inherited, so that settings such as
-     * TICDCCTL_SERVER or JAVA_TOOL_OPTIONS (whose "Picked up" notice lands on stderr) cannot leak in. JAVA_HOME is the
-     * JDK running the tests unless {@code env} says otherwise; a null value in {@code env} removes the variable.
-     */
     private Result run(Path executable, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(executable.toString());
-        command.addAll(Arrays.asList(args));
-        Path out = Files.createTempFile(tmp, "stdout", ".txt");
-        Path err = Files.createTempFile(tmp, "stderr", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        Map<String, String> environment = pb.environment();
-        environment.clear();
-        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        environment.put("HOME", System.getProperty("user.home"));
-        environment.put("JAVA_HOME", JAVA_HOME.toString());
-        env.forEach((name, value) -> {
-            if (value == null) {
-                environment.remove(name);
-            } else {
-                environment.put(name, value);
-            }
-        });
-        Process process = pb.start();
-        process.getOutputStream().close(); // no stdin, as in CI
-        try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                fail(command + " did not finish within " + TIMEOUT_SECONDS + "s");
-            }
-        } finally {
-            process.destroyForcibly();
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8), command);
+        return Launches.run(tmp, executable, env, args);
     }
 
     private Result run(String... args) throws Exception {
@@ -136,14 +88,6 @@ class LauncherIT {
         assertEquals("", r.out(), r::toString);
         assertEquals(1, r.errLines().size(), r::toString);
         assertTrue(r.err().startsWith("Error: ") && r.err().contains(text), r::toString);
-    }
-
-    private static Map<String, String> env(String... pairs) {
-        Map<String, String> env = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            env.put(pairs[i], pairs[i + 1]);
-        }
-        return env;
     }
 
     @Test
