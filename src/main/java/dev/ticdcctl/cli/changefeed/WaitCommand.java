@@ -34,6 +34,7 @@ final class WaitCommand implements Callable<Integer> {
     ChangefeedRef ref;
 
     @Option(names = "--for", required = true, paramLabel = "CONDITION",
+            completionCandidates = WaitCondition.Candidates.class,
             description = "state=STATE, synced, or checkpoint=TSO|TIME.")
     String condition;
 

@@ -13,6 +13,18 @@ sealed interface WaitCondition {
     List<String> STATES = List.of("normal", "stopped", "finished", "failed", "warning", "pending");
     String FORMS = "state=" + String.join("|", STATES) + ", synced, checkpoint=TSO|TIME";
 
+    /** What completion offers for {@code --for}: every state, {@code synced}, and the start of a checkpoint. */
+    final class Candidates implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            List<String> all = new java.util.ArrayList<>();
+            STATES.forEach(state -> all.add("state=" + state));
+            all.add("synced");
+            all.add("checkpoint=");
+            return all.iterator();
+        }
+    }
+
     /** Reads the synced status when a condition needs it, so that the others cost one request a poll. */
     @FunctionalInterface
     interface SyncedLookup {

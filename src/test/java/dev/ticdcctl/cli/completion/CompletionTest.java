@@ -96,6 +96,8 @@ class CompletionTest {
         "'help ca' | capture",
         "'config set-context prod --un' | --unset",
         "'tso d' | decode",
+        "'changefeed wait cf --for s' | state=normal state=stopped state=finished state=failed state=warning state=pending synced",
+        "'changefeed wait cf --for c' | checkpoint=",
     })
     void static_words_come_from_the_command_tree(String line, String expected) {
         Offered offered = complete(line);
@@ -179,7 +181,6 @@ class CompletionTest {
         "'changefeed create --sink-uri '",
         "'--timeout '",
         "'tso decode '",
-        "'changefeed wait orders --for '",
     })
     void free_values_offer_nothing(String line) {
         Offered offered = complete(line);
