@@ -31,8 +31,10 @@ public final class Training {
                 {"changefeed", "pause", "train"},
                 {"changefeed", "resume", "train"},
                 {"changefeed", "get", "missing"},
+                {"changefeed", "wait", "train", "--for", "state=normal"},
                 {"capture", "list"},
                 {"status"},
+                {"__complete", "--", "--server", server, "changefeed", "pause", ""},
             };
             for (String[] run : runs) {
                 invoke("--server", server, run);
@@ -41,6 +43,8 @@ public final class Training {
         invoke("--version", new String[0]);
         invoke("help", new String[] {"changefeed", "create"});
         invoke("tso", new String[] {"decode", "450835120160243717"});
+        invoke("tso", new String[] {"encode", "now"});
+        invoke("__complete", new String[] {"--", "changefeed", "p"});
         invoke("changefeed", new String[] {"lsit"});
     }
 
