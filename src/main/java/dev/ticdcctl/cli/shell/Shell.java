@@ -113,7 +113,9 @@ final class Shell {
         String partial = line.word().substring(0, line.wordCursor());
         Completions found = completion.complete(startOptions.before(before), partial);
         for (Completions.Candidate c : found.candidates()) {
-            candidates.add(new Candidate(c.value(), c.value(), null, c.description(), null, null, true));
+            if (!(before.isEmpty() && c.value().equals("shell"))) { // refused inside the shell
+                candidates.add(new Candidate(c.value(), c.value(), null, c.description(), null, null, true));
+            }
         }
         if (before.isEmpty()) {
             LEAVE.stream().filter(word -> word.startsWith(partial))
