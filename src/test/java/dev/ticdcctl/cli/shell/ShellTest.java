@@ -247,7 +247,8 @@ class ShellTest extends SandboxTest {
         assertFalse(screen().toString().contains("[exit"), "a watch ends with 0:\n" + screen());
 
         type("changefeed wait cf-a --for state=failed\r");
-        awaitScreen(s -> s.endsWith("changefeed wait cf-a --for state=failed"));
+        // Ctrl-C once the command runs (its first output), not while the line is still being read.
+        awaitScreen(s -> s.contains("changefeed \"cf-a\": normal"));
         int before = prompts();
         type("\u0003");
         awaitScreen(s -> prompts() > before);
