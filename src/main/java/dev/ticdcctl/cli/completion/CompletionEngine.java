@@ -37,6 +37,10 @@ public final class CompletionEngine {
     /** What a value is, when picocli's model does not say it with an enum type. */
     private enum Kind { OTHER, FILE, CHANGEFEED, CAPTURE, CONTEXT }
 
+    /** Positional values that an option can give instead, as {@code cdc cli} spells them. */
+    private static final Map<String, String> OPTION_OF_LABEL =
+            Map.of("CHANGEFEED_ID", "--changefeed-id", "CAPTURE_ID", "--capture-id");
+
     /** Where the words before the one being completed have led. */
     private static final class Position {
         CommandLine command;
@@ -142,7 +146,7 @@ public final class CompletionEngine {
         if (arg.completionCandidates() != null) {
             arg.completionCandidates().forEach(value -> candidates.add(Candidate.of(value)));
         } else {
-            switch (kind(at.command.getCommandSpec(), arg, index)) {
+            switch (kind(at.command.getCommandSpec(), arg, index, at.givenOptions)) {
                 case FILE -> {
                     return new Completions(List.of(), true);
                 }
@@ -160,9 +164,10 @@ public final class CompletionEngine {
      * What a value means, from the conventions the commands follow: {@code FILE} and {@code DIR} labels are paths;
      * {@code ID} (except the new one of {@code create}), {@code CHANGEFEED_ID} and {@code --changefeed-id} are
      * changefeeds; {@code CAPTURE_ID} and {@code --capture-id} captures; {@code --context} and the {@code NAME} of the
-     * {@code config} commands contexts. A label of several words ("CHANGEFEED_ID CAPTURE_ID") names each value.
+     * {@code config} commands contexts. A label of several words ("CHANGEFEED_ID CAPTURE_ID") names each value,
+     * leaving out those already given as options ({@code processor get -c CF} is followed by the capture).
      */
-    private static Kind kind(CommandSpec command, ArgSpec arg, int index) {
+    private static Kind kind(CommandSpec command, ArgSpec arg, int index, Set<String> givenOptions) {
         if (arg instanceof OptionSpec option) {
             switch (option.longestName()) {
                 case "--changefeed-id" -> {
@@ -177,8 +182,15 @@ public final class CompletionEngine {
                 default -> { }
             }
         }
-        String[] labels = arg.paramLabel().split(" ");
-        String label = labels[Math.min(index, labels.length - 1)];
+        List<String> labels = new ArrayList<>(List.of(arg.paramLabel().split(" ")));
+        if (labels.size() > 1) {
+            OPTION_OF_LABEL.forEach((label, option) -> {
+                if (givenOptions.contains(option)) {
+                    labels.remove(label);
+                }
+            });
+        }
+        String label = labels.isEmpty() ? "" : labels.get(Math.min(index, labels.size() - 1));
         if (label.equals("FILE") || label.equals("DIR")) {
             return Kind.FILE;
         }

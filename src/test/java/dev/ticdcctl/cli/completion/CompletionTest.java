@@ -204,6 +204,7 @@ class CompletionTest {
         "'changefeed status --changefeed-id '",
         "'processor get '",
         "'processor get -c '",
+        "'processor get -p capture-1 '",
     })
     void changefeed_arguments_offer_the_changefeeds_of_the_server(String line) {
         Offered offered = complete(line);
@@ -242,6 +243,7 @@ class CompletionTest {
         "'processor get cf-kafka '",
         "'processor get -p '",
         "'processor get --capture-id '",
+        "'processor get -c cf-kafka '",
     })
     void capture_arguments_offer_the_captures_of_the_server(String line) {
         Offered offered = complete(line);
