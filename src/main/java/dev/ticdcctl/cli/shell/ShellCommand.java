@@ -48,13 +48,18 @@ public final class ShellCommand implements Callable<Integer> {
         return new Shell(console, services, Cli.commandLine(services), startArgs()).run();
     }
 
-    /** The global options as given, wherever they stood: before 'shell' or after it. */
+    /**
+     * The global options as given, wherever they stood: before 'shell' or after it. {@code --sandbox} becomes the
+     * address of the embedded sandbox, started once for the whole shell rather than once for every line.
+     */
     private List<String> startArgs() {
         List<String> args = new ArrayList<>();
         for (ParseResult result = spec.root().commandLine().getParseResult(); result != null;
                 result = result.subcommand()) {
             for (OptionSpec option : result.matchedOptions()) {
-                if (option.arity().max() == 0) {
+                if (option.longestName().equals("--sandbox")) {
+                    args.addAll(List.of("--server", services.server().toString()));
+                } else if (option.arity().max() == 0) {
                     args.add(option.longestName());
                 } else {
                     for (String value : option.originalStringValues()) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jline.terminal.Size;
@@ -193,6 +194,20 @@ class ShellTest extends SandboxTest {
         awaitScreen(s -> s.contains("[exit 2]") && lastLine().equals(PROMPT + sandbox.url().getAuthority() + "]>"));
         assertTrue(screen().toString().contains("unknown command 'she'"), screen()::toString);
 
+        assertEquals(0, exitWith("\u0004").exitCode());
+    }
+
+    @Test
+    void with_sandbox_one_embedded_sandbox_serves_every_line(@TempDir Path sandboxState) {
+        start(new Cli().clock(clock).env("TICDCCTL_SANDBOX_DIR", sandboxState.toString()), "--sandbox");
+
+        runLine("status --debug -q");
+        runLine("status --debug -q");
+
+        // The debug trace names the address each request went to: an embedded sandbox per line would change it.
+        List<String> requests = screen().toString().lines().filter(l -> l.startsWith("> GET ")).toList();
+        assertEquals(2, requests.size(), screen()::toString);
+        assertEquals(requests.get(0), requests.get(1), screen()::toString);
         assertEquals(0, exitWith("\u0004").exitCode());
     }
 
