@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
                 + " command ('ticdcctl help exit-codes')."},
         footerHeading = "%nExamples:%n",
         footer = {"  # the IDs of all changefeeds, finished ones included",
-            "  ticdcctl api changefeeds?state=all --jq '.items[].id'",
+            "  ticdcctl api 'changefeeds?state=all' --jq '.items[].id'",
             "  # a body from a file (POST is the default with --input)",
             "  ticdcctl api -X POST /api/v2/log --input level.json",
             "  # a body from stdin, with another header",
