@@ -92,7 +92,7 @@ public final class GlobalOptions {
     @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT, order = 107,
             converter = DurationConverter.class,
             description = "Give up on a request after DURATION (default 30s) and on a wait for a state change "
-                    + "after DURATION (default 60s). Examples: 500ms, 10s, 2m.")
+                    + "after DURATION (default 60s, unless the command says otherwise). Examples: 500ms, 10s, 2m.")
     Duration timeout;
 
     @Option(names = {"-y", "--yes", "--no-confirm"}, scope = ScopeType.INHERIT, order = 108,
