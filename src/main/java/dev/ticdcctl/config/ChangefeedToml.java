@@ -10,12 +10,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
-import dev.ticdcctl.config.ReplicaConfigSchema.Field;
-import dev.ticdcctl.config.ReplicaConfigSchema.Kind;
-import dev.ticdcctl.config.ReplicaConfigSchema.Removed;
-import dev.ticdcctl.config.ReplicaConfigSchema.Renamed;
-import dev.ticdcctl.config.ReplicaConfigSchema.Table;
 import dev.ticdcctl.config.TomlLocator.Position;
+import dev.ticdcctl.model.ReplicaConfigSchema;
+import dev.ticdcctl.model.ReplicaConfigSchema.Field;
+import dev.ticdcctl.model.ReplicaConfigSchema.Kind;
+import dev.ticdcctl.model.ReplicaConfigSchema.Removed;
+import dev.ticdcctl.model.ReplicaConfigSchema.Renamed;
+import dev.ticdcctl.model.ReplicaConfigSchema.Table;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +58,7 @@ public final class ChangefeedToml {
                 return new Parsed(NODES.objectNode(), List.of());
             }
             if (!node.isObject()) {
-                throw reader.error(path, "'" + display(path) + "' must be " + Kind.TABLE.expected);
+                throw reader.error(path, "'" + display(path) + "' must be " + expected(Kind.TABLE));
             }
         }
         ObjectNode config = reader.table(node, ReplicaConfigSchema.REPLICA_CONFIG, path);
@@ -102,6 +103,21 @@ public final class ChangefeedToml {
             throw new ConfigException(file + position + ": invalid TOML: "
                     + Character.toLowerCase(what.charAt(0)) + what.substring(1));
         }
+    }
+
+    /** What a value of this kind must be, for "'key' must be ..." messages. */
+    private static String expected(Kind kind) {
+        return switch (kind) {
+            case BOOL -> "true or false";
+            case STRING -> "a string";
+            case INTEGER -> "an integer";
+            // In TOML a duration may be a Go duration string as well as integer nanoseconds.
+            case DURATION -> "a duration such as \"10m\" or an integer of nanoseconds";
+            case STRINGS -> "an array of strings";
+            case INTEGERS -> "an array of integers";
+            case TABLE -> "a table";
+            case TABLES -> "an array of tables";
+        };
     }
 
     /** A path as users write it: dotted keys without the locator's array indexes. */
@@ -185,7 +201,7 @@ public final class ChangefeedToml {
                 case TABLES -> v.isArray() && all(v, JsonNode::isObject);
             };
             if (!fits) {
-                return problem(path, "'" + display(path) + "' must be " + field.kind().expected);
+                return problem(path, "'" + display(path) + "' must be " + expected(field.kind()));
             }
             return switch (field.kind()) {
                 case INTEGER -> integer(v, field, path);
@@ -218,10 +234,10 @@ public final class ChangefeedToml {
             String literal = locator.literal(path);
             BigInteger exact = literal != null && literal.matches("[+-]?[0-9_]+")
                     ? new BigInteger(literal.replace("_", "")) : v.bigIntegerValue();
-            if (exact.compareTo(BigInteger.valueOf(field.min())) < 0
-                    || exact.compareTo(BigInteger.valueOf(field.max())) > 0) {
-                return problem(path, "'" + display(path) + "' is out of range (" + field.min() + " to "
-                        + field.max() + ")");
+            // TOML integers are int64, so unsigned 64-bit fields stop at Long.MAX_VALUE.
+            BigInteger max = field.max().min(BigInteger.valueOf(Long.MAX_VALUE));
+            if (exact.compareTo(field.min()) < 0 || exact.compareTo(max) > 0) {
+                return problem(path, "'" + display(path) + "' is out of range (" + field.min() + " to " + max + ")");
             }
             return number(exact.longValue());
         }

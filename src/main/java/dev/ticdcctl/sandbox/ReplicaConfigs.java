@@ -100,7 +100,7 @@ public final class ReplicaConfigs {
         if (given == null || given.isNull() || given.isMissingNode()) {
             throw new IllegalArgumentException("an absent or null replica_config keeps the old config");
         }
-        return decodeAndComplete(ConfigSchema.NODES.objectNode(), given);
+        return decodeAndComplete(ReplicaConfigCodec.NODES.objectNode(), given);
     }
 
     /**
@@ -119,10 +119,10 @@ public final class ReplicaConfigs {
         try {
             kind = SinkKind.of(GoUrl.parse(sinkUri).scheme);
         } catch (GoUrl.ParseException e) {
-            return ConfigSchema.normalize(out);
+            return ReplicaConfigCodec.normalize(out);
         }
         if (kind == SinkKind.BLACKHOLE) {
-            return ConfigSchema.normalize(out);
+            return ReplicaConfigCodec.normalize(out);
         }
         ObjectNode sink = (ObjectNode) out.get("sink");
         if (!kind.isMq()) {
@@ -139,7 +139,7 @@ public final class ReplicaConfigs {
         } else {
             sink.remove(NOT_FOR_DB_SINK_FIELDS);
         }
-        return ConfigSchema.normalize(out);
+        return ReplicaConfigCodec.normalize(out);
     }
 
     /**
@@ -188,15 +188,15 @@ public final class ReplicaConfigs {
     static void fixMemoryQuota(ObjectNode config) {
         JsonNode quota = config.get("memory_quota");
         if (quota == null || !quota.isNumber() || quota.bigIntegerValue().signum() == 0) {
-            config.set("memory_quota", ConfigSchema.number(DEFAULT_MEMORY_QUOTA));
+            config.set("memory_quota", ReplicaConfigCodec.number(DEFAULT_MEMORY_QUOTA));
         }
     }
 
     private static ObjectNode decodeAndComplete(ObjectNode start, JsonNode given) {
-        ConfigSchema.decode(start, given);
+        ReplicaConfigCodec.decode(start, given);
         fillUnset(start, DEFAULTED_WHEN_UNSET);
         fixMemoryQuota(start);
-        return ConfigSchema.normalize(start);
+        return ReplicaConfigCodec.normalize(start);
     }
 
     private static void fillUnset(ObjectNode config, List<String> fields) {

@@ -55,7 +55,7 @@ final class SinkRules {
         validateIntegrity(object(config, "integrity"), sink, kind);
         validateErrorStuckDuration(config);
         checkSinkCanBeOpened(config, sink, url, kind);
-        ObjectNode reordered = ConfigSchema.normalize(config);
+        ObjectNode reordered = ReplicaConfigCodec.normalize(config);
         config.removeAll();
         config.setAll(reordered);
     }
@@ -570,7 +570,7 @@ final class SinkRules {
 
     private static void defaultIfZero(ObjectNode node, String field, long defaultValue) {
         if (integer(node, field, 0) == 0) {
-            node.set(field, ConfigSchema.number(defaultValue));
+            node.set(field, ReplicaConfigCodec.number(defaultValue));
         }
     }
 

@@ -114,6 +114,11 @@ final class SwaggerValidator {
         return definitions.has(definition);
     }
 
+    /** A definition as written, a missing node when there is none. */
+    JsonNode definition(String name) {
+        return definitions.path(name);
+    }
+
     /** Problems found, each as {@code $.path: what}; empty when the value conforms. */
     List<String> validate(JsonNode value, String definition) {
         if (!definitions.has(definition)) {
