@@ -10,12 +10,6 @@ import org.junit.jupiter.api.Test;
 /** Bulk pause, resume and delete against the sandbox: real HTTP, the owner's ticks, and injected faults. */
 class BulkActionsSandboxTest extends SandboxTest {
 
-    private Cli.Result ok(String... args) {
-        Cli.Result r = cli.run(args);
-        assertEquals(0, r.exitCode(), r::toString);
-        return r;
-    }
-
     private void create(String... ids) {
         for (String id : ids) {
             ok("changefeed", "create", id, "--sink-uri", "blackhole://");

@@ -1,7 +1,6 @@
 package dev.ticdcctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.testing.Cli;
@@ -17,19 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * as long as their HTTP polls.
  */
 class ChangefeedWaitTest extends SandboxTest {
-
-    private Cli.Result ok(String... args) {
-        Cli.Result r = cli.run(args);
-        assertEquals(0, r.exitCode(), r::toString);
-        return r;
-    }
-
-    private Cli.Result fails(int exitCode, String... args) {
-        Cli.Result r = cli.run(args);
-        assertEquals(exitCode, r.exitCode(), r::toString);
-        assertFalse(r.err().contains("\tat "), () -> "no stack trace\n" + r);
-        return r;
-    }
 
     @Test
     void a_resumed_changefeed_is_waited_for_until_it_is_normal_and_the_state_change_is_shown() {

@@ -1,7 +1,6 @@
 package dev.ticdcctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,19 +20,6 @@ import org.junit.jupiter.api.Test;
  * capture's tables and completes an election tick by tick on the test clock.
  */
 class DrainAndResignWaitTest extends SandboxTest {
-
-    private Cli.Result ok(String... args) {
-        Cli.Result r = cli.run(args);
-        assertEquals(0, r.exitCode(), r::toString);
-        return r;
-    }
-
-    private Cli.Result fails(int exitCode, String... args) {
-        Cli.Result r = cli.run(args);
-        assertEquals(exitCode, r.exitCode(), r::toString);
-        assertFalse(r.err().contains("\tat "), () -> "no stack trace\n" + r);
-        return r;
-    }
 
     @Test
     void draining_with_wait_repeats_the_drain_and_shows_the_count_falling_to_0() {

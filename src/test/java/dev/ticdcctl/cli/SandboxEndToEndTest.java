@@ -13,12 +13,6 @@ import org.junit.jupiter.api.Test;
 /** The CLI against the built-in sandbox: whole operator workflows, over real HTTP, with the owner's ticks. */
 class SandboxEndToEndTest extends SandboxTest {
 
-    private Cli.Result ok(String... args) {
-        Cli.Result r = cli.run(args);
-        assertEquals(0, r.exitCode(), r::toString);
-        return r;
-    }
-
     @Test
     void a_changefeed_lives_through_create_pause_update_resume_and_delete() {
         assertEquals("changefeed \"orders\" created\n",

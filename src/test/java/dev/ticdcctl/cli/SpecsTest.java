@@ -17,12 +17,6 @@ class SpecsTest extends SandboxTest {
     @TempDir
     Path dir;
 
-    private Cli.Result ok(String... args) {
-        Cli.Result r = cli.run(args);
-        assertEquals(0, r.exitCode(), r::toString);
-        return r;
-    }
-
     private String file(String name, String text) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, text);

@@ -1,5 +1,8 @@
 package dev.ticdcctl.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import dev.ticdcctl.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +26,21 @@ public abstract class SandboxTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Runs a command that must succeed. */
+    protected Cli.Result ok(String... args) {
+        Cli.Result r = cli.run(args);
+        assertEquals(0, r.exitCode(), r::toString);
+        return r;
+    }
+
+    /** Runs a command that must fail with {@code exitCode}, reported without a stack trace. */
+    protected Cli.Result fails(int exitCode, String... args) {
+        Cli.Result r = cli.run(args);
+        assertEquals(exitCode, r.exitCode(), r::toString);
+        assertFalse(r.err().contains("\tat "), () -> "no stack trace\n" + r);
+        return r;
     }
 
     /** Lets the sandbox's owner act on what was requested so far. */
