@@ -390,10 +390,10 @@ public final class ChangefeedToml {
 
         private static String value(JsonNode v, Field field) {
             if (field != null && field.kind() == Kind.DURATION && v.isIntegralNumber() && v.canConvertToLong()) {
-                return quote(GoDurations.compact(v.longValue()));
+                return TomlStrings.basic(GoDurations.compact(v.longValue()));
             }
             if (v.isTextual()) {
-                return quote(v.textValue());
+                return TomlStrings.basic(v.textValue());
             }
             if (v.isArray()) {
                 List<String> elements = new ArrayList<>();
@@ -419,24 +419,6 @@ public final class ChangefeedToml {
                 return Double.isNaN(d) ? "nan" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : v.asText();
             }
             return v.asText(); // booleans and integers
-        }
-
-        /** A TOML basic string. */
-        private static String quote(String s) {
-            StringBuilder q = new StringBuilder("\"");
-            for (char c : s.toCharArray()) {
-                switch (c) {
-                    case '"' -> q.append("\\\"");
-                    case '\\' -> q.append("\\\\");
-                    case '\b' -> q.append("\\b");
-                    case '\t' -> q.append("\\t");
-                    case '\n' -> q.append("\\n");
-                    case '\f' -> q.append("\\f");
-                    case '\r' -> q.append("\\r");
-                    default -> q.append(c < 0x20 || c == 0x7f ? String.format("\\u%04X", (int) c) : String.valueOf(c));
-                }
-            }
-            return q.append('"').toString();
         }
     }
 }

@@ -186,28 +186,14 @@ public final class ConfigFile {
     private String render() {
         StringBuilder out = new StringBuilder("# ticdcctl contexts; edit with 'ticdcctl config set-context'\n");
         if (currentContext != null) {
-            out.append("current-context = ").append(quote(currentContext)).append('\n');
+            out.append("current-context = ").append(TomlStrings.basic(currentContext)).append('\n');
         }
         contexts.forEach((name, context) -> {
-            out.append("\n[contexts.").append(quote(name)).append("]\n");
+            out.append("\n[contexts.").append(TomlStrings.basic(name)).append("]\n");
             Map<String, Object> fields = Toml.MAPPER.convertValue(context, Toml.MAP);
             fields.forEach((key, value) -> out.append(key).append(" = ")
-                    .append(value instanceof String s ? quote(s) : String.valueOf(value)).append('\n'));
+                    .append(value instanceof String s ? TomlStrings.basic(s) : String.valueOf(value)).append('\n'));
         });
         return out.toString();
-    }
-
-    private static String quote(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\t' -> q.append("\\t");
-                default -> q.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return q.append('"').toString();
     }
 }
