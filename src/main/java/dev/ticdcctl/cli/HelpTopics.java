@@ -40,6 +40,8 @@ final class HelpTopics {
             new Entry("TICDCCTL_NAMESPACE", "changefeed namespace, as -n/--namespace (default: default)"),
             new Entry("TICDCCTL_CONTEXT", "context of the contexts file to use, as --context"),
             new Entry("TICDCCTL_CONFIG", "the contexts file, as --config-file"),
+            new Entry("TICDCCTL_MAX_RESPONSE_SIZE", "largest answer read from the server, as --max-response-size"
+                    + " (default 64MiB)"),
             new Entry("TICDC_USER", "TiDB user, as --user (the variables of cdc cli)"),
             new Entry("TICDC_PASSWORD", "password of that user; never shown, not even by --debug"),
             new Entry("TICDC_CA_PATH", "PEM CA certificate(s), as --ca"),

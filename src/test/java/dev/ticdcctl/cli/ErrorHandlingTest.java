@@ -120,7 +120,8 @@ class ErrorHandlingTest extends StubServerTest {
         Cli.Result r = cli.run("changefeed", "list", "--timeout", "300ms");
 
         assertEquals(5, r.exitCode(), r::toString);
-        assertTrue(r.err().startsWith("Error: no response from " + server.url() + " within 300ms (request timed out)\n"
+        assertTrue(r.err().startsWith("Error: no response from " + server.url() + "/api/v2/changefeeds within 300ms"
+                + " (request timed out)\n"
                 + "Hint: a slow server may need a longer --timeout\n"), r::toString);
     }
 
