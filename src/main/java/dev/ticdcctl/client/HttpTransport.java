@@ -172,7 +172,8 @@ public final class HttpTransport implements AutoCloseable {
     private Response sendOnce(String method, String pathAndQuery, byte[] body, List<Header> headers, long deadline)
             throws InterruptedException {
         URI uri = URI.create(settings.baseUri() + pathAndQuery);
-        String route = settings.baseUri() + pathAndQuery.replaceFirst("\\?.*", "");
+        String path = pathAndQuery.replaceFirst("\\?.*", "");
+        String route = settings.baseUri() + path;
         long budget = deadline - System.nanoTime();
         if (budget <= 0) {
             throw noResponse(route);
@@ -197,7 +198,7 @@ public final class HttpTransport implements AutoCloseable {
         trace("> " + method + " " + uri);
         built.headers().map().forEach((name, values) -> trace("> " + name + ": " + redact(name, values)));
         long start = System.nanoTime();
-        CappedBody answer = new CappedBody(settings.maxResponseSize().bytes());
+        CappedBody answer = new CappedBody(settings.maxResponseSize().bytes(), method.equals("HEAD"));
         CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(built, answer);
         try {
             HttpResponse<byte[]> response = await(exchange, answer, budget);
@@ -212,9 +213,8 @@ public final class HttpTransport implements AutoCloseable {
             Throwable cause = e.getCause();
             trace("< failed after " + elapsed(start) + ": " + cause.getClass().getSimpleName());
             if (hasCause(cause, TooLarge.class)) {
-                throw new UnexpectedResponseException("the answer to " + method + " "
-                        + pathAndQuery.replaceFirst("\\?.*", "") + " is larger than the limit of "
-                        + settings.maxResponseSize() + "; stopped reading it",
+                throw new UnexpectedResponseException("the answer to " + method + " " + path
+                        + " is larger than the limit of " + settings.maxResponseSize() + "; stopped reading it",
                         "raise the limit with --max-response-size or TICDCCTL_MAX_RESPONSE_SIZE");
             }
             if (cause instanceof IOException io) {
@@ -298,7 +298,8 @@ public final class HttpTransport implements AutoCloseable {
                     new ConnectException("connection refused"));
         }
         if (answered) {
-            return new UnreachableException("the answer from " + route + " was cut short: " + rootMessage(e), null, e);
+            return new UnreachableException("the answer from " + route + " was cut short: " + rootMessage(e),
+                    "the server, a proxy or the network broke the connection; try again", e);
         }
         // What a port that is not a TiCDC server answers is not shown: it may hold anything, control characters too.
         if (hasCause(e, ProtocolException.class)) {
@@ -350,6 +351,8 @@ public final class HttpTransport implements AutoCloseable {
     private static final class CappedBody implements HttpResponse.BodyHandler<byte[]>,
             HttpResponse.BodySubscriber<byte[]> {
         private final long cap;
+        /** HEAD: the Content-Length is that of a body not sent. */
+        private final boolean bodiless;
         private final CompletableFuture<byte[]> body = new CompletableFuture<>();
         private final List<ByteBuffer> received = new ArrayList<>();
         private long size;
@@ -357,14 +360,15 @@ public final class HttpTransport implements AutoCloseable {
         private volatile boolean headersArrived;
         private volatile Flow.Subscription subscription;
 
-        CappedBody(long cap) {
+        CappedBody(long cap, boolean bodiless) {
             this.cap = cap;
+            this.bodiless = bodiless;
         }
 
         @Override
         public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
             headersArrived = true;
-            declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            declared = bodiless ? -1 : info.headers().firstValueAsLong("Content-Length").orElse(-1);
             return this;
         }
 
