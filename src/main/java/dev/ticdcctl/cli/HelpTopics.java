@@ -24,8 +24,9 @@ final class HelpTopics {
                     + " error_code, not its HTTP status (TiCDC answers not-found with 400)"),
             new Entry("4", "authentication or authorization failed (HTTP 401, CDC:ErrCredentialNotFound,"
                     + " CDC:ErrUnauthorized)"),
-            new Entry("5", "the server could not be reached (connection refused, unknown host, TLS handshake, connect"
-                    + " or request timeout)"),
+            new Entry("5", "the server could not be reached or its answer did not arrive whole (connection refused,"
+                    + " unknown host, TLS handshake, connect or request timeout, an answer cut short or not complete"
+                    + " within --timeout)"),
             new Entry("6", "a wait ended by its timeout before the condition held"),
             new Entry("7", "the user declined a confirmation prompt"),
             new Entry("130", "interrupted (Ctrl-C)"));
