@@ -23,12 +23,13 @@ public final class ServerAddress {
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a server address (host:port or http(s)://host:port)");
+            throw new IllegalArgumentException("'" + withoutCredentials(text)
+                    + "' is not a server address (host:port or http(s)://host:port)");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("unsupported scheme '" + uri.getScheme() + "' in server address '" + text
-                    + "': use http:// or https://");
+            throw new IllegalArgumentException("unsupported scheme '" + uri.getScheme() + "' in server address '"
+                    + withoutCredentials(text) + "': use http:// or https://");
         }
         String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
         if (authority.contains("@")) {
@@ -50,6 +51,11 @@ public final class ServerAddress {
             throw new IllegalArgumentException("server address '" + text + "' must not have a query or fragment");
         }
         return URI.create(scheme + "://" + uri.getRawAuthority());
+    }
+
+    /** The address as the user gave it, for messages, with any user-info masked: it may hold a password. */
+    private static String withoutCredentials(String text) {
+        return text.replaceFirst("^([^/@]*//)?[^/@]*@", "$1***@");
     }
 
     /** Why an authority that the URI parser could not split into host and port is wrong. */
