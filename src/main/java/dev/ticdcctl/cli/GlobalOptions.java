@@ -64,6 +64,12 @@ public final class GlobalOptions {
                     + " (default 2); changes are never retried.")
     Integer retries;
 
+    @Option(names = "--max-response-size", paramLabel = "SIZE", scope = ScopeType.INHERIT, order = 107,
+            converter = ByteSizeConverter.class,
+            description = "Refuse an answer larger than SIZE, reading no further (env TICDCCTL_MAX_RESPONSE_SIZE;"
+                    + " default 64MiB, far above a list of 10,000 changefeeds). Examples: 512KiB, 256MiB.")
+    dev.ticdcctl.util.ByteSize maxResponseSize;
+
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", scope = ScopeType.INHERIT, order = 101,
             description = "Changefeed namespace (env TICDCCTL_NAMESPACE; default: default).")
     String namespace;
@@ -91,8 +97,9 @@ public final class GlobalOptions {
 
     @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT, order = 107,
             converter = DurationConverter.class,
-            description = "Give up on a request after DURATION (default 30s) and on a wait for a state change "
-                    + "after DURATION (default 60s, unless the command says otherwise). Examples: 500ms, 10s, 2m.")
+            description = "Give up on a request after DURATION (default 30s: connecting, retries and the whole"
+                    + " answer) and on a wait for a state change after DURATION (default 60s, unless the command says"
+                    + " otherwise). Examples: 500ms, 10s, 2m.")
     Duration timeout;
 
     @Option(names = {"-y", "--yes", "--no-confirm"}, scope = ScopeType.INHERIT, order = 108,
@@ -117,6 +124,7 @@ public final class GlobalOptions {
     }
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, order = 109,
-            description = "Trace HTTP requests on stderr (Authorization redacted) and show stack traces.")
+            description = "Trace HTTP requests and answers on stderr (credential headers redacted) and show stack"
+                    + " traces.")
     boolean debug;
 }

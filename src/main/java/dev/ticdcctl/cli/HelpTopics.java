@@ -24,8 +24,9 @@ final class HelpTopics {
                     + " error_code, not its HTTP status (TiCDC answers not-found with 400)"),
             new Entry("4", "authentication or authorization failed (HTTP 401, CDC:ErrCredentialNotFound,"
                     + " CDC:ErrUnauthorized)"),
-            new Entry("5", "the server could not be reached (connection refused, unknown host, TLS handshake, connect"
-                    + " or request timeout)"),
+            new Entry("5", "the server could not be reached or its answer did not arrive whole (connection refused,"
+                    + " unknown host, TLS handshake, connect or request timeout, an answer cut short or not complete"
+                    + " within --timeout)"),
             new Entry("6", "a wait ended by its timeout before the condition held"),
             new Entry("7", "the user declined a confirmation prompt"),
             new Entry("130", "interrupted (Ctrl-C)"));
@@ -40,6 +41,8 @@ final class HelpTopics {
             new Entry("TICDCCTL_NAMESPACE", "changefeed namespace, as -n/--namespace (default: default)"),
             new Entry("TICDCCTL_CONTEXT", "context of the contexts file to use, as --context"),
             new Entry("TICDCCTL_CONFIG", "the contexts file, as --config-file"),
+            new Entry("TICDCCTL_MAX_RESPONSE_SIZE", "largest answer read from the server, as --max-response-size"
+                    + " (default 64MiB)"),
             new Entry("TICDC_USER", "TiDB user, as --user (the variables of cdc cli)"),
             new Entry("TICDC_PASSWORD", "password of that user; never shown, not even by --debug"),
             new Entry("TICDC_CA_PATH", "PEM CA certificate(s), as --ca"),

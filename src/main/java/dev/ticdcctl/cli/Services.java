@@ -73,7 +73,7 @@ public final class Services implements AutoCloseable {
             settings = Settings.resolve(new Settings.Flags(options.server, options.namespace, options.context,
                     options.ca, options.cert, options.key, options.insecureSkipTlsVerify, options.user,
                     passwordFromFlags(), options.passwordStdin ? "--password-stdin" : "--password", options.timeout,
-                    options.connectTimeout, options.retries),
+                    options.connectTimeout, options.retries, options.maxResponseSize),
                     environment.variables(), configFile(), home().resolve(".ticdc").resolve("credentials"));
             if (settings.warning != null) {
                 output().warn(settings.warning);
@@ -121,9 +121,13 @@ public final class Services implements AutoCloseable {
         if (options.sandbox) {
             return embeddedSandbox().url();
         }
-        Settings.Value<String> server = settings().server;
+        return serverAddress(settings().server, settings().usesTls());
+    }
+
+    /** A server address as {@link ServerAddress#parse} reads it; an invalid one is a usage error naming its source. */
+    public static URI serverAddress(Settings.Value<String> server, boolean tls) {
         try {
-            return ServerAddress.parse(server.value(), settings().usesTls());
+            return ServerAddress.parse(server.value(), tls);
         } catch (IllegalArgumentException e) {
             String origin = server.source().equals("flag --server") ? "--server"
                     : "server address (from " + server.source() + ")";
@@ -159,7 +163,7 @@ public final class Services implements AutoCloseable {
             transport = new HttpTransport(new HttpTransport.Settings(server, settings.timeout.value(),
                     settings.connectTimeout.value(), "ticdcctl/" + Version.CLIENT, tls(server, settings),
                     authorization(settings), settings.retries.value(), environment.sleeper()::sleep,
-                    options.debug ? err : null));
+                    options.debug ? err : null, settings.maxResponseSize.value()));
             client = new TicdcClient(transport, this::mapper);
         }
         return client;

@@ -1,12 +1,14 @@
 package dev.ticdcctl.client;
 
 import dev.ticdcctl.pem.PemFiles;
+import dev.ticdcctl.util.ByteSize;
 import dev.ticdcctl.util.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -14,24 +16,37 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
-/** Sends one HTTP request to the server and turns transport failures into {@link UnreachableException}. */
+/**
+ * Sends one HTTP request to the server and turns transport failures into {@link UnreachableException}. The timeout
+ * bounds the whole exchange, retries included: connecting, the TLS handshake, the headers and the complete body. An
+ * answer larger than the cap is refused without being read further.
+ */
 public final class HttpTransport implements AutoCloseable {
     /**
      * Connection settings. {@code sslContext} is null for the JDK default; {@code authorization} is the value of the
      * Authorization header or null; {@code trace} receives the {@code --debug} lines, or is null.
      */
     public record Settings(URI baseUri, Duration timeout, Duration connectTimeout, String userAgent,
-            SSLContext sslContext, String authorization, int retries, Pause pause, PrintWriter trace) {}
+            SSLContext sslContext, String authorization, int retries, Pause pause, PrintWriter trace,
+            ByteSize maxResponseSize) {}
 
     /** Waits between retries; a seam so that tests need not wait on the wall clock. */
     @FunctionalInterface
@@ -39,10 +54,16 @@ public final class HttpTransport implements AutoCloseable {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    /** Headers whose values are credentials: the trace shows that they were sent, never what. */
-    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
+    /** Headers whose values are credentials (besides those named like a token, key, secret or password). */
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+            "set-cookie");
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    /**
+     * How long past the deadline to let the HTTP client report a late answer itself, when no headers came: it knows
+     * whether connecting (or the TLS handshake) or the answer was late, which the message then says.
+     */
+    private static final long VERDICT_GRACE_MILLIS = 200;
 
     /** A raw answer: status, content type and body bytes. */
     public record Response(int status, String contentType, byte[] body) {}
@@ -115,32 +136,50 @@ public final class HttpTransport implements AutoCloseable {
     public Response send(String method, String pathAndQuery, byte[] body, List<Header> headers)
             throws InterruptedException {
         boolean repeatable = REPEATABLE.contains(method);
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
         Duration backoff = FIRST_BACKOFF;
         for (int attempt = 0; ; attempt++) {
             boolean last = !repeatable || attempt >= settings.retries();
+            Response response = null;
+            UnreachableException failure = null;
             try {
-                Response response = sendOnce(method, pathAndQuery, body, headers);
+                response = sendOnce(method, pathAndQuery, body, headers, deadline);
                 if (response.status() != 503 || last) {
                     return response;
                 }
-                trace("* HTTP 503, retrying");
             } catch (UnreachableException e) {
                 if (last || !(e.getCause() instanceof ConnectException)) {
                     throw e;
                 }
-                trace("* " + e.getMessage() + ", retrying");
+                failure = e;
             }
             // Full jitter between half and all of the backoff keeps retrying clients from moving in step.
             long millis = backoff.toMillis() / 2 + ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1);
+            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis) >= deadline) {
+                // No time left for another try within --timeout: the last outcome is the answer.
+                if (failure != null) {
+                    throw failure;
+                }
+                return response;
+            }
+            trace("* " + (failure != null ? failure.getMessage() : "HTTP 503") + ", retrying");
             settings.pause().sleep(Duration.ofMillis(millis));
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
     }
 
-    private Response sendOnce(String method, String pathAndQuery, byte[] body, List<Header> headers)
+    /** One try, bounded by what is left until {@code deadline} (a {@link System#nanoTime()}). */
+    private Response sendOnce(String method, String pathAndQuery, byte[] body, List<Header> headers, long deadline)
             throws InterruptedException {
         URI uri = URI.create(settings.baseUri() + pathAndQuery);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout());
+        String path = pathAndQuery.replaceFirst("\\?.*", "");
+        String route = settings.baseUri() + path;
+        long budget = deadline - System.nanoTime();
+        if (budget <= 0) {
+            throw noResponse(route);
+        }
+        // The client's own request timeout ends an exchange whose headers are late; the wait below, the body.
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(budget));
         defaultHeader(request, headers, "Accept", "application/json");
         defaultHeader(request, headers, "User-Agent", settings.userAgent());
         defaultHeader(request, headers, "Authorization", settings.authorization());
@@ -159,14 +198,51 @@ public final class HttpTransport implements AutoCloseable {
         trace("> " + method + " " + uri);
         built.headers().map().forEach((name, values) -> trace("> " + name + ": " + redact(name, values)));
         long start = System.nanoTime();
+        CappedBody answer = new CappedBody(settings.maxResponseSize().bytes(), method.equals("HEAD"));
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(built, answer);
         try {
-            HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = await(exchange, answer, budget);
             trace("< " + response.statusCode() + " (" + elapsed(start) + ", " + response.body().length + " bytes)");
+            response.headers().map().forEach((name, values) -> trace("< " + name + ": " + redact(name, values)));
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());
-        } catch (IOException e) {
-            trace("< failed after " + elapsed(start) + ": " + e.getClass().getSimpleName());
-            throw unreachable(e);
+        } catch (TimeoutException e) {
+            trace("< timed out after " + elapsed(start) + (answer.headersArrived ? ", in the body" : ""));
+            throw answer.headersArrived ? incomplete(route) : noResponse(route);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            trace("< failed after " + elapsed(start) + ": " + cause.getClass().getSimpleName());
+            if (hasCause(cause, TooLarge.class)) {
+                throw new UnexpectedResponseException("the answer to " + method + " " + path
+                        + " is larger than the limit of " + settings.maxResponseSize() + "; stopped reading it",
+                        "raise the limit with --max-response-size or TICDCCTL_MAX_RESPONSE_SIZE");
+            }
+            if (cause instanceof IOException io) {
+                throw unreachable(io, route, budget, answer.headersArrived);
+            }
+            throw new UnreachableException("cannot reach " + settings.baseUri() + ": " + rootMessage(cause), null,
+                    cause);
+        } finally {
+            // Ends a late exchange (closing its connection) and frees the thread that waits for it.
+            exchange.cancel(true);
+            answer.cancel();
+        }
+    }
+
+    /**
+     * Waits for the whole answer until {@code budget} nanoseconds have passed. When no headers came by then, the HTTP
+     * client's own timeout fires at the same moment: its verdict, which says which phase was late, is taken if it
+     * comes within a short grace.
+     */
+    private static HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> exchange, CappedBody answer,
+            long budget) throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            return exchange.get(budget, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (answer.headersArrived) {
+                throw e;
+            }
+            return exchange.get(VERDICT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -183,24 +259,37 @@ public final class HttpTransport implements AutoCloseable {
         request.header(name, value);
     }
 
-    private UnreachableException unreachable(IOException e) {
+    private UnreachableException noResponse(String route) {
+        return new UnreachableException("no response from " + route + " within " + Durations.format(settings.timeout())
+                + " (request timed out)", "a slow server may need a longer --timeout", null);
+    }
+
+    private UnreachableException incomplete(String route) {
+        return new UnreachableException("the answer from " + route + " did not complete within "
+                + Durations.format(settings.timeout()), "a slow server may need a longer --timeout", null);
+    }
+
+    /** {@code budget} is what the try had left of the timeout; {@code answered}, whether the headers came. */
+    private UnreachableException unreachable(IOException e, String route, long budget, boolean answered) {
         String server = settings.baseUri().toString();
-        String timeout = Durations.format(settings.timeout());
+        boolean https = settings.baseUri().getScheme().equals("https");
         if (e instanceof HttpConnectTimeoutException) {
+            // The connect timeout, unless the whole timeout had less left: then that one ran out.
+            Duration limit = settings.connectTimeout().toNanos() < budget ? settings.connectTimeout()
+                    : settings.timeout();
             return new UnreachableException("cannot connect to " + server + ": no answer within "
-                    + Durations.format(settings.connectTimeout()) + " (connect timed out)", null,
-                    new ConnectException(e.getMessage()));
+                    + Durations.format(limit) + (https ? " (connect or TLS handshake timed out)" : " (connect timed out)"),
+                    null, new ConnectException(e.getMessage()));
         }
         if (e instanceof HttpTimeoutException) {
-            return new UnreachableException("no response from " + server + " within " + timeout
-                    + " (request timed out)", "a slow server may need a longer --timeout", e);
+            return noResponse(route);
         }
         if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
             return new UnreachableException("cannot resolve host '" + settings.baseUri().getHost() + "' of " + server,
                     null, e);
         }
-        if (hasCause(e, SSLException.class) || settings.baseUri().getScheme().equals("https")
-                && rootMessage(e).toLowerCase().contains("reset")) {
+        if (hasCause(e, SSLException.class) || https && !answered
+                && rootMessage(e).toLowerCase(Locale.ROOT).contains("reset")) {
             return new UnreachableException("TLS handshake with " + server + " failed: "
                     + PemFiles.describeHandshakeFailure(e), null, e);
         }
@@ -208,7 +297,16 @@ public final class HttpTransport implements AutoCloseable {
             return new UnreachableException("cannot connect to " + server + ": connection refused", null,
                     new ConnectException("connection refused"));
         }
-        return new UnreachableException("cannot reach " + server + ": " + rootMessage(e), null, e);
+        if (answered) {
+            return new UnreachableException("the answer from " + route + " was cut short: " + rootMessage(e),
+                    "the server, a proxy or the network broke the connection; try again", e);
+        }
+        // What a port that is not a TiCDC server answers is not shown: it may hold anything, control characters too.
+        if (hasCause(e, ProtocolException.class)) {
+            return new UnreachableException("the server at " + server + " did not answer HTTP", null, e);
+        }
+        return new UnreachableException("the server at " + server + " closed the connection before answering", null,
+                e);
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
@@ -229,7 +327,117 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private static String redact(String name, List<String> values) {
-        return CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? "[redacted]" : String.join(", ", values);
+        return isCredential(name) ? "[redacted]" : String.join(", ", values);
+    }
+
+    /** Whether a header carries a credential: the trace shows that it was sent, never what. */
+    static boolean isCredential(String header) {
+        String name = header.toLowerCase(Locale.ROOT);
+        return CREDENTIAL_HEADERS.contains(name) || name.endsWith("-token") || name.endsWith("-key")
+                || name.contains("secret") || name.contains("password");
+    }
+
+    /** An answer whose body passed the cap; the exchange is cancelled. */
+    private static final class TooLarge extends IOException {
+        TooLarge() {
+            super("the answer exceeds the size limit");
+        }
+    }
+
+    /**
+     * Collects an answer's body up to {@code cap} bytes, refusing one that declares or sends more without reading
+     * further; notes when the headers came, and can stop the body when the time is up.
+     */
+    private static final class CappedBody implements HttpResponse.BodyHandler<byte[]>,
+            HttpResponse.BodySubscriber<byte[]> {
+        private final long cap;
+        /** HEAD: the Content-Length is that of a body not sent. */
+        private final boolean bodiless;
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final List<ByteBuffer> received = new ArrayList<>();
+        private long size;
+        private long declared = -1;
+        private volatile boolean headersArrived;
+        private volatile Flow.Subscription subscription;
+
+        CappedBody(long cap, boolean bodiless) {
+            this.cap = cap;
+            this.bodiless = bodiless;
+        }
+
+        @Override
+        public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+            headersArrived = true;
+            declared = bodiless ? -1 : info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            return this;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            if (declared > cap) {
+                refuse();
+            } else {
+                subscription.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (body.isDone()) {
+                return;
+            }
+            for (ByteBuffer buffer : buffers) {
+                size += buffer.remaining();
+            }
+            if (size > cap) {
+                refuse();
+            } else {
+                received.addAll(buffers);
+            }
+        }
+
+        private void refuse() {
+            received.clear();
+            subscription.cancel();
+            body.completeExceptionally(new TooLarge());
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            received.clear();
+            body.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            if (body.isDone()) {
+                return;
+            }
+            byte[] bytes = new byte[(int) size];
+            int at = 0;
+            for (ByteBuffer buffer : received) {
+                int n = buffer.remaining();
+                buffer.get(bytes, at, n);
+                at += n;
+            }
+            received.clear();
+            body.complete(bytes);
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        /** Stops reading a body that is still coming; a no-op once it is complete. */
+        void cancel() {
+            Flow.Subscription current = subscription;
+            if (current != null && !body.isDone()) {
+                current.cancel();
+                body.cancel(false);
+            }
+        }
     }
 
     private static String elapsed(long startNanos) {

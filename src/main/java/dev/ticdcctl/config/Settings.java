@@ -1,5 +1,6 @@
 package dev.ticdcctl.config;
 
+import dev.ticdcctl.util.ByteSize;
 import dev.ticdcctl.util.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,10 @@ public final class Settings {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_RETRIES = 2;
+    /** Far above the largest real answer: a list of 10,000 changefeeds is about 3 MB. */
+    public static final ByteSize DEFAULT_MAX_RESPONSE_SIZE = ByteSize.parse("64MiB");
+    /** An answer is held in memory whole, so the cap stays well inside what a Java array can hold. */
+    static final ByteSize LARGEST_MAX_RESPONSE_SIZE = ByteSize.parse("1GiB");
 
     /** A value and its source, e.g. {@code flag --server}, {@code env TICDC_USER}, {@code context prod}. */
     public record Value<T>(String name, T value, String source) {
@@ -28,7 +33,7 @@ public final class Settings {
     /** What the command line gave; null means not given. {@code password} was already read (stdin or argv). */
     public record Flags(String server, String namespace, String context, String ca, String cert, String key,
             boolean insecureSkipTlsVerify, String user, String password, String passwordFlag, Duration timeout,
-            Duration connectTimeout, Integer retries) {}
+            Duration connectTimeout, Integer retries, ByteSize maxResponseSize) {}
 
     public final Value<String> context;
     public final Value<String> server;
@@ -42,6 +47,7 @@ public final class Settings {
     public final Value<Duration> timeout;
     public final Value<Duration> connectTimeout;
     public final Value<Integer> retries;
+    public final Value<ByteSize> maxResponseSize;
     public final Path configFile;
     /** A warning for the user about how the settings are kept, or null. */
     public final String warning;
@@ -79,6 +85,7 @@ public final class Settings {
                 : new Value<>("connect-timeout", DEFAULT_CONNECT_TIMEOUT, "default");
         retries = flags.retries() != null ? new Value<>("retries", flags.retries(), "flag --retries")
                 : new Value<>("retries", DEFAULT_RETRIES, "default");
+        maxResponseSize = maxResponseSize(flags.maxResponseSize(), env(env, "TICDCCTL_MAX_RESPONSE_SIZE"));
         warning = config.exposesPassword() ? "the config file " + config.path() + " holds a password and other users"
                 + " can read it; run: chmod 600 " + config.path() : null;
     }
@@ -90,7 +97,7 @@ public final class Settings {
     /** Every setting, in the order {@code config view} shows them. */
     public List<Value<?>> all() {
         return List.of(context, server, namespace, ca, cert, key, insecureSkipTlsVerify, user, password, timeout,
-                connectTimeout, retries);
+                connectTimeout, retries, maxResponseSize);
     }
 
     /** True when any TLS file is set: a bare host:port then means https. */
@@ -162,6 +169,27 @@ public final class Settings {
             }
         }
         return new Value<>(name, fallback, "default");
+    }
+
+    private static Value<ByteSize> maxResponseSize(ByteSize flag, String fromEnv) {
+        Value<ByteSize> size;
+        if (flag != null) {
+            size = new Value<>("max-response-size", flag, "flag --max-response-size");
+        } else if (fromEnv != null) {
+            try {
+                size = new Value<>("max-response-size", ByteSize.parse(fromEnv), "env TICDCCTL_MAX_RESPONSE_SIZE");
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("invalid TICDCCTL_MAX_RESPONSE_SIZE: " + e.getMessage());
+            }
+        } else {
+            return new Value<>("max-response-size", DEFAULT_MAX_RESPONSE_SIZE, "default");
+        }
+        if (size.value().bytes() == 0 || size.value().bytes() > LARGEST_MAX_RESPONSE_SIZE.bytes()) {
+            String origin = flag != null ? "--max-response-size" : "TICDCCTL_MAX_RESPONSE_SIZE";
+            throw new ConfigException(origin + " must be more than 0 and at most " + LARGEST_MAX_RESPONSE_SIZE
+                    + ", not " + size.value());
+        }
+        return size;
     }
 
     private static Value<String> pick(String name, String flag, String flagSource, String fromEnv, String envSource,

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code ticdcctl api}: exactly the request asked for, through the connection settings of every command. */
 class ApiCommandTest extends StubServerTest {
@@ -417,5 +418,21 @@ class ApiCommandTest extends StubServerTest {
         assertTrue(r.err().contains("> X-Request-Id: 42\n"), r::toString);
         assertFalse(r.err().contains("s3cret") || r.err().contains(basic("root", "s3cret").substring(6))
                 || r.err().contains("t0ken"), r::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Authorization", "Proxy-Authorization", "Cookie", "X-Auth-Token", "X-Api-Key",
+        "X-Client-Secret", "X-Db-Password"})
+    void debug_redacts_every_credential_header_sent_and_received(String header) {
+        server.on("GET", LIST, 200, "{}").withHeader("Set-Cookie", "session=r3ceived").withHeader(header, "r3ceived");
+
+        Cli.Result r = cli.run("--debug", "api", "changefeeds", "-H", header + ": s3nt");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("> " + header + ": [redacted]\n"), r::toString);
+        assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains("< " + header.toLowerCase(java.util.Locale.ROOT)
+                + ": [redacted]\n"), r::toString);
+        assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains("< set-cookie: [redacted]\n"), r::toString);
+        assertFalse(r.err().contains("s3nt") || r.err().contains("r3ceived"), r::toString);
     }
 }

@@ -10,7 +10,10 @@ import dev.ticdcctl.testing.StubServer;
 import dev.ticdcctl.testing.StubServerTest;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -120,7 +123,8 @@ class ErrorHandlingTest extends StubServerTest {
         Cli.Result r = cli.run("changefeed", "list", "--timeout", "300ms");
 
         assertEquals(5, r.exitCode(), r::toString);
-        assertTrue(r.err().startsWith("Error: no response from " + server.url() + " within 300ms (request timed out)\n"
+        assertTrue(r.err().startsWith("Error: no response from " + server.url() + "/api/v2/changefeeds within 300ms"
+                + " (request timed out)\n"
                 + "Hint: a slow server may need a longer --timeout\n"), r::toString);
     }
 
@@ -129,6 +133,12 @@ class ErrorHandlingTest extends StubServerTest {
         "ftp://host:21 | unsupported scheme 'ftp'",
         "http://host:8300/api | must not have a path",
         "http://user:pw@host:8300 | must not contain credentials",
+        "http://127.0.0.1:99999 | the port '99999' of server address 'http://127.0.0.1:99999' is not a number from 1"
+            + " to 65535",
+        "127.0.0.1:0 | the port '0' of server address '127.0.0.1:0' is not a number from 1 to 65535",
+        "http://cdc:99999999999 | the port '99999999999'",
+        "http://cdc:http | the port 'http'",
+        "http://cdc_0.prod:8300 | 'cdc_0.prod' in server address 'http://cdc_0.prod:8300' is not a valid host name",
     })
     void an_invalid_server_address_is_a_usage_error(String address, String message) {
         Cli.Result r = new Cli().run("--server", address, "changefeed", "list");
@@ -136,6 +146,31 @@ class ErrorHandlingTest extends StubServerTest {
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.err().startsWith("Error: invalid --server: "), r::toString);
         assertTrue(r.err().contains(message), r::toString);
+    }
+
+    @Test
+    void an_invalid_server_address_names_the_variable_or_context_it_came_from(@TempDir Path home) throws IOException {
+        Cli.Result fromEnv = new Cli().env("TICDCCTL_SERVER", "http://127.0.0.1:0").run("changefeed", "list");
+        Path config = home.resolve("config.toml");
+        Files.writeString(config, "current-context = \"prod\"\n[contexts.\"prod\"]\nserver = \"cdc:70000\"\n");
+        Cli.Result fromContext = new Cli().env("TICDCCTL_CONFIG", config.toString()).run("changefeed", "list");
+
+        assertEquals(2, fromEnv.exitCode(), fromEnv::toString);
+        assertEquals("Error: invalid server address (from env TICDCCTL_SERVER): the port '0' of server address"
+                + " 'http://127.0.0.1:0' is not a number from 1 to 65535\n", fromEnv.err());
+        assertEquals(2, fromContext.exitCode(), fromContext::toString);
+        assertEquals("Error: invalid server address (from context prod): the port '70000' of server address"
+                + " 'cdc:70000' is not a number from 1 to 65535\n", fromContext.err());
+    }
+
+    @Test
+    void a_context_is_not_given_an_invalid_server_address(@TempDir Path home) {
+        Cli.Result r = new Cli().env("HOME", home.toString()).run("config", "set-context", "prod", "--server",
+                "10.0.0.1:99999");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: invalid --server: the port '99999'"), r::toString);
+        assertFalse(Files.exists(home.resolve(".config/ticdcctl/config.toml")));
     }
 
     @Test

@@ -15,15 +15,27 @@ class ServerAddressTest {
         "http://10.0.0.1:8300/, http://10.0.0.1:8300",
         "HTTPS://cdc.example:8300, https://cdc.example:8300",
         "[::1]:8300, http://[::1]:8300",
+        "cdc:65535, http://cdc:65535",
+        "cdc:1, http://cdc:1",
     })
     void addresses_are_normalised(String given, String expected) {
         assertEquals(expected, ServerAddress.parse(given, false).toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ftp://h:1", "http://h:1/api/v2", "http://u:p@h:1", "http://h:1?x=1", "http://:8300"})
+    @ValueSource(strings = {"", "ftp://h:1", "http://h:1/api/v2", "http://u:p@h:1", "http://h:1?x=1", "http://:8300",
+        "h:0", "h:65536", "http://h:99999999999", "h:port", "bad_host:8300", "1.2.3.4.5:8300", "http://u:p@bad_host:1"})
     void bad_addresses_are_refused(String given) {
         assertThrows(IllegalArgumentException.class, () -> ServerAddress.parse(given, false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://u:s3cret@bad_host:1", "ftp://u:s3cret@h:1", "http://u:s3cret@h :1",
+        "u:s3cret@h:99999"})
+    void a_password_in_a_refused_address_is_not_echoed(String given) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ServerAddress.parse(given, false));
+        assertEquals(false, e.getMessage().contains("s3cret"), e.getMessage());
     }
 
     @org.junit.jupiter.api.Test

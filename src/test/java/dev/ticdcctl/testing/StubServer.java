@@ -42,6 +42,7 @@ public final class StubServer implements AutoCloseable {
     private final Map<String, Deque<Response>> routes = new ConcurrentHashMap<>();
     private final List<Request> requests = new ArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
+    private final Map<String, String> extraHeaders = new ConcurrentHashMap<>();
 
     public StubServer() {
         try {
@@ -65,6 +66,12 @@ public final class StubServer implements AutoCloseable {
 
     public StubServer on(String method, String path, Response response) {
         routes.computeIfAbsent(method + " " + path, k -> new ArrayDeque<>()).add(response);
+        return this;
+    }
+
+    /** Adds this header to every response, such as a Set-Cookie a proxy adds. */
+    public StubServer withHeader(String name, String value) {
+        extraHeaders.put(name, value);
         return this;
     }
 
@@ -118,6 +125,7 @@ public final class StubServer implements AutoCloseable {
         }
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        extraHeaders.forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

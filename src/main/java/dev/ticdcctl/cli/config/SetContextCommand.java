@@ -3,6 +3,7 @@ package dev.ticdcctl.cli.config;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.config.ConfigFile;
+import dev.ticdcctl.config.Settings;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,6 +52,11 @@ final class SetContextCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigFile.checkName(name);
+        ConfigFile.Context given = services.options().connectionFlags();
+        if (given.server() != null) {
+            // Refused now rather than by every later command that uses the context.
+            Services.serverAddress(new Settings.Value<>("server", given.server(), "flag --server"), false);
+        }
         ConfigFile file = ConfigFile.load(services.configFile());
         boolean created = file.context(name) == null;
         ConfigFile.Context context = file.context(name) == null ? ConfigFile.Context.EMPTY : file.context(name);
@@ -61,7 +67,7 @@ final class SetContextCommand implements Callable<Integer> {
         if (storePassword && password == null) {
             throw new dev.ticdcctl.cli.CliException.InvalidInput("--store-password needs --password-stdin", null);
         }
-        context = context.with(services.options().connectionFlags())
+        context = context.with(given)
                 .with(new ConfigFile.Context(null, null, null, null, null, null, null, password, passwordEnv,
                         passwordFile, null));
         file.put(name, context);
