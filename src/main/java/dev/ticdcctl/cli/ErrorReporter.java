@@ -9,6 +9,7 @@ import dev.ticdcctl.client.UnreachableException;
 import dev.ticdcctl.config.ConfigException;
 import dev.ticdcctl.output.JqFilter;
 import dev.ticdcctl.output.Output;
+import dev.ticdcctl.output.Secrets;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -67,7 +68,12 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         return ExitCode.FAILED;
     }
 
+    /** The text of the {@code Error:} line, secrets masked: a server's message may quote a sink URI. */
     public static String message(Exception ex) {
+        return Secrets.maskText(unmasked(ex));
+    }
+
+    private static String unmasked(Exception ex) {
         if (ex instanceof ApiException api) {
             return api.errorCode().isEmpty() ? api.getMessage() : api.getMessage() + " (" + api.errorCode() + ")";
         }

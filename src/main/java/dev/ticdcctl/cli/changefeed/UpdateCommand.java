@@ -84,7 +84,7 @@ final class UpdateCommand implements Callable<Integer> {
         }
         updater.show(plan, id);
         if (dryRun) {
-            services.output().data(services.mapper().valueToTree(plan.request()).toPrettyString());
+            services.output().requestBody(services.mapper().valueToTree(plan.request()));
             return ExitCode.OK;
         }
         ApiResult<ChangefeedDetail> updated = updater.apply(plan, input.namespace(), id, restart);
