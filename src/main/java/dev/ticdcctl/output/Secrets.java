@@ -121,6 +121,16 @@ public final class Secrets {
         return SECRET_NAMES.contains(lower);
     }
 
+    /**
+     * Whether an HTTP header carries credentials: {@code Authorization}, {@code Proxy-Authorization}, cookies, and
+     * any {@code *-Token}, {@code *-Key} or otherwise secret-named header.
+     */
+    public static boolean isCredentialHeader(String name) {
+        String lower = name.strip().toLowerCase(Locale.ROOT);
+        return lower.equals("authorization") || lower.equals("proxy-authorization") || lower.equals("cookie")
+                || lower.equals("set-cookie") || lower.endsWith("-key") || isSecretName(lower);
+    }
+
     private static String maskJsonFields(String text) {
         Matcher m = JSON_FIELD.matcher(text);
         StringBuilder out = null;

@@ -3,6 +3,7 @@ package dev.ticdcctl.cli.api;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.HttpTransport;
+import dev.ticdcctl.output.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,6 +61,9 @@ public final class ApiCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         byte[] body = input == null ? null : services.readInput(input);
         RawRequest request = RawRequest.of(method, path, headers, body, input);
+        request.headers().stream().filter(h -> Secrets.isCredentialHeader(h.name()) && !h.value().isEmpty())
+                .findFirst().ifPresent(h -> services.warnVisibleInProcessList("the " + h.name() + " header",
+                        "prefer the configured credentials (--password-stdin, TICDC_PASSWORD or a context)"));
         HttpTransport.Response response = services.client().raw(request.method(), request.path(), request.body(),
                 request.headers());
         RawAnswer.print(response, services.output(), services.mapper(), showSecrets);

@@ -24,8 +24,7 @@ final class SinkUriArgument {
             throw new CliException.InvalidInput("the sink URI is empty", null);
         }
         if (!argument.equals("-") && Secrets.hasSecret(uri)) {
-            services.output().warn("the sink URI's secret is visible to other users in the process list;"
-                    + " pass the URI on stdin with --sink-uri -");
+            services.warnVisibleInProcessList("the sink URI's secret", "pass the URI on stdin with --sink-uri -");
         }
         return uri;
     }

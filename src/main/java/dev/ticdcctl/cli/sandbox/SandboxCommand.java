@@ -82,6 +82,9 @@ public final class SandboxCommand implements Callable<Integer> {
             throw new CliException.InvalidInput("--port " + port + " leaves no room for " + captures + " captures",
                     null);
         }
+        if (auth != null) {
+            services.warnVisibleInProcessList("--auth", "prefer TICDCCTL_SANDBOX_AUTH");
+        }
         String credentials = auth != null ? auth : services.environment().get("TICDCCTL_SANDBOX_AUTH");
         String user = null;
         String password = null;
