@@ -75,15 +75,15 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (auth != null) {
+            services.warnVisibleInProcessList("--auth", "prefer TICDCCTL_SANDBOX_AUTH");
+        }
         if (captures < 1 || captures > 16) {
             throw new CliException.InvalidInput("--captures must be between 1 and 16", null);
         }
         if (port < 0 || port + captures - 1 > 65535) {
             throw new CliException.InvalidInput("--port " + port + " leaves no room for " + captures + " captures",
                     null);
-        }
-        if (auth != null) {
-            services.warnVisibleInProcessList("--auth", "prefer TICDCCTL_SANDBOX_AUTH");
         }
         String credentials = auth != null ? auth : services.environment().get("TICDCCTL_SANDBOX_AUTH");
         String user = null;
