@@ -32,7 +32,8 @@ public final class Secrets {
     /** Whole names that are secret but too short to look for inside others: Azure's SAS signature, MySQL's pwd. */
     private static final List<String> SECRET_NAMES = List.of("sig", "pwd", "pass");
     /** {@code "name": "value"} inside a string holding JSON; the value may hold escaped quotes. */
-    private static final Pattern JSON_FIELD = Pattern.compile("\"([^\"\\\\]{1,100})\"(\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern JSON_FIELD =
+            Pattern.compile("\"([^\"\\\\]{1,100})\"(\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)\"");
 
     private Secrets() {}
 

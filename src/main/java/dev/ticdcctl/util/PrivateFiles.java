@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Files and directories for the user alone (0600 and 0700), for what holds secrets; plain ones where POSIX modes are not. */
+/** Files (0600) and directories (0700) for the user alone, for what holds secrets; plain ones without POSIX modes. */
 public final class PrivateFiles {
     private static final FileAttribute<?> DIRECTORY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));

@@ -48,7 +48,7 @@ public final class ApiCommand implements Callable<Integer> {
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--show-secrets",
-            description = "Print sink-URI passwords and secret-named fields of a JSON answer in clear.")
+            description = "Print the answer's secrets (URI passwords, secret parameters and fields) in clear.")
     boolean showSecrets;
 
     private final Services services;

@@ -46,7 +46,8 @@ final class UpdateCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Pause a running changefeed, update it, and resume it.")
     boolean restart;
 
-    @Option(names = "--dry-run", description = "Show the changes and the request body, and send nothing.")
+    @Option(names = "--dry-run",
+            description = "Show the changes and the request body (secrets masked), and send nothing.")
     boolean dryRun;
 
     private final Services services;
