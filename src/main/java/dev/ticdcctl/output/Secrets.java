@@ -264,6 +264,9 @@ public final class Secrets {
     }
 
     private static String decoded(String name) {
+        if (name.indexOf('%') < 0) {
+            return name;
+        }
         try {
             return URLDecoder.decode(name, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
