@@ -33,7 +33,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         err.println("Error: " + message(ex));
         String hint = hint(ex);
         if (hint != null) {
-            err.println("Hint: " + hint);
+            err.println("Hint: " + Secrets.maskText(hint)); // it may name the server's URL, user-info and all
         }
         if (services.debug()) {
             ex.printStackTrace(err);

@@ -160,7 +160,8 @@ class SecretMaskingTest extends SandboxTest {
         String inEtcdUri = "EtcdUri-s3cret";
         String inEtcdField = "EtcdField-s3cret";
         String inTextAnswer = "TextAnswer-s3cret";
-        List<String> planted = List.of(inMessage, inBulkError, inEtcdUri, inEtcdField, inTextAnswer);
+        String inServerUrl = "ServerUrl-s3cret";
+        List<String> planted = List.of(inMessage, inBulkError, inEtcdUri, inEtcdField, inTextAnswer, inServerUrl);
         try (StubServer server = new StubServer()) {
             server.onError("GET", "/api/v2/changefeeds/bad", 400, "CDC:ErrSinkURIInvalid",
                     "sink uri invalid 'mysql://root:" + inMessage + "@db:3306/': dial failed");
@@ -180,6 +181,7 @@ class SecretMaskingTest extends SandboxTest {
             check(stub, planted, "changefeed", "pause", "bad", "--no-wait");
             check(stub, planted, "changefeed", "pause", "bad", "--no-wait", "-o", "json");
             check(stub, planted, "api", "debug");
+            check(new Cli(), planted, "--server", "http://admin:" + inServerUrl + "@127.0.0.1:1", "health");
             for (String[] format : FORMATS) {
                 check(stub, planted, concat(new String[] {"unsafe", "metadata", "--yes"}, format));
                 check(stub, planted, concat(new String[] {"api", "unsafe/metadata"}, format));
