@@ -1,6 +1,7 @@
 package dev.ticdcctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.testing.Cli;
@@ -151,6 +152,28 @@ class SecretMaskingTest extends SandboxTest {
         check(planted, "changefeed", "apply", "-f", spec, "--yes", "-o", "json");
         assertNoLeaks();
         assertEquals(7, checked.size());
+    }
+
+    @Test
+    void an_export_without_its_secrets_is_refused_by_apply() throws IOException {
+        String exported = file("cf-mysql.toml", ok("changefeed", "export", "cf-mysql").out());
+
+        Cli.Result r = fails(2, "changefeed", "apply", "-f", exported, "--yes");
+
+        assertEquals("Error: the changefeed holds masked secrets (xxxxx) at sink-uri, config.consistent.storage\n"
+                + "Hint: fill in the real values, or export with --show-secrets\n", r.err());
+    }
+
+    @Test
+    void an_update_of_a_secret_alone_is_shown_as_one() {
+        ok("changefeed", "pause", "cf-mysql");
+
+        Cli.Result r = ok("changefeed", "update", "cf-mysql", "--sink-uri", "mysql://root:Other-s3cret@127.0.0.1:3306/",
+                "--dry-run");
+
+        assertTrue(r.err().contains("sink-uri: mysql://root:xxxxx@127.0.0.1:3306/"
+                + " → mysql://root:xxxxx@127.0.0.1:3306/ (a secret changed)"), r::toString);
+        assertFalse(r.out().contains("Other-s3cret") || r.err().contains("Other-s3cret"), r::toString);
     }
 
     @Test

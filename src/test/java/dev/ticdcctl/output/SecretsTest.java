@@ -56,7 +56,8 @@ class SecretsTest {
         "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=ab%2Bc%3D | "
             + "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=xxxxx",
         "gcs://bucket/p?credentials-file=/etc/gcs.json | gcs://bucket/p?credentials-file=/etc/gcs.json",
-        "mysql://root:pw@db:3306/?password=pw2&ssl-ca=/ca.pem | mysql://root:xxxxx@db:3306/?password=xxxxx&ssl-ca=/ca.pem",
+        "mysql://root:pw@db:3306/?password=pw2&ssl-ca=/ca.pem "
+            + "| mysql://root:xxxxx@db:3306/?password=xxxxx&ssl-ca=/ca.pem",
         "kafka://k:9092/t?token=a=b==&x=1 | kafka://k:9092/t?token=xxxxx&x=1",
         // a percent-encoded parameter name
         "kafka://k:9092/t?sasl%2Dpassword=pw | kafka://k:9092/t?sasl%2Dpassword=xxxxx",

@@ -46,7 +46,10 @@ final class ChangefeedUpdater {
                 : cf.sinkUri();
         if (input.sinkUri() != null && !input.sinkUri().equals(currentUri)) {
             sinkUri = input.sinkUri();
-            differences.add("sink-uri: " + Secrets.maskText(cf.sinkUri()) + " → " + Secrets.maskText(sinkUri));
+            String before = Secrets.maskText(cf.sinkUri());
+            String after = Secrets.maskText(sinkUri);
+            differences.add("sink-uri: " + before + " → " + after
+                    + (before.equals(after) ? " (a secret changed)" : ""));
         }
         Long targetTs = null;
         if (input.targetTs() != null && input.targetTs() != cf.targetTs()) {
