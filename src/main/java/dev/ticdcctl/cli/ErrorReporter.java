@@ -36,7 +36,9 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             err.println("Hint: " + Secrets.maskText(hint)); // it may name the server's URL, user-info and all
         }
         if (services.debug()) {
-            ex.printStackTrace(err);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(Secrets.maskText(trace.toString())); // the messages in it may quote URIs too
         }
         err.flush();
         return exitCode(ex);

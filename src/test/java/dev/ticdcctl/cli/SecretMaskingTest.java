@@ -200,6 +200,7 @@ class SecretMaskingTest extends SandboxTest {
 
             check(stub, planted, "changefeed", "get", "bad");
             check(stub, planted, "changefeed", "get", "bad", "-o", "json");
+            check(stub, planted, "changefeed", "get", "bad", "--debug");
             check(stub, planted, "api", "changefeeds/bad");
             check(stub, planted, "changefeed", "pause", "bad", "--no-wait");
             check(stub, planted, "changefeed", "pause", "bad", "--no-wait", "-o", "json");
@@ -245,7 +246,8 @@ class SecretMaskingTest extends SandboxTest {
 
     private Cli.Result check(Cli runner, List<String> secrets, String... args) {
         Cli.Result r = runner.run(args);
-        assertTrue(!r.err().contains("\tat ") && !r.err().contains("unexpected failure"), r::toString);
+        boolean debug = List.of(args).contains("--debug");
+        assertTrue(debug == r.err().contains("\tat ") && !r.err().contains("unexpected failure"), r::toString);
         checked.add(String.join(" ", args));
         for (String secret : secrets) {
             if (r.out().contains(secret) || r.err().contains(secret)) {
