@@ -157,10 +157,11 @@ public final class Secrets {
                 i++;
             }
             int start = i;
-            while (i < n && !endsToken(text.charAt(i))) {
-                i++;
+            boolean candidate = false;
+            for (char c; i < n && !endsToken(c = text.charAt(i)); i++) {
+                candidate |= c == '@' || c == '=';
             }
-            if (i > start) {
+            if (candidate) {
                 String token = text.substring(start, i);
                 String masked = maskQuery(maskUserInfo(token));
                 if (!masked.equals(token)) {
