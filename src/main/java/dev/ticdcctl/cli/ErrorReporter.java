@@ -9,6 +9,7 @@ import dev.ticdcctl.client.UnreachableException;
 import dev.ticdcctl.config.ConfigException;
 import dev.ticdcctl.output.JqFilter;
 import dev.ticdcctl.output.Output;
+import dev.ticdcctl.output.Secrets;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -32,10 +33,12 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         err.println("Error: " + message(ex));
         String hint = hint(ex);
         if (hint != null) {
-            err.println("Hint: " + hint);
+            err.println("Hint: " + Secrets.maskText(hint)); // it may name the server's URL, user-info and all
         }
         if (services.debug()) {
-            ex.printStackTrace(err);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(Secrets.maskText(trace.toString())); // the messages in it may quote URIs too
         }
         err.flush();
         return exitCode(ex);
@@ -67,7 +70,12 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         return ExitCode.FAILED;
     }
 
+    /** The text of the {@code Error:} line, secrets masked: a server's message may quote a sink URI. */
     public static String message(Exception ex) {
+        return Secrets.maskText(unmasked(ex));
+    }
+
+    private static String unmasked(Exception ex) {
         if (ex instanceof ApiException api) {
             return api.errorCode().isEmpty() ? api.getMessage() : api.getMessage() + " (" + api.errorCode() + ")";
         }

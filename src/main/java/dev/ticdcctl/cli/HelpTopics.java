@@ -94,9 +94,11 @@ final class HelpTopics {
             width. Off a terminal (piped or redirected) they have no colour, no truncation and absolute
             ISO-8601 UTC times with milliseconds.
 
-            Secrets are masked everywhere: the password of a sink URI and config fields named like a
-            password, secret, token or key. Only changefeed export --show-secrets and api --show-secrets
-            print them in clear.
+            Secrets are masked as xxxxx in every output (tables, json, yaml, toml, --jq input, dry-run
+            bodies, update reviews, warnings and errors): the password of any URI (user:password@), query
+            parameters such as sasl-password, secret-access-key or token, and fields named like a password,
+            secret, token or access key, wherever they appear. Only changefeed export --show-secrets,
+            unsafe metadata --show-secrets and api --show-secrets print them in clear.
 
             A mutation prints one line such as: changefeed "orders" paused
             With -o json, -o yaml or --jq it prints the resulting resource instead.

@@ -82,13 +82,17 @@ public final class Services implements AutoCloseable {
         return settings;
     }
 
+    /** Warns that a secret given as an argument ({@code what}) can be read by other users, and what to do instead. */
+    public void warnVisibleInProcessList(String what, String instead) {
+        output().warn(what + " is visible to other users in the process list; " + instead);
+    }
+
     /** The password given by {@code --password-stdin} (read once) or {@code --password} (with a warning), or null. */
     public String passwordFromFlags() {
         if (flagPassword == null && options.passwordStdin) {
             flagPassword = readStdinLine("the password");
         } else if (flagPassword == null && options.password != null) {
-            output().warn("--password is visible to other users in the process list; prefer --password-stdin or"
-                    + " TICDC_PASSWORD");
+            warnVisibleInProcessList("--password", "prefer --password-stdin or TICDC_PASSWORD");
             flagPassword = options.password;
         }
         return flagPassword;

@@ -82,11 +82,7 @@ public record ChangefeedSpec(String id, String namespace, String sinkUri, Long s
             }
             return tree;
         } catch (JsonProcessingException e) {
-            var where = e.getLocation();
-            String position = where == null || where.getLineNr() < 0 ? ""
-                    : ":" + where.getLineNr() + ":" + where.getColumnNr();
-            throw new ConfigException(file + position + ": " + e.getOriginalMessage().lines().findFirst()
-                    .orElse("cannot be parsed"));
+            throw new ConfigException(file + ParseErrors.position(e) + ": " + ParseErrors.problem(e));
         }
     }
 

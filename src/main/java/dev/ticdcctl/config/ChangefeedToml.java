@@ -2,7 +2,6 @@ package dev.ticdcctl.config;
 
 import dev.ticdcctl.util.EditDistance;
 import dev.ticdcctl.util.GoDurations;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -94,12 +93,12 @@ public final class ChangefeedToml {
             JsonNode tree = TOML.readTree(text);
             return tree == null ? NODES.objectNode() : tree;
         } catch (JsonProcessingException e) {
-            String what = e.getOriginalMessage().lines().findFirst().orElse("cannot be parsed");
-            JsonLocation where = e.getLocation();
-            Position duplicate = what.equals("Duplicate key") || what.equals("Table redefined")
+            String what = ParseErrors.problem(e);
+            String original = String.valueOf(e.getOriginalMessage());
+            Position duplicate = original.startsWith("Duplicate key") || original.startsWith("Table redefined")
                     ? TomlLocator.scan(text).duplicate() : null;
             String position = duplicate != null ? ":" + duplicate.line() + ":" + duplicate.column()
-                    : where == null || where.getLineNr() < 1 ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
+                    : ParseErrors.position(e);
             throw new ConfigException(file + position + ": invalid TOML: "
                     + Character.toLowerCase(what.charAt(0)) + what.substring(1));
         }
@@ -246,8 +245,8 @@ public final class ChangefeedToml {
             try {
                 return number(GoDurations.parse(text));
             } catch (IllegalArgumentException e) {
-                return problem(path, "'" + display(path) + "' has an invalid duration \"" + text
-                        + "\" (examples: \"30s\", \"10m\", \"1h30m\")");
+                return problem(path, "'" + display(path) + "' is not a valid duration (examples: \"30s\", \"10m\","
+                        + " \"1h30m\")");
             }
         }
 

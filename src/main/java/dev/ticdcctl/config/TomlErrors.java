@@ -1,6 +1,5 @@
 package dev.ticdcctl.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.regex.Pattern;
@@ -16,11 +15,7 @@ final class TomlErrors {
                     + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
                     + ")");
         }
-        JsonLocation where = e.getLocation();
-        String position = where == null || where.getLineNr() < 0 ? ""
-                : ":" + where.getLineNr() + ":" + where.getColumnNr();
-        return new ConfigException(what + " " + file + position + ": "
-                + e.getOriginalMessage().lines().findFirst().orElse("cannot be parsed"));
+        return new ConfigException(what + " " + file + ParseErrors.position(e) + ": " + ParseErrors.problem(e));
     }
 
     /** The {@code :line:column} where {@code key = ...} is written, found by reading the text; "" when not found. */

@@ -109,7 +109,12 @@ public final class Output {
 
     /** Prints a resource: as received for json/yaml/jq, or as the table the supplier builds ({@code json} may then be null). */
     public void resource(JsonNode json, Supplier<Table> table) {
-        out.print(render(json, table, false));
+        resource(json, table, false);
+    }
+
+    /** As {@link #resource(JsonNode, Supplier)}; with {@code keepSecrets} nothing is masked (--show-secrets). */
+    public void resource(JsonNode json, Supplier<Table> table, boolean keepSecrets) {
+        out.print(render(json, table, false, keepSecrets));
         out.flush();
     }
 
@@ -160,22 +165,29 @@ public final class Output {
         out.flush();
     }
 
+    /** Prints the body of a request that {@code --dry-run} does not send: pretty JSON, secrets masked. */
+    public void requestBody(JsonNode body) {
+        JsonNode shown = body.deepCopy();
+        Secrets.maskTree(shown);
+        data(shown.toPrettyString());
+    }
+
     /** Progress for the person watching, on stderr; hidden by {@code -q}. */
     public void progress(String message) {
         if (!options.quiet()) {
-            err.println(message);
+            err.println(Secrets.maskText(message));
             err.flush();
         }
     }
 
     /** An error that does not end the command, such as one changefeed's failure in a bulk action; never hidden. */
     public void error(String message) {
-        err.println("Error: " + message);
+        err.println("Error: " + Secrets.maskText(message));
         err.flush();
     }
 
     public void warn(String message) {
-        err.println("Warning: " + message);
+        err.println("Warning: " + Secrets.maskText(message));
         err.flush();
     }
 
@@ -196,14 +208,20 @@ public final class Output {
      * every JSON document takes one line (JSON Lines), for snapshots appended to a pipe.
      */
     public String render(JsonNode json, Supplier<Table> table, boolean oneLine) {
+        return render(json, table, oneLine, false);
+    }
+
+    private String render(JsonNode json, Supplier<Table> table, boolean oneLine, boolean keepSecrets) {
         if (machineReadable()) {
-            return structured(json, false, oneLine);
+            return structured(json, keepSecrets, oneLine);
         }
         if (options.format() == Format.toml) {
             throw new FormatException(TOML_IS_FOR_EXPORT);
         }
-        return table.get().render(options.format() == Format.wide, !options.noHeaders(), options.color(),
+        String text = table.get().render(options.format() == Format.wide, !options.noHeaders(), options.color(),
                 terminal.stdout() ? terminal.width() : 0);
+        // Masked as a whole: a cell may quote a URI from anywhere (a server message, an etcd value).
+        return keepSecrets ? text : Secrets.maskText(text);
     }
 
     /**

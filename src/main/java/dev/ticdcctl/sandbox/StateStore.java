@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ticdcctl.util.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -80,7 +81,8 @@ abstract class StateStore {
 
         Directory(Path directory, java.util.function.Supplier<ClusterState> initial) {
             try {
-                Files.createDirectories(directory);
+                PrivateFiles.createDirectories(directory); // the state holds sink URIs with their passwords
+                PrivateFiles.createFile(directory.resolve("state.lock"));
             } catch (IOException e) {
                 throw new StateException("cannot create the sandbox state directory " + directory + ": " + e);
             }
@@ -145,7 +147,7 @@ abstract class StateStore {
 
         private void save(ClusterState state) throws IOException {
             Path temp = file.resolveSibling("state.json." + ProcessHandle.current().pid() + ".tmp");
-            Files.write(temp, MAPPER.writeValueAsBytes(state));
+            PrivateFiles.write(temp, MAPPER.writeValueAsBytes(state));
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -3,6 +3,7 @@ package dev.ticdcctl.cli.api;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.HttpTransport;
+import dev.ticdcctl.output.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,7 +48,7 @@ public final class ApiCommand implements Callable<Integer> {
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--show-secrets",
-            description = "Print sink-URI passwords and secret-named fields of a JSON answer in clear.")
+            description = "Print the answer's secrets (URI passwords, secret parameters and fields) in clear.")
     boolean showSecrets;
 
     private final Services services;
@@ -60,6 +61,9 @@ public final class ApiCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         byte[] body = input == null ? null : services.readInput(input);
         RawRequest request = RawRequest.of(method, path, headers, body, input);
+        request.headers().stream().filter(h -> Secrets.isCredentialHeader(h.name()) && !h.value().isEmpty())
+                .findFirst().ifPresent(h -> services.warnVisibleInProcessList("the " + h.name() + " header",
+                        "prefer the configured credentials (--password-stdin, TICDC_PASSWORD or a context)"));
         HttpTransport.Response response = services.client().raw(request.method(), request.path(), request.body(),
                 request.headers());
         RawAnswer.print(response, services.output(), services.mapper(), showSecrets);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.client.HttpTransport;
 import dev.ticdcctl.output.Output;
+import dev.ticdcctl.output.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -14,7 +15,7 @@ final class RawAnswer {
 
     /**
      * A JSON body goes through the output layer (pretty, {@code --jq}, {@code -o yaml}, secrets masked unless
-     * {@code showSecrets}); any other body prints as received; an empty one prints nothing.
+     * {@code showSecrets}); any other body prints as received (secrets masked unless {@code showSecrets}); an empty one prints nothing.
      */
     static void print(HttpTransport.Response response, Output output, ObjectMapper mapper, boolean showSecrets) {
         if (response.body().length == 0) {
@@ -28,7 +29,8 @@ final class RawAnswer {
                     + (response.contentType().isEmpty() ? "without a Content-Type" : response.contentType()), null);
         } else {
             String text = new String(response.body(), StandardCharsets.UTF_8);
-            output.data(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+            text = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+            output.data(showSecrets ? text : Secrets.maskText(text));
         }
     }
 

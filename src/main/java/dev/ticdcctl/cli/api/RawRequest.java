@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.client.HttpTransport;
 import dev.ticdcctl.client.Json;
+import dev.ticdcctl.config.ParseErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -154,8 +155,8 @@ record RawRequest(String method, String path, List<HttpTransport.Header> headers
                         + ": unexpected content after the JSON document", NOT_JSON_HINT);
             }
         } catch (JsonProcessingException e) {
-            throw new CliException.InvalidInput(source + position(e.getLocation()) + ": invalid JSON: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("cannot be parsed"), NOT_JSON_HINT);
+            throw new CliException.InvalidInput(source + ParseErrors.position(e) + ": invalid JSON: "
+                    + ParseErrors.problem(e), NOT_JSON_HINT);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // not from reading a string
         }

@@ -31,7 +31,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--ignore-ineligible", description = "On create, skip tables that cannot be replicated.")
     boolean ignoreIneligible;
 
-    @Option(names = "--dry-run", description = "Show what would change and the request body; send nothing.")
+    @Option(names = "--dry-run",
+            description = "Show what would change and the request body (secrets masked); send nothing.")
     boolean dryRun;
 
     private final Services services;

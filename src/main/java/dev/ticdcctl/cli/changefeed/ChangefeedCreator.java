@@ -56,7 +56,7 @@ final class ChangefeedCreator {
     /** Creates; returns null for a dry run (the body was printed). */
     ApiResult<ChangefeedDetail> create(Requests.CreateChangefeed request, How how) throws InterruptedException {
         if (how.dryRun()) {
-            services.output().data(services.mapper().valueToTree(request).toPrettyString());
+            services.output().requestBody(services.mapper().valueToTree(request));
             return null;
         }
         request = withIneligibleTablesDecided(request, how.ignoreIneligible());

@@ -6,7 +6,7 @@ import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.config.ChangefeedSpec;
 import dev.ticdcctl.config.ChangefeedToml;
-import dev.ticdcctl.output.SinkUris;
+import dev.ticdcctl.output.Secrets;
 import dev.ticdcctl.util.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,20 +47,20 @@ record ChangefeedInput(String id, String namespace, String sinkUri, Long startTs
     /** An exported spec holds {@code xxxxx} where secrets were: sending it would store the mask as the secret. */
     private void refuseMaskedSecrets() {
         List<String> masked = new ArrayList<>();
-        if (sinkUri != null && sinkUri.contains(SinkUris.MASK)) {
+        if (sinkUri != null && Secrets.holdsMask(sinkUri)) {
             masked.add("sink-uri");
         }
         if (config != null) {
             collectMasked("config", config, masked);
         }
         if (!masked.isEmpty()) {
-            throw new CliException.InvalidInput("the changefeed holds masked secrets (" + SinkUris.MASK + ") at "
+            throw new CliException.InvalidInput("the changefeed holds masked secrets (" + Secrets.MASK + ") at "
                     + String.join(", ", masked), "fill in the real values, or export with --show-secrets");
         }
     }
 
     private static void collectMasked(String path, JsonNode node, List<String> out) {
-        if (node.isTextual() && node.textValue().equals(SinkUris.MASK)) {
+        if (node.isTextual() && Secrets.holdsMask(node.textValue())) {
             out.add(path);
         }
         node.properties().forEach(e -> collectMasked(path + "." + e.getKey(), e.getValue(), out));

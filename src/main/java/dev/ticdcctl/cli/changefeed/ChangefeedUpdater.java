@@ -10,7 +10,6 @@ import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.model.Requests;
 import dev.ticdcctl.output.Secrets;
-import dev.ticdcctl.output.SinkUris;
 import dev.ticdcctl.util.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +41,15 @@ final class ChangefeedUpdater {
         List<String> differences = new ArrayList<>();
         String sinkUri = null;
         // GET masks the password; a URI with a secret is compared with the stored one, read but never shown.
-        String currentUri = input.sinkUri() != null && SinkUris.hasSecret(input.sinkUri())
+        String currentUri = input.sinkUri() != null && Secrets.hasSecret(input.sinkUri())
                 ? services.client().changefeedMetaInfo(input.namespace(), input.id()).value().sinkUri()
                 : cf.sinkUri();
         if (input.sinkUri() != null && !input.sinkUri().equals(currentUri)) {
             sinkUri = input.sinkUri();
-            differences.add("sink-uri: " + SinkUris.mask(cf.sinkUri()) + " → " + SinkUris.mask(sinkUri));
+            String before = Secrets.maskText(cf.sinkUri());
+            String after = Secrets.maskText(sinkUri);
+            differences.add("sink-uri: " + before + " → " + after
+                    + (before.equals(after) ? " (a secret changed)" : ""));
         }
         Long targetTs = null;
         if (input.targetTs() != null && input.targetTs() != cf.targetTs()) {

@@ -58,7 +58,8 @@ final class CreateCommand implements Callable<Integer> {
     @Option(names = "--paused", description = "Leave the new changefeed paused.")
     boolean paused;
 
-    @Option(names = "--dry-run", description = "Print the request body that would be sent, and send nothing.")
+    @Option(names = "--dry-run",
+            description = "Print the request body that would be sent (secrets masked), and send nothing.")
     boolean dryRun;
 
     @Option(names = "--no-wait", description = "Return once the server accepted the changefeed.")

@@ -4,7 +4,7 @@ import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
-import dev.ticdcctl.output.SinkUris;
+import dev.ticdcctl.output.Secrets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +51,7 @@ final class DeleteCommand implements Callable<Integer> {
         if (current != null) {
             ChangefeedDetail cf = current.value();
             services.prompter().confirm("Delete changefeed \"" + id + "\" (namespace " + namespace + ", "
-                    + cf.state() + ", checkpoint " + cf.checkpointTs() + ", sink " + SinkUris.mask(cf.sinkUri())
+                    + cf.state() + ", checkpoint " + cf.checkpointTs() + ", sink " + Secrets.maskText(cf.sinkUri())
                     + ")?", "changefeed \"" + id + "\" was not deleted");
         }
         ChangefeedBulk.Outcome outcome = deleter.delete(namespace, id, current);

@@ -46,6 +46,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         ObjectNode config = cf.config() == null ? services.mapper().createObjectNode() : cf.config().deepCopy();
         if (!showSecrets) {
+            sinkUri = Secrets.maskText(sinkUri); // TiCDC masks only the password and sasl-password
             Secrets.maskTree(config);
         }
         Format format = services.output().format();

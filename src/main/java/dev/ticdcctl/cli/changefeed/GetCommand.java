@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "get", aliases = "query",
         description = {"Show a changefeed: state, checkpoint, lag, error and (with -o json|yaml) its full config.",
-            "The sink URI's password is masked by the server."},
+            "Secrets in the sink URI and the config are masked (see 'ticdcctl help formatting')."},
         footerHeading = "%nExamples:%n",
         footer = {"  # one line with the essentials", "  ticdcctl changefeed get orders",
             "  # the whole changefeed, config included", "  ticdcctl changefeed get orders -o yaml",

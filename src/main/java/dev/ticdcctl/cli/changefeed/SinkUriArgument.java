@@ -2,7 +2,7 @@ package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.Services;
-import dev.ticdcctl.output.SinkUris;
+import dev.ticdcctl.output.Secrets;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,9 +23,8 @@ final class SinkUriArgument {
         if (uri.isEmpty()) {
             throw new CliException.InvalidInput("the sink URI is empty", null);
         }
-        if (!argument.equals("-") && SinkUris.hasSecret(uri)) {
-            services.output().warn("the sink URI's secret is visible to other users in the process list;"
-                    + " pass the URI on stdin with --sink-uri -");
+        if (!argument.equals("-") && Secrets.hasSecret(uri)) {
+            services.warnVisibleInProcessList("the sink URI's secret", "pass the URI on stdin with --sink-uri -");
         }
         return uri;
     }

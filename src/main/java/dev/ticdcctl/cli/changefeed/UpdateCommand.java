@@ -46,7 +46,8 @@ final class UpdateCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Pause a running changefeed, update it, and resume it.")
     boolean restart;
 
-    @Option(names = "--dry-run", description = "Show the changes and the request body, and send nothing.")
+    @Option(names = "--dry-run",
+            description = "Show the changes and the request body (secrets masked), and send nothing.")
     boolean dryRun;
 
     private final Services services;
@@ -84,7 +85,7 @@ final class UpdateCommand implements Callable<Integer> {
         }
         updater.show(plan, id);
         if (dryRun) {
-            services.output().data(services.mapper().valueToTree(plan.request()).toPrettyString());
+            services.output().requestBody(services.mapper().valueToTree(plan.request()));
             return ExitCode.OK;
         }
         ApiResult<ChangefeedDetail> updated = updater.apply(plan, input.namespace(), id, restart);

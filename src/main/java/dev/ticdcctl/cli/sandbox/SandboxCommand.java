@@ -75,6 +75,9 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (auth != null) {
+            services.warnVisibleInProcessList("--auth", "prefer TICDCCTL_SANDBOX_AUTH");
+        }
         if (captures < 1 || captures > 16) {
             throw new CliException.InvalidInput("--captures must be between 1 and 16", null);
         }

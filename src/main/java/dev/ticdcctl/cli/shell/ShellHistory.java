@@ -1,10 +1,9 @@
 package dev.ticdcctl.cli.shell;
 
+import dev.ticdcctl.output.Secrets;
+import dev.ticdcctl.util.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -25,24 +24,24 @@ final class ShellHistory extends DefaultHistory {
 
     /** Creates the file, readable and writable by the user alone, before JLine appends to it. */
     static void create(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException e) {
-            // kept as it is
-        } catch (UnsupportedOperationException e) {
-            if (!Files.exists(file)) {
-                Files.createFile(file);
-            }
-        }
+        PrivateFiles.createDirectories(file.getParent());
+        PrivateFiles.createFile(file);
     }
 
-    /** Whether a line holds a password or credentials, which must not be written to disk. */
+    /**
+     * Whether a line holds a password or credentials, which must not be written to disk: a URI with a password or
+     * a secret query parameter, {@code NAME=value} of a secret name, {@code --password}, {@code --auth USER:PASS},
+     * or a credential header ({@code -H 'Authorization: ...'}).
+     */
     static boolean holdsSecret(String line) {
+        if (Secrets.hasSecret(line)) {
+            return true;
+        }
         for (String word : line.split("[\\s'\"]+")) {
             String w = word.toLowerCase(Locale.ROOT);
+            int colon = w.indexOf(':');
             if (w.equals("--password") || w.startsWith("--password=") || w.equals("--auth") || w.startsWith("--auth=")
-                    || w.startsWith("authorization:") || w.startsWith("ticdc_password=")) {
+                    || (colon > 0 && Secrets.isCredentialHeader(w.substring(0, colon)))) {
                 return true;
             }
         }
