@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the sandbox remembers, as plain data persisted to JSON. Changefeeds keep the requests made of them as
@@ -12,7 +13,10 @@ import java.util.Map;
  * invocations needs no background work.
  */
 final class ClusterState {
-    static final int FORMAT = 1;
+    /** 2: changefeeds keep a {@link Settled} state instead of their whole history. */
+    static final int FORMAT = 2;
+    /** Format 1 is read as a history that was never compacted. */
+    static final Set<Integer> READABLE_FORMATS = Set.of(1, FORMAT);
 
     public int format = FORMAT;
     public String clusterId = "default";
@@ -90,6 +94,9 @@ final class ClusterState {
         public long targetTs;
         public long createdAt;
         public String creatorVersion;
+        /** Where the events already acted on left it ({@link Timeline#compact}); null before the first. */
+        public Settled settled;
+        /** The requests the owner had not acted on when last compacted, and any recorded since. */
         public List<Event> events = new ArrayList<>();
 
         ChangefeedRecord copy() {
@@ -102,7 +109,57 @@ final class ClusterState {
             c.targetTs = targetTs;
             c.createdAt = createdAt;
             c.creatorVersion = creatorVersion;
+            c.settled = settled == null ? null : settled.copy();
             events.forEach(event -> c.events.add(event.copy()));
+            return c;
+        }
+
+        /** When a resume was last requested, acted on or not; null if never. */
+        Long lastResumeAt() {
+            Long last = settled == null ? null : settled.lastResumeAt;
+            for (Event e : events) {
+                if (e.kind.equals("resume") && (last == null || e.at > last)) {
+                    last = e.at;
+                }
+            }
+            return last;
+        }
+    }
+
+    /**
+     * A changefeed as the owner left it after the events folded so far: what {@link Timeline} derives, kept so
+     * that those events need not be.
+     */
+    static final class Settled {
+        /** When the last folded event took effect (or the owner loaded the changefeed). */
+        public long at;
+        public String state;
+        public long checkpointTs;
+        public long startTs;
+        public Timeline.Problem error;
+        public Timeline.Problem warning;
+        public int adminJobType;
+        /** While normal: the checkpoint advances from {@code segmentBase} (ms) since {@code segmentStart}. */
+        public long segmentStart;
+        public long segmentBase;
+        /** When the changefeed last entered warning or pending. */
+        public long stuckSince;
+        /** When the last folded resume was requested, for the synced answer; null if none was. */
+        public Long lastResumeAt;
+
+        Settled copy() {
+            Settled c = new Settled();
+            c.at = at;
+            c.state = state;
+            c.checkpointTs = checkpointTs;
+            c.startTs = startTs;
+            c.error = error;
+            c.warning = warning;
+            c.adminJobType = adminJobType;
+            c.segmentStart = segmentStart;
+            c.segmentBase = segmentBase;
+            c.stuckSince = stuckSince;
+            c.lastResumeAt = lastResumeAt;
             return c;
         }
     }

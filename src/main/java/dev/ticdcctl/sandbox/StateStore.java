@@ -128,10 +128,11 @@ abstract class StateStore {
             }
             try {
                 ClusterState state = MAPPER.readValue(bytes, ClusterState.class);
-                if (state == null || state.format != ClusterState.FORMAT) {
+                if (state == null || !ClusterState.READABLE_FORMATS.contains(state.format)) {
                     throw new StateException("the sandbox state " + file + " has an unknown format; move it aside to"
                             + " start a new sandbox");
                 }
+                state.format = ClusterState.FORMAT;
                 return state;
             } catch (JsonProcessingException e) {
                 var where = e.getLocation();

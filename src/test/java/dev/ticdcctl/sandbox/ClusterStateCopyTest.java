@@ -24,6 +24,7 @@ class ClusterStateCopyTest {
         ClusterState.ChangefeedRecord changefeed = state.changefeeds.get("default/orders");
         assertNothingDefault(changefeed, new ClusterState.ChangefeedRecord());
         assertNothingDefault(changefeed.events.get(0), new ClusterState.Event());
+        assertNothingDefault(changefeed.settled, new ClusterState.Settled());
 
         assertEquals(tree(state), tree(state.copy()));
     }
@@ -41,6 +42,7 @@ class ClusterStateCopyTest {
         ClusterState.ChangefeedRecord changefeed = copy.changefeeds.get("default/orders");
         ((ObjectNode) changefeed.config).put("force-replicate", false);
         changefeed.events.get(0).state = "normal";
+        changefeed.settled.state = "failed";
         changefeed.events.add(ClusterState.Event.of("resume", 9));
         copy.changefeeds.remove("default/orders");
 
@@ -85,6 +87,18 @@ class ClusterStateCopyTest {
         event.code = "CDC:ErrX";
         event.message = "boom";
         cf.events.add(event);
+        cf.settled = new ClusterState.Settled();
+        cf.settled.at = 14;
+        cf.settled.state = "stopped";
+        cf.settled.checkpointTs = 15;
+        cf.settled.startTs = 16;
+        cf.settled.error = new Timeline.Problem(17, "CDC:ErrY", "down");
+        cf.settled.warning = new Timeline.Problem(18, "CDC:ErrZ", "slow");
+        cf.settled.adminJobType = 1;
+        cf.settled.segmentStart = 19;
+        cf.settled.segmentBase = 20;
+        cf.settled.stuckSince = 21;
+        cf.settled.lastResumeAt = 22L;
         s.changefeeds.put(ClusterState.key(cf.namespace, cf.id), cf);
         return s;
     }
