@@ -58,6 +58,61 @@ final class ClusterState {
         return c;
     }
 
+    /**
+     * What makes this state unusable, the first thing found, or null. A file that parses can still lack what every
+     * route relies on (a capture, a changefeed's fields): checked once on load rather than failing mid-request.
+     */
+    String inconsistency() {
+        if (captures == null || captures.isEmpty()) {
+            return "it lists no captures";
+        }
+        for (int i = 0; i < captures.size(); i++) {
+            String capture = captures.get(i);
+            if (capture == null || capture.isBlank()) {
+                return "capture " + (i + 1) + " has no ID";
+            }
+            if (captures.indexOf(capture) != i) {
+                return "capture " + quote(capture) + " is listed twice";
+            }
+        }
+        if (owner == null || !captures.contains(owner)) {
+            return owner == null ? "it has no owner" : "its owner " + quote(owner) + " is not one of its captures";
+        }
+        if (nextOwner != null && !captures.contains(nextOwner)) {
+            return "its next owner " + quote(nextOwner) + " is not one of its captures";
+        }
+        if (tickMillis <= 0) {
+            return "tickMillis must be positive";
+        }
+        String missing = clusterId == null ? "clusterId" : changefeeds == null ? "changefeeds" : drains == null
+                ? "drains" : logLevels == null ? "logLevels" : faults == null ? "faults"
+                : faults.ineligibleTables == null ? "faults.ineligibleTables" : null;
+        if (missing != null) {
+            return "it has no " + missing;
+        }
+        if (faults.ineligibleTables.contains(null)) {
+            return "faults.ineligibleTables holds a null";
+        }
+        for (Map.Entry<String, Long> drain : drains.entrySet()) {
+            if (drain.getValue() == null) {
+                return "the drain of capture " + quote(drain.getKey()) + " has no time";
+            }
+        }
+        for (Map.Entry<String, ChangefeedRecord> changefeed : changefeeds.entrySet()) {
+            String what = "changefeed " + quote(changefeed.getKey());
+            String why = changefeed.getValue() == null ? what + " is empty"
+                    : changefeed.getValue().inconsistency(changefeed.getKey(), what);
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
+    }
+
+    static String quote(String text) {
+        return "\"" + text + "\"";
+    }
+
     /** Switches for rehearsing incidents; see {@code /sandbox/...} in {@link AdminRoutes}. */
     static final class Faults {
         public boolean healthy = true;
@@ -123,6 +178,41 @@ final class ClusterState {
                 }
             }
             return last;
+        }
+
+        private String inconsistency(String key, String what) {
+            String missing = namespace == null ? "namespace" : id == null ? "id" : sinkUri == null || sinkUri.isEmpty()
+                    ? "sinkUri" : config == null || !config.isObject() ? "config object" : creatorVersion == null
+                    ? "creatorVersion" : events == null ? "events" : null;
+            if (missing != null) {
+                return what + " has no " + missing;
+            }
+            if (!key(namespace, id).equals(key)) {
+                return what + " holds " + quote(key(namespace, id));
+            }
+            if (config.hasNonNull("sink") && !config.get("sink").isObject()) {
+                return what + " has a config whose sink is not an object";
+            }
+            if (settled != null && !Timeline.STATES.contains(settled.state)) {
+                return what + " is in the unknown state " + quote(settled.state);
+            }
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
+                String event = "event " + (i + 1) + " of " + what;
+                if (e == null) {
+                    return event + " is empty";
+                }
+                if (!Timeline.EVENT_KINDS.contains(e.kind)) {
+                    return event + " has the unknown kind " + quote(e.kind);
+                }
+                if (e.kind.equals("fault") && !Timeline.FAULT_STATES.contains(e.state)) {
+                    return event + " moves to the unknown state " + quote(e.state);
+                }
+                if (e.kind.equals("fault") && (e.code == null || e.message == null)) {
+                    return event + " has no code or message";
+                }
+            }
+            return null;
         }
     }
 

@@ -132,16 +132,24 @@ abstract class StateStore {
                     throw new StateException("the sandbox state " + file + " has an unknown format; move it aside to"
                             + " start a new sandbox");
                 }
+                String inconsistency = state.inconsistency();
+                if (inconsistency != null) {
+                    throw damaged("", inconsistency);
+                }
                 state.format = ClusterState.FORMAT;
                 return state;
             } catch (JsonProcessingException e) {
                 var where = e.getLocation();
-                throw new StateException("the sandbox state " + file + " is damaged"
-                        + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
-                        + ": " + e.getOriginalMessage() + "; move it aside to start a new sandbox");
+                throw damaged(where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr(),
+                        e.getOriginalMessage());
             } catch (IOException e) {
                 throw new StateException("cannot read the sandbox state " + file + ": " + e.getMessage());
             }
+        }
+
+        private StateException damaged(String where, String why) {
+            return new StateException("the sandbox state " + file + " is damaged" + where + ": " + why
+                    + "; move it aside to start a new sandbox");
         }
 
         private void save(ClusterState state) throws IOException {
