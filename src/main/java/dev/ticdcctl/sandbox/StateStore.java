@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -82,12 +84,26 @@ abstract class StateStore {
             try {
                 Files.createDirectories(directory);
             } catch (IOException e) {
-                throw new StateException("cannot create the sandbox state directory " + directory + ": " + e);
+                throw unusable(directory, e);
             }
             this.file = directory.resolve("state.json").toAbsolutePath().normalize();
             this.lockFile = directory.resolve("state.lock");
             this.lock = LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
             this.initial = initial;
+        }
+
+        /** Names the part of the path in the way: the directory itself or a parent that is a file. */
+        private static Sandbox.UnusableStateDirectory unusable(Path directory, IOException e) {
+            String what = "the sandbox state directory " + directory;
+            for (Path p = directory.toAbsolutePath(); p != null; p = p.getParent()) {
+                if (Files.exists(p) && !Files.isDirectory(p)) {
+                    return new Sandbox.UnusableStateDirectory(p.equals(directory.toAbsolutePath())
+                            ? what + " is not a directory" : what + " cannot be created: " + p + " is not a directory");
+                }
+            }
+            String reason = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.toString();
+            return new Sandbox.UnusableStateDirectory(what + " cannot be created: " + reason);
         }
 
         @Override

@@ -15,21 +15,27 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A state file that parses as JSON but does not describe a cluster. Both the foreground {@code sandbox --state-dir}
- * and the embedded {@code --sandbox} answer with one {@code Error:} line naming the file and what is wrong, never a
- * stack trace, and leave the file as it was.
+ * A state directory the sandbox cannot use: a state file that parses as JSON but does not describe a cluster, and a
+ * "directory" that is a file. Both the foreground {@code sandbox --state-dir} and the embedded {@code --sandbox}
+ * answer with one {@code Error:} line naming the path and what is wrong, never a stack trace, and leave the file as
+ * it was.
  */
 class SandboxStateDamageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A sandbox that starts does not return until stopped: a run past this bound means the damage went unseen. */
     private static final Duration START_BOUND = Duration.ofSeconds(30);
+
+    /** The state a real run left behind: a changefeed "demo", paused. Made once; each test damages a copy. */
+    private static String realState;
 
     @TempDir
     Path stateDir;
@@ -140,17 +146,57 @@ class SandboxStateDamageTest {
         assertEquals("normal\n", r.out(), "paused, then resumed");
     }
 
-    /** Leaves a real sandbox's state in the directory, changed by {@code change}; returns the damaged text. */
-    private String damage(Consumer<ObjectNode> change) throws Exception {
-        Cli.Result created = embedded().run("changefeed", "create", "demo", "--sink-uri", "blackhole://");
+    @ParameterizedTest(name = "inside the file: {0}")
+    @ValueSource(booleans = {false, true})
+    void a_state_directory_that_is_a_file_is_a_usage_error_of_the_variable(boolean inside) throws Exception {
+        Path file = Files.writeString(stateDir.resolve("not-a-directory"), "x");
+        Path directory = inside ? file.resolve("sandbox") : file;
+
+        Cli.Result r = new Cli().env("TICDCCTL_SANDBOX_DIR", directory.toString()).run("--sandbox", "changefeed",
+                "list");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("Error: cannot start the embedded sandbox: " + notADirectory(directory, file)
+                + "\nHint: TICDCCTL_SANDBOX_DIR chooses another directory\n", r.err());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @ParameterizedTest(name = "inside the file: {0}")
+    @ValueSource(booleans = {false, true})
+    void a_state_directory_that_is_a_file_is_a_usage_error_of_the_option(boolean inside) throws Exception {
+        Path file = Files.writeString(stateDir.resolve("not-a-directory"), "x");
+        Path directory = inside ? file.resolve("sandbox") : file;
+
+        Cli.Result r = assertTimeoutPreemptively(START_BOUND, () -> new Cli()
+                .run("sandbox", "--port", "0", "--state-dir", directory.toString()));
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("Error: invalid --state-dir: " + notADirectory(directory, file) + "\n", r.err());
+        assertEquals("x", Files.readString(file));
+    }
+
+    private static String notADirectory(Path directory, Path file) {
+        return "the sandbox state directory " + directory + (directory.equals(file) ? " is not a directory"
+                : " cannot be created: " + file + " is not a directory");
+    }
+
+    @BeforeAll
+    static void runARealSandbox(@TempDir Path dir) throws Exception {
+        Cli cli = new Cli().clock(new TestClock(Cli.NOW, ZoneOffset.UTC)).env("TICDCCTL_SANDBOX_DIR", dir.toString())
+                .args("--sandbox");
+        Cli.Result created = cli.run("changefeed", "create", "demo", "--sink-uri", "blackhole://");
         assertEquals(0, created.exitCode(), created::toString);
-        Cli.Result paused = embedded().run("changefeed", "pause", "demo");
+        Cli.Result paused = cli.run("changefeed", "pause", "demo");
         assertEquals(0, paused.exitCode(), paused::toString);
-        Path file = stateDir.resolve("state.json");
-        ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
+        realState = Files.readString(dir.resolve("state.json"));
+    }
+
+    /** Leaves the real state in the directory, changed by {@code change}; returns the damaged text. */
+    private String damage(Consumer<ObjectNode> change) throws Exception {
+        ObjectNode root = (ObjectNode) JSON.readTree(realState);
         change.accept(root);
         String damaged = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        Files.writeString(file, damaged);
+        Files.writeString(stateDir.resolve("state.json"), damaged);
         return damaged;
     }
 
