@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -79,6 +80,14 @@ abstract class StateStore {
         private final Path lockFile;
         private final ReentrantLock lock;
         private final java.util.function.Supplier<ClusterState> initial;
+        /**
+         * The state last read or written and its bytes: most requests find the file unchanged and share it rather
+         * than parse it again (every request reads the state several times). Compared by content, which no
+         * timestamp granularity or reused inode can fool.
+         */
+        private volatile Parsed lastParsed;
+
+        private record Parsed(byte[] bytes, ClusterState state) {}
 
         Directory(Path directory, java.util.function.Supplier<ClusterState> initial) {
             try {
@@ -88,8 +97,18 @@ abstract class StateStore {
             }
             this.file = directory.resolve("state.json").toAbsolutePath().normalize();
             this.lockFile = directory.resolve("state.lock");
-            this.lock = LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+            // Keyed by the real path: two spellings of one directory must share the lock, or the second file lock
+            // taken in this process fails with OverlappingFileLockException.
+            this.lock = LOCKS.computeIfAbsent(realPath(directory), d -> new ReentrantLock());
             this.initial = initial;
+        }
+
+        private static Path realPath(Path directory) {
+            try {
+                return directory.toRealPath();
+            } catch (IOException e) {
+                throw unusable(directory, e);
+            }
         }
 
         /** Names the part of the path in the way: the directory itself or a parent that is a file. */
@@ -118,15 +137,14 @@ abstract class StateStore {
             lock.lock();
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock held = channel.lock()) {
-                ClusterState state = load();
-                if (state == null) {
-                    state = initial.get();
-                }
+                ClusterState loaded = load();
+                // A copy: the loaded state may be the one readers share, and a refused change must leave it alone.
+                ClusterState state = loaded == null ? initial.get() : loaded.copy();
                 T result = writer.apply(state);
                 save(state);
                 return result;
             } catch (IOException e) {
-                throw new StateException("cannot lock the sandbox state " + lockFile + ": " + e.getMessage());
+                throw new StateException("cannot update the sandbox state " + file + ": " + e.getMessage());
             } finally {
                 lock.unlock();
             }
@@ -142,6 +160,10 @@ abstract class StateStore {
             } catch (IOException e) {
                 throw new StateException("cannot read the sandbox state " + file + ": " + e.getMessage());
             }
+            Parsed last = lastParsed;
+            if (last != null && Arrays.equals(last.bytes, bytes)) {
+                return last.state;
+            }
             try {
                 ClusterState state = MAPPER.readValue(bytes, ClusterState.class);
                 if (state == null || !ClusterState.READABLE_FORMATS.contains(state.format)) {
@@ -153,6 +175,7 @@ abstract class StateStore {
                     throw damaged("", inconsistency);
                 }
                 state.format = ClusterState.FORMAT;
+                lastParsed = new Parsed(bytes, state);
                 return state;
             } catch (JsonProcessingException e) {
                 var where = e.getLocation();
@@ -170,12 +193,14 @@ abstract class StateStore {
 
         private void save(ClusterState state) throws IOException {
             Path temp = file.resolveSibling("state.json." + ProcessHandle.current().pid() + ".tmp");
-            Files.write(temp, MAPPER.writeValueAsBytes(state));
+            byte[] bytes = MAPPER.writeValueAsBytes(state);
+            Files.write(temp, bytes);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            lastParsed = new Parsed(bytes, state);
         }
     }
 

@@ -138,7 +138,7 @@ abstract class ContractSupport {
     final class Req {
         private final String method;
         private final String path;
-        private int node;
+        private URI server = urls.get(0);
         private String body;
         private final Map<String, String> headers = new LinkedHashMap<>(defaultHeaders);
         private Duration timeout = Duration.ofSeconds(20);
@@ -150,7 +150,12 @@ abstract class ContractSupport {
 
         /** Which capture is asked: 0 is the owner at start. */
         Req on(int node) {
-            this.node = node;
+            return on(urls.get(node));
+        }
+
+        /** Sends to this server instead, another sandbox say. */
+        Req on(URI server) {
+            this.server = server;
             return this;
         }
 
@@ -177,7 +182,7 @@ abstract class ContractSupport {
         HttpRequest build() {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
-            HttpRequest.Builder b = HttpRequest.newBuilder(urls.get(node).resolve(path)).timeout(timeout)
+            HttpRequest.Builder b = HttpRequest.newBuilder(server.resolve(path)).timeout(timeout)
                     .method(method, publisher);
             if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
                 b.header("Content-Type", "application/json");
