@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written deep copy that every write of the in-memory sandbox works on. */
+/** The hand-written deep copy that every write works on, and the file the state is kept in. */
 class ClusterStateCopyTest {
     @Test
     void the_copy_holds_every_field_of_the_original() throws ReflectiveOperationException {
@@ -49,6 +49,17 @@ class ClusterStateCopyTest {
         assertEquals(before, tree(state));
         assertNotSame(state.faults, copy.faults);
         assertNotEquals(before, tree(copy));
+    }
+
+    @Test
+    void every_field_survives_the_state_file() throws Exception {
+        ClusterState state = populated();
+
+        ClusterState read = StateStore.MAPPER.readValue(StateStore.MAPPER.writeValueAsBytes(state), ClusterState.class);
+
+        assertEquals(tree(state), tree(read));
+        assertEquals(state.changefeeds.get("default/orders").settled.error,
+                read.changefeeds.get("default/orders").settled.error);
     }
 
     private static ClusterState populated() {
