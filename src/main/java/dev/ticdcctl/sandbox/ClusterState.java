@@ -193,8 +193,9 @@ final class ClusterState {
             if (config.hasNonNull("sink") && !config.get("sink").isObject()) {
                 return what + " has a config whose sink is not an object";
             }
-            if (settled != null && !Timeline.STATES.contains(settled.state)) {
-                return what + " is in the unknown state " + quote(settled.state);
+            String state = settled == null ? null : unknown("state", Timeline.STATES, settled.state);
+            if (state != null) {
+                return what + state;
             }
             for (int i = 0; i < events.size(); i++) {
                 Event e = events.get(i);
@@ -202,17 +203,22 @@ final class ClusterState {
                 if (e == null) {
                     return event + " is empty";
                 }
-                if (!Timeline.EVENT_KINDS.contains(e.kind)) {
-                    return event + " has the unknown kind " + quote(e.kind);
+                String wrong = unknown("kind", Timeline.EVENT_KINDS, e.kind);
+                if (wrong == null && e.kind.equals("fault")) {
+                    wrong = unknown("state", Timeline.FAULT_STATES, e.state);
+                    wrong = wrong == null && (e.code == null || e.message == null) ? " has no code or message" : wrong;
                 }
-                if (e.kind.equals("fault") && !Timeline.FAULT_STATES.contains(e.state)) {
-                    return event + " moves to the unknown state " + quote(e.state);
-                }
-                if (e.kind.equals("fault") && (e.code == null || e.message == null)) {
-                    return event + " has no code or message";
+                if (wrong != null) {
+                    return event + wrong;
                 }
             }
             return null;
+        }
+
+        /** What is wrong when {@code value} is not one of {@code known}, or null when it is. */
+        private static String unknown(String name, Set<String> known, String value) {
+            return value == null ? " has no " + name : known.contains(value) ? null
+                    : " has the unknown " + name + " " + quote(value);
         }
     }
 

@@ -78,11 +78,17 @@ class SandboxStateDamageTest {
                         + " unknown kind \"explode\""),
                 damage("a fault to an unknown state", root -> demo(root).putArray("events").addObject()
                         .put("kind", "fault").put("at", 1).put("state", "exploded").put("code", "c")
-                        .put("message", "m"), "event 1 of changefeed \"default/demo\" moves to the unknown state"
-                        + " \"exploded\""),
+                        .put("message", "m"), "event 1 of changefeed \"default/demo\" has the unknown"
+                        + " state \"exploded\""),
+                damage("an event without a kind", root -> demo(root).putArray("events").addObject().put("at", 1),
+                        "event 1 of changefeed \"default/demo\" has no kind"),
+                damage("a fault without a state", root -> demo(root).putArray("events").addObject()
+                        .put("kind", "fault").put("at", 1), "event 1 of changefeed \"default/demo\" has no state"),
                 damage("a changefeed in an unknown state", root -> demo(root).putObject("settled")
-                        .put("state", "exploded"), "changefeed \"default/demo\" is in the unknown state"
+                        .put("state", "exploded"), "changefeed \"default/demo\" has the unknown state"
                         + " \"exploded\""),
+                damage("a changefeed settled in no state", root -> demo(root).putObject("settled"),
+                        "changefeed \"default/demo\" has no state"),
                 damage("a drain without a time", root -> root.putObject("drains").putNull("c"),
                         "the drain of capture \"c\" has no time"),
                 damage("no log levels", root -> root.putNull("logLevels"), "it has no logLevels"),
