@@ -277,6 +277,9 @@ public final class Services implements AutoCloseable {
             try {
                 sandbox = Sandbox.start(Sandbox.Options.defaults()
                         .withStateDir(sandboxDirectory()).withClock(environment.clock()));
+            } catch (Sandbox.UnusableStateDirectory e) {
+                throw new CliException.InvalidInput("cannot start the embedded sandbox: " + e.getMessage(),
+                        "TICDCCTL_SANDBOX_DIR chooses another directory");
             } catch (IOException | IllegalStateException e) {
                 throw new CliException.Failed("cannot start the embedded sandbox: " + e.getMessage(), null);
             }

@@ -7,14 +7,12 @@ import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Fault injection, outside {@code /api/v2}: {@code POST /sandbox/...} with a small JSON body. Documented in the
  * README ("Rehearsing incidents"); every answer is {@code {}} or the sandbox's switches.
  */
 final class AdminRoutes {
-    private static final Set<String> FAULT_STATES = Set.of("normal", "warning", "pending", "failed");
     private static final String BAD_REQUEST = "SandboxBadRequest";
 
     private final Cluster cluster;
@@ -50,8 +48,8 @@ final class AdminRoutes {
 
     private Reply fault(String namespace, String id, JsonNode body) {
         String state = body.path("state").asText("");
-        if (!FAULT_STATES.contains(state)) {
-            throw new ApiError(400, BAD_REQUEST, "state must be one of " + FAULT_STATES);
+        if (!Timeline.FAULT_STATES.contains(state)) {
+            throw new ApiError(400, BAD_REQUEST, "state must be one of " + Timeline.FAULT_STATES);
         }
         return cluster.store.write(s -> {
             ChangefeedRecord cf = s.changefeeds.get(ClusterState.key(namespace, id));
@@ -63,7 +61,7 @@ final class AdminRoutes {
             e.code = body.path("code").asText(state.equals("warning") ? "CDC:ErrKafkaNewProducer"
                     : "CDC:ErrMySQLConnectionError");
             e.message = body.path("message").asText("injected by the sandbox");
-            cf.events.add(e);
+            Cluster.record(s, cf, e);
             return Reply.ok();
         });
     }

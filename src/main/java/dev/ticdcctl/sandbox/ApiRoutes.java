@@ -238,7 +238,7 @@ final class ApiRoutes {
             }
             Event e = Event.of("resume", now);
             e.overwriteTs = overwrite == 0 ? null : overwrite;
-            cf.events.add(e);
+            Cluster.record(s, cf, e);
             return Reply.ok();
         });
     }
@@ -248,7 +248,7 @@ final class ApiRoutes {
         String id = changefeedId(r);
         return cluster.store.write(s -> {
             long now = cluster.now();
-            existing(s, r.namespace(), id, now).events.add(Event.of("pause", now));
+            Cluster.record(s, existing(s, r.namespace(), id, now), Event.of("pause", now));
             return Reply.ok();
         });
     }
@@ -290,9 +290,8 @@ final class ApiRoutes {
             long checkpoint = Timeline.physical(v.checkpointTs());
             long resolved = Timeline.physical(v.resolvedTs());
             // No upstream writes are simulated: the last one is taken as the moment replication (re)started.
-            long lastSynced = cf.events.stream().filter(e -> e.kind.equals("resume")).mapToLong(e -> e.at)
-                    .max().orElse(cf.createdAt);
-            lastSynced = Math.min(lastSynced, checkpoint);
+            Long resumed = cf.lastResumeAt();
+            long lastSynced = Math.min(resumed != null ? resumed : cf.createdAt, checkpoint);
             boolean quiet = now - lastSynced > checkInterval * 1000;
             boolean caughtUp = now - checkpoint < checkpointInterval * 1000;
             String info = quiet && caughtUp ? "Data syncing is finished"

@@ -101,6 +101,9 @@ final class CaptureServer {
             return Reply.error(e);
         } catch (StateStore.StateException e) {
             return Reply.error(new ApiError(500, "CDC:ErrMetaOpFailed", e.getMessage()));
+        } catch (RuntimeException e) {
+            // As gin's recovery middleware answers a handler's panic: a 500, not a dropped connection.
+            return Reply.error(new ApiError(500, "CDC:ErrInternalServerError", "internal server error: " + e));
         }
     }
 

@@ -73,6 +73,12 @@ final class Cluster {
         return (now - state.faults.gcSafepointAgeMillis) << Timeline.LOGICAL_BITS;
     }
 
+    /** Records a request or fault, folding those the owner has acted on by then into the changefeed's state. */
+    static void record(ClusterState state, ChangefeedRecord cf, ClusterState.Event event) {
+        cf.events.add(event);
+        Timeline.compact(cf, event.at, state.tickMillis);
+    }
+
     static Timeline.View view(ClusterState state, ChangefeedRecord cf, long now) {
         return Timeline.at(cf, now, state.tickMillis);
     }

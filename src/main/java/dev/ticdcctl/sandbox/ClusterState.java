@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the sandbox remembers, as plain data persisted to JSON. Changefeeds keep the requests made of them as
@@ -12,7 +13,10 @@ import java.util.Map;
  * invocations needs no background work.
  */
 final class ClusterState {
-    static final int FORMAT = 1;
+    /** 2: changefeeds keep a {@link Settled} state instead of their whole history. */
+    static final int FORMAT = 2;
+    /** Format 1 is read as a history that was never compacted. */
+    static final Set<Integer> READABLE_FORMATS = Set.of(1, FORMAT);
 
     public int format = FORMAT;
     public String clusterId = "default";
@@ -54,6 +58,61 @@ final class ClusterState {
         return c;
     }
 
+    /**
+     * What makes this state unusable, the first thing found, or null. A file that parses can still lack what every
+     * route relies on (a capture, a changefeed's fields): checked once on load rather than failing mid-request.
+     */
+    String inconsistency() {
+        if (captures == null || captures.isEmpty()) {
+            return "it lists no captures";
+        }
+        for (int i = 0; i < captures.size(); i++) {
+            String capture = captures.get(i);
+            if (capture == null || capture.isBlank()) {
+                return "capture " + (i + 1) + " has no ID";
+            }
+            if (captures.indexOf(capture) != i) {
+                return "capture " + quote(capture) + " is listed twice";
+            }
+        }
+        if (owner == null || !captures.contains(owner)) {
+            return owner == null ? "it has no owner" : "its owner " + quote(owner) + " is not one of its captures";
+        }
+        if (nextOwner != null && !captures.contains(nextOwner)) {
+            return "its next owner " + quote(nextOwner) + " is not one of its captures";
+        }
+        if (tickMillis <= 0) {
+            return "tickMillis must be positive";
+        }
+        String missing = clusterId == null ? "clusterId" : changefeeds == null ? "changefeeds" : drains == null
+                ? "drains" : logLevels == null ? "logLevels" : faults == null ? "faults"
+                : faults.ineligibleTables == null ? "faults.ineligibleTables" : null;
+        if (missing != null) {
+            return "it has no " + missing;
+        }
+        if (faults.ineligibleTables.contains(null)) {
+            return "faults.ineligibleTables holds a null";
+        }
+        for (Map.Entry<String, Long> drain : drains.entrySet()) {
+            if (drain.getValue() == null) {
+                return "the drain of capture " + quote(drain.getKey()) + " has no time";
+            }
+        }
+        for (Map.Entry<String, ChangefeedRecord> changefeed : changefeeds.entrySet()) {
+            String what = "changefeed " + quote(changefeed.getKey());
+            String why = changefeed.getValue() == null ? what + " is empty"
+                    : changefeed.getValue().inconsistency(changefeed.getKey(), what);
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
+    }
+
+    static String quote(String text) {
+        return "\"" + text + "\"";
+    }
+
     /** Switches for rehearsing incidents; see {@code /sandbox/...} in {@link AdminRoutes}. */
     static final class Faults {
         public boolean healthy = true;
@@ -90,6 +149,9 @@ final class ClusterState {
         public long targetTs;
         public long createdAt;
         public String creatorVersion;
+        /** Where the events already acted on left it ({@link Timeline#compact}); null before the first. */
+        public Settled settled;
+        /** The requests the owner had not acted on when last compacted, and any recorded since. */
         public List<Event> events = new ArrayList<>();
 
         ChangefeedRecord copy() {
@@ -102,7 +164,98 @@ final class ClusterState {
             c.targetTs = targetTs;
             c.createdAt = createdAt;
             c.creatorVersion = creatorVersion;
+            c.settled = settled == null ? null : settled.copy();
             events.forEach(event -> c.events.add(event.copy()));
+            return c;
+        }
+
+        /** When a resume was last requested, acted on or not; null if never. */
+        Long lastResumeAt() {
+            Long last = settled == null ? null : settled.lastResumeAt;
+            for (Event e : events) {
+                if (e.kind.equals("resume") && (last == null || e.at > last)) {
+                    last = e.at;
+                }
+            }
+            return last;
+        }
+
+        private String inconsistency(String key, String what) {
+            String missing = namespace == null ? "namespace" : id == null ? "id" : sinkUri == null || sinkUri.isEmpty()
+                    ? "sinkUri" : config == null || !config.isObject() ? "config object" : creatorVersion == null
+                    ? "creatorVersion" : events == null ? "events" : null;
+            if (missing != null) {
+                return what + " has no " + missing;
+            }
+            if (!key(namespace, id).equals(key)) {
+                return what + " holds " + quote(key(namespace, id));
+            }
+            if (config.hasNonNull("sink") && !config.get("sink").isObject()) {
+                return what + " has a config whose sink is not an object";
+            }
+            String state = settled == null ? null : unknown("state", Timeline.STATES, settled.state);
+            if (state != null) {
+                return what + state;
+            }
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
+                String event = "event " + (i + 1) + " of " + what;
+                if (e == null) {
+                    return event + " is empty";
+                }
+                String wrong = unknown("kind", Timeline.EVENT_KINDS, e.kind);
+                if (wrong == null && e.kind.equals("fault")) {
+                    wrong = unknown("state", Timeline.FAULT_STATES, e.state);
+                    wrong = wrong == null && (e.code == null || e.message == null) ? " has no code or message" : wrong;
+                }
+                if (wrong != null) {
+                    return event + wrong;
+                }
+            }
+            return null;
+        }
+
+        /** What is wrong when {@code value} is not one of {@code known}, or null when it is. */
+        private static String unknown(String name, Set<String> known, String value) {
+            return value == null ? " has no " + name : known.contains(value) ? null
+                    : " has the unknown " + name + " " + quote(value);
+        }
+    }
+
+    /**
+     * A changefeed as the owner left it after the events folded so far: what {@link Timeline} derives, kept so
+     * that those events need not be.
+     */
+    static final class Settled {
+        /** When the last folded event took effect (or the owner loaded the changefeed). */
+        public long at;
+        public String state;
+        public long checkpointTs;
+        public long startTs;
+        public Timeline.Problem error;
+        public Timeline.Problem warning;
+        public int adminJobType;
+        /** While normal: the checkpoint advances from {@code segmentBase} (ms) since {@code segmentStart}. */
+        public long segmentStart;
+        public long segmentBase;
+        /** When the changefeed last entered warning or pending. */
+        public long stuckSince;
+        /** When the last folded resume was requested, for the synced answer; null if none was. */
+        public Long lastResumeAt;
+
+        Settled copy() {
+            Settled c = new Settled();
+            c.at = at;
+            c.state = state;
+            c.checkpointTs = checkpointTs;
+            c.startTs = startTs;
+            c.error = error;
+            c.warning = warning;
+            c.adminJobType = adminJobType;
+            c.segmentStart = segmentStart;
+            c.segmentBase = segmentBase;
+            c.stuckSince = stuckSince;
+            c.lastResumeAt = lastResumeAt;
             return c;
         }
     }

@@ -68,6 +68,13 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** The state directory cannot be made or is not a directory: the caller's input, not a failure of the sandbox. */
+    public static final class UnusableStateDirectory extends IllegalArgumentException {
+        UnusableStateDirectory(String message) {
+            super(message);
+        }
+    }
+
     private final List<CaptureServer> servers = new ArrayList<>();
     private final List<URI> urls = new ArrayList<>();
 
@@ -75,8 +82,9 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Starts the captures. A state directory that already holds a sandbox keeps its captures and changefeeds; a
-     * damaged one is an error ({@link IllegalStateException} with the file and position), never a silent reset.
+     * damaged one is an error ({@link IllegalStateException} with the file and what is wrong), never a silent reset.
      *
+     * @throws UnusableStateDirectory when the state directory cannot be created or is a file
      * @throws PemException when a TLS file cannot be used (checked before anything listens)
      */
     public static Sandbox start(Options options) throws IOException {

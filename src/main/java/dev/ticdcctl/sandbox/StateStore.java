@@ -9,12 +9,15 @@ import dev.ticdcctl.util.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -78,18 +81,50 @@ abstract class StateStore {
         private final Path lockFile;
         private final ReentrantLock lock;
         private final java.util.function.Supplier<ClusterState> initial;
+        /**
+         * The state last read or written and its bytes: most requests find the file unchanged and share it rather
+         * than parse it again (every request reads the state several times). Compared by content, which no
+         * timestamp granularity or reused inode can fool.
+         */
+        private volatile Parsed lastParsed;
+
+        private record Parsed(byte[] bytes, ClusterState state) {}
 
         Directory(Path directory, java.util.function.Supplier<ClusterState> initial) {
             try {
                 PrivateFiles.createDirectories(directory); // the state holds sink URIs with their passwords
                 PrivateFiles.createFile(directory.resolve("state.lock"));
             } catch (IOException e) {
-                throw new StateException("cannot create the sandbox state directory " + directory + ": " + e);
+                throw unusable(directory, e);
             }
             this.file = directory.resolve("state.json").toAbsolutePath().normalize();
             this.lockFile = directory.resolve("state.lock");
-            this.lock = LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+            // Keyed by the real path: two spellings of one directory must share the lock, or the second file lock
+            // taken in this process fails with OverlappingFileLockException.
+            this.lock = LOCKS.computeIfAbsent(realPath(directory), d -> new ReentrantLock());
             this.initial = initial;
+        }
+
+        private static Path realPath(Path directory) {
+            try {
+                return directory.toRealPath();
+            } catch (IOException e) {
+                throw unusable(directory, e);
+            }
+        }
+
+        /** Names the part of the path in the way: the directory itself or a parent that is a file. */
+        private static Sandbox.UnusableStateDirectory unusable(Path directory, IOException e) {
+            String what = "the sandbox state directory " + directory;
+            for (Path p = directory.toAbsolutePath(); p != null; p = p.getParent()) {
+                if (Files.exists(p) && !Files.isDirectory(p)) {
+                    return new Sandbox.UnusableStateDirectory(p.equals(directory.toAbsolutePath())
+                            ? what + " is not a directory" : what + " cannot be created: " + p + " is not a directory");
+                }
+            }
+            String reason = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.toString();
+            return new Sandbox.UnusableStateDirectory(what + " cannot be created: " + reason);
         }
 
         @Override
@@ -104,15 +139,14 @@ abstract class StateStore {
             lock.lock();
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock held = channel.lock()) {
-                ClusterState state = load();
-                if (state == null) {
-                    state = initial.get();
-                }
+                ClusterState loaded = load();
+                // A copy: the loaded state may be the one readers share, and a refused change must leave it alone.
+                ClusterState state = loaded == null ? initial.get() : loaded.copy();
                 T result = writer.apply(state);
                 save(state);
                 return result;
             } catch (IOException e) {
-                throw new StateException("cannot lock the sandbox state " + lockFile + ": " + e.getMessage());
+                throw new StateException("cannot update the sandbox state " + file + ": " + e.getMessage());
             } finally {
                 lock.unlock();
             }
@@ -128,31 +162,47 @@ abstract class StateStore {
             } catch (IOException e) {
                 throw new StateException("cannot read the sandbox state " + file + ": " + e.getMessage());
             }
+            Parsed last = lastParsed;
+            if (last != null && Arrays.equals(last.bytes, bytes)) {
+                return last.state;
+            }
             try {
                 ClusterState state = MAPPER.readValue(bytes, ClusterState.class);
-                if (state == null || state.format != ClusterState.FORMAT) {
+                if (state == null || !ClusterState.READABLE_FORMATS.contains(state.format)) {
                     throw new StateException("the sandbox state " + file + " has an unknown format; move it aside to"
                             + " start a new sandbox");
                 }
+                String inconsistency = state.inconsistency();
+                if (inconsistency != null) {
+                    throw damaged("", inconsistency);
+                }
+                state.format = ClusterState.FORMAT;
+                lastParsed = new Parsed(bytes, state);
                 return state;
             } catch (JsonProcessingException e) {
                 var where = e.getLocation();
-                throw new StateException("the sandbox state " + file + " is damaged"
-                        + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
-                        + ": " + e.getOriginalMessage() + "; move it aside to start a new sandbox");
+                throw damaged(where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr(),
+                        e.getOriginalMessage());
             } catch (IOException e) {
                 throw new StateException("cannot read the sandbox state " + file + ": " + e.getMessage());
             }
         }
 
+        private StateException damaged(String where, String why) {
+            return new StateException("the sandbox state " + file + " is damaged" + where + ": " + why
+                    + "; move it aside to start a new sandbox");
+        }
+
         private void save(ClusterState state) throws IOException {
             Path temp = file.resolveSibling("state.json." + ProcessHandle.current().pid() + ".tmp");
-            PrivateFiles.write(temp, MAPPER.writeValueAsBytes(state));
+            byte[] bytes = MAPPER.writeValueAsBytes(state);
+            PrivateFiles.write(temp, bytes);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            lastParsed = new Parsed(bytes, state);
         }
     }
 

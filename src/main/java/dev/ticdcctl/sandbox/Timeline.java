@@ -2,6 +2,8 @@ package dev.ticdcctl.sandbox;
 
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
+import dev.ticdcctl.sandbox.ClusterState.Settled;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +12,10 @@ import java.util.Set;
  * Derives a changefeed's state at a moment from its recorded events, as TiCDC's owner would have applied them:
  * requests take effect one tick after they were accepted, a running changefeed's checkpoint follows the clock
  * (catching up ten times faster than real time after a pause), and one that reaches its target TSO finishes.
+ *
+ * <p>Events the owner has acted on are folded into the changefeed's {@link Settled} state by {@link #compact}, at
+ * every write that records one: the derivation then starts from there, exactly where replaying them would have
+ * arrived, so a changefeed keeps only the requests of its last tick however many it has served.
  */
 final class Timeline {
     static final int LOGICAL_BITS = 18;
@@ -20,6 +26,11 @@ final class Timeline {
     private static final long DEFAULT_STUCK_MILLIS = 30 * 60 * 1000L;
     private static final Set<String> STOPPABLE = Set.of("normal", "warning", "pending");
     private static final Set<String> RESUMABLE = Set.of("stopped", "failed", "finished");
+    /** Every state a changefeed can be in here. */
+    static final Set<String> STATES = Set.of("normal", "warning", "pending", "stopped", "failed", "finished");
+    /** The kinds of {@link Event}, and the states a fault event can move a changefeed to. */
+    static final Set<String> EVENT_KINDS = Set.of("pause", "resume", "fault");
+    static final Set<String> FAULT_STATES = Set.of("normal", "warning", "pending", "failed");
 
     /** A recorded error or warning and when it happened. */
     record Problem(long at, String code, String message) {}
@@ -36,48 +47,75 @@ final class Timeline {
 
     private final ChangefeedRecord changefeed;
     private final long tick;
-    private String state = "normal";
-    private long checkpointTs;
-    private long startTs;
-    private Problem error;
-    private Problem warning;
-    private int adminJobType;
-    /** While normal: the checkpoint advances from {@code segmentBase} (ms) since {@code segmentStart}. */
-    private long segmentStart;
-    private long segmentBase;
-    /** When the changefeed last entered warning or pending. */
-    private long stuckSince;
+    /** The state being derived: the settled one, or the changefeed as the owner loaded it. */
+    private final Settled s;
+    /** No event takes effect before this: the owner's loading, or the last event already folded. */
+    private final long floor;
 
     private Timeline(ChangefeedRecord changefeed, long tick) {
         this.changefeed = changefeed;
         this.tick = tick;
+        if (changefeed.settled != null) {
+            s = changefeed.settled.copy();
+        } else {
+            s = new Settled();
+            s.at = changefeed.createdAt + tick;
+            s.state = "normal";
+            s.startTs = changefeed.startTs;
+            s.checkpointTs = changefeed.startTs;
+            s.segmentStart = s.at;
+            s.segmentBase = physical(changefeed.startTs);
+        }
+        this.floor = s.at;
     }
 
     static View at(ChangefeedRecord changefeed, long now, long tickMillis) {
-        long visibleAt = changefeed.createdAt + tickMillis;
-        if (now < visibleAt) {
+        if (now < changefeed.createdAt + tickMillis) {
             return INVISIBLE;
         }
         Timeline t = new Timeline(changefeed, tickMillis);
-        t.startTs = changefeed.startTs;
-        t.checkpointTs = changefeed.startTs;
-        t.segmentStart = visibleAt;
-        t.segmentBase = physical(changefeed.startTs);
-        List<Event> ordered = changefeed.events.stream()
-                .sorted(Comparator.comparingLong(e -> t.effective(e, visibleAt)))
-                .toList();
+        t.replay(now);
+        t.advance(now);
+        Settled s = t.s;
+        long resolved = s.state.equals("normal")
+                ? Math.max(s.checkpointTs, (now - LAG_TICKS * tickMillis / 2) << LOGICAL_BITS) : s.checkpointTs;
+        return new View(true, s.state, s.checkpointTs, resolved, s.startTs, s.error, s.warning, s.adminJobType);
+    }
+
+    /**
+     * Folds the events that took effect by {@code now} into the changefeed's settled state and drops them. Called
+     * by the write that records an event, so {@code now} is never later than a future event's effect.
+     */
+    static void compact(ChangefeedRecord changefeed, long now, long tickMillis) {
+        if (now < changefeed.createdAt + tickMillis) {
+            return;
+        }
+        Timeline t = new Timeline(changefeed, tickMillis);
+        List<Event> pending = t.replay(now);
+        if (pending.size() < changefeed.events.size()) {
+            changefeed.settled = t.s;
+            changefeed.events = new ArrayList<>(pending);
+        }
+    }
+
+    /** Applies, in the order they take effect, the events that did by {@code until}; returns the others. */
+    private List<Event> replay(long until) {
+        List<Event> ordered = changefeed.events.stream().sorted(Comparator.comparingLong(this::effective)).toList();
+        int applied = 0;
         for (Event e : ordered) {
-            long when = t.effective(e, visibleAt);
-            if (when > now) {
+            long when = effective(e);
+            if (when > until) {
                 break;
             }
-            t.advance(when);
-            t.apply(e, when);
+            advance(when);
+            apply(e, when);
+            s.at = when;
+            if (e.kind.equals("resume")) {
+                s.lastResumeAt = Math.max(e.at, s.lastResumeAt == null ? e.at : s.lastResumeAt);
+            }
+            applied++;
         }
-        t.advance(now);
-        long resolved = t.state.equals("normal")
-                ? Math.max(t.checkpointTs, (now - LAG_TICKS * tickMillis / 2) << LOGICAL_BITS) : t.checkpointTs;
-        return new View(true, t.state, t.checkpointTs, resolved, t.startTs, t.error, t.warning, t.adminJobType);
+        return ordered.subList(applied, ordered.size());
     }
 
     static long physical(long tso) {
@@ -85,37 +123,37 @@ final class Timeline {
     }
 
     /** Requests reach the owner's state one tick after they were accepted; injected faults act at once. */
-    private long effective(Event e, long visibleAt) {
+    private long effective(Event e) {
         long when = e.kind.equals("fault") ? e.at : e.at + tick;
-        return Math.max(when, visibleAt);
+        return Math.max(when, floor);
     }
 
     private void advance(long now) {
         failIfStuck(now);
-        if (!state.equals("normal")) {
+        if (!s.state.equals("normal")) {
             return;
         }
         long target = changefeed.targetTs;
-        long caughtUp = segmentBase + (now - segmentStart) * CATCH_UP;
-        long checkpoint = Math.max(segmentBase, Math.min(now - LAG_TICKS * tick, caughtUp));
+        long caughtUp = s.segmentBase + (now - s.segmentStart) * CATCH_UP;
+        long checkpoint = Math.max(s.segmentBase, Math.min(now - LAG_TICKS * tick, caughtUp));
         if (target > 0 && checkpoint >= physical(target)) {
-            state = "finished";
-            checkpointTs = target;
-            adminJobType = 4;
+            s.state = "finished";
+            s.checkpointTs = target;
+            s.adminJobType = 4;
             return;
         }
-        if (checkpoint > physical(checkpointTs)) {
-            checkpointTs = checkpoint << LOGICAL_BITS;
+        if (checkpoint > physical(s.checkpointTs)) {
+            s.checkpointTs = checkpoint << LOGICAL_BITS;
         }
-        segmentBase = physical(checkpointTs);
-        segmentStart = now;
+        s.segmentBase = physical(s.checkpointTs);
+        s.segmentStart = now;
     }
 
     /** A warning or retrying changefeed that stays so longer than its error-stuck duration fails (§4). */
     private void failIfStuck(long now) {
-        if ((state.equals("warning") || state.equals("pending")) && now - stuckSince >= stuckMillis()) {
-            error = state.equals("warning") ? warning : error;
-            state = "failed";
+        if ((s.state.equals("warning") || s.state.equals("pending")) && now - s.stuckSince >= stuckMillis()) {
+            s.error = s.state.equals("warning") ? s.warning : s.error;
+            s.state = "failed";
         }
     }
 
@@ -127,19 +165,19 @@ final class Timeline {
     private void apply(Event e, long when) {
         switch (e.kind) {
             case "pause" -> {
-                if (STOPPABLE.contains(state)) {
-                    state = "stopped";
-                    adminJobType = 1;
+                if (STOPPABLE.contains(s.state)) {
+                    s.state = "stopped";
+                    s.adminJobType = 1;
                 }
             }
             case "resume" -> {
-                if (RESUMABLE.contains(state)) {
+                if (RESUMABLE.contains(s.state)) {
                     if (e.overwriteTs != null && e.overwriteTs > 0) {
-                        checkpointTs = e.overwriteTs;
-                        startTs = e.overwriteTs;
+                        s.checkpointTs = e.overwriteTs;
+                        s.startTs = e.overwriteTs;
                     }
                     run(when);
-                    adminJobType = 2;
+                    s.adminJobType = 2;
                 }
             }
             case "fault" -> fault(e, when);
@@ -151,28 +189,28 @@ final class Timeline {
         Problem problem = new Problem(when, e.code, e.message);
         switch (e.state) {
             case "normal" -> {
-                if (STOPPABLE.contains(state) || state.equals("failed")) {
+                if (STOPPABLE.contains(s.state) || s.state.equals("failed")) {
                     run(when);
                 }
             }
             case "warning" -> {
-                if (state.equals("normal") || state.equals("warning")) {
-                    stuckSince = state.equals("normal") ? when : stuckSince;
-                    state = "warning";
-                    warning = problem;
+                if (s.state.equals("normal") || s.state.equals("warning")) {
+                    s.stuckSince = s.state.equals("normal") ? when : s.stuckSince;
+                    s.state = "warning";
+                    s.warning = problem;
                 }
             }
             case "pending" -> {
-                if (STOPPABLE.contains(state)) {
-                    stuckSince = state.equals("pending") ? stuckSince : when;
-                    state = "pending";
-                    error = problem;
+                if (STOPPABLE.contains(s.state)) {
+                    s.stuckSince = s.state.equals("pending") ? s.stuckSince : when;
+                    s.state = "pending";
+                    s.error = problem;
                 }
             }
             case "failed" -> {
-                if (!state.equals("finished")) {
-                    state = "failed";
-                    error = problem;
+                if (!s.state.equals("finished")) {
+                    s.state = "failed";
+                    s.error = problem;
                 }
             }
             default -> throw new IllegalStateException("unknown fault state " + e.state);
@@ -180,10 +218,10 @@ final class Timeline {
     }
 
     private void run(long when) {
-        state = "normal";
-        error = null;
-        warning = null;
-        segmentStart = when;
-        segmentBase = physical(checkpointTs);
+        s.state = "normal";
+        s.error = null;
+        s.warning = null;
+        s.segmentStart = when;
+        s.segmentBase = physical(s.checkpointTs);
     }
 }

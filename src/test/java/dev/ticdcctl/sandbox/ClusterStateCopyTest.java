@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written deep copy that every write of the in-memory sandbox works on. */
+/** The hand-written deep copy that every write works on, and the file the state is kept in. */
 class ClusterStateCopyTest {
     @Test
     void the_copy_holds_every_field_of_the_original() throws ReflectiveOperationException {
@@ -24,6 +24,7 @@ class ClusterStateCopyTest {
         ClusterState.ChangefeedRecord changefeed = state.changefeeds.get("default/orders");
         assertNothingDefault(changefeed, new ClusterState.ChangefeedRecord());
         assertNothingDefault(changefeed.events.get(0), new ClusterState.Event());
+        assertNothingDefault(changefeed.settled, new ClusterState.Settled());
 
         assertEquals(tree(state), tree(state.copy()));
     }
@@ -41,12 +42,24 @@ class ClusterStateCopyTest {
         ClusterState.ChangefeedRecord changefeed = copy.changefeeds.get("default/orders");
         ((ObjectNode) changefeed.config).put("force-replicate", false);
         changefeed.events.get(0).state = "normal";
+        changefeed.settled.state = "failed";
         changefeed.events.add(ClusterState.Event.of("resume", 9));
         copy.changefeeds.remove("default/orders");
 
         assertEquals(before, tree(state));
         assertNotSame(state.faults, copy.faults);
         assertNotEquals(before, tree(copy));
+    }
+
+    @Test
+    void every_field_survives_the_state_file() throws Exception {
+        ClusterState state = populated();
+
+        ClusterState read = StateStore.MAPPER.readValue(StateStore.MAPPER.writeValueAsBytes(state), ClusterState.class);
+
+        assertEquals(tree(state), tree(read));
+        assertEquals(state.changefeeds.get("default/orders").settled.error,
+                read.changefeeds.get("default/orders").settled.error);
     }
 
     private static ClusterState populated() {
@@ -85,6 +98,18 @@ class ClusterStateCopyTest {
         event.code = "CDC:ErrX";
         event.message = "boom";
         cf.events.add(event);
+        cf.settled = new ClusterState.Settled();
+        cf.settled.at = 14;
+        cf.settled.state = "stopped";
+        cf.settled.checkpointTs = 15;
+        cf.settled.startTs = 16;
+        cf.settled.error = new Timeline.Problem(17, "CDC:ErrY", "down");
+        cf.settled.warning = new Timeline.Problem(18, "CDC:ErrZ", "slow");
+        cf.settled.adminJobType = 1;
+        cf.settled.segmentStart = 19;
+        cf.settled.segmentBase = 20;
+        cf.settled.stuckSince = 21;
+        cf.settled.lastResumeAt = 22L;
         s.changefeeds.put(ClusterState.key(cf.namespace, cf.id), cf);
         return s;
     }

@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,11 +22,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 
@@ -49,6 +53,8 @@ abstract class ContractSupport {
     protected final TestClock clock = new TestClock(START, ZONE);
     protected final Sandbox sandbox;
     protected final List<URI> urls;
+    /** Where the sandbox keeps its state, or null when in memory; removed after the test. */
+    protected final Path stateDir;
     private final HttpClient http;
     /** Headers every request carries unless a test removes them (e.g. credentials in the auth tests). */
     protected final Map<String, String> defaultHeaders = new LinkedHashMap<>();
@@ -67,6 +73,7 @@ abstract class ContractSupport {
         http = (clientTls == null ? client : client.sslContext(clientTls)).build();
         Sandbox.Options options = customize.apply(Sandbox.Options.defaults().withCaptures(3).withTick(TICK)
                 .withClock(clock));
+        stateDir = options.stateDir();
         try {
             sandbox = Sandbox.start(options);
         } catch (IOException e) {
@@ -76,8 +83,33 @@ abstract class ContractSupport {
     }
 
     @AfterEach
-    void stopSandbox() {
+    void stopSandbox() throws IOException {
         sandbox.close();
+        if (stateDir != null) {
+            try (Stream<Path> files = Files.walk(stateDir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** A new empty directory for a sandbox's state ({@code o -> o.withStateDir(freshStateDir())}). */
+    static Path freshStateDir() {
+        try {
+            return Files.createTempDirectory("sandbox-state");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The state file as the sandbox last wrote it. */
+    JsonNode stateFile() {
+        try {
+            return JSON.readTree(stateDir.resolve("state.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ---------------------------------------------------------------- HTTP
@@ -106,7 +138,7 @@ abstract class ContractSupport {
     final class Req {
         private final String method;
         private final String path;
-        private int node;
+        private URI server = urls.get(0);
         private String body;
         private final Map<String, String> headers = new LinkedHashMap<>(defaultHeaders);
         private Duration timeout = Duration.ofSeconds(20);
@@ -118,7 +150,12 @@ abstract class ContractSupport {
 
         /** Which capture is asked: 0 is the owner at start. */
         Req on(int node) {
-            this.node = node;
+            return on(urls.get(node));
+        }
+
+        /** Sends to this server instead, another sandbox say. */
+        Req on(URI server) {
+            this.server = server;
             return this;
         }
 
@@ -145,7 +182,7 @@ abstract class ContractSupport {
         HttpRequest build() {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
-            HttpRequest.Builder b = HttpRequest.newBuilder(urls.get(node).resolve(path)).timeout(timeout)
+            HttpRequest.Builder b = HttpRequest.newBuilder(server.resolve(path)).timeout(timeout)
                     .method(method, publisher);
             if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
                 b.header("Content-Type", "application/json");

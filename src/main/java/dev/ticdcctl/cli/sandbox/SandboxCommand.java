@@ -128,6 +128,8 @@ public final class SandboxCommand implements Callable<Integer> {
             return Sandbox.start(options);
         } catch (PemException e) {
             throw new CliException.InvalidInput(optionFor(e.role()) + " " + e.getMessage(), null);
+        } catch (Sandbox.UnusableStateDirectory e) {
+            throw new CliException.InvalidInput("invalid --state-dir: " + e.getMessage(), null);
         } catch (BindException e) {
             throw new CliException.Failed("cannot listen on 127.0.0.1 port " + options.port() + " or the ports after"
                     + " it: " + e.getMessage(), "choose other ports with --port, or --port 0 for free ones");

@@ -1,0 +1,115 @@
+package dev.ticdcctl.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
+import dev.ticdcctl.sandbox.ClusterState.Event;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Folding the events the owner has acted on into a settled state changes nothing a route can see: for random
+ * histories of pauses, resumes (with and without a new checkpoint) and faults, compacted at every write as the
+ * routes do, the derived state at every later moment is the one the whole history gives.
+ */
+class TimelineCompactionTest {
+    private static final long TICK = 500;
+    private static final long CREATED = 1_719_799_510_123L;
+    private static final List<String> FAULT_STATES = List.of("normal", "warning", "pending", "failed");
+
+    static IntStream seeds() {
+        return IntStream.range(0, 200);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void a_compacted_history_derives_what_the_whole_history_derives(int seed) {
+        Random random = new Random(seed);
+        ChangefeedRecord whole = changefeed(random);
+        ChangefeedRecord compacted = whole.copy();
+        long now = CREATED + random.nextLong(-TICK, 3 * TICK);
+        int events = 1 + random.nextInt(80);
+        for (int i = 0; i < events; i++) {
+            long next = now + (random.nextInt(4) == 0 ? 0 : random.nextLong(1, 3 * TICK));
+            assertSameAnswers(whole, compacted, random.nextLong(now, next + 1), seed);
+            now = next;
+            Event e = event(random, now, i);
+            whole.events.add(e);
+            compacted.events.add(e.copy());
+            Timeline.compact(compacted, now, TICK);
+            long at = now;
+            assertTrue(compacted.events.stream().allMatch(kept -> takesEffect(kept) > at),
+                    () -> "seed " + seed + ": only events not yet acted on are kept");
+        }
+        for (long later = now; later < now + 600_000; later += random.nextLong(1, 20_000)) {
+            assertSameAnswers(whole, compacted, later, seed);
+        }
+    }
+
+    @Test
+    void a_changefeed_that_is_not_loaded_yet_is_left_as_it_is() {
+        ChangefeedRecord cf = changefeed(new Random(1));
+        cf.events.add(Event.of("pause", CREATED + 1));
+
+        Timeline.compact(cf, CREATED + 1, TICK);
+
+        assertNull(cf.settled);
+        assertEquals(1, cf.events.size());
+    }
+
+    private static void assertSameAnswers(ChangefeedRecord whole, ChangefeedRecord compacted, long at, int seed) {
+        assertEquals(Timeline.at(whole, at, TICK), Timeline.at(compacted, at, TICK),
+                () -> "seed " + seed + ", at +" + (at - CREATED) + " ms");
+        assertEquals(whole.lastResumeAt(), compacted.lastResumeAt(), () -> "seed " + seed + ": last resume");
+    }
+
+    /** Requests a tick after they were made, faults at once; nothing before the owner has loaded the changefeed. */
+    private static long takesEffect(Event e) {
+        return Math.max(e.kind.equals("fault") ? e.at : e.at + TICK, CREATED + TICK);
+    }
+
+    private static ChangefeedRecord changefeed(Random random) {
+        ChangefeedRecord cf = new ChangefeedRecord();
+        cf.namespace = "default";
+        cf.id = "cf";
+        cf.sinkUri = "blackhole://";
+        cf.createdAt = CREATED;
+        cf.startTs = tso(CREATED - random.nextLong(0, 60_000));
+        cf.targetTs = random.nextInt(4) == 0 ? tso(CREATED + random.nextLong(5_000, 60_000)) : 0;
+        ObjectNode config = GoJson.MAPPER.createObjectNode();
+        if (random.nextInt(3) == 0) {
+            config.put("changefeed_error_stuck_duration", random.nextLong(1, 6) * 1_000_000_000L);
+        }
+        cf.config = config;
+        cf.creatorVersion = Cluster.VERSION;
+        return cf;
+    }
+
+    private static Event event(Random random, long now, int i) {
+        int kind = random.nextInt(10);
+        if (kind < 3) {
+            return Event.of("pause", now);
+        }
+        if (kind < 6) {
+            Event e = Event.of("resume", now);
+            e.overwriteTs = random.nextInt(5) == 0 ? tso(now - random.nextLong(0, 30_000)) : null;
+            return e;
+        }
+        Event e = Event.of("fault", now);
+        e.state = FAULT_STATES.get(random.nextInt(FAULT_STATES.size()));
+        e.code = "CDC:Err" + i;
+        e.message = "fault " + i;
+        return e;
+    }
+
+    private static long tso(long millis) {
+        return millis << Timeline.LOGICAL_BITS;
+    }
+}
