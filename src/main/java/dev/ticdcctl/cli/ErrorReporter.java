@@ -9,6 +9,7 @@ import dev.ticdcctl.client.UnreachableException;
 import dev.ticdcctl.config.ConfigException;
 import dev.ticdcctl.output.JqFilter;
 import dev.ticdcctl.output.Output;
+import dev.ticdcctl.output.TerminalText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -32,7 +33,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         err.println("Error: " + message(ex));
         String hint = hint(ex);
         if (hint != null) {
-            err.println("Hint: " + hint);
+            err.println("Hint: " + TerminalText.line(hint));
         }
         if (services.debug()) {
             ex.printStackTrace(err);
@@ -67,7 +68,12 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         return ExitCode.FAILED;
     }
 
+    /** The message of an {@code Error:} line, on one line and safe for a terminal whatever the server wrote. */
     public static String message(Exception ex) {
+        return TerminalText.line(rawMessage(ex));
+    }
+
+    private static String rawMessage(Exception ex) {
         if (ex instanceof ApiException api) {
             return api.errorCode().isEmpty() ? api.getMessage() : api.getMessage() + " (" + api.errorCode() + ")";
         }

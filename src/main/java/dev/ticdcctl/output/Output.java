@@ -14,8 +14,11 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.Json;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -61,18 +64,20 @@ public final class Output {
     }
 
     /**
-     * Prints a resource given as the body received: plain JSON output is streamed from the bytes, secrets masked on
+     * Prints a resource given as the answer received: plain JSON output is copied from the body, secrets masked on
      * the way, without building a tree (a list of 10,000 changefeeds is 3 MB); everything else as {@link #resource}.
+     * The copy is made in memory first, so a body that breaks part-way prints nothing but the error.
      */
-    public void resource(byte[] body, Supplier<JsonNode> tree, Supplier<Table> table) {
+    public void resource(ApiResult<?> answer, Supplier<Table> table) {
         if (options.format() != Format.json || options.jq() != null) {
-            resource(machineReadable() ? tree.get() : null, table); // a table never needs the tree
+            resource(machineReadable() ? answer.json() : null, table); // a table never needs the tree
             return;
         }
+        StringWriter text = new StringWriter(answer.body().length + answer.body().length / 4);
         try {
             JsonFactory factory = Json.factory();
-            try (JsonParser in = factory.createParser(body);
-                    JsonGenerator gen = factory.createGenerator(new NonClosing(out))) {
+            try (JsonParser in = factory.createParser(answer.body());
+                    JsonGenerator gen = factory.createGenerator(text)) {
                 gen.setPrettyPrinter(prettyPrinter());
                 String field = null;
                 for (JsonToken token = in.nextToken(); token != null; token = in.nextToken()) {
@@ -88,23 +93,11 @@ public final class Output {
                     }
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot render the response: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw answer.unreadable(e);
         }
-        out.println();
+        out.println(text);
         out.flush();
-    }
-
-    /** Lets the generator flush into {@code out} without closing it. */
-    private static final class NonClosing extends java.io.FilterWriter {
-        NonClosing(java.io.Writer target) {
-            super(target);
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            flush();
-        }
     }
 
     /** Prints a resource: as received for json/yaml/jq, or as the table the supplier builds ({@code json} may then be null). */
@@ -120,7 +113,7 @@ public final class Output {
     public void result(String message, JsonNode resource) {
         if (!machineReadable()) {
             if (!options.quiet()) {
-                out.println(message);
+                out.println(TerminalText.line(message));
             }
         } else if (resource != null) {
             structured(resource);
@@ -163,19 +156,19 @@ public final class Output {
     /** Progress for the person watching, on stderr; hidden by {@code -q}. */
     public void progress(String message) {
         if (!options.quiet()) {
-            err.println(message);
+            err.println(TerminalText.lines(message));
             err.flush();
         }
     }
 
     /** An error that does not end the command, such as one changefeed's failure in a bulk action; never hidden. */
     public void error(String message) {
-        err.println("Error: " + message);
+        err.println("Error: " + TerminalText.line(message));
         err.flush();
     }
 
     public void warn(String message) {
-        err.println("Warning: " + message);
+        err.println("Warning: " + TerminalText.line(message));
         err.flush();
     }
 

@@ -330,7 +330,7 @@ class ApiCommandTest extends StubServerTest {
         Cli.Result r = cli.run("api", "no/such/route?x=1");
 
         assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.err().startsWith("Error: the server has no route GET /api/v2/no/such/route (HTTP 404 with a"
+        assertTrue(r.err().startsWith("Error: the server does not have the route GET /api/v2/no/such/route (HTTP 404 with a"
                 + " non-JSON body: \"404 page not found\")\n"), r::toString);
     }
 

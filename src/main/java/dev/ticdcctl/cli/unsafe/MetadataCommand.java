@@ -38,6 +38,7 @@ final class MetadataCommand implements Callable<Integer> {
         ApiResult<List<EtcdEntry>> result = services.client().unsafeMetadata();
         JsonNode json = showSecrets ? result.json() : masked(result.json());
         services.output().resource(json, () -> {
+            result.value(); // the table reads every entry's key and value: check them first
             Table table = new Table(Column.of("KEY"), Column.of("VALUE"));
             json.forEach(kv -> table.row(kv.path("key").asText(), kv.path("value").asText()));
             return table;
