@@ -3,9 +3,11 @@ package dev.ticdcctl.client;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
@@ -72,7 +74,7 @@ final class Answer {
             return NullNode.getInstance();
         }
         try {
-            return mapper.readTree(body);
+            return strict(mapper.reader()).readTree(body);
         } catch (IOException e) {
             throw unreadable(null, e);
         }
@@ -82,10 +84,15 @@ final class Answer {
     JsonNode tree(ObjectMapper mapper, Shape<?> shape) {
         topLevel(shape);
         try {
-            return mapper.readTree(body);
+            return strict(mapper.reader()).readTree(body);
         } catch (IOException e) {
             throw unreadable(shape, e);
         }
+    }
+
+    /** A reader that refuses anything after the document, such as a second one or the rest of an error page. */
+    static ObjectReader strict(ObjectReader reader) {
+        return reader.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** Checks the first token only, which costs nothing next to a bind or a copy of the whole body. */

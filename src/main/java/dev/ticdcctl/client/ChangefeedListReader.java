@@ -1,6 +1,7 @@
 package dev.ticdcctl.client;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.ticdcctl.model.ChangefeedSummary;
@@ -31,6 +32,9 @@ final class ChangefeedListReader {
                     case "items" -> items = items(p, value);
                     default -> p.skipChildren();
                 }
+            }
+            if (p.nextToken() != null) {
+                throw new JsonParseException(p, "more than one JSON document");
             }
             return new ListResult<>(total, items);
         }

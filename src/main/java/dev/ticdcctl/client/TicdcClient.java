@@ -242,11 +242,11 @@ public final class TicdcClient {
     }
 
     private <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, Class<T> type) {
-        return typed(answer, shape, body -> mapper.get().readValue(body, type));
+        return typed(answer, shape, body -> Answer.strict(mapper.get().readerFor(type)).readValue(body));
     }
 
     private <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, TypeReference<T> type) {
-        return typed(answer, shape, body -> mapper.get().readValue(body, type));
+        return typed(answer, shape, body -> Answer.strict(mapper.get().readerFor(type)).readValue(body));
     }
 
     /** Binds straight from the body bytes, so a table of 10,000 items never builds the JSON tree. */

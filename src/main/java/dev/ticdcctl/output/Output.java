@@ -2,6 +2,7 @@ package dev.ticdcctl.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -91,6 +92,12 @@ public final class Output {
                         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> gen.writeNumber(in.getText());
                         default -> gen.copyCurrentEvent(in);
                     }
+                    if (in.getParsingContext().inRoot()) {
+                        break; // the document is complete
+                    }
+                }
+                if (in.nextToken() != null) {
+                    throw new JsonParseException(in, "more than one JSON document");
                 }
             }
         } catch (IOException e) {
