@@ -326,7 +326,7 @@ public final class TicdcClient {
     private static String stripCode(String message, String code) {
         String prefix = "[" + code + "]";
         String stripped = !code.isEmpty() && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-        return stripped.isBlank() ? "the server reported an error without a message" : stripped.trim();
+        return stripped.isBlank() ? "the server reported an error without a message" : stripped.strip();
     }
 
     private static String reason(int status) {
