@@ -154,9 +154,12 @@ public final class Output {
         out.flush();
     }
 
-    /** Prints a line of plain data, such as a TSO, that a script captures; {@code -q} does not hide data. */
+    /**
+     * Prints a line of plain data, such as a TSO, that a script captures; {@code -q} does not hide data. On a terminal
+     * control characters are shown escaped, since the line may be a server's raw answer.
+     */
     public void data(String line) {
-        out.println(line);
+        out.println(terminal.stdout() ? TerminalText.lines(line) : line); // a raw answer may hold escapes
         out.flush();
     }
 

@@ -29,7 +29,7 @@ public final class TerminalText {
         return escaped.substring(0, cut) + "… (" + (escaped.length() - cut) + " more characters)";
     }
 
-    /** Several lines of our own making with server text inside: every line escaped, the line breaks kept. */
+    /** Several lines with server text inside: every line escaped, the line breaks (and tabs) kept. */
     public static String lines(String text) {
         return escape(text, true);
     }
@@ -69,7 +69,7 @@ public final class TerminalText {
         if (c >= 0x20 && c < 0x7f) {
             return false;
         }
-        if (c == '\n') {
+        if (c == '\n' || c == '\t') {
             return !keepNewlines;
         }
         return c < 0x20 || (c >= 0x7f && c <= 0x9f) // C0, DEL and C1 controls (0x9b is a one-byte CSI)

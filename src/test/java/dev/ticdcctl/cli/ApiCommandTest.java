@@ -299,8 +299,8 @@ class ApiCommandTest extends StubServerTest {
 
         assertEquals(1, r.exitCode(), r::toString);
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("Error: --jq, -o json and -o yaml need a JSON answer, but the server answered"
-                + " text/plain\n"), r::toString);
+        assertTrue(r.err().startsWith("Error: --jq, -o json and -o yaml need a JSON answer, but the answer to"
+                + " GET /api/v2/metrics-text is text/plain\n"), r::toString);
     }
 
     // ---- errors exit as for every command

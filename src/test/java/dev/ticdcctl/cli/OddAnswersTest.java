@@ -255,6 +255,46 @@ class OddAnswersTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Odd.class)
+    void version_reports_an_odd_server_answer_as_a_warning(Odd odd) throws IOException {
+        try (StubServer server = new StubServer()) {
+            serve(server, new Command("version", List.of(STATUS), "version"), STATUS, odd);
+
+            Cli.Result r = Cli.against(server).run("version");
+
+            assertEquals(0, r.exitCode(), r::toString);
+            assertTrue(r.err().startsWith("Warning: the answer to GET /api/v2/status "), r::toString);
+            assertEquals(1, r.err().lines().count(), r::toString);
+            assertTrue(r.out().startsWith("CLIENT"), r::toString);
+        }
+    }
+
+    /** {@code api} prints any answer as received; only machine output needs it to be JSON. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Odd.class)
+    void api_prints_an_odd_answer_as_received(Odd odd) throws IOException {
+        try (StubServer server = new StubServer()) {
+            byte[] body = CHANGEFEED.body(odd);
+            server.on("GET", CF, StubServer.Response.raw(body));
+
+            Cli.Result plain = Cli.against(server).run("api", "changefeeds/cf-1");
+            Cli.Result json = Cli.against(server).run("api", "changefeeds/cf-1", "-o", "json");
+
+            assertEquals(0, plain.exitCode(), plain::toString);
+            assertEquals("", plain.err(), plain::toString);
+            boolean isJson = odd != Odd.NOT_JSON && odd != Odd.NOT_UTF8;
+            if (isJson || odd == Odd.EMPTY) {
+                assertEquals(0, json.exitCode(), json::toString);
+            } else {
+                assertEquals(1, json.exitCode(), json::toString);
+                assertEquals("", json.out(), json::toString);
+                assertEquals("Error: --jq, -o json and -o yaml need a JSON answer, but the answer to"
+                        + " GET /api/v2/changefeeds/cf-1 is not JSON\n", json.err());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("truncatedLists")
     void json_output_of_a_list_broken_part_way_prints_nothing_but_the_error(String name, String body)
             throws IOException {

@@ -62,7 +62,8 @@ public final class ApiCommand implements Callable<Integer> {
         RawRequest request = RawRequest.of(method, path, headers, body, input);
         HttpTransport.Response response = services.client().raw(request.method(), request.path(), request.body(),
                 request.headers());
-        RawAnswer.print(response, services.output(), services.mapper(), showSecrets);
+        RawAnswer.print(request.method() + " " + request.path().replaceFirst("\\?.*", ""), response,
+                services.output(), services.mapper(), showSecrets);
         return ExitCode.OK;
     }
 }
