@@ -224,7 +224,7 @@ class OddAnswersTest {
 
     static Stream<Arguments> outputFormatsAndOddBodies() {
         List<Arguments> cases = new ArrayList<>();
-        for (String format : List.of("json", "yaml")) {
+        for (String format : List.of("-o json", "-o yaml", "--jq .")) {
             for (Odd odd : List.of(Odd.EMPTY, Odd.NULL, Odd.NOT_JSON, Odd.WRONG_TOP_LEVEL, Odd.NUMBER, Odd.STRING,
                     Odd.NOT_UTF8)) {
                 for (Command command : List.of(COMMANDS.get(0), COMMANDS.get(1), COMMANDS.get(14))) {
@@ -235,7 +235,7 @@ class OddAnswersTest {
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0} -o {1}: {2}")
+    @ParameterizedTest(name = "{0} {1}: {2}")
     @MethodSource("outputFormatsAndOddBodies")
     void machine_output_of_an_odd_answer_prints_nothing_but_the_error(String name, String format, Odd odd,
             Command command) throws IOException {
@@ -243,7 +243,7 @@ class OddAnswersTest {
             Route route = command.reads().get(0);
             serve(server, command, route, odd);
 
-            Cli.Result r = Cli.against(server).run(concat(args(command), "-o", format));
+            Cli.Result r = Cli.against(server).run(concat(args(command), format.split(" ")));
 
             assertNoStackTrace(r);
             assertEquals(1, r.exitCode(), r::toString);
