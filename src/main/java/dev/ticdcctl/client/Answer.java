@@ -53,10 +53,13 @@ final class Answer {
 
     private final String route;
     private final byte[] body;
+    private final boolean changes;
 
-    Answer(String method, String path, byte[] body) {
+    /** {@code changes}: the request may have changed the cluster (a create, not a TSO query). */
+    Answer(String method, String path, byte[] body, boolean changes) {
         this.route = method + " " + path.replaceFirst("\\?.*", "");
         this.body = body;
+        this.changes = changes;
     }
 
     byte[] body() {
@@ -150,24 +153,29 @@ final class Answer {
             return fault(shape, "\"" + at + "\" is not " + (wanted != null ? wanted : "a value this client can read"));
         }
         if (!isUtf8(body)) {
-            return new UnexpectedResponseException("the answer to " + route + " is not valid UTF-8 text", null);
+            return failure("the answer to " + route + " is not valid UTF-8 text");
         }
         if (e instanceof JsonProcessingException json && json.getLocation() != null && startsLikeJson(body)) {
             String where = e instanceof com.fasterxml.jackson.core.exc.InputCoercionException
                     ? "a number out of range" : "broken JSON";
-            return new UnexpectedResponseException("the answer to " + route + " is " + where + " at line "
-                    + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr(), null);
+            return failure("the answer to " + route + " is " + where + " at line " + json.getLocation().getLineNr()
+                    + ", column " + json.getLocation().getColumnNr());
         }
         if (e instanceof JsonProcessingException) {
-            return new UnexpectedResponseException("the answer to " + route + " is not JSON: " + Excerpt.of(body),
-                    null);
+            return failure("the answer to " + route + " is not JSON: " + Excerpt.of(body));
         }
-        return new UnexpectedResponseException("cannot read the answer to " + route + ": " + e.getMessage(), null);
+        return failure("cannot read the answer to " + route + ": " + e.getMessage());
     }
 
     UnexpectedResponseException fault(Shape<?> shape, String problem) {
-        return new UnexpectedResponseException("the answer to " + route + " is not "
-                + (shape == null ? "JSON" : shape.what()) + ": " + problem, null);
+        return failure("the answer to " + route + " is not " + (shape == null ? "JSON" : shape.what()) + ": "
+                + problem);
+    }
+
+    /** After a request that changes something, the change may have been made although its answer is odd. */
+    private UnexpectedResponseException failure(String message) {
+        return new UnexpectedResponseException(message,
+                changes ? "the server may have carried out the request: check before trying it again" : null);
     }
 
     /** {@code items[2].checkpoint_tso}, from the path Jackson records while binding. */

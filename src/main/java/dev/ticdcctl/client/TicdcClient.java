@@ -30,6 +30,8 @@ public final class TicdcClient {
     private static final String V2 = "/api/v2";
     private static final Set<String> NOT_FOUND_CODES = Set.of("CDC:ErrChangeFeedNotExists", "CDC:ErrCaptureNotExist");
     private static final Set<String> AUTH_CODES = Set.of("CDC:ErrCredentialNotFound", "CDC:ErrUnauthorized");
+    /** POSTs that only ask something: an odd answer to them did not change anything. */
+    private static final Set<String> READ_ONLY_POSTS = Set.of("/tso", "/verify_table");
 
     // What each route's answer must hold for the commands that read it (see Answer.Shape).
     private static final Answer.Shape<ServerStatus> SERVER_STATUS = Answer.Shape.object("a server status",
@@ -231,7 +233,8 @@ public final class TicdcClient {
             }
         }
         HttpTransport.Response response = successful(transport.send(method, V2 + path, json), method, V2 + path);
-        return new Answer(method, V2 + path, response.body());
+        boolean changes = !method.equals("GET") && !READ_ONLY_POSTS.contains(path);
+        return new Answer(method, V2 + path, response.body(), changes);
     }
 
     private HttpTransport.Response successful(HttpTransport.Response response, String method, String path) {

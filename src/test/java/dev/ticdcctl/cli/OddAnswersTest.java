@@ -218,7 +218,10 @@ class OddAnswersTest {
             assertEquals(1, errors.size(), r::toString);
             assertTrue(errors.get(0).contains("the answer to " + route.method() + " " + route.path() + " "),
                     r::toString);
-            assertTrue(r.err().lines().filter(l -> l.startsWith("Hint:")).count() <= 1, r::toString);
+            List<String> hints = r.err().lines().filter(l -> l.startsWith("Hint:")).toList();
+            boolean changes = !route.method().equals("GET") && route != TSO && route != VERIFY;
+            assertEquals(changes ? List.of("Hint: the server may have carried out the request: check before trying"
+                    + " it again") : List.of(), hints, r::toString);
         }
     }
 
