@@ -10,6 +10,7 @@ import dev.ticdcctl.config.ConfigException;
 import dev.ticdcctl.output.JqFilter;
 import dev.ticdcctl.output.Output;
 import dev.ticdcctl.output.Secrets;
+import dev.ticdcctl.output.TerminalText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -33,7 +34,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         err.println("Error: " + message(ex));
         String hint = hint(ex);
         if (hint != null) {
-            err.println("Hint: " + Secrets.maskText(hint)); // it may name the server's URL, user-info and all
+            err.println("Hint: " + TerminalText.message(hint)); // it may name the server's URL, user-info and all
         }
         if (services.debug()) {
             java.io.StringWriter trace = new java.io.StringWriter();
@@ -70,9 +71,12 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         return ExitCode.FAILED;
     }
 
-    /** The text of the {@code Error:} line, secrets masked: a server's message may quote a sink URI. */
+    /**
+     * The text of the {@code Error:} line: secrets masked (a server's message may quote a sink URI), on one line and
+     * safe for a terminal whatever the server wrote.
+     */
     public static String message(Exception ex) {
-        return Secrets.maskText(unmasked(ex));
+        return TerminalText.message(unmasked(ex));
     }
 
     private static String unmasked(Exception ex) {

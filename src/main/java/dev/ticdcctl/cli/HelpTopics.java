@@ -17,12 +17,13 @@ final class HelpTopics {
 
     static final List<Entry> EXIT_CODES = List.of(
             new Entry("0", "success, including a no-op such as pausing a stopped changefeed"),
-            new Entry("1", "the operation failed: an error reported by the server, or an unexpected failure"),
+            new Entry("1", "the operation failed: an error reported by the server, an answer the command cannot use"
+                    + " (empty, not JSON, missing fields; the error names the route), or an unexpected failure"),
             new Entry("2", "usage error or invalid input (unknown flag, bad ID, malformed file, --yes needed off a"
                     + " terminal); nothing was sent"),
             new Entry("3", "not found (CDC:ErrChangeFeedNotExists, CDC:ErrCaptureNotExist), decided by the server's"
                     + " error_code, not its HTTP status (TiCDC answers not-found with 400)"),
-            new Entry("4", "authentication or authorization failed (HTTP 401, CDC:ErrCredentialNotFound,"
+            new Entry("4", "authentication or authorization failed (HTTP 401 or 403, CDC:ErrCredentialNotFound,"
                     + " CDC:ErrUnauthorized)"),
             new Entry("5", "the server could not be reached or its answer did not arrive whole (connection refused,"
                     + " unknown host, TLS handshake, connect or request timeout, an answer cut short or not complete"

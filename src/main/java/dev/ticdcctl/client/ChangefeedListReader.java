@@ -21,17 +21,20 @@ final class ChangefeedListReader {
 
     static ListResult<ChangefeedSummary> read(JsonFactory factory, byte[] body) throws IOException {
         try (JsonParser p = factory.createParser(body)) {
-            expect(p, p.nextToken(), JsonToken.START_OBJECT, "the list");
+            expect(p.nextToken(), JsonToken.START_OBJECT, "");
             int total = 0;
             List<ChangefeedSummary> items = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (field) {
-                    case "total" -> total = (int) number(p, value);
+                    case "total" -> total = (int) number(p, value, "total");
                     case "items" -> items = items(p, value);
                     default -> p.skipChildren();
                 }
+            }
+            if (p.nextToken() != null) {
+                throw new JsonParseException(p, "more than one JSON document");
             }
             return new ListResult<>(total, items);
         }
@@ -39,18 +42,19 @@ final class ChangefeedListReader {
 
     private static List<ChangefeedSummary> items(JsonParser p, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NULL) {
-            return null;
+            return null; // as the mapper binds it; the client then rejects the answer
         }
-        expect(p, value, JsonToken.START_ARRAY, "items");
+        expect(value, JsonToken.START_ARRAY, "items");
         List<ChangefeedSummary> items = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            expect(p, t, JsonToken.START_OBJECT, "an item of items");
-            items.add(item(p));
+            String at = "items[" + items.size() + "]";
+            expect(t, JsonToken.START_OBJECT, at);
+            items.add(item(p, at + "."));
         }
         return items;
     }
 
-    private static ChangefeedSummary item(JsonParser p) throws IOException {
+    private static ChangefeedSummary item(JsonParser p, String at) throws IOException {
         String upstreamId = null;
         String namespace = null;
         String id = null;
@@ -62,24 +66,24 @@ final class ChangefeedListReader {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
-                case "upstream_id" -> upstreamId = text(p, value);
-                case "namespace" -> namespace = text(p, value);
-                case "id" -> id = text(p, value);
-                case "state" -> state = text(p, value);
-                case "checkpoint_tso" -> checkpointTso = number(p, value);
-                case "checkpoint_time" -> checkpointTime = text(p, value);
-                case "error" -> error = error(p, value);
+                case "upstream_id" -> upstreamId = text(p, value, at);
+                case "namespace" -> namespace = text(p, value, at);
+                case "id" -> id = text(p, value, at);
+                case "state" -> state = text(p, value, at);
+                case "checkpoint_tso" -> checkpointTso = number(p, value, at + field);
+                case "checkpoint_time" -> checkpointTime = text(p, value, at);
+                case "error" -> error = error(p, value, at + field);
                 default -> p.skipChildren();
             }
         }
         return new ChangefeedSummary(upstreamId, namespace, id, state, checkpointTso, checkpointTime, error);
     }
 
-    private static RunningError error(JsonParser p, JsonToken value) throws IOException {
+    private static RunningError error(JsonParser p, JsonToken value, String at) throws IOException {
         if (value == JsonToken.VALUE_NULL) {
             return null;
         }
-        expect(p, value, JsonToken.START_OBJECT, "error");
+        expect(value, JsonToken.START_OBJECT, at);
         String time = null;
         String addr = null;
         String code = null;
@@ -88,10 +92,10 @@ final class ChangefeedListReader {
             String field = p.currentName();
             JsonToken token = p.nextToken();
             switch (field) {
-                case "time" -> time = text(p, token);
-                case "addr" -> addr = text(p, token);
-                case "code" -> code = text(p, token);
-                case "message" -> message = text(p, token);
+                case "time" -> time = text(p, token, at + ".");
+                case "addr" -> addr = text(p, token, at + ".");
+                case "code" -> code = text(p, token, at + ".");
+                case "message" -> message = text(p, token, at + ".");
                 default -> p.skipChildren();
             }
         }
@@ -99,18 +103,18 @@ final class ChangefeedListReader {
     }
 
     /** A scalar as text (numbers and booleans too, as the mapper coerces them); null for JSON null. */
-    private static String text(JsonParser p, JsonToken value) throws IOException {
+    private static String text(JsonParser p, JsonToken value, String at) throws IOException {
         if (value == JsonToken.VALUE_NULL) {
             return null;
         }
         if (!value.isScalarValue()) {
-            throw new JsonParseException(p, "expected a scalar for '" + p.currentName() + "', found " + value);
+            throw new Answer.WrongType(at + p.currentName(), "a string");
         }
         return p.getText();
     }
 
     /** A 64-bit integer, written as a number or a string of digits; 0 for JSON null. */
-    private static long number(JsonParser p, JsonToken value) throws IOException {
+    private static long number(JsonParser p, JsonToken value, String path) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT) {
             return p.getLongValue(); // fails on values beyond 64 bits
         }
@@ -124,13 +128,13 @@ final class ChangefeedListReader {
                 // reported below
             }
         }
-        throw new JsonParseException(p, "expected an integer for '" + p.currentName() + "', found " + value);
+        throw new Answer.WrongType(path, "an integer");
     }
 
-    private static void expect(JsonParser p, JsonToken found, JsonToken wanted, String what) throws IOException {
+    /** {@code path} "" is the whole answer, whose top level the caller has checked. */
+    private static void expect(JsonToken found, JsonToken wanted, String path) throws IOException {
         if (found != wanted) {
-            throw new JsonParseException(p, "expected " + (wanted == JsonToken.START_OBJECT ? "an object" : "an array")
-                    + " for " + what + ", found " + found);
+            throw new Answer.WrongType(path, wanted == JsonToken.START_OBJECT ? "an object" : "an array");
         }
     }
 }

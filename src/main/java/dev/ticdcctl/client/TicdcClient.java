@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 import dev.ticdcctl.model.Capture;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.model.ChangefeedStatus;
@@ -19,13 +18,10 @@ import dev.ticdcctl.model.ServerStatus;
 import dev.ticdcctl.model.SyncedStatus;
 import dev.ticdcctl.model.TsoParts;
 import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -34,7 +30,37 @@ public final class TicdcClient {
     private static final String V2 = "/api/v2";
     private static final Set<String> NOT_FOUND_CODES = Set.of("CDC:ErrChangeFeedNotExists", "CDC:ErrCaptureNotExist");
     private static final Set<String> AUTH_CODES = Set.of("CDC:ErrCredentialNotFound", "CDC:ErrUnauthorized");
-    private static final Object EMPTY_BODY = Map.of();
+    /** POSTs that only ask something: an odd answer to them did not change anything. */
+    private static final Set<String> READ_ONLY_POSTS = Set.of("/tso", "/verify_table");
+
+    // What each route's answer must hold for the commands that read it (see Answer.Shape).
+    private static final Answer.Shape<ServerStatus> SERVER_STATUS = Answer.Shape.object("a server status",
+            s -> s.id() == null ? "no \"id\"" : s.version() == null ? "no \"version\"" : null);
+    private static final Answer.Shape<JsonNode> HEALTH = Answer.Shape.object("a health status", h -> null);
+    private static final Answer.Shape<ChangefeedDetail> CHANGEFEED = Answer.Shape.object("a changefeed",
+            cf -> cf.id() == null ? "no \"id\"" : null);
+    private static final Answer.Shape<ChangefeedDetail> CHANGEFEED_WITH_SINK = Answer.Shape.object("a changefeed",
+            cf -> cf.id() == null ? "no \"id\"" : cf.sinkUri() == null ? "no \"sink_uri\"" : null);
+    private static final Answer.Shape<ListResult<ChangefeedSummary>> CHANGEFEEDS = Answer.Shape.object(
+            "a list of changefeeds", list -> items(list, cf -> cf.id() == null ? "id" : null));
+    private static final Answer.Shape<ChangefeedStatus> CHANGEFEED_STATUS = Answer.Shape.object(
+            "a changefeed status", s -> null);
+    private static final Answer.Shape<SyncedStatus> SYNCED = Answer.Shape.object("a synced status",
+            s -> s.synced() == null ? "no \"synced\"" : null);
+    private static final Answer.Shape<DrainResult> DRAIN = Answer.Shape.object("a drain result",
+            d -> d.currentTableCount() == null ? "no \"current_table_count\"" : null);
+    private static final Answer.Shape<ListResult<Capture>> CAPTURES = Answer.Shape.object("a list of captures",
+            list -> items(list, c -> c.id() == null ? "id" : null));
+    private static final Answer.Shape<ProcessorDetail> PROCESSOR = Answer.Shape.object("a processor", p -> null);
+    private static final Answer.Shape<ListResult<ProcessorSummary>> PROCESSORS = Answer.Shape.object(
+            "a list of processors", list -> items(list, p -> p.changefeedId() == null ? "changefeed_id"
+                    : p.captureId() == null ? "capture_id" : null));
+    private static final Answer.Shape<JsonNode> TABLE_VERIFICATION = Answer.Shape.object("a table verification",
+            v -> null);
+    private static final Answer.Shape<List<EtcdEntry>> METADATA = Answer.Shape.array("a list of etcd keys",
+            TicdcClient::keys);
+    private static final Answer.Shape<TsoParts> TSO = Answer.Shape.object("a TSO",
+            t -> t.timestamp() <= 0 ? "no \"timestamp\"" : null);
 
     private final HttpTransport transport;
     private final Supplier<ObjectMapper> mapper;
@@ -54,12 +80,12 @@ public final class TicdcClient {
 
     // 1
     public ApiResult<ServerStatus> status() throws InterruptedException {
-        return typed(send("GET", "/status", null), ServerStatus.class);
+        return typed(send("GET", "/status", null), SERVER_STATUS, ServerStatus.class);
     }
 
     // 2: 200 {} when healthy; an unhealthy cluster answers 500 CDC:ErrClusterIsUnhealthy.
     public JsonNode health() throws InterruptedException {
-        return call("GET", "/health", null);
+        return send("GET", "/health", null).tree(mapper.get(), HEALTH);
     }
 
     // 3
@@ -69,26 +95,26 @@ public final class TicdcClient {
 
     // 4
     public ApiResult<ChangefeedDetail> createChangefeed(Requests.CreateChangefeed request) throws InterruptedException {
-        return typed(send("POST", "/changefeeds", request), ChangefeedDetail.class);
+        return typed(send("POST", "/changefeeds", request), CHANGEFEED, ChangefeedDetail.class);
     }
 
     // 5: state null = the server's default filter (everything but finished and removed), "all" = everything.
     public ApiResult<ListResult<ChangefeedSummary>> listChangefeeds(String namespace, String state)
             throws InterruptedException {
         String query = "?namespace=" + encode(namespace) + (state == null ? "" : "&state=" + encode(state));
-        return typed(send("GET", "/changefeeds" + query, null), "ListResult",
+        return typed(send("GET", "/changefeeds" + query, null), CHANGEFEEDS,
                 body -> ChangefeedListReader.read(Json.factory(), body));
     }
 
     // 6
     public ApiResult<ChangefeedDetail> getChangefeed(String namespace, String id) throws InterruptedException {
-        return typed(send("GET", changefeed(namespace, id, ""), null), ChangefeedDetail.class);
+        return typed(send("GET", changefeed(namespace, id, ""), null), CHANGEFEED, ChangefeedDetail.class);
     }
 
     // 7
     public ApiResult<ChangefeedDetail> updateChangefeed(String namespace, String id, Requests.UpdateChangefeed request)
             throws InterruptedException {
-        return typed(send("PUT", changefeed(namespace, id, ""), request), ChangefeedDetail.class);
+        return typed(send("PUT", changefeed(namespace, id, ""), request), CHANGEFEED, ChangefeedDetail.class);
     }
 
     // 8: idempotent on the server; answers only once the changefeed is gone.
@@ -98,7 +124,8 @@ public final class TicdcClient {
 
     // 9: like 6 but the sink URI is not masked, so the result is a secret.
     public ApiResult<ChangefeedDetail> changefeedMetaInfo(String namespace, String id) throws InterruptedException {
-        return typed(send("GET", changefeed(namespace, id, "/meta_info"), null), ChangefeedDetail.class);
+        return typed(send("GET", changefeed(namespace, id, "/meta_info"), null), CHANGEFEED_WITH_SINK,
+                ChangefeedDetail.class);
     }
 
     // 10: the body is required; the server ignores the request unless the changefeed is stopped, failed or finished.
@@ -114,22 +141,23 @@ public final class TicdcClient {
 
     // 12
     public ApiResult<ChangefeedStatus> changefeedStatus(String namespace, String id) throws InterruptedException {
-        return typed(send("GET", changefeed(namespace, id, "/status"), null), ChangefeedStatus.class);
+        return typed(send("GET", changefeed(namespace, id, "/status"), null), CHANGEFEED_STATUS,
+                ChangefeedStatus.class);
     }
 
     // 13
     public ApiResult<SyncedStatus> changefeedSynced(String namespace, String id) throws InterruptedException {
-        return typed(send("GET", changefeed(namespace, id, "/synced"), null), SyncedStatus.class);
+        return typed(send("GET", changefeed(namespace, id, "/synced"), null), SYNCED, SyncedStatus.class);
     }
 
     // 14: answers 202 with the number of tables still on the capture.
     public ApiResult<DrainResult> drainCapture(String captureId) throws InterruptedException {
-        return typed(send("POST", "/captures/" + encode(captureId) + "/drain", null), DrainResult.class);
+        return typed(send("POST", "/captures/" + encode(captureId) + "/drain", null), DRAIN, DrainResult.class);
     }
 
     // 15
     public ApiResult<ListResult<Capture>> listCaptures() throws InterruptedException {
-        return typed(send("GET", "/captures", null), new TypeReference<ListResult<Capture>>() {});
+        return typed(send("GET", "/captures", null), CAPTURES, new TypeReference<ListResult<Capture>>() {});
     }
 
     // 16
@@ -137,22 +165,23 @@ public final class TicdcClient {
             throws InterruptedException {
         String path = "/processors/" + encode(changefeedId) + "/" + encode(captureId) + "?namespace="
                 + encode(namespace);
-        return typed(send("GET", path, null), ProcessorDetail.class);
+        return typed(send("GET", path, null), PROCESSOR, ProcessorDetail.class);
     }
 
     // 17: every namespace.
     public ApiResult<ListResult<ProcessorSummary>> listProcessors() throws InterruptedException {
-        return typed(send("GET", "/processors", null), new TypeReference<ListResult<ProcessorSummary>>() {});
+        return typed(send("GET", "/processors", null), PROCESSORS,
+                new TypeReference<ListResult<ProcessorSummary>>() {});
     }
 
     // 18: table eligibility at start_ts for a prospective changefeed.
     public JsonNode verifyTable(JsonNode request) throws InterruptedException {
-        return call("POST", "/verify_table", request);
+        return send("POST", "/verify_table", request).tree(mapper.get(), TABLE_VERIFICATION);
     }
 
     // 19: raw etcd values, with unmasked sink URIs.
     public ApiResult<List<EtcdEntry>> unsafeMetadata() throws InterruptedException {
-        return typed(send("GET", "/unsafe/metadata", null), new TypeReference<List<EtcdEntry>>() {});
+        return typed(send("GET", "/unsafe/metadata", null), METADATA, new TypeReference<List<EtcdEntry>>() {});
     }
 
     // 20
@@ -172,7 +201,7 @@ public final class TicdcClient {
 
     // 23: the body is required; {} selects the default upstream.
     public ApiResult<TsoParts> tso() throws InterruptedException {
-        return typed(send("POST", "/tso", Requests.Upstream.DEFAULT), TsoParts.class);
+        return typed(send("POST", "/tso", Requests.Upstream.DEFAULT), TSO, TsoParts.class);
     }
 
     /**
@@ -189,11 +218,12 @@ public final class TicdcClient {
         return "/changefeeds/" + encode(id) + suffix + "?namespace=" + encode(namespace);
     }
 
-    private JsonNode call(String method, String path, Object body) throws InterruptedException {
-        return parse(send(method, path, body));
+    /** For routes whose answer only confirms: any JSON or nothing is fine, a page that is not JSON is not. */
+    private void call(String method, String path, Object body) throws InterruptedException {
+        send(method, path, body).anyJson(mapper.get());
     }
 
-    private HttpTransport.Response send(String method, String path, Object body) throws InterruptedException {
+    private Answer send(String method, String path, Object body) throws InterruptedException {
         byte[] json = null;
         if (body != null) {
             try {
@@ -202,7 +232,9 @@ public final class TicdcClient {
                 throw new IllegalStateException("cannot encode the request body", e);
             }
         }
-        return successful(transport.send(method, V2 + path, json), method, V2 + path);
+        HttpTransport.Response response = successful(transport.send(method, V2 + path, json), method, V2 + path);
+        boolean changes = !method.equals("GET") && !READ_ONLY_POSTS.contains(path);
+        return new Answer(method, V2 + path, response.body(), changes);
     }
 
     private HttpTransport.Response successful(HttpTransport.Response response, String method, String path) {
@@ -212,49 +244,43 @@ public final class TicdcClient {
         throw error(response, method, path);
     }
 
-    private JsonNode parse(HttpTransport.Response response) {
-        if (response.body().length == 0) {
-            return NullNode.getInstance();
-        }
-        try {
-            return mapper.get().readTree(response.body());
-        } catch (IOException e) {
-            throw new UnexpectedResponseException("the server answered HTTP " + response.status()
-                    + " with a body that is not JSON: " + Excerpt.of(response.body()), null);
-        }
+    private <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, Class<T> type) {
+        return typed(answer, shape, body -> Answer.strict(mapper.get().readerFor(type)).readValue(body));
     }
 
-    private <T> ApiResult<T> typed(HttpTransport.Response response, Class<T> type) {
-        return typed(response, type.getSimpleName(), body -> mapper.get().readValue(body, type));
-    }
-
-    private <T> ApiResult<T> typed(HttpTransport.Response response, TypeReference<T> type) {
-        Type raw = type.getType() instanceof ParameterizedType generic ? generic.getRawType() : type.getType();
-        return typed(response, ((Class<?>) raw).getSimpleName(), body -> mapper.get().readValue(body, type));
-    }
-
-    /** How a body becomes a typed value. */
-    private interface Binder<T> {
-        T bind(byte[] body) throws IOException;
+    private <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, TypeReference<T> type) {
+        return typed(answer, shape, body -> Answer.strict(mapper.get().readerFor(type)).readValue(body));
     }
 
     /** Binds straight from the body bytes, so a table of 10,000 items never builds the JSON tree. */
-    private <T> ApiResult<T> typed(HttpTransport.Response response, String typeName, Binder<T> binder) {
-        if (response.body().length == 0) {
-            throw new UnexpectedResponseException("the server answered with an empty body where a "
-                    + typeName + " was expected", null);
+    private <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, Answer.Binder<T> binder) {
+        answer.topLevel(shape); // an empty, null or non-JSON answer fails before anything is printed
+        return new ApiResult<>(answer, shape, () -> answer.tree(mapper.get(), shape),
+                () -> answer.bind(shape, binder));
+    }
+
+    /** The problem of the first item of a list that is missing or lacks a field ({@code lacks} names it). */
+    private static <T> String items(ListResult<T> list, java.util.function.Function<T, String> lacks) {
+        if (list.items() == null) {
+            return "no \"items\" array";
         }
-        return new ApiResult<>(response.body(), () -> parse(response), () -> {
-            try {
-                return binder.bind(response.body());
-            } catch (JsonProcessingException e) {
-                parse(response); // a body that is not JSON at all is reported as such
-                throw new UnexpectedResponseException("the server's answer does not have the expected shape: "
-                        + e.getOriginalMessage(), null);
-            } catch (IOException e) {
-                throw new UnexpectedResponseException("cannot read the server's answer: " + e.getMessage(), null);
+        for (int i = 0; i < list.items().size(); i++) {
+            T item = list.items().get(i);
+            String missing = item == null ? null : lacks.apply(item);
+            if (item == null || missing != null) {
+                return "\"items[" + i + "]\" " + (item == null ? "is null" : "has no \"" + missing + "\"");
             }
-        });
+        }
+        return null;
+    }
+
+    private static String keys(List<EtcdEntry> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) == null || entries.get(i).key() == null) {
+                return "\"[" + i + "]\" has no \"key\"";
+            }
+        }
+        return null;
     }
 
     private ClientException error(HttpTransport.Response response, String method, String path) {
@@ -264,7 +290,7 @@ public final class TicdcClient {
                 && (envelope.has("error_msg") || envelope.has("error_code"))) {
             String code = envelope.path("error_code").asText("");
             String message = stripCode(envelope.path("error_msg").asText(""), code);
-            if (status == 401 || AUTH_CODES.contains(code)) {
+            if (status == 401 || status == 403 || AUTH_CODES.contains(code)) {
                 return new UnauthorizedException(status, code, message, null);
             }
             if (NOT_FOUND_CODES.contains(code)) {
@@ -277,9 +303,15 @@ public final class TicdcClient {
         if (status == 401) {
             return new UnauthorizedException(status, "", "the server refused the request: HTTP 401 with " + quoted, null);
         }
+        if (status == 403) {
+            // Not TiCDC's own answer: a proxy or gateway in front of it forbids the request.
+            return new UnauthorizedException(status, "", "the server refused the request: HTTP 403 Forbidden with "
+                    + quoted, "check the credentials, and any access rules of a proxy in front of TiCDC");
+        }
         if (status == 404) {
-            return new UnexpectedResponseException("the server has no route " + method + " " + path.replaceFirst("\\?.*", "")
-                    + " (HTTP 404 with " + quoted + ")", "is the address a TiCDC server of v7.1 or newer?");
+            return new UnexpectedResponseException("the server does not have the route " + method + " "
+                    + path.replaceFirst("\\?.*", "") + " (HTTP 404 with " + quoted + ")",
+                    "the OpenAPI v2 needs TiCDC v6.5.2 or newer: is the address a TiCDC server of such a version?");
         }
         return new UnexpectedResponseException("the server answered HTTP " + status + reason(status) + " with " + quoted,
                 status == 502 || status == 504 ? "a proxy in front of TiCDC could not reach it" : null);
@@ -297,7 +329,7 @@ public final class TicdcClient {
     private static String stripCode(String message, String code) {
         String prefix = "[" + code + "]";
         String stripped = !code.isEmpty() && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-        return stripped.isBlank() ? "the server reported an error without a message" : stripped.trim();
+        return stripped.isBlank() ? "the server reported an error without a message" : stripped.strip();
     }
 
     private static String reason(int status) {

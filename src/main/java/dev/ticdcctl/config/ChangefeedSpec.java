@@ -69,6 +69,9 @@ public record ChangefeedSpec(String id, String namespace, String sinkUri, Long s
         if (config != null && !config.isNull() && !config.isObject()) {
             throw new ConfigException(file + ": 'config' must be an object");
         }
+        if (config != null && config.isObject()) {
+            ReplicaConfigTypes.check(config, "config", file);
+        }
         return new ChangefeedSpec(string(tree, "id", file), string(tree, "namespace", file),
                 string(tree, "sink_uri", file), tso(tree, "start_ts", file), tso(tree, "target_ts", file),
                 config == null || config.isNull() ? null : (ObjectNode) config, warnings);

@@ -21,6 +21,11 @@ public record ChangefeedDetail(
         String checkpointTime,
         List<TaskStatus> taskStatus) {
 
+    /** The server omits an empty (not yet initialised) state: it reads as "". */
+    public ChangefeedDetail {
+        state = state == null ? "" : state;
+    }
+
     /** Tables a capture replicates for this changefeed. */
     public record TaskStatus(String captureId, List<Long> tableIds) {}
 }

@@ -1,4 +1,4 @@
 package dev.ticdcctl.model;
 
 /** {@code POST /captures/{id}/drain}: tables still held by the capture. */
-public record DrainResult(int currentTableCount) {}
+public record DrainResult(Integer currentTableCount) {} // the client rejects an answer without it

@@ -2,6 +2,7 @@ package dev.ticdcctl.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,8 +15,11 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.Json;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -61,18 +65,20 @@ public final class Output {
     }
 
     /**
-     * Prints a resource given as the body received: plain JSON output is streamed from the bytes, secrets masked on
+     * Prints a resource given as the answer received: plain JSON output is copied from the body, secrets masked on
      * the way, without building a tree (a list of 10,000 changefeeds is 3 MB); everything else as {@link #resource}.
+     * The copy is made in memory first, so a body that breaks part-way prints nothing but the error.
      */
-    public void resource(byte[] body, Supplier<JsonNode> tree, Supplier<Table> table) {
+    public void resource(ApiResult<?> answer, Supplier<Table> table) {
         if (options.format() != Format.json || options.jq() != null) {
-            resource(machineReadable() ? tree.get() : null, table); // a table never needs the tree
+            resource(machineReadable() ? answer.json() : null, table); // a table never needs the tree
             return;
         }
+        StringWriter text = new StringWriter(answer.body().length + answer.body().length / 4);
         try {
             JsonFactory factory = Json.factory();
-            try (JsonParser in = factory.createParser(body);
-                    JsonGenerator gen = factory.createGenerator(new NonClosing(out))) {
+            try (JsonParser in = factory.createParser(answer.body());
+                    JsonGenerator gen = factory.createGenerator(text)) {
                 gen.setPrettyPrinter(prettyPrinter());
                 String field = null;
                 for (JsonToken token = in.nextToken(); token != null; token = in.nextToken()) {
@@ -86,25 +92,19 @@ public final class Output {
                         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> gen.writeNumber(in.getText());
                         default -> gen.copyCurrentEvent(in);
                     }
+                    if (in.getParsingContext().inRoot()) {
+                        break; // the document is complete
+                    }
+                }
+                if (in.nextToken() != null) {
+                    throw new JsonParseException(in, "more than one JSON document");
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot render the response: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw answer.unreadable(e);
         }
-        out.println();
+        out.println(text);
         out.flush();
-    }
-
-    /** Lets the generator flush into {@code out} without closing it. */
-    private static final class NonClosing extends java.io.FilterWriter {
-        NonClosing(java.io.Writer target) {
-            super(target);
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            flush();
-        }
     }
 
     /** Prints a resource: as received for json/yaml/jq, or as the table the supplier builds ({@code json} may then be null). */
@@ -125,7 +125,7 @@ public final class Output {
     public void result(String message, JsonNode resource) {
         if (!machineReadable()) {
             if (!options.quiet()) {
-                out.println(message);
+                out.println(TerminalText.line(message));
             }
         } else if (resource != null) {
             structured(resource);
@@ -159,9 +159,12 @@ public final class Output {
         out.flush();
     }
 
-    /** Prints a line of plain data, such as a TSO, that a script captures; {@code -q} does not hide data. */
+    /**
+     * Prints a line of plain data, such as a TSO, that a script captures; {@code -q} does not hide data. On a terminal
+     * control characters are shown escaped, since the line may be a server's raw answer.
+     */
     public void data(String line) {
-        out.println(line);
+        out.println(terminal.stdout() ? TerminalText.lines(line) : line); // a raw answer may hold escapes
         out.flush();
     }
 
@@ -175,19 +178,19 @@ public final class Output {
     /** Progress for the person watching, on stderr; hidden by {@code -q}. */
     public void progress(String message) {
         if (!options.quiet()) {
-            err.println(Secrets.maskText(message));
+            err.println(TerminalText.messages(message));
             err.flush();
         }
     }
 
     /** An error that does not end the command, such as one changefeed's failure in a bulk action; never hidden. */
     public void error(String message) {
-        err.println("Error: " + Secrets.maskText(message));
+            err.println(TerminalText.messages(message));
         err.flush();
     }
 
     public void warn(String message) {
-        err.println("Warning: " + Secrets.maskText(message));
+        err.println("Warning: " + TerminalText.message(message));
         err.flush();
     }
 

@@ -67,7 +67,7 @@ public final class Table {
     }
 
     private static String text(Object cell) {
-        String text = cell == null ? "" : cell.toString();
+        String text = cell == null ? "" : TerminalText.escaped(cell.toString());
         return text.isEmpty() ? "-" : text;
     }
 

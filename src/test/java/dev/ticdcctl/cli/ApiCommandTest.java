@@ -301,8 +301,8 @@ class ApiCommandTest extends StubServerTest {
 
         assertEquals(1, r.exitCode(), r::toString);
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("Error: --jq, -o json and -o yaml need a JSON answer, but the server answered"
-                + " text/plain\n"), r::toString);
+        assertTrue(r.err().startsWith("Error: --jq, -o json and -o yaml need a JSON answer, but the answer to"
+                + " GET /api/v2/metrics-text is text/plain\n"), r::toString);
     }
 
     // ---- errors exit as for every command
@@ -332,7 +332,7 @@ class ApiCommandTest extends StubServerTest {
         Cli.Result r = cli.run("api", "no/such/route?x=1");
 
         assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.err().startsWith("Error: the server has no route GET /api/v2/no/such/route (HTTP 404 with a"
+        assertTrue(r.err().startsWith("Error: the server does not have the route GET /api/v2/no/such/route (HTTP 404 with a"
                 + " non-JSON body: \"404 page not found\")\n"), r::toString);
     }
 

@@ -35,8 +35,20 @@ public final class StubServer implements AutoCloseable {
         }
     }
 
-    /** A canned response; {@code delayMillis} holds it back to provoke timeouts. */
-    public record Response(int status, String contentType, String body, long delayMillis) {}
+    /**
+     * A canned response; {@code delayMillis} holds it back to provoke timeouts; {@code bytes}, when given, is sent
+     * instead of {@code body}, for bodies that are not UTF-8 text.
+     */
+    public record Response(int status, String contentType, String body, long delayMillis, byte[] bytes) {
+        public Response(int status, String contentType, String body, long delayMillis) {
+            this(status, contentType, body, delayMillis, null);
+        }
+
+        /** A 200 JSON answer of exactly these bytes. */
+        public static Response raw(byte[] bytes) {
+            return new Response(200, "application/json; charset=utf-8", "", 0, bytes);
+        }
+    }
 
     private final HttpServer server;
     private final Map<String, Deque<Response>> routes = new ConcurrentHashMap<>();
@@ -123,7 +135,7 @@ public final class StubServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = response.bytes() != null ? response.bytes() : response.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         extraHeaders.forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);

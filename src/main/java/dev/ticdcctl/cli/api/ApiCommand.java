@@ -66,7 +66,8 @@ public final class ApiCommand implements Callable<Integer> {
                         "prefer the configured credentials (--password-stdin, TICDC_PASSWORD or a context)"));
         HttpTransport.Response response = services.client().raw(request.method(), request.path(), request.body(),
                 request.headers());
-        RawAnswer.print(response, services.output(), services.mapper(), showSecrets);
+        RawAnswer.print(request.method() + " " + request.path().replaceFirst("\\?.*", ""), response,
+                services.output(), services.mapper(), showSecrets);
         return ExitCode.OK;
     }
 }

@@ -17,7 +17,8 @@ final class RawAnswer {
      * A JSON body goes through the output layer (pretty, {@code --jq}, {@code -o yaml}, secrets masked unless
      * {@code showSecrets}); any other body prints as received (secrets masked unless {@code showSecrets}); an empty one prints nothing.
      */
-    static void print(HttpTransport.Response response, Output output, ObjectMapper mapper, boolean showSecrets) {
+    static void print(String route, HttpTransport.Response response, Output output, ObjectMapper mapper,
+            boolean showSecrets) {
         if (response.body().length == 0) {
             return;
         }
@@ -25,8 +26,9 @@ final class RawAnswer {
         if (json != null) {
             output.document(json, showSecrets);
         } else if (output.machineReadable()) {
-            throw new CliException.Failed("--jq, -o json and -o yaml need a JSON answer, but the server answered "
-                    + (response.contentType().isEmpty() ? "without a Content-Type" : response.contentType()), null);
+            boolean saysJson = response.contentType().isEmpty() || RawRequest.isJson(response.contentType());
+            throw new CliException.Failed("--jq, -o json and -o yaml need a JSON answer, but the answer to " + route
+                    + (saysJson ? " is not JSON" : " is " + response.contentType()), null);
         } else {
             String text = new String(response.body(), StandardCharsets.UTF_8);
             text = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;

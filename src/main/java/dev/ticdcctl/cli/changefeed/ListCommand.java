@@ -60,7 +60,7 @@ final class ListCommand implements Callable<Integer> {
         }
         ApiResult<ListResult<ChangefeedSummary>> result =
                 services.client().listChangefeeds(services.namespace(), state);
-        services.output().resource(result.body(), result::json,
+        services.output().resource(result,
                 () -> ChangefeedViews.list(result.value().items(), services.output().times()));
         return ExitCode.OK;
     }

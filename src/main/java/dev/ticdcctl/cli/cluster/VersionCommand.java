@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
@@ -25,17 +26,21 @@ public final class VersionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ApiResult<ServerStatus> server = null;
+        // Whatever keeps the server's version from us, an odd answer included, is a warning here.
+        JsonNode serverJson = null;
+        String serverVersion = "";
         try {
-            server = services.client().status();
+            ApiResult<ServerStatus> server = services.client().status();
+            serverVersion = server.value().version();
+            serverJson = server.json();
         } catch (ClientException e) {
             services.output().warn(e.getMessage());
         }
         ObjectNode json = services.mapper().createObjectNode().put("client", Version.CLIENT);
-        json.set("server", server == null ? null : server.json());
-        String serverVersion = server == null ? "" : server.value().version();
+        json.set("server", serverJson);
+        String shownVersion = serverVersion;
         services.output().resource(json, () -> new Table(Column.of("CLIENT"), Column.of("SERVER"),
-                Column.of("SERVER_ADDRESS")).row(Version.CLIENT, serverVersion, services.server()));
+                Column.of("SERVER_ADDRESS")).row(Version.CLIENT, shownVersion, services.server()));
         return ExitCode.OK;
     }
 }

@@ -36,6 +36,7 @@ final class MetadataCommand implements Callable<Integer> {
         // The values are JSON stored as strings: the output masks their URIs and secret-named fields by value.
         JsonNode json = result.json();
         services.output().resource(json, () -> {
+            result.value(); // the table reads every entry's key and value: check them first
             Table table = new Table(Column.of("KEY"), Column.of("VALUE"));
             json.forEach(kv -> table.row(kv.path("key").asText(), kv.path("value").asText()));
             return table;
