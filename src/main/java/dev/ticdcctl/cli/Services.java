@@ -9,6 +9,7 @@ import dev.ticdcctl.pem.PemFiles;
 import dev.ticdcctl.client.ServerAddress;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.output.Output;
+import dev.ticdcctl.output.TerminalText;
 import dev.ticdcctl.sandbox.Sandbox;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -167,7 +168,7 @@ public final class Services implements AutoCloseable {
             transport = new HttpTransport(new HttpTransport.Settings(server, settings.timeout.value(),
                     settings.connectTimeout.value(), "ticdcctl/" + Version.CLIENT, tls(server, settings),
                     authorization(settings), settings.retries.value(), environment.sleeper()::sleep,
-                    options.debug ? err : null, settings.maxResponseSize.value()));
+                    options.debug ? this::trace : null, settings.maxResponseSize.value()));
             client = new TicdcClient(transport, this::mapper);
         }
         return client;
@@ -262,6 +263,12 @@ public final class Services implements AutoCloseable {
 
     public Waiter waiter() {
         return new Waiter(environment.clock(), environment.sleeper());
+    }
+
+    /** A {@code --debug} line: a URL may carry a password or a secret query parameter, a header a server's bytes. */
+    private void trace(String line) {
+        err.println(TerminalText.message(line));
+        err.flush();
     }
 
     boolean debug() {

@@ -4,7 +4,6 @@ import dev.ticdcctl.pem.PemFiles;
 import dev.ticdcctl.util.ByteSize;
 import dev.ticdcctl.util.Durations;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.ConnectException;
@@ -28,6 +27,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -45,7 +45,7 @@ public final class HttpTransport implements AutoCloseable {
      * Authorization header or null; {@code trace} receives the {@code --debug} lines, or is null.
      */
     public record Settings(URI baseUri, Duration timeout, Duration connectTimeout, String userAgent,
-            SSLContext sslContext, String authorization, int retries, Pause pause, PrintWriter trace,
+            SSLContext sslContext, String authorization, int retries, Pause pause, Consumer<String> trace,
             ByteSize maxResponseSize) {}
 
     /** Waits between retries; a seam so that tests need not wait on the wall clock. */
@@ -446,8 +446,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private void trace(String line) {
         if (settings.trace() != null) {
-            settings.trace().println(line);
-            settings.trace().flush();
+            settings.trace().accept(line);
         }
     }
 

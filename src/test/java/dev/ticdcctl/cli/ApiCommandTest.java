@@ -436,4 +436,16 @@ class ApiCommandTest extends StubServerTest {
         assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains("< set-cookie: [redacted]\n"), r::toString);
         assertFalse(r.err().contains("s3nt") || r.err().contains("r3ceived"), r::toString);
     }
+
+    @Test
+    void debug_masks_secret_query_parameters_of_the_traced_url() {
+        server.on("GET", LIST, 200, "{}");
+
+        Cli.Result r = cli.run("--debug", "api", "changefeeds?sasl-password=s3cr3t&state=all");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("> GET " + server.url() + "/api/v2/changefeeds?sasl-password=xxxxx&state=all\n"),
+                r::toString);
+        assertFalse(r.err().contains("s3cr3t"), r::toString);
+    }
 }
