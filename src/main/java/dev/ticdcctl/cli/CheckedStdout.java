@@ -33,7 +33,12 @@ final class CheckedStdout extends OutputStream {
                 throw new IOException("standard output is closed");
             }
         } : new FileOutputStream(FileDescriptor.out);
-        return new Remembering(fd);
+        return remembering(fd);
+    }
+
+    /** A PrintStream over {@code target} that keeps the cause of its first failure for {@link #report}. */
+    static PrintStream remembering(OutputStream target) {
+        return new Remembering(target);
     }
 
     @Override

@@ -192,7 +192,7 @@ public final class ConfigFile {
                     return result;
                 }
             } catch (IOException e) {
-                throw new ConfigException("cannot lock the config file " + path + ": " + e.getMessage());
+                throw new ConfigException.WriteFailed("cannot lock the config file " + path + ": " + e.getMessage());
             }
         }
     }
@@ -225,7 +225,7 @@ public final class ConfigFile {
             temp = null;
             syncDirectory(dir);
         } catch (IOException e) {
-            throw new ConfigException("cannot write the config file " + path + ": " + e.getMessage());
+            throw new ConfigException.WriteFailed("cannot write the config file " + path + ": " + e.getMessage());
         } finally {
             if (temp != null) {
                 try {
