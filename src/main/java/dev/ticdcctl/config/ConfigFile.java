@@ -237,14 +237,17 @@ public final class ConfigFile {
         }
     }
 
-    /** The file to replace: the path itself, or where a symbolic link at the path points. */
+    /** The file to replace: the path itself, or where a symbolic link at the path points (even if nothing is there). */
     private static Path writeTarget(Path path) {
-        Path absolute = path.toAbsolutePath();
+        Path target = path.toAbsolutePath();
         try {
-            return Files.isSymbolicLink(absolute) ? absolute.toRealPath() : absolute;
+            for (int hops = 0; hops < 40 && Files.isSymbolicLink(target); hops++) {
+                target = target.resolveSibling(Files.readSymbolicLink(target));
+            }
         } catch (IOException e) {
-            return absolute; // a dangling link: replacing it is the best that can be done
+            // unreadable link: replacing it is the best that can be done
         }
+        return target;
     }
 
     private static void createPrivateDirectory(Path dir) throws IOException {
