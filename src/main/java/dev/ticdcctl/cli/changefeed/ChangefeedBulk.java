@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -119,6 +120,7 @@ final class ChangefeedBulk {
         Output output = services.output();
         AtomicInteger threads = new AtomicInteger();
         AtomicInteger started = new AtomicInteger();
+        AtomicBoolean stopping = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, ids.size()), task -> {
             Thread thread = new Thread(task, "ticdcctl-bulk-" + threads.incrementAndGet());
             thread.setDaemon(true);
@@ -130,11 +132,15 @@ final class ChangefeedBulk {
             List<Future<Result>> running = new ArrayList<>();
             for (String id : ids) {
                 running.add(pool.submit(() -> {
+                    if (stopping.get()) {
+                        throw new InterruptedException(); // not sent: an earlier action was interrupted
+                    }
                     started.incrementAndGet();
                     try {
                         return new Result(id, action.apply(id), null);
                     } catch (Exception e) {
-                        if (e instanceof InterruptedException || pool.isShutdown()) {
+                        if (e instanceof InterruptedException || stopping.get()) {
+                            stopping.set(true);
                             throw new InterruptedException(); // stopped, not failed: a failure is not known
                         }
                         return new Result(id, null, e);
@@ -146,6 +152,7 @@ final class ChangefeedBulk {
                     show(await(future), results, items, wording);
                 }
             } catch (InterruptedException e) {
+                stopping.set(true);
                 pool.shutdownNow();
                 // Those that finished after the first one still running are results too.
                 for (Future<Result> future : running.subList(results.size(), running.size())) {
