@@ -13,8 +13,9 @@ public final class Main {
         if (Cli.mayUseServer(args)) {
             Json.prepareInBackground();
         }
-        int code = run(Environment.system(), System.out, System.err, args);
-        System.out.flush();
+        PrintStream stdout = Cli.systemStdout();
+        int code = run(Environment.system(), stdout, System.err, args);
+        stdout.flush();
         System.err.flush();
         System.exit(code);
     }

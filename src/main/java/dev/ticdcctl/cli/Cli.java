@@ -46,14 +46,22 @@ public final class Cli {
     }
 
     public static int run(Environment environment, PrintStream out, PrintStream err, String... args) {
-        PrintWriter stdout = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+        CheckedStdout checked = new CheckedStdout(out);
+        PrintWriter stdout = new PrintWriter(new OutputStreamWriter(checked, StandardCharsets.UTF_8), false);
         PrintWriter stderr = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), false);
+        int code;
         try (Services services = new Services(environment, stdout, stderr, new GlobalOptions())) {
-            return commandLine(services, args).execute(args);
+            code = commandLine(services, args).execute(args);
         } finally {
             stdout.flush();
             stderr.flush();
         }
+        return checked.report(code, stderr);
+    }
+
+    /** The process's stdout for {@code main}: one whose failed writes {@link #run} reports with their cause. */
+    public static PrintStream systemStdout() {
+        return CheckedStdout.system();
     }
 
     /** The whole command tree, as help and completion need it. */

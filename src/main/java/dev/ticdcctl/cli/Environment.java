@@ -43,11 +43,34 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
         char[] readPassword(String prompt);
     }
 
+    /**
+     * Set by the launcher when the shell started it with stdin closed ({@code <&-}). Java cannot tell by itself: the
+     * JVM's first open file takes the free descriptor 0, and System.in would read that file.
+     */
+    static final String STDIN_CLOSED_PROPERTY = "ticdcctl.stdin.closed";
+
+    /** A stdin that was closed: every read of it is refused (exit 2). */
+    public static InputStream closedStdin() {
+        return new ClosedStdin();
+    }
+
+    public boolean stdinClosed() {
+        return stdin instanceof ClosedStdin;
+    }
+
+    private static final class ClosedStdin extends InputStream {
+        @Override
+        public int read() throws java.io.IOException {
+            throw new java.io.IOException("standard input is closed");
+        }
+    }
+
     public static Environment system() {
         Map<String, String> env = System.getenv();
         Terminal terminal = Terminal.probe(env);
         Console console = terminal.stdin() && terminal.stderr() ? new SystemConsole() : null;
-        return new Environment(env, System.in, terminal, Clock.systemDefaultZone(),
+        InputStream stdin = Boolean.getBoolean(STDIN_CLOSED_PROPERTY) ? closedStdin() : System.in;
+        return new Environment(env, stdin, terminal, Clock.systemDefaultZone(),
                 d -> Thread.sleep(d.toMillis()), console != null ? console::readPassword
                         : Environment::readPasswordFromConsole, console);
     }

@@ -55,6 +55,9 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         if (ex instanceof UnreachableException) {
             return ExitCode.UNREACHABLE;
         }
+        if (ex instanceof ConfigException.WriteFailed) {
+            return ExitCode.FAILED;
+        }
         if (ex instanceof CliException.InvalidInput || ex instanceof JqFilter.JqException
                 || ex instanceof ConfigException || ex instanceof Output.FormatException) {
             return ExitCode.USAGE;

@@ -1,10 +1,6 @@
 package dev.ticdcctl.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 
 /** Confirmations for destructive commands: asked on a terminal, required as {@code --yes} off one. */
 public final class Prompter {
@@ -52,12 +48,7 @@ public final class Prompter {
     private String askStdin(String prompt) {
         err.print(prompt);
         err.flush();
-        String answer;
-        try {
-            answer = new BufferedReader(new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8)).readLine();
-        } catch (IOException e) {
-            answer = null;
-        }
+        String answer = Inputs.readLine(environment);
         if (answer == null) {
             err.println();
         }

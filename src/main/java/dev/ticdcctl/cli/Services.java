@@ -11,13 +11,10 @@ import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.output.Output;
 import dev.ticdcctl.output.TerminalText;
 import dev.ticdcctl.sandbox.Sandbox;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -216,31 +213,30 @@ public final class Services implements AutoCloseable {
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The bytes of an input file, or of stdin for "-"; an unreadable file is invalid input. */
+    /**
+     * The bytes of an input file, or of stdin for "-", at most {@link Inputs#LIMIT}; an unreadable file, a closed
+     * stdin or a larger input is invalid input.
+     */
     public byte[] readInput(String file) {
         if (file.equals("-") && options.passwordStdin) {
             // Both would read stdin, and whichever came second would find it consumed.
             throw new CliException.InvalidInput("--password-stdin and an input from stdin ('-') exclude each other",
                     "give the password in TICDC_PASSWORD or a context instead");
         }
-        try {
-            return file.equals("-") ? environment.stdin().readAllBytes() : Files.readAllBytes(Path.of(file));
-        } catch (IOException e) {
-            throw new CliException.InvalidInput("cannot read " + file + ": " + e.getMessage(), null);
-        }
+        return Inputs.read(environment, file);
+    }
+
+    /** One line of stdin (a password, a sink URI), or null when stdin is empty; see {@link #readInput}. */
+    public String readStdinLine() {
+        return Inputs.readLine(environment);
     }
 
     private String readStdinLine(String what) {
-        try {
-            String line = new BufferedReader(new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8))
-                    .readLine();
-            if (line == null) {
-                throw new CliException.InvalidInput("expected " + what + " on stdin, found nothing", null);
-            }
-            return line;
-        } catch (IOException e) {
-            throw new CliException.InvalidInput("cannot read " + what + " from stdin: " + e.getMessage(), null);
+        String line = readStdinLine();
+        if (line == null) {
+            throw new CliException.InvalidInput("expected " + what + " on stdin, found nothing", null);
         }
+        return line;
     }
 
     public Output output() {

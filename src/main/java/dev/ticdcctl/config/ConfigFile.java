@@ -6,25 +6,35 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The contexts file (TOML): named connection settings and which one is current, as kubectl keeps clusters.
- * Written atomically with mode 0600, because a context may hold a password.
+ * Written atomically with mode 0600, because a context may hold a password; changed under a lock (see
+ * {@link #update}).
  */
 public final class ConfigFile {
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$");
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    private static final Object IN_PROCESS = new Object();
 
     /** Built on first use: most invocations have no config file, and the TOML module costs ~40 ms to set up. */
     private static final class Toml {
@@ -161,24 +171,98 @@ public final class ConfigFile {
         }
     }
 
-    /** Writes the file readable by its owner only, replacing it atomically. */
-    public void save() {
-        try {
-            Path dir = path.toAbsolutePath().getParent();
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            }
-            Path temp = Files.createTempFile(dir, ".config", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, render(), StandardCharsets.UTF_8);
+    /**
+     * Changes the file without losing a concurrent change: under an exclusive lock on {@code NAME.lock} beside it,
+     * re-reads the file, applies {@code change} and writes the result (see {@link #save}). Returns what
+     * {@code change} returns; when it throws, nothing is written. Another process's update waits for the lock, so
+     * each sees the one before. The lock file stays: removing it would let two writers lock different files.
+     */
+    public static <T> T update(Path path, Function<ConfigFile, T> change) {
+        Path target = writeTarget(path);
+        Path dir = target.getParent();
+        synchronized (IN_PROCESS) { // a JVM may hold one lock per file: threads of one process queue here
             try {
-                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                createPrivateDirectory(dir);
+                try (FileChannel lock = FileChannel.open(dir.resolve(target.getFileName() + ".lock"),
+                        Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), PRIVATE_FILE);
+                        FileLock held = lock.lock()) {
+                    ConfigFile file = load(path);
+                    T result = change.apply(file);
+                    file.save();
+                    return result;
+                }
+            } catch (IOException e) {
+                throw new ConfigException.WriteFailed("cannot lock the config file " + path + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Writes the file readable by its owner only: to a temporary file in the same directory, flushed to the disk,
+     * then renamed over the old one, so that a crash or a full disk leaves the old file whole and no temporary file
+     * behind. A symbolic link (a dotfile manager's) keeps pointing at the file, which is written where it points.
+     * Callers that change a file others may change too go through {@link #update}.
+     */
+    public void save() {
+        Path target = writeTarget(path);
+        Path dir = target.getParent();
+        Path temp = null;
+        try {
+            createPrivateDirectory(dir);
+            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", PRIVATE_FILE);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(render());
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+            syncDirectory(dir);
+        } catch (IOException e) {
+            throw new ConfigException.WriteFailed("cannot write the config file " + path + ": " + e.getMessage());
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the write failed already, which is what the user is told
+                }
+            }
+        }
+    }
+
+    /** The file to replace: the path itself, or where a symbolic link at the path points (even if nothing is there). */
+    private static Path writeTarget(Path path) {
+        Path target = path.toAbsolutePath();
+        try {
+            for (int hops = 0; hops < 40 && Files.isSymbolicLink(target); hops++) {
+                target = target.resolveSibling(Files.readSymbolicLink(target));
             }
         } catch (IOException e) {
-            throw new ConfigException("cannot write the config file " + path + ": " + e.getMessage());
+            // unreadable link: replacing it is the best that can be done
+        }
+        return target;
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        }
+    }
+
+    /** Makes the rename durable: a crash right after it must not bring the old file back. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some systems cannot open a directory for syncing; the rename itself is done
         }
     }
 

@@ -64,4 +64,66 @@ class BulkActionsSandboxTest extends SandboxTest {
         assertEquals("changefeed \"backfill\" deleted\nchangefeed \"live\" deleted\n", r.out());
         assertEquals("0\n", ok("changefeed", "list", "--all", "--jq", ".total").out());
     }
+
+    /**
+     * A sleeper that moves the shared clock and, on its {@code n}th call, acts as Ctrl-C does: {@code ctrlC} interrupts
+     * the main thread (as the SIGINT handler does) or throws {@link InterruptedException} (as an interrupted wait).
+     */
+    private Environment.Sleeper ctrlCOnSleep(int n, Environment.Sleeper ctrlC) {
+        java.util.concurrent.atomic.AtomicInteger sleeps = new java.util.concurrent.atomic.AtomicInteger();
+        return duration -> {
+            if (sleeps.incrementAndGet() == n) {
+                ctrlC.sleep(duration);
+            }
+            clock.sleep(duration);
+        };
+    }
+
+    private static String[] ids(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> String.format("cf-%02d", i))
+                .toArray(String[]::new);
+    }
+
+    @Test
+    void ctrl_c_in_a_bulk_pause_prints_the_results_so_far_and_what_became_of_the_rest() {
+        create(ids(10));
+
+        // Each pause waits three polls for the owner to stop the changefeed: the 7th is cf-02's first.
+        Cli.Result r = cli.sleeper(ctrlCOnSleep(7, d -> {
+            throw new InterruptedException();
+        })).run("changefeed", "pause", "--all", "--yes", "--parallel", "1");
+
+        assertEquals(130, r.exitCode(), r::toString);
+        assertEquals("changefeed \"cf-00\" paused\nchangefeed \"cf-01\" paused\n", r.out(), r::toString);
+        assertEquals("interrupted: 3 requests sent, 2 confirmed paused, 7 not sent\n", r.err(), r::toString);
+        tick();
+        assertEquals("stopped\nstopped\nstopped\nnormal\nnormal\nnormal\nnormal\nnormal\nnormal\nnormal\n",
+                ok("changefeed", "list", "--jq", ".items[].state").out(), "cf-02's pause was sent before Ctrl-C");
+    }
+
+    @Test
+    void ctrl_c_in_a_parallel_bulk_resume_with_json_output_prints_a_whole_document_of_what_was_done()
+            throws Exception {
+        create(ids(12));
+        ok("changefeed", "pause", "--all", "--yes", "--parallel", "4");
+        Thread main = Thread.currentThread();
+
+        Cli.Result r = cli.sleeper(ctrlCOnSleep(6, d -> main.interrupt()))
+                .run("changefeed", "resume", "--all", "--yes", "--parallel", "3", "-o", "json");
+
+        assertEquals(130, r.exitCode(), r::toString);
+        com.fasterxml.jackson.databind.JsonNode items = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.out());
+        java.util.regex.Matcher summary = java.util.regex.Pattern
+                .compile("interrupted: (\\d+) requests sent, (?:(\\d+) confirmed resumed, )?(\\d+) not sent\n")
+                .matcher(r.err());
+        assertTrue(summary.matches(), r::toString);
+        int sent = Integer.parseInt(summary.group(1));
+        int confirmed = summary.group(2) == null ? 0 : Integer.parseInt(summary.group(2));
+        assertEquals(12, sent + Integer.parseInt(summary.group(3)), r::toString);
+        assertEquals(confirmed, items.size(), r::toString);
+        assertTrue(sent < 12 && sent >= confirmed, r::toString);
+        String states = ok("changefeed", "list", "--jq", "[.items[] | select(.state == \"stopped\")] | length").out();
+        assertTrue(Integer.parseInt(states.trim()) >= 12 - sent, "those not sent stay paused: " + states);
+    }
 }

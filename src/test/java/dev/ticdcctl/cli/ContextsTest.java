@@ -10,6 +10,7 @@ import dev.ticdcctl.testing.StubServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,5 +188,74 @@ class ContextsTest {
 
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.err().startsWith("Error: config file " + configFile() + ":3:"), r::toString);
+    }
+
+    @Test
+    void ten_concurrent_writers_all_succeed_and_every_context_is_kept() throws Exception {
+        cli().run("config", "set-context", "base", "--server", "base:8300");
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(10);
+        List<java.util.concurrent.Future<Cli.Result>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String name = "ctx-" + i;
+            String[] args = i % 3 == 0 ? new String[] {"config", "set-context", name, "--server", name + ":8300", "--use"}
+                    : new String[] {"config", "set-context", name, "--server", name + ":8300"};
+            runs.add(threads.submit(() -> {
+                start.await();
+                return cli().run(args);
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<Cli.Result> run : runs) {
+            Cli.Result r = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(0, r.exitCode(), r::toString);
+        }
+        threads.shutdown();
+
+        Cli.Result contexts = cli().run("config", "get-contexts", "-o", "json", "--jq", "[.[].name] | sort | join(\",\")");
+        assertEquals("base,ctx-0,ctx-1,ctx-2,ctx-3,ctx-4,ctx-5,ctx-6,ctx-7,ctx-8,ctx-9\n", contexts.out(),
+                contexts::toString);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(configFile())));
+        assertEquals(List.of("config.toml", "config.toml.lock"), filesBeside(configFile()));
+    }
+
+    @Test
+    void a_write_that_fails_leaves_the_old_file_and_no_temporary_file() throws Exception {
+        cli().run("config", "set-context", "a", "--server", "a:8300", "--use");
+        String before = Files.readString(configFile());
+        // The lock file cannot be opened when a directory has its name: the update fails before any write.
+        Files.delete(configFile().resolveSibling("config.toml.lock"));
+        Files.createDirectory(configFile().resolveSibling("config.toml.lock"));
+
+        Cli.Result r = cli().run("config", "set-context", "b", "--server", "b:8300");
+
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: cannot lock the config file " + configFile() + ": "), r::toString);
+        assertEquals(before, Files.readString(configFile()));
+        assertEquals(List.of("config.toml", "config.toml.lock"), filesBeside(configFile()));
+    }
+
+    @Test
+    void a_symbolic_link_to_the_contexts_file_stays_a_link() throws Exception {
+        Path real = Files.createDirectories(home.resolve("dotfiles")).resolve("ticdcctl.toml");
+        Files.createDirectories(configFile().getParent());
+        Files.createSymbolicLink(configFile(), real);
+
+        cli().run("config", "set-context", "a", "--server", "a:8300", "--use");
+        cli().run("config", "delete-context", "a");
+        Cli.Result r = cli().run("config", "set-context", "b", "--server", "b:8300", "--use");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(Files.isSymbolicLink(configFile()));
+        assertTrue(Files.readString(real).contains("[contexts.\"b\"]"), Files.readString(real));
+        assertFalse(Files.readString(real).contains("[contexts.\"a\"]"), Files.readString(real));
+        assertEquals("b\n", cli().run("config", "current-context").out());
+    }
+
+    /** The names of the files in the directory of {@code file}, sorted. */
+    private static List<String> filesBeside(Path file) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(file.getParent())) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }

@@ -23,6 +23,8 @@ public final class Cli {
     private final List<String> baseArgs = new ArrayList<>();
     private Terminal terminal = Terminal.NONE;
     private String stdin = "";
+    private java.io.InputStream stdinStream;
+    private PrintStream stdout;
     private java.time.ZoneId zone = ZoneOffset.UTC;
     private TestClock sharedClock;
     private Environment.Sleeper sleeper;
@@ -82,6 +84,23 @@ public final class Cli {
         return this;
     }
 
+    /** Reads stdin from this stream (an endless one, say) instead of a string. */
+    public Cli stdin(java.io.InputStream input) {
+        this.stdinStream = input;
+        return this;
+    }
+
+    /** Runs as the launcher does when the shell closed stdin ({@code <&-}). */
+    public Cli stdinClosed() {
+        return stdin(Environment.closedStdin());
+    }
+
+    /** Writes stdout to this stream (a failing one, say); {@link Result#out} is then empty. */
+    public Cli stdout(PrintStream target) {
+        this.stdout = target;
+        return this;
+    }
+
     /** Runs every invocation on this clock (shared with a sandbox) instead of a fresh one at {@link #NOW}. */
     public Cli clock(TestClock clock) {
         this.sharedClock = clock;
@@ -116,13 +135,14 @@ public final class Cli {
         running = out;
         TestClock clock = sharedClock != null ? sharedClock : new TestClock(NOW, zone);
         Environment environment = new Environment(Map.copyOf(env),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, clock,
+                stdinStream != null ? stdinStream : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                terminal, clock,
                 sleeper != null ? sleeper : clock::sleep,
                 prompt -> {
                     prompts.add(prompt);
                     return typedPassword.toCharArray();
                 }, console);
-        int code = Main.run(environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(environment, stdout != null ? stdout : new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), all.toArray(String[]::new));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), all);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.cli.ErrorReporter;
 import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Interrupts;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiException;
 import dev.ticdcctl.output.Output;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -82,7 +84,15 @@ final class ChangefeedBulk {
         }
         services.prompter().confirm(question(namespace, ids, wording),
                 "no changefeed was " + wording.past());
-        List<Result> results = execute(ids, selection.parallel, action, wording);
+        List<Result> results;
+        try {
+            results = execute(ids, selection.parallel, action, wording);
+        } catch (Interrupted e) {
+            // Never hidden by -q: after Ctrl-C the user must learn what was and was not done.
+            services.err().println("interrupted: " + interruptedSummary(e, wording));
+            services.err().flush();
+            return ExitCode.INTERRUPTED;
+        }
         output.progress(summary(results, wording));
         return results.stream().map(Result::exitCode).max((a, b) -> Integer.compare(rank(a), rank(b)))
                 .orElse(ExitCode.OK);
@@ -99,44 +109,62 @@ final class ChangefeedBulk {
         return question.append(capitalized(wording.verb())).append(ids.size() == 1 ? " it?" : " them?").toString();
     }
 
-    /** Runs the action on a bounded pool; the client and output are built before the workers share them. */
+    /**
+     * Runs the action on a bounded pool; the client and output are built before the workers share them. Ctrl-C (an
+     * interrupt) stops it: the results so far are printed, then what became of the rest, and the run exits 130.
+     */
     private List<Result> execute(List<String> ids, int parallel, Action action, Wording wording)
             throws InterruptedException {
         services.client();
         services.mapper();
         Output output = services.output();
         AtomicInteger threads = new AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
+        AtomicBoolean stopping = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, ids.size()), task -> {
             Thread thread = new Thread(task, "ticdcctl-bulk-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        try {
+        List<Result> results = new ArrayList<>();
+        ArrayNode items = JsonNodeFactory.instance.arrayNode();
+        try (Interrupts ctrlC = Interrupts.interrupting(Thread.currentThread())) {
             List<Future<Result>> running = new ArrayList<>();
             for (String id : ids) {
                 running.add(pool.submit(() -> {
+                    if (stopping.get()) {
+                        throw new InterruptedException(); // not sent: an earlier action was interrupted
+                    }
+                    started.incrementAndGet();
                     try {
                         return new Result(id, action.apply(id), null);
-                    } catch (InterruptedException e) {
-                        throw e;
                     } catch (Exception e) {
+                        if (e instanceof InterruptedException || stopping.get()) {
+                            stopping.set(true);
+                            throw new InterruptedException(); // stopped, not failed: a failure is not known
+                        }
                         return new Result(id, null, e);
                     }
                 }));
             }
-            List<Result> results = new ArrayList<>();
-            ArrayNode items = JsonNodeFactory.instance.arrayNode();
-            for (Future<Result> future : running) {
-                Result result = await(future);
-                results.add(result);
+            try {
+                for (Future<Result> future : running) {
+                    show(await(future), results, items, wording);
+                }
+            } catch (InterruptedException e) {
+                stopping.set(true);
+                pool.shutdownNow();
+                // Those that finished after the first one still running are results too.
+                for (Future<Result> future : running.subList(results.size(), running.size())) {
+                    Result done = finished(future);
+                    if (done != null) {
+                        show(done, results, items, wording);
+                    }
+                }
                 if (output.machineReadable()) {
-                    items.add(item(result, wording));
-                } else if (result.failure == null) {
-                    output.result(result.outcome.message(), null);
+                    output.resource(items, null);
                 }
-                if (result.failure != null) {
-                    output.error(failureLine(result));
-                }
+                throw new Interrupted(results, started.get(), ids.size());
             }
             if (output.machineReadable()) {
                 output.resource(items, null);
@@ -144,6 +172,20 @@ final class ChangefeedBulk {
             return results;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Prints one result (or keeps it for the -o json array) and adds it to {@code results}. */
+    private void show(Result result, List<Result> results, ArrayNode items, Wording wording) {
+        Output output = services.output();
+        results.add(result);
+        if (output.machineReadable()) {
+            items.add(item(result, wording));
+        } else if (result.failure == null) {
+            output.result(result.outcome.message(), null);
+        }
+        if (result.failure != null) {
+            output.error(failureLine(result));
         }
     }
 
@@ -156,6 +198,31 @@ final class ChangefeedBulk {
                 throw interrupted;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The result of a task that had finished when the run was interrupted, or null. */
+    private static Result finished(Future<Result> future) {
+        if (!future.isDone() || future.isCancelled()) {
+            return null;
+        }
+        try {
+            return future.get();
+        } catch (ExecutionException | InterruptedException e) {
+            return null;
+        }
+    }
+
+    /** A run stopped by Ctrl-C, with what it did: its summary is the line printed before exit 130. */
+    private static final class Interrupted extends InterruptedException {
+        final List<Result> results;
+        final int started;
+        final int total;
+
+        Interrupted(List<Result> results, int started, int total) {
+            this.results = results;
+            this.started = started;
+            this.total = total;
         }
     }
 
@@ -195,7 +262,23 @@ final class ChangefeedBulk {
         };
     }
 
+    /** "24 requests sent, 16 confirmed paused, 2 unchanged, 176 not sent". */
+    private static String interruptedSummary(Interrupted interrupted, Wording wording) {
+        List<String> parts = new ArrayList<>();
+        parts.add(interrupted.started + " request" + (interrupted.started == 1 ? "" : "s") + " sent");
+        String done = wording.done();
+        for (String part : summaryParts(interrupted.results, wording)) {
+            parts.add(!wording.noWait() && part.endsWith(" " + done) ? part.replace(" " + done, " confirmed " + done) : part);
+        }
+        parts.add((interrupted.total - interrupted.started) + " not sent");
+        return String.join(", ", parts);
+    }
+
     private static String summary(List<Result> results, Wording wording) {
+        return String.join(", ", summaryParts(results, wording));
+    }
+
+    private static List<String> summaryParts(List<Result> results, Wording wording) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String category : List.of(wording.done(), "unchanged", "not found", "timed out", "failed")) {
             counts.put(category, 0);
@@ -207,7 +290,7 @@ final class ChangefeedBulk {
                 parts.add(count + " " + category);
             }
         });
-        return String.join(", ", parts);
+        return parts;
     }
 
     private static int rank(int exitCode) {

@@ -3,10 +3,6 @@ package dev.ticdcctl.cli.changefeed;
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.output.Secrets;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 /** {@code --sink-uri URI}, or {@code --sink-uri -} to read it from stdin and keep its password out of argv. */
 final class SinkUriArgument {
@@ -30,12 +26,7 @@ final class SinkUriArgument {
     }
 
     private static String readStdin(Services services) {
-        try {
-            String line = new BufferedReader(new InputStreamReader(services.environment().stdin(),
-                    StandardCharsets.UTF_8)).readLine();
-            return line == null ? "" : line.trim();
-        } catch (IOException e) {
-            throw new CliException.InvalidInput("cannot read the sink URI from stdin: " + e.getMessage(), null);
-        }
+        String line = services.readStdinLine();
+        return line == null ? "" : line.trim();
     }
 }

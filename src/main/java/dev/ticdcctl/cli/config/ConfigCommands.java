@@ -8,14 +8,12 @@ import dev.ticdcctl.config.ConfigFile;
 final class ConfigCommands {
     private ConfigCommands() {}
 
-    /** The config file, which must hold the context {@code name}. */
-    static ConfigFile existing(Services services, String name) {
-        ConfigFile file = ConfigFile.load(services.configFile());
+    /** Checks that the config file holds the context {@code name}. */
+    static void requireContext(ConfigFile file, String name) {
         if (file.context(name) == null) {
             throw new CliException.NotFound("no context \"" + name + "\" in " + file.path(),
                     "see the contexts with 'ticdcctl config get-contexts'");
         }
-        return file;
     }
 
     /** Where a context gets its password, for listings: never the password itself. */

@@ -21,9 +21,10 @@ final class DeleteContextCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigFile file = ConfigCommands.existing(services, name);
-        file.remove(name);
-        file.save();
+        ConfigFile.update(services.configFile(), file -> {
+            ConfigCommands.requireContext(file, name);
+            return file.remove(name);
+        });
         services.output().result("context \"" + name + "\" deleted", null);
         return ExitCode.OK;
     }

@@ -52,31 +52,31 @@ final class SetContextCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigFile.checkName(name);
-        ConfigFile.Context given = services.options().connectionFlags();
-        if (given.server() != null) {
+        ConfigFile.Context changes = services.options().connectionFlags();
+        if (changes.server() != null) {
             // Refused now rather than by every later command that uses the context.
-            Services.serverAddress(new Settings.Value<>("server", given.server(), "flag --server"), false);
-        }
-        ConfigFile file = ConfigFile.load(services.configFile());
-        boolean created = file.context(name) == null;
-        ConfigFile.Context context = file.context(name) == null ? ConfigFile.Context.EMPTY : file.context(name);
-        for (Setting s : unset) {
-            context = context.without(s.name());
+            Services.serverAddress(new Settings.Value<>("server", changes.server(), "flag --server"), false);
         }
         String password = storePassword ? services.passwordFromFlags() : null;
         if (storePassword && password == null) {
             throw new dev.ticdcctl.cli.CliException.InvalidInput("--store-password needs --password-stdin", null);
         }
-        context = context.with(given)
-                .with(new ConfigFile.Context(null, null, null, null, null, null, null, password, passwordEnv,
-                        passwordFile, null));
-        file.put(name, context);
-        if (use) {
-            file.use(name);
-        }
-        file.save();
+        ConfigFile.Context passwordChanges = new ConfigFile.Context(null, null, null, null, null, null, null,
+                password, passwordEnv, passwordFile, null);
+        boolean created = ConfigFile.update(services.configFile(), file -> {
+            boolean isNew = file.context(name) == null;
+            ConfigFile.Context context = isNew ? ConfigFile.Context.EMPTY : file.context(name);
+            for (Setting s : unset) {
+                context = context.without(s.name());
+            }
+            file.put(name, context.with(changes).with(passwordChanges));
+            if (use) {
+                file.use(name);
+            }
+            return isNew;
+        });
         services.output().result("context \"" + name + "\" " + (created ? "created" : "updated") + " in "
-                + file.path() + (use ? "; it is the current context" : ""), null);
+                + services.configFile() + (use ? "; it is the current context" : ""), null);
         return ExitCode.OK;
     }
 }

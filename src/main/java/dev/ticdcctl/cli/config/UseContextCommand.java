@@ -21,9 +21,11 @@ final class UseContextCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigFile file = ConfigCommands.existing(services, name);
-        file.use(name);
-        file.save();
+        ConfigFile.update(services.configFile(), file -> {
+            ConfigCommands.requireContext(file, name);
+            file.use(name);
+            return null;
+        });
         services.output().result("switched to context \"" + name + "\"", null);
         return ExitCode.OK;
     }
