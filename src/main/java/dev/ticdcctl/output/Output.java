@@ -185,7 +185,7 @@ public final class Output {
 
     /** An error that does not end the command, such as one changefeed's failure in a bulk action; never hidden. */
     public void error(String message) {
-            err.println(TerminalText.messages(message));
+        err.println("Error: " + TerminalText.message(message));
         err.flush();
     }
 
