@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli.completion;
 
+import dev.ticdcctl.output.TerminalText;
 import java.util.List;
 
 /**
@@ -26,9 +27,12 @@ public record Completions(List<Candidate> candidates, boolean files) {
     public String lines() {
         StringBuilder text = new StringBuilder();
         for (Candidate candidate : candidates) {
+            if (!TerminalText.escaped(candidate.value()).equals(candidate.value())) {
+                continue; // a server's ID with control characters: it cannot be typed, and must not reach the terminal
+            }
             text.append(candidate.value());
             if (candidate.description() != null && !candidate.description().isEmpty()) {
-                text.append('\t').append(candidate.description());
+                text.append('\t').append(TerminalText.escaped(candidate.description()));
             }
             text.append('\n');
         }

@@ -285,6 +285,21 @@ class CompletionTest {
     }
 
     @Test
+    void a_server_id_with_control_characters_is_not_offered_and_descriptions_are_escaped() {
+        StubServer hostile = new StubServer();
+        try (hostile) {
+            hostile.on("GET", "/api/v2/changefeeds", 200, "{\"total\":2,\"items\":["
+                    + "{\"id\":\"evil\\u001b]0;x\\u0007\",\"state\":\"normal\"},"
+                    + "{\"id\":\"fine\",\"state\":\"nor\\u001b[2Jmal\"}]}");
+
+            Offered offered = complete(new Cli(), "--server " + hostile.url() + " changefeed pause ");
+
+            assertEquals(List.of("fine"), offered.values(), offered.result()::toString);
+            assertEquals(List.of("fine\tnor\\x1b[2Jmal"), offered.lines(), offered.result()::toString);
+        }
+    }
+
+    @Test
     void a_server_error_offers_nothing_and_says_nothing() {
         StubServer failing = new StubServer();
         try (failing) {
