@@ -41,6 +41,20 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
 
         /** Shows the prompt and reads a password without echoing it; Ctrl-C declines. */
         char[] readPassword(String prompt);
+
+        /** Whether the interactive shell runs the command: its lines are passed in-process, never on a command line. */
+        default boolean insideShell() {
+            return false;
+        }
+
+        /** A command made {@code name} the current context; a shell running it moves to that context. */
+        default void currentContextChanged(String name) {
+        }
+    }
+
+    /** Whether the command was typed in the interactive shell rather than given to a process. */
+    public boolean insideShell() {
+        return console != null && console.insideShell();
     }
 
     /**

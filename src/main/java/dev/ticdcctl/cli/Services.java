@@ -126,6 +126,25 @@ public final class Services implements AutoCloseable {
         return serverAddress(settings().server, settings().usesTls());
     }
 
+    /**
+     * The cluster a command acts on, as confirmations name it: {@code cluster prod (https://cdc-0.prod:8300)}, the
+     * address alone when no context chose the server, or the embedded sandbox.
+     */
+    public String cluster() {
+        URI server = server();
+        if (options.sandbox) {
+            return "the embedded sandbox (" + server + ")";
+        }
+        String context = serverContext();
+        return context != null ? "cluster " + context + " (" + server + ")" : "cluster " + server;
+    }
+
+    /** The context the server address came from, or null when a flag or the environment gave it, or none did. */
+    public String serverContext() {
+        String context = settings().context.value();
+        return context != null && settings().server.source().equals("context " + context) ? context : null;
+    }
+
     /** A server address as {@link ServerAddress#parse} reads it; an invalid one is a usage error naming its source. */
     public static URI serverAddress(Settings.Value<String> server, boolean tls) {
         try {
