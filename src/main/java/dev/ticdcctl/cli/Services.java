@@ -80,9 +80,14 @@ public final class Services implements AutoCloseable {
         return settings;
     }
 
-    /** Warns that a secret given as an argument ({@code what}) can be read by other users, and what to do instead. */
+    /**
+     * Warns that a secret given as an argument ({@code what}) can be read by other users, and what to do instead;
+     * not inside the shell, which passes its lines in-process, where no process list shows them.
+     */
     public void warnVisibleInProcessList(String what, String instead) {
-        output().warn(what + " is visible to other users in the process list; " + instead);
+        if (!environment.insideShell()) {
+            output().warn(what + " is visible to other users in the process list; " + instead);
+        }
     }
 
     /** The password given by {@code --password-stdin} (read once) or {@code --password} (with a warning), or null. */

@@ -350,6 +350,35 @@ class ShellTest extends SandboxTest {
     }
 
     @Test
+    void a_sink_uri_read_with_dash_is_typed_without_echo() {
+        start();
+
+        type("changefeed create cf-s --sink-uri - --no-wait\r");
+        awaitScreen(s -> s.endsWith("Sink URI (not echoed):"));
+        runLine("mysql://root:s3cret@127.0.0.1:3306/");
+
+        String text = screen().toString();
+        assertTrue(text.contains("\nchangefeed \"cf-s\" created"), text);
+        assertFalse(raw().contains("s3cret"), text);
+        assertEquals(0, exitWith("\u0004").exitCode());
+    }
+
+    @Test
+    void no_process_list_warning_for_a_secret_typed_in_the_shell() {
+        start();
+
+        runLine("changefeed create cf-p --sink-uri mysql://root:s3cret@127.0.0.1:3306/ --no-wait");
+        runLine("changefeed list --password hunter2");
+
+        String text = screen().toString();
+        assertTrue(text.contains("\nchangefeed \"cf-p\" created"), text);
+        assertTrue(text.contains("\ncf-p "), text);
+        assertFalse(text.contains("process list"), text);
+        assertFalse(text.contains("[exit"), text);
+        assertEquals(0, exitWith("\u0004").exitCode());
+    }
+
+    @Test
     void history_is_kept_without_secrets_and_comes_back_next_time() throws IOException {
         start();
         runLine("tso decode 1");
