@@ -2,6 +2,7 @@ package dev.ticdcctl.cli;
 
 import dev.ticdcctl.output.Terminal;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -93,6 +94,21 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
         java.io.Console console = System.console();
         char[] password = console == null ? null : console.readPassword("%s", prompt);
         return password == null ? new char[0] : password;
+    }
+
+    /** The user's home directory: {@code $HOME}, else the JVM's idea of it. */
+    public Path home() {
+        String home = get("HOME");
+        return Path.of(home != null ? home : System.getProperty("user.home"));
+    }
+
+    /**
+     * Where ticdcctl keeps its state (the shell's history, the embedded sandbox): {@code $XDG_STATE_HOME/ticdcctl},
+     * else {@code $HOME/.local/state/ticdcctl}.
+     */
+    public Path stateDirectory() {
+        String state = get("XDG_STATE_HOME");
+        return (state != null ? Path.of(state) : home().resolve(".local").resolve("state")).resolve("ticdcctl");
     }
 
     public String get(String name) {

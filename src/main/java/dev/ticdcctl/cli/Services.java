@@ -115,8 +115,7 @@ public final class Services implements AutoCloseable {
     }
 
     private Path home() {
-        String home = environment.get("HOME");
-        return Path.of(home != null ? home : System.getProperty("user.home"));
+        return environment.home();
     }
 
     public String namespace() {
@@ -314,15 +313,13 @@ public final class Services implements AutoCloseable {
         return sandbox;
     }
 
-    /** {@code TICDCCTL_SANDBOX_DIR}, else {@code $XDG_STATE_HOME/ticdcctl/sandbox}, else under ~/.local/state. */
+    /**
+     * {@code TICDCCTL_SANDBOX_DIR}, else {@code $XDG_STATE_HOME/ticdcctl/sandbox}, else under
+     * {@code $HOME/.local/state}: the environment's home, as for the contexts file, not the JVM's.
+     */
     private Path sandboxDirectory() {
         String explicit = environment.get("TICDCCTL_SANDBOX_DIR");
-        if (explicit != null) {
-            return Path.of(explicit);
-        }
-        String state = environment.get("XDG_STATE_HOME");
-        Path base = state != null ? Path.of(state) : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("ticdcctl").resolve("sandbox");
+        return explicit != null ? Path.of(explicit) : environment.stateDirectory().resolve("sandbox");
     }
 
     @Override

@@ -104,7 +104,7 @@ final class Shell {
                 .history(new ShellHistory())
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is common in jq filters
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
-        Path history = ShellHistory.file(services.environment().variables());
+        Path history = ShellHistory.file(services.environment());
         try {
             ShellHistory.create(history);
             builder.variable(LineReader.HISTORY_FILE, history);
