@@ -2,6 +2,7 @@ package dev.ticdcctl.cli;
 
 import dev.ticdcctl.output.Terminal;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -41,6 +42,20 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
 
         /** Shows the prompt and reads a password without echoing it; Ctrl-C declines. */
         char[] readPassword(String prompt);
+
+        /** Whether the interactive shell runs the command: its lines are passed in-process, never on a command line. */
+        default boolean insideShell() {
+            return false;
+        }
+
+        /** A command made {@code name} the current context; a shell running it moves to that context. */
+        default void currentContextChanged(String name) {
+        }
+    }
+
+    /** Whether the command was typed in the interactive shell rather than given to a process. */
+    public boolean insideShell() {
+        return console != null && console.insideShell();
     }
 
     /**
@@ -79,6 +94,21 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
         java.io.Console console = System.console();
         char[] password = console == null ? null : console.readPassword("%s", prompt);
         return password == null ? new char[0] : password;
+    }
+
+    /** The user's home directory: {@code $HOME}, else the JVM's idea of it. */
+    public Path home() {
+        String home = get("HOME");
+        return Path.of(home != null ? home : System.getProperty("user.home"));
+    }
+
+    /**
+     * Where ticdcctl keeps its state (the shell's history, the embedded sandbox): {@code $XDG_STATE_HOME/ticdcctl},
+     * else {@code $HOME/.local/state/ticdcctl}.
+     */
+    public Path stateDirectory() {
+        String state = get("XDG_STATE_HOME");
+        return (state != null ? Path.of(state) : home().resolve(".local").resolve("state")).resolve("ticdcctl");
     }
 
     public String get(String name) {

@@ -80,9 +80,14 @@ public final class Services implements AutoCloseable {
         return settings;
     }
 
-    /** Warns that a secret given as an argument ({@code what}) can be read by other users, and what to do instead. */
+    /**
+     * Warns that a secret given as an argument ({@code what}) can be read by other users, and what to do instead;
+     * not inside the shell, which passes its lines in-process, where no process list shows them.
+     */
     public void warnVisibleInProcessList(String what, String instead) {
-        output().warn(what + " is visible to other users in the process list; " + instead);
+        if (!environment.insideShell()) {
+            output().warn(what + " is visible to other users in the process list; " + instead);
+        }
     }
 
     /** The password given by {@code --password-stdin} (read once) or {@code --password} (with a warning), or null. */
@@ -110,8 +115,7 @@ public final class Services implements AutoCloseable {
     }
 
     private Path home() {
-        String home = environment.get("HOME");
-        return Path.of(home != null ? home : System.getProperty("user.home"));
+        return environment.home();
     }
 
     public String namespace() {
@@ -124,6 +128,25 @@ public final class Services implements AutoCloseable {
             return embeddedSandbox().url();
         }
         return serverAddress(settings().server, settings().usesTls());
+    }
+
+    /**
+     * The cluster a command acts on, as confirmations name it: {@code cluster prod (https://cdc-0.prod:8300)}, the
+     * address alone when no context chose the server, or the embedded sandbox.
+     */
+    public String cluster() {
+        URI server = server();
+        if (options.sandbox) {
+            return "the embedded sandbox (" + server + ")";
+        }
+        String context = serverContext();
+        return context != null ? "cluster " + context + " (" + server + ")" : "cluster " + server;
+    }
+
+    /** The context the server address came from, or null when a flag or the environment gave it, or none did. */
+    public String serverContext() {
+        String context = settings().context.value();
+        return context != null && settings().server.source().equals("context " + context) ? context : null;
     }
 
     /** A server address as {@link ServerAddress#parse} reads it; an invalid one is a usage error naming its source. */
@@ -290,15 +313,13 @@ public final class Services implements AutoCloseable {
         return sandbox;
     }
 
-    /** {@code TICDCCTL_SANDBOX_DIR}, else {@code $XDG_STATE_HOME/ticdcctl/sandbox}, else under ~/.local/state. */
+    /**
+     * {@code TICDCCTL_SANDBOX_DIR}, else {@code $XDG_STATE_HOME/ticdcctl/sandbox}, else under
+     * {@code $HOME/.local/state}: the environment's home, as for the contexts file, not the JVM's.
+     */
     private Path sandboxDirectory() {
         String explicit = environment.get("TICDCCTL_SANDBOX_DIR");
-        if (explicit != null) {
-            return Path.of(explicit);
-        }
-        String state = environment.get("XDG_STATE_HOME");
-        Path base = state != null ? Path.of(state) : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("ticdcctl").resolve("sandbox");
+        return explicit != null ? Path.of(explicit) : environment.stateDirectory().resolve("sandbox");
     }
 
     @Override

@@ -121,7 +121,7 @@ class BulkActionsTest extends StubServerTest {
         Cli.Result r = cli.onTerminal(120).stdin("n\n").run("changefeed", "pause", "a", "b");
 
         assertEquals(7, r.exitCode(), r::toString);
-        assertEquals("Pause 2 changefeeds in namespace default:\n  a\n  b\nPause them? [y/N] "
+        assertEquals("Pause 2 changefeeds in namespace default of cluster " + server.url() + ":\n  a\n  b\nPause them? [y/N] "
                 + "Error: no changefeed was paused\n", r.err());
         assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
     }
@@ -133,7 +133,8 @@ class BulkActionsTest extends StubServerTest {
 
         Cli.Result pause = cli.onTerminal(120).stdin("\n").run("changefeed", "pause", "--all");
         assertEquals(7, pause.exitCode(), pause::toString);
-        assertTrue(pause.err().startsWith("Pause 25 changefeeds in namespace default:\n  cf-101\n"), pause::toString);
+        assertTrue(pause.err().startsWith("Pause 25 changefeeds in namespace default of cluster " + server.url()
+                + ":\n  cf-101\n"), pause::toString);
         assertTrue(pause.err().contains("  cf-120\n  ... and 5 more\nPause them? [y/N] "), pause::toString);
         assertEquals("namespace=default", server.last("GET", CFS).query(), "finished ones are left out");
 

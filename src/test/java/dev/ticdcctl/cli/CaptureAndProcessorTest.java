@@ -15,8 +15,8 @@ class CaptureAndProcessorTest extends StubServerTest {
     private static final String OWNER = "d2912e63-3349-447c-90ba-72a4e04b5e9e";
     private static final String OTHER = "5b1a7e8c-0f7e-4d25-9b1e-3e1b0a4b2c7d";
     private static final String DRAIN_OTHER = "/api/v2/captures/" + OTHER + "/drain";
-    private static final String DRAIN_PROMPT =
-            "Drain capture " + OTHER + "? Its tables move to the other captures. [y/N] ";
+    private final String drainPrompt = "Drain capture " + OTHER + " of cluster " + server.url()
+            + "? Its tables move to the other captures. [y/N] ";
 
 
     // ---- capture list
@@ -98,7 +98,7 @@ class CaptureAndProcessorTest extends StubServerTest {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("capture " + OTHER + " draining: 3 tables left to move\n", r.out(), r::toString);
-        assertEquals(DRAIN_PROMPT, r.err(), r::toString);
+        assertEquals(drainPrompt, r.err(), r::toString);
         StubServer.Request sent = server.last("POST", DRAIN_OTHER);
         assertEquals("", sent.body(), r::toString);
         assertEquals(1, server.requests().size(), () -> server.requests().toString());
@@ -112,7 +112,7 @@ class CaptureAndProcessorTest extends StubServerTest {
 
         assertEquals(7, r.exitCode(), r::toString);
         assertEquals("", r.out(), r::toString);
-        assertEquals(DRAIN_PROMPT + "Error: capture " + OTHER + " was not drained\n", r.err(), r::toString);
+        assertEquals(drainPrompt + "Error: capture " + OTHER + " was not drained\n", r.err(), r::toString);
         assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
     }
 

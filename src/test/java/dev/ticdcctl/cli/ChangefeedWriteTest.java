@@ -1,6 +1,7 @@
 package dev.ticdcctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.testing.Cli;
@@ -67,6 +68,20 @@ class ChangefeedWriteTest extends StubServerTest {
         assertEquals(0, inArgv.exitCode(), inArgv::toString);
         assertTrue(inArgv.err().startsWith("Warning: the sink URI's secret is visible"), inArgv::toString);
         assertTrue(!inArgv.err().contains("s3cret"), inArgv::toString);
+    }
+
+    @Test
+    void on_a_terminal_the_sink_uri_of_dash_is_typed_without_echo() {
+        server.on("POST", "/api/v2/changefeeds", 200, Fixtures.changefeed("cf-1", "normal"));
+
+        Cli.Result r = cli.onTerminal(120).typesPassword(" mysql://root:s3cret@db:3306/ ")
+                .run("changefeed", "create", "cf-1", "--sink-uri", "-", "--no-wait");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(List.of("Sink URI (not echoed): "), cli.prompts);
+        assertTrue(server.last("POST", "/api/v2/changefeeds").body()
+                .contains("\"sink_uri\":\"mysql://root:s3cret@db:3306/\""), r::toString);
+        assertFalse(r.err().contains("s3cret"), r::toString);
     }
 
     @Test
@@ -178,7 +193,8 @@ class ChangefeedWriteTest extends StubServerTest {
                 .run("changefeed", "resume", "cf-1", "--overwrite-checkpoint-ts", "450835120160243717");
 
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.err().startsWith("Overwrite the checkpoint of changefeed \"cf-1\" from 450835120160243717 to"
+        assertTrue(r.err().startsWith("Overwrite the checkpoint of changefeed \"cf-1\" in namespace default of cluster "
+                + server.url() + " from 450835120160243717 to"
                 + " 450835120160243717 (2024-07-01T02:05:00.123Z)?"), r::toString);
         assertEquals("{\"overwrite_checkpoint_ts\":450835120160243717}", server.last("POST", CF + "/resume").body());
     }
@@ -295,8 +311,8 @@ class ChangefeedWriteTest extends StubServerTest {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("changefeed \"cf-1\" deleted\n", r.out());
-        assertTrue(r.err().startsWith("Delete changefeed \"cf-1\" (namespace default, normal, checkpoint"
-                + " 450835120160243717, sink mysql://root:xxxxx@127.0.0.1:3306/)? [y/N] "), r::toString);
+        assertTrue(r.err().startsWith("Delete changefeed \"cf-1\" in namespace default of cluster " + server.url()
+                + "? It is normal, checkpoint 450835120160243717, sink mysql://root:xxxxx@127.0.0.1:3306/. [y/N] "), r::toString);
         assertEquals("namespace=default", server.last("DELETE", CF).query());
     }
 

@@ -198,7 +198,8 @@ class ClusterCommandsTest extends StubServerTest {
         Cli.Result r = cli.onTerminal(120).stdin("yes\n").run("owner", "resign");
 
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals("Make the owner resign? Changefeeds pause briefly while a new owner is elected. [y/N] ",
+        assertEquals("Make the owner of cluster " + server.url() + " resign? Changefeeds pause briefly while a new owner"
+                + " is elected. [y/N] ",
                 r.err(), r::toString);
         assertEquals("POST", server.last("POST", "/api/v2/owner/resign").method());
     }

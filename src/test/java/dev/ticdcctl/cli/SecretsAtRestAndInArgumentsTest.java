@@ -101,6 +101,16 @@ class SecretsAtRestAndInArgumentsTest {
         assertTrue(Files.readString(state.resolve("state.json")).contains("s3cret"), "the state holds the secret");
     }
 
+    @Test
+    void without_xdg_state_home_the_embedded_sandbox_keeps_its_state_under_home() {
+        Cli cli = new Cli().env("HOME", dir.toString()).args("--sandbox");
+
+        Cli.Result r = cli.run("changefeed", "create", "cf", "--sink-uri", "blackhole://");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(Files.isRegularFile(dir.resolve(".local/state/ticdcctl/sandbox/state.json")), r::toString);
+    }
+
     private static String mode(Path path) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }

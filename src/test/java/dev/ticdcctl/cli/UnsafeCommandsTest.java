@@ -69,7 +69,7 @@ class UnsafeCommandsTest extends StubServerTest {
         Cli.Result r = cli.onTerminal(300).stdin("y\n").run("unsafe", "metadata");
 
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals("Print the raw TiCDC metadata of the cluster? [y/N] ", r.err(), r::toString);
+        assertEquals("Print the raw TiCDC metadata of cluster " + server.url() + "? [y/N] ", r.err(), r::toString);
         assertEquals("GET " + METADATA, server.last("GET", METADATA).toString());
     }
 
@@ -277,7 +277,7 @@ class UnsafeCommandsTest extends StubServerTest {
 
         assertEquals(7, r.exitCode(), r::toString);
         assertTrue(r.err().startsWith("Resolve the locks of region 7 older than TSO 450835120160243717"
-                + " (2024-07-01T02:05:00.123Z)? [y/N] "), r::toString);
+                + " (2024-07-01T02:05:00.123Z) in cluster " + server.url() + "? [y/N] "), r::toString);
         assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
     }
 

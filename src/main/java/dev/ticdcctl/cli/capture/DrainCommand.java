@@ -33,7 +33,8 @@ final class DrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        services.prompter().confirm("Drain capture " + captureId + "? Its tables move to the other captures.",
+        services.prompter().confirm("Drain capture " + captureId + " of " + services.cluster()
+                + "? Its tables move to the other captures.",
                 "capture " + captureId + " was not drained");
         if (await) {
             ApiResult<DrainResult> result = new CaptureDrain(services).untilEmpty(captureId);

@@ -82,7 +82,7 @@ final class ChangefeedBulk {
             }
             return ExitCode.OK;
         }
-        services.prompter().confirm(question(namespace, ids, wording),
+        services.prompter().confirm(question(namespace + " of " + services.cluster(), ids, wording),
                 "no changefeed was " + wording.past());
         List<Result> results;
         try {
@@ -98,9 +98,9 @@ final class ChangefeedBulk {
                 .orElse(ExitCode.OK);
     }
 
-    private static String question(String namespace, List<String> ids, Wording wording) {
+    private static String question(String where, List<String> ids, Wording wording) {
         StringBuilder question = new StringBuilder(capitalized(wording.verb()) + " " + ids.size() + " changefeed"
-                + (ids.size() == 1 ? "" : "s") + " in namespace " + namespace + ":\n");
+                + (ids.size() == 1 ? "" : "s") + " in namespace " + where + ":\n");
         int shown = wording.listAll() ? ids.size() : Math.min(ids.size(), LISTED_IN_CONFIRMATION);
         ids.subList(0, shown).forEach(id -> question.append("  ").append(id).append('\n'));
         if (shown < ids.size()) {

@@ -37,7 +37,8 @@ final class ChangefeedResumer {
         Long overwrite = null;
         if (requested != null) {
             Tso target = requested.value() == 0 ? services.client().tso().value().compose() : requested;
-            services.prompter().confirm("Overwrite the checkpoint of changefeed \"" + id + "\" from "
+            services.prompter().confirm("Overwrite the checkpoint of changefeed \"" + id + "\" in namespace "
+                    + namespace + " of " + services.cluster() + " from "
                     + current.value().checkpointTs() + " to " + target + " (" + target.instant() + ")?"
                     + " Changes in between are skipped or replicated twice.",
                     "changefeed \"" + id + "\" was not resumed");

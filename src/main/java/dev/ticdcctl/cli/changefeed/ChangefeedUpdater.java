@@ -82,7 +82,8 @@ final class ChangefeedUpdater {
                     + "; only a stopped or failed changefeed can be updated",
                     "pause it first with 'ticdcctl changefeed pause " + id + "', or add --restart");
         }
-        services.prompter().confirm("Apply these changes to changefeed \"" + id + "\""
+        services.prompter().confirm("Apply these changes to changefeed \"" + id + "\" in namespace " + namespace
+                + " of " + services.cluster()
                 + (running ? " (it is paused, updated and resumed)" : "") + "?", "changefeed \"" + id
                 + "\" was not changed");
         ChangefeedWaits waits = new ChangefeedWaits(services);

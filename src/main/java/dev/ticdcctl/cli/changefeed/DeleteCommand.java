@@ -50,9 +50,9 @@ final class DeleteCommand implements Callable<Integer> {
         ApiResult<ChangefeedDetail> current = deleter.find(namespace, id);
         if (current != null) {
             ChangefeedDetail cf = current.value();
-            services.prompter().confirm("Delete changefeed \"" + id + "\" (namespace " + namespace + ", "
-                    + cf.state() + ", checkpoint " + cf.checkpointTs() + ", sink " + Secrets.maskText(cf.sinkUri())
-                    + ")?", "changefeed \"" + id + "\" was not deleted");
+            services.prompter().confirm("Delete changefeed \"" + id + "\" in namespace " + namespace + " of "
+                    + services.cluster() + "? It is " + cf.state() + ", checkpoint " + cf.checkpointTs() + ", sink "
+                    + Secrets.maskText(cf.sinkUri()) + ".", "changefeed \"" + id + "\" was not deleted");
         }
         ChangefeedBulk.Outcome outcome = deleter.delete(namespace, id, current);
         services.output().result(outcome.message(), outcome.resource());

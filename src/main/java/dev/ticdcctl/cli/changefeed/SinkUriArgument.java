@@ -1,13 +1,14 @@
 package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.output.Secrets;
 
 /** {@code --sink-uri URI}, or {@code --sink-uri -} to read it from stdin and keep its password out of argv. */
 final class SinkUriArgument {
     static final String DESCRIPTION = "Sink URI, e.g. 'kafka://host:9092/topic?protocol=canal-json'. Use '-' to read"
-            + " it from stdin, which keeps a password out of the process list.";
+            + " it from stdin (on a terminal: typed without echo), which keeps a password out of the process list.";
 
     private SinkUriArgument() {}
 
@@ -25,7 +26,16 @@ final class SinkUriArgument {
         return uri;
     }
 
+    /** Typed at the terminal without echo, as a password is: it holds one, or '-' would not be needed. */
     private static String readStdin(Services services) {
+        Environment environment = services.environment();
+        if (environment.terminal().stdin()) {
+            try {
+                return new String(environment.passwords().read("Sink URI (not echoed): ")).trim();
+            } catch (CliException.Declined e) {
+                throw new CliException.Declined("no sink URI given");
+            }
+        }
         String line = services.readStdinLine();
         return line == null ? "" : line.trim();
     }

@@ -39,8 +39,8 @@ public final class OwnerCommand extends GroupCommand {
 
         @Override
         public Integer call() throws InterruptedException {
-            services.prompter().confirm("Make the owner resign? Changefeeds pause briefly while a new owner is"
-                    + " elected.", "the owner did not resign");
+            services.prompter().confirm("Make the owner of " + services.cluster() + " resign? Changefeeds pause"
+                    + " briefly while a new owner is elected.", "the owner did not resign");
             if (await) {
                 OwnerHandover.Elected elected = new OwnerHandover(services).resignAndWait();
                 String owner = elected.owner().id() + " (" + elected.owner().address() + ")";

@@ -26,6 +26,9 @@ final class UseContextCommand implements Callable<Integer> {
             file.use(name);
             return null;
         });
+        if (services.environment().console() != null) {
+            services.environment().console().currentContextChanged(name);
+        }
         services.output().result("switched to context \"" + name + "\"", null);
         return ExitCode.OK;
     }

@@ -6,7 +6,6 @@ import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.completion.CompletionEngine;
 import dev.ticdcctl.cli.completion.Completions;
 import dev.ticdcctl.cli.completion.ServerLookups;
-import dev.ticdcctl.config.Settings;
 import dev.ticdcctl.output.Style;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +42,8 @@ final class Shell {
     private final Services services;
     private final StartOptions startOptions;
     private final CompletionEngine completion;
+    /** What the prompt names: the context, else the server's address. */
+    private String label;
 
     Shell(TerminalConsole console, Services services, CommandLine tree, List<String> startArgs) {
         this.console = console;
@@ -51,20 +52,25 @@ final class Shell {
         this.startOptions = new StartOptions(tree.getCommandSpec(), startArgs);
         // The engine of the completion scripts, with the start options in front of every line it completes.
         this.completion = new CompletionEngine(tree, new ServerLookups(services.environment()));
+        // The context is read once: a 'config use-context' elsewhere must not move this shell to another cluster.
+        String context = services.options().sandbox() ? null : services.settings().context.value();
+        if (context != null) {
+            startOptions.set("--context", context);
+        }
+        this.label = label();
     }
 
     int run() {
         LineReader reader = reader();
         PrintWriter screen = terminal.writer();
-        String prompt = "ticdcctl[" + label() + "]> ";
         screen.println(banner());
         screen.flush();
-        console.shellRunning(true);
+        console.shellRunning(this::useContext);
         try {
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(prompt);
+                    line = reader.readLine("ticdcctl[" + label + "]> ");
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C while editing: a fresh line
                 } catch (EndOfFileException e) {
@@ -85,7 +91,7 @@ final class Shell {
                 }
             }
         } finally {
-            console.shellRunning(false);
+            console.shellRunning(null);
             saveHistory(reader);
         }
         return 0;
@@ -98,7 +104,7 @@ final class Shell {
                 .history(new ShellHistory())
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is common in jq filters
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
-        Path history = ShellHistory.file(services.environment().variables());
+        Path history = ShellHistory.file(services.environment());
         try {
             ShellHistory.create(history);
             builder.variable(LineReader.HISTORY_FILE, history);
@@ -171,16 +177,24 @@ final class Shell {
                 shell.clock(), shell.sleeper(), console::readPassword, console);
     }
 
-    /** The context the shell works in, else its server's address. */
+    /** The context the shell's server comes from, else its server's address. */
     private String label() {
         if (services.options().sandbox()) {
             return "sandbox";
         }
-        Settings settings = services.settings();
-        if (settings.context.value() != null) {
-            return settings.context.value();
+        String context = services.serverContext();
+        return context != null ? context : services.server().getAuthority();
+    }
+
+    /**
+     * A {@code config use-context} typed in this shell moves it there. A server given at start (--server,
+     * TICDCCTL_SERVER) still wins over the context's, as on any command line, and the prompt keeps naming it.
+     */
+    private void useContext(String name) {
+        startOptions.set("--context", name);
+        if (!services.options().sandbox() && services.serverContext() != null) {
+            label = name;
         }
-        return services.server().getAuthority();
     }
 
     private String banner() {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "shell",
         description = {"Work interactively: type commands as on the command line, without 'ticdcctl'. The global"
             + " options given to 'shell' (--server, --context, -n, TLS, credentials, -o, ...) apply to every command;"
-            + " one typed on a line replaces them for that line.",
+            + " one typed on a line replaces them for that line. The shell keeps the context it started on, whatever"
+            + " another 'config use-context' does; 'config use-context' typed in the shell moves it.",
             "Tab completes commands, options and changefeed IDs; history is kept in $XDG_STATE_HOME/ticdcctl/history"
                 + " (lines with --password are not). Ctrl-C cancels the running command, Ctrl-D or 'exit' leaves."},
         footerHeading = "%nExamples:%n",
@@ -36,7 +37,7 @@ public final class ShellCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Environment environment = services.environment();
-        if (environment.console() instanceof TerminalConsole running && running.shellRunning()) {
+        if (environment.insideShell()) {
             throw new CliException.InvalidInput("already in the shell", "type the command itself, e.g. 'changefeed list'");
         }
         if (!environment.terminal().stdin() || !environment.terminal().stdout()) {

@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli.shell;
 
+import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.output.Secrets;
 import dev.ticdcctl.util.PrivateFiles;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.jline.reader.LineReader;
 import org.jline.reader.impl.history.DefaultHistory;
@@ -25,12 +25,9 @@ import org.jline.reader.impl.history.DefaultHistory;
 final class ShellHistory extends DefaultHistory {
     private LineReader reader;
 
-    /** Where the history is kept, from the environment's variables. */
-    static Path file(Map<String, String> variables) {
-        String state = variables.get("XDG_STATE_HOME");
-        Path base = state != null && !state.isEmpty() ? Path.of(state)
-                : Path.of(variables.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
-        return base.resolve("ticdcctl").resolve("history");
+    /** Where the history is kept. */
+    static Path file(Environment environment) {
+        return environment.stateDirectory().resolve("history");
     }
 
     /** Creates the file, readable and writable by the user alone, before JLine appends to it. */

@@ -26,6 +26,13 @@ final class StartOptions {
         }
     }
 
+    /** Gives {@code option} this value from now on, in place of the one given at start, if any. */
+    void set(String option, String value) {
+        OptionSpec spec = find(option);
+        given.removeIf(words -> find(words.get(0)) == spec);
+        given.add(List.of(option, value));
+    }
+
     List<String> args() {
         return given.stream().flatMap(List::stream).toList();
     }

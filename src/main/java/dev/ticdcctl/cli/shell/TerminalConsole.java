@@ -4,6 +4,7 @@ import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -20,7 +21,7 @@ import org.jline.terminal.TerminalBuilder;
 public final class TerminalConsole implements Environment.Console {
     private final Terminal terminal;
     private LineReader reader;
-    private volatile boolean shellRunning;
+    private volatile Consumer<String> contextChanges;
 
     public TerminalConsole(Terminal terminal) {
         this.terminal = terminal;
@@ -53,12 +54,22 @@ public final class TerminalConsole implements Environment.Console {
     }
 
     /** Whether a shell is reading commands from this terminal: one cannot start another inside it. */
-    boolean shellRunning() {
-        return shellRunning;
+    @Override
+    public boolean insideShell() {
+        return contextChanges != null;
     }
 
-    void shellRunning(boolean running) {
-        shellRunning = running;
+    /** Marks the shell running, told of every change of the current context made by its commands; null: ended. */
+    void shellRunning(Consumer<String> contextChanges) {
+        this.contextChanges = contextChanges;
+    }
+
+    @Override
+    public void currentContextChanged(String name) {
+        Consumer<String> listener = contextChanges;
+        if (listener != null) {
+            listener.accept(name);
+        }
     }
 
     @Override

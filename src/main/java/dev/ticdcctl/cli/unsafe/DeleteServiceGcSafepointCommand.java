@@ -18,7 +18,8 @@ final class DeleteServiceGcSafepointCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        services.prompter().confirm("Delete TiCDC's service GC safepoint? Changefeeds may lose data they still need.",
+        services.prompter().confirm("Delete TiCDC's service GC safepoint of " + services.cluster()
+                + "? Changefeeds may lose data they still need.",
                 "the service GC safepoint was not deleted");
         services.client().deleteServiceGcSafepoint();
         services.output().result("deleted the TiCDC service GC safepoint", services.mapper().createObjectNode());

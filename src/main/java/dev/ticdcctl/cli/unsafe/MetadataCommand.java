@@ -31,7 +31,8 @@ final class MetadataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        services.prompter().confirm("Print the raw TiCDC metadata of the cluster?", "nothing was printed");
+        services.prompter().confirm("Print the raw TiCDC metadata of " + services.cluster() + "?",
+                "nothing was printed");
         ApiResult<List<EtcdEntry>> result = services.client().unsafeMetadata();
         // The values are JSON stored as strings: the output masks their URIs and secret-named fields by value.
         JsonNode json = result.json();

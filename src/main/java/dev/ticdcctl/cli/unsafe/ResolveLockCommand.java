@@ -44,7 +44,7 @@ final class ResolveLockCommand implements Callable<Integer> {
             before = Tso.of(now.physicalMillis() - DEFAULT_AGE.toMillis(), 0);
         }
         services.prompter().confirm("Resolve the locks of region " + region + " older than TSO " + before + " ("
-                + before.instant() + ")?", "no locks were resolved");
+                + before.instant() + ") in " + services.cluster() + "?", "no locks were resolved");
         services.client().resolveLock(new Requests.ResolveLock(region, before.value()));
         services.output().result("resolved the locks of region " + region + " older than TSO " + before,
                 services.mapper().createObjectNode());

@@ -294,6 +294,45 @@ class ShellTest extends SandboxTest {
     }
 
     @Test
+    void the_shell_stays_on_its_context_when_another_process_switches_and_follows_a_switch_typed_in_it(
+            @TempDir Path home) {
+        try (dev.ticdcctl.sandbox.Sandbox other = start(dev.ticdcctl.sandbox.Sandbox.Options.defaults()
+                .withClock(clock))) {
+            Cli elsewhere = new Cli().clock(clock).env("HOME", home.toString());
+            assertEquals(0, elsewhere.run("config", "set-context", "a", "--server", sandbox.url().toString(), "--use")
+                    .exitCode());
+            assertEquals(0, elsewhere.run("config", "set-context", "b", "--server", other.url().toString())
+                    .exitCode());
+            createChangefeed("on-a");
+            assertEquals(0, new Cli().clock(clock).run("--server", other.url().toString(), "changefeed", "create",
+                    "on-b", "--sink-uri", "blackhole://").exitCode());
+            start(new Cli().clock(clock).env("HOME", home.toString()));
+
+            Cli.Result moved = elsewhere.run("config", "use-context", "b");
+            runLine("changefeed list");
+
+            assertEquals(0, moved.exitCode(), moved::toString);
+            String text = screen().toString();
+            assertTrue(text.contains("\non-a "), text);
+            assertFalse(text.contains("\non-b "), text);
+            assertEquals("ticdcctl[a]>", lastLine(), text);
+
+            runLine("config use-context b");
+            runLine("changefeed list");
+            type("changefeed delete on-b\r");
+            awaitScreen(s -> s.endsWith("[y/N]"));
+
+            text = screen().toString();
+            assertTrue(text.contains("\non-b "), text);
+            assertTrue(text.contains("\nticdcctl[b]> changefeed list"), text);
+            assertTrue(text.contains("Delete changefeed \"on-b\" in namespace default of cluster b (" + other.url()
+                    + ")? It is normal"), text);
+            runLine("n");
+            assertEquals(0, exitWith("\u0004").exitCode());
+        }
+    }
+
+    @Test
     void the_password_prompt_does_not_echo() {
         try (dev.ticdcctl.sandbox.Sandbox secured = start(dev.ticdcctl.sandbox.Sandbox.Options.defaults()
                 .withAuth("root", "s3cret-pw").withClock(clock))) {
@@ -308,6 +347,35 @@ class ShellTest extends SandboxTest {
             assertFalse(raw().contains("s3cret"), text);
             exitWith("\u0004");
         }
+    }
+
+    @Test
+    void a_sink_uri_read_with_dash_is_typed_without_echo() {
+        start();
+
+        type("changefeed create cf-s --sink-uri - --no-wait\r");
+        awaitScreen(s -> s.endsWith("Sink URI (not echoed):"));
+        runLine("mysql://root:s3cret@127.0.0.1:3306/");
+
+        String text = screen().toString();
+        assertTrue(text.contains("\nchangefeed \"cf-s\" created"), text);
+        assertFalse(raw().contains("s3cret"), text);
+        assertEquals(0, exitWith("\u0004").exitCode());
+    }
+
+    @Test
+    void no_process_list_warning_for_a_secret_typed_in_the_shell() {
+        start();
+
+        runLine("changefeed create cf-p --sink-uri mysql://root:s3cret@127.0.0.1:3306/ --no-wait");
+        runLine("changefeed list --password hunter2");
+
+        String text = screen().toString();
+        assertTrue(text.contains("\nchangefeed \"cf-p\" created"), text);
+        assertTrue(text.contains("\ncf-p "), text);
+        assertFalse(text.contains("process list"), text);
+        assertFalse(text.contains("[exit"), text);
+        assertEquals(0, exitWith("\u0004").exitCode());
     }
 
     @Test
