@@ -30,6 +30,16 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
                 || command.getUnmatchedArguments().isEmpty()
                 ? reported : new UnmatchedArgumentException(command, command.getUnmatchedArguments());
         PrintWriter err = services.err();
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            // A cdc cli habit gets its own answer, which says all there is: no synopsis after it.
+            var habit = CdcCliHabits.answer(command, unmatched.getUnmatched(), args);
+            if (habit.isPresent()) {
+                err.println("Error: " + habit.get().error());
+                err.println("Hint: " + habit.get().hint());
+                err.flush();
+                return ExitCode.USAGE;
+            }
+        }
         err.println("Error: " + message(ex));
         if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             List<String> suggestions = suggestions(command, unmatched.getUnmatched().get(0));

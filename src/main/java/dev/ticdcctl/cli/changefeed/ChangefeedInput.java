@@ -44,6 +44,10 @@ record ChangefeedInput(String id, String namespace, String sinkUri, Long startTs
         return input;
     }
 
+    ChangefeedInput withConfig(ObjectNode newConfig) {
+        return new ChangefeedInput(id, namespace, sinkUri, startTs, targetTs, newConfig);
+    }
+
     /** An exported spec holds {@code xxxxx} where secrets were: sending it would store the mask as the secret. */
     private void refuseMaskedSecrets() {
         List<String> masked = new ArrayList<>();

@@ -48,6 +48,16 @@ final class ChangefeedViews {
         return table;
     }
 
+    /** The short summary of {@code get --simple}: state, checkpoint and error. */
+    static Table simple(ChangefeedDetail cf, Times times) {
+        Table table = new Table(Column.of("ID"), state(), Column.of("CHECKPOINT"), Column.wide("CHECKPOINT_TSO"),
+                Column.of("LAG"), Column.of("ERROR"));
+        Instant checkpoint = instant(cf.checkpointTs());
+        table.row(cf.id(), cf.state(), times.point(checkpoint), tso(cf.checkpointTs()), times.lag(checkpoint),
+                code(cf.error()));
+        return table;
+    }
+
     static Table status(String id, ChangefeedStatus status, Times times) {
         Table table = new Table(Column.of("ID"), state(), Column.of("CHECKPOINT"), Column.wide("CHECKPOINT_TSO"),
                 Column.of("LAG"), Column.wide("RESOLVED_TSO"), Column.of("RESOLVED_LAG"), Column.of("ERROR"),

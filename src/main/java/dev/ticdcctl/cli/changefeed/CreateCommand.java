@@ -7,6 +7,7 @@ import dev.ticdcctl.cli.TsoConverter;
 import dev.ticdcctl.model.Tso;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -36,9 +37,9 @@ final class CreateCommand implements Callable<Integer> {
     @Option(names = "--sink-uri", paramLabel = "URI", description = SinkUriArgument.DESCRIPTION)
     String sinkUri;
 
-    @Option(names = "--start-ts", paramLabel = "TSO|TIME", converter = TsoConverter.class,
+    @Option(names = "--start-ts", paramLabel = "TSO|TIME", converter = StartTsConverter.class,
             description = "Replicate changes committed after this TSO, or time with a zone such as"
-                + " 2024-07-01T10:05:00Z (default: now).")
+                + " 2024-07-01T10:05:00Z (default: now; 0 or 'now' say it too, as in cdc cli).")
     Tso startTs;
 
     @Option(names = "--target-ts", paramLabel = "TSO|TIME", converter = TsoConverter.class,
@@ -51,6 +52,9 @@ final class CreateCommand implements Callable<Integer> {
     @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
             description = "A whole changefeed (TOML, JSON or YAML; '-' = stdin), e.g. from 'changefeed export'.")
     String specFile;
+
+    @Mixin
+    CdcCliConfigFlags cdcCliFlags;
 
     @Option(names = "--ignore-ineligible", description = "Skip tables that cannot be replicated without asking.")
     boolean ignoreIneligible;
@@ -73,11 +77,24 @@ final class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ChangefeedInput input = ChangefeedInput.read(services, specFile, configFile, ref.optionalId(),
-                SinkUriArgument.resolve(sinkUri, services), startTs == null ? null : startTs.value(),
-                targetTs == null ? null : targetTs.value());
+        ChangefeedInput input = cdcCliFlags.over(ChangefeedInput.read(services, specFile, configFile, ref.optionalId(),
+                SinkUriArgument.resolve(sinkUri, services), startTs == null || startTs.value() == 0 ? null : startTs.value(),
+                targetTs == null ? null : targetTs.value()), services.mapper());
         new ChangefeedCreator(services).createAndReport(input,
                 new ChangefeedCreator.How(dryRun, ignoreIneligible, noWait, paused));
         return ExitCode.OK;
+    }
+
+    /**
+     * {@code --start-ts}: 0 means "now", as in cdc cli (tiflow pkg/cmd/cli/cli_changefeed_create.go asks PD for the
+     * current TSO then); it is read as TSO 0 and sent as no start TSO, so the server takes its current one.
+     */
+    static final class StartTsConverter implements ITypeConverter<Tso> {
+        @Override
+        public Tso convert(String value) {
+            String trimmed = value.trim();
+            return trimmed.equals("0") || trimmed.equalsIgnoreCase("now") ? new Tso(0)
+                    : new TsoConverter().convert(value);
+        }
     }
 }

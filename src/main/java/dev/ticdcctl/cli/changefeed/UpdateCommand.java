@@ -43,6 +43,9 @@ final class UpdateCommand implements Callable<Integer> {
             description = "The changefeed as it should be (TOML, JSON or YAML; '-' = stdin).")
     String specFile;
 
+    @Mixin
+    CdcCliConfigFlags cdcCliFlags;
+
     @Option(names = "--restart", description = "Pause a running changefeed, update it, and resume it.")
     boolean restart;
 
@@ -58,12 +61,14 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (sinkUri == null && targetTs == null && configFile == null && specFile == null) {
+        if (sinkUri == null && targetTs == null && configFile == null && specFile == null
+                && !cdcCliFlags.given()) {
             throw new CliException.InvalidInput("nothing to update: give --sink-uri, --target-ts, --config or -f",
                     null);
         }
-        ChangefeedInput input = ChangefeedInput.read(services, specFile, configFile, ref.optionalId(),
-                SinkUriArgument.resolve(sinkUri, services), null, targetTs == null ? null : targetTs.value());
+        ChangefeedInput input = cdcCliFlags.over(ChangefeedInput.read(services, specFile, configFile,
+                ref.optionalId(), SinkUriArgument.resolve(sinkUri, services), null,
+                targetTs == null ? null : targetTs.value()), services.mapper());
         if (input.id() == null) {
             ref.id(); // reports the missing ID as a usage error
         }
