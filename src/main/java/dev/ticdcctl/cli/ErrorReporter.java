@@ -127,6 +127,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
                 case "CDC:ErrChangeFeedAlreadyExists" -> "choose another ID, or change the existing changefeed "
                         + "with 'ticdcctl changefeed update'";
                 case "CDC:ErrStartTsBeforeGC" -> "the data before the GC safepoint is gone; choose a later TSO";
+                case "CDC:ErrSchedulerRequestFailed" -> api.getMessage().contains("cannot drain the owner")
+                        ? CaptureRef.RESIGN_OWNER_FIRST : null;
                 default -> null;
             };
         }

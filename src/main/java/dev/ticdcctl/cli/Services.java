@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The composition root's shared objects for one invocation. Everything is built on first use, after the command
@@ -32,7 +34,8 @@ public final class Services implements AutoCloseable {
     private final PrintWriter err;
     private final GlobalOptions options;
     private ObjectMapper mapper;
-    private HttpTransport transport;
+    private HttpTransport.Settings connection;
+    private final List<HttpTransport> transports = new ArrayList<>();
     private TicdcClient client;
     private Output output;
     private Sandbox sandbox;
@@ -183,15 +186,37 @@ public final class Services implements AutoCloseable {
 
     public TicdcClient client() {
         if (client == null) {
-            URI server = server();
-            Settings settings = settings();
-            transport = new HttpTransport(new HttpTransport.Settings(server, settings.timeout.value(),
-                    settings.connectTimeout.value(), "ticdcctl/" + Version.CLIENT, tls(server, settings),
-                    authorization(settings), settings.retries.value(), environment.sleeper()::sleep,
-                    options.debug ? this::trace : null, settings.maxResponseSize.value()));
-            client = new TicdcClient(transport, this::mapper);
+            client = clientAt(connection().baseUri());
         }
         return client;
+    }
+
+    /**
+     * A client for one capture of the cluster, at {@code address} ({@code host:port} as {@code capture list} gives
+     * it), with the scheme, TLS, credentials, timeouts and limits of {@link #client()}; an unusable address is an
+     * IllegalArgumentException saying why.
+     */
+    public TicdcClient captureClient(String address) {
+        return clientAt(ServerAddress.parse(connection().baseUri().getScheme() + "://" + address, false));
+    }
+
+    /** The connection settings of the server, resolved once: a password is asked for at most once. */
+    private HttpTransport.Settings connection() {
+        if (connection == null) {
+            URI server = server();
+            Settings settings = settings();
+            connection = new HttpTransport.Settings(server, settings.timeout.value(),
+                    settings.connectTimeout.value(), "ticdcctl/" + Version.CLIENT, tls(server, settings),
+                    authorization(settings), settings.retries.value(), environment.sleeper()::sleep,
+                    options.debug ? this::trace : null, settings.maxResponseSize.value());
+        }
+        return connection;
+    }
+
+    private TicdcClient clientAt(URI base) {
+        HttpTransport transport = new HttpTransport(connection().withBaseUri(base));
+        transports.add(transport);
+        return new TicdcClient(transport, this::mapper);
     }
 
     /** TLS for https: the CA, client certificate and key files, or the JDK's defaults. */
@@ -324,9 +349,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
-        if (transport != null) {
-            transport.close();
-        }
+        transports.forEach(HttpTransport::close);
         if (sandbox != null) {
             sandbox.close();
         }

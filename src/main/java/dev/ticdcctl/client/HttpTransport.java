@@ -46,7 +46,13 @@ public final class HttpTransport implements AutoCloseable {
      */
     public record Settings(URI baseUri, Duration timeout, Duration connectTimeout, String userAgent,
             SSLContext sslContext, String authorization, int retries, Pause pause, Consumer<String> trace,
-            ByteSize maxResponseSize) {}
+            ByteSize maxResponseSize) {
+        /** The same settings for another server of the cluster (another capture). */
+        public Settings withBaseUri(URI other) {
+            return new Settings(other, timeout, connectTimeout, userAgent, sslContext, authorization, retries, pause,
+                    trace, maxResponseSize);
+        }
+    }
 
     /** Waits between retries; a seam so that tests need not wait on the wall clock. */
     @FunctionalInterface

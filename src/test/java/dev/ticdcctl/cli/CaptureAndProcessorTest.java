@@ -8,12 +8,16 @@ import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.Fixtures;
 import dev.ticdcctl.testing.StubServer;
 import dev.ticdcctl.testing.StubServerTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code capture list|drain} and {@code processor list|get} against a stub TiCDC (API reference §3.14–3.16). */
 class CaptureAndProcessorTest extends StubServerTest {
     private static final String OWNER = "d2912e63-3349-447c-90ba-72a4e04b5e9e";
     private static final String OTHER = "5b1a7e8c-0f7e-4d25-9b1e-3e1b0a4b2c7d";
+    private static final String GONE = "0e4f5a6b-1c2d-4e3f-8a9b-0c1d2e3f4a5b";
     private static final String DRAIN_OTHER = "/api/v2/captures/" + OTHER + "/drain";
     private final String drainPrompt = "Drain capture " + OTHER + " of cluster " + server.url()
             + "? Its tables move to the other captures. [y/N] ";
@@ -169,20 +173,89 @@ class CaptureAndProcessorTest extends StubServerTest {
 
         assertEquals(1, r.exitCode(), r::toString);
         assertEquals("", r.out(), r::toString);
-        assertEquals("Error: scheduler request failed, cannot drain the owner (CDC:ErrSchedulerRequestFailed)\n",
+        assertEquals("Error: scheduler request failed, cannot drain the owner (CDC:ErrSchedulerRequestFailed)\n"
+                + "Hint: resign it first with 'ticdcctl owner resign --yes --wait', then drain it\n",
                 r.err(), r::toString);
+        assertEquals(1, server.requests().size(), "an ID is used as given: " + server.requests());
     }
 
     @Test
     void drain_of_an_unknown_capture_exits_3() {
-        server.onError("POST", "/api/v2/captures/nope/drain", 400, "CDC:ErrCaptureNotExist", "capture not exists, nope");
+        server.onError("POST", "/api/v2/captures/" + GONE + "/drain", 400, "CDC:ErrCaptureNotExist",
+                "capture not exists, " + GONE);
 
-        Cli.Result r = cli.run("capture", "drain", "nope", "--yes");
+        Cli.Result r = cli.run("capture", "drain", GONE, "--yes");
 
         assertEquals(3, r.exitCode(), r::toString);
         assertEquals("", r.out(), r::toString);
-        assertEquals("Error: capture not exists, nope (CDC:ErrCaptureNotExist)\n"
+        assertEquals("Error: capture not exists, " + GONE + " (CDC:ErrCaptureNotExist)\n"
                 + "Hint: see the captures with 'ticdcctl capture list'\n", r.err(), r::toString);
+    }
+
+    @Test
+    void drain_by_address_looks_the_capture_up_once_and_drains_its_id() {
+        server.on("GET", "/api/v2/captures", 200, Fixtures.captures());
+        server.on("POST", DRAIN_OTHER, 202, "{\"current_table_count\":2}");
+
+        Cli.Result r = cli.onTerminal(120).stdin("y\n").run("capture", "drain", "10.0.0.2:8300");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("capture 10.0.0.2:8300 (" + OTHER + ") draining: 2 tables left to move\n", r.out(), r::toString);
+        assertEquals("Drain capture 10.0.0.2:8300 (" + OTHER + ")? Its tables move to the other captures. [y/N] ",
+                r.err(), r::toString);
+        assertEquals(List.of("GET /api/v2/captures", "POST " + DRAIN_OTHER),
+                server.requests().stream().map(q -> q.method() + " " + q.path()).toList());
+    }
+
+    @ParameterizedTest(name = "the address {0} names the second capture")
+    @ValueSource(strings = {"10.0.0.2:8300", "http://10.0.0.2:8300", "http://10.0.0.2:8300/"})
+    void an_address_may_be_pasted_from_a_url(String address) {
+        server.on("GET", "/api/v2/captures", 200, Fixtures.captures());
+        server.on("POST", DRAIN_OTHER, 202, "{\"current_table_count\":0}");
+
+        Cli.Result r = cli.run("capture", "drain", address, "--yes");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("POST", server.last("POST", DRAIN_OTHER).method());
+    }
+
+    @Test
+    void drain_of_the_owner_by_address_is_refused_before_asking_or_sending_it() {
+        server.on("GET", "/api/v2/captures", 200, Fixtures.captures());
+
+        Cli.Result r = cli.onTerminal(120).stdin("y\n").run("capture", "drain", "10.0.0.1:8300");
+
+        assertEquals(1, r.exitCode(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        assertEquals("Error: capture 10.0.0.1:8300 (" + OWNER + ") is the owner, and the owner cannot be drained\n"
+                + "Hint: resign it first with 'ticdcctl owner resign --yes --wait', then drain it\n", r.err(),
+                r::toString);
+        assertEquals(1, server.requests().size(), () -> server.requests().toString());
+    }
+
+    @Test
+    void drain_of_an_unknown_address_exits_3_and_lists_the_known_addresses() {
+        server.on("GET", "/api/v2/captures", 200, Fixtures.captures());
+
+        Cli.Result r = cli.run("capture", "drain", "10.0.0.9:8300", "--yes");
+
+        assertEquals(3, r.exitCode(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        assertEquals("Error: no capture has the ID or address '10.0.0.9:8300'\n"
+                + "Hint: the captures are at 10.0.0.1:8300 (owner), 10.0.0.2:8300; see 'ticdcctl capture list'\n",
+                r.err(), r::toString);
+        assertEquals(1, server.requests().size(), () -> server.requests().toString());
+    }
+
+    @Test
+    void an_address_on_a_cluster_without_captures_is_not_found() {
+        server.on("GET", "/api/v2/captures", 200, "{\"total\":0,\"items\":[]}");
+
+        Cli.Result r = cli.run("capture", "drain", "10.0.0.2:8300", "--yes");
+
+        assertEquals(3, r.exitCode(), r::toString);
+        assertTrue(r.err().endsWith("Hint: the cluster lists no captures; see 'ticdcctl capture list'\n"),
+                r::toString);
     }
 
     @Test
@@ -283,6 +356,32 @@ class CaptureAndProcessorTest extends StubServerTest {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("namespace=default", server.last("GET", "/api/v2/processors/cf-1/" + OTHER).query());
+    }
+
+    @ParameterizedTest(name = "processor get {0} resolves the address")
+    @ValueSource(strings = {"positional", "-p"})
+    void processor_get_takes_the_capture_by_address(String how) {
+        server.on("GET", "/api/v2/captures", 200, Fixtures.captures());
+        server.on("GET", "/api/v2/processors/cf-1/" + OTHER, 200, "{\"table_ids\":[80]}");
+
+        Cli.Result r = how.equals("-p") ? cli.run("processor", "get", "cf-1", "-p", "10.0.0.2:8300", "--no-headers")
+                : cli.run("processor", "get", "cf-1", "10.0.0.2:8300", "--no-headers");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("cf-1   " + OTHER + "   1   80\n", r.out(), r::toString);
+        assertEquals(2, server.requests().size(), () -> server.requests().toString());
+    }
+
+    @Test
+    void processor_get_of_an_unknown_address_exits_3_and_asks_for_no_processor() {
+        server.on("GET", "/api/v2/captures", 200, Fixtures.captures());
+
+        Cli.Result r = cli.run("processor", "get", "cf-1", "10.0.0.9:8300");
+
+        assertEquals(3, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: no capture has the ID or address '10.0.0.9:8300'\n"
+                + "Hint: the captures are at "), r::toString);
+        assertEquals(1, server.requests().size(), () -> server.requests().toString());
     }
 
     @Test

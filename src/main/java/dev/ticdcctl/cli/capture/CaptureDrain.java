@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli.capture;
 
+import dev.ticdcctl.cli.CaptureRef;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.DrainResult;
@@ -20,18 +21,19 @@ final class CaptureDrain {
     }
 
     /** The last drain's answer, once it counts 0 tables; the count is shown on stderr each time it changes. */
-    ApiResult<DrainResult> untilEmpty(String captureId) throws InterruptedException {
+    ApiResult<DrainResult> untilEmpty(CaptureRef.Target target) throws InterruptedException {
+        String name = target.label();
         Duration timeout = services.waitTimeout(DEFAULT_TIMEOUT);
         int[] last = {-1};
         return services.waiter().until(timeout, () -> {
-            ApiResult<DrainResult> result = services.client().drainCapture(captureId);
+            ApiResult<DrainResult> result = services.client().drainCapture(target.id());
             int left = result.value().currentTableCount();
             if (left != last[0]) {
-                services.output().progress("capture " + captureId + ": " + tables(left) + " left");
+                services.output().progress("capture " + name + ": " + tables(left) + " left");
                 last[0] = left;
             }
             return left == 0 ? result : null;
-        }, () -> "capture " + captureId + " still holds " + tables(last[0]) + " after " + Durations.format(timeout));
+        }, () -> "capture " + name + " still holds " + tables(last[0]) + " after " + Durations.format(timeout));
     }
 
     static String tables(int count) {

@@ -1,5 +1,7 @@
 package dev.ticdcctl.cli.capture;
 
+import dev.ticdcctl.cli.CaptureRef;
+import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
@@ -16,11 +18,14 @@ import picocli.CommandLine.Parameters;
                 + " resign it first ('ticdcctl owner resign')."},
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl capture drain 2b8e1fd4-7f4a-4bfa-9b9e-9c1b1e8a6f42 --yes",
+            "  # the same capture by its address",
+            "  ticdcctl capture drain 10.0.0.2:8300 --yes",
             "  # before stopping the node: return once the capture holds no tables",
             "  ticdcctl capture drain 2b8e1fd4-7f4a-4bfa-9b9e-9c1b1e8a6f42 --yes --wait"})
 final class DrainCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "CAPTURE_ID", description = "The capture to drain (see 'ticdcctl capture list').")
-    String captureId;
+    @Parameters(paramLabel = "CAPTURE_ID", description = "The capture to drain: its ID or its address (host:port),"
+            + " as 'ticdcctl capture list' shows them.")
+    String capture;
 
     @Option(names = "--wait", description = "Repeat the drain until the capture holds no tables, showing the count.")
     boolean await;
@@ -33,17 +38,24 @@ final class DrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        services.prompter().confirm("Drain capture " + captureId + " of " + services.cluster()
+        CaptureRef.Target target = CaptureRef.resolve(services, capture);
+        String name = target.label();
+        // Known only when looked up by address; for an ID the server's refusal gets the same hint (ErrorReporter).
+        if (target.capture() != null && target.capture().isOwner()) {
+            throw new CliException.Refused("capture " + name + " is the owner, and the owner cannot be drained",
+                    CaptureRef.RESIGN_OWNER_FIRST);
+        }
+        services.prompter().confirm("Drain capture " + name + " of " + services.cluster()
                 + "? Its tables move to the other captures.",
-                "capture " + captureId + " was not drained");
+                "capture " + name + " was not drained");
         if (await) {
-            ApiResult<DrainResult> result = new CaptureDrain(services).untilEmpty(captureId);
-            services.output().result("capture " + captureId + " drained: no tables left", result.json());
+            ApiResult<DrainResult> result = new CaptureDrain(services).untilEmpty(target);
+            services.output().result("capture " + name + " drained: no tables left", result.json());
             return ExitCode.OK;
         }
-        ApiResult<DrainResult> result = services.client().drainCapture(captureId);
+        ApiResult<DrainResult> result = services.client().drainCapture(target.id());
         int left = result.value().currentTableCount();
-        services.output().result("capture " + captureId + " draining: " + CaptureDrain.tables(left)
+        services.output().result("capture " + name + " draining: " + CaptureDrain.tables(left)
                 + " left to move", result.json());
         return ExitCode.OK;
     }

@@ -48,9 +48,6 @@ final class ChangefeedBulk {
         }
     }
 
-    /** The order of severity of per-changefeed exit codes: the run exits with the most severe one seen. */
-    static final List<Integer> SEVERITY = List.of(ExitCode.OK, ExitCode.NOT_FOUND, ExitCode.WAIT_TIMEOUT,
-            ExitCode.FAILED, ExitCode.UNAUTHORIZED, ExitCode.UNREACHABLE);
     static final int LISTED_IN_CONFIRMATION = 20;
 
     private record Result(String id, Outcome outcome, Exception failure) {
@@ -94,8 +91,7 @@ final class ChangefeedBulk {
             return ExitCode.INTERRUPTED;
         }
         output.progress(summary(results, wording));
-        return results.stream().map(Result::exitCode).max((a, b) -> Integer.compare(rank(a), rank(b)))
-                .orElse(ExitCode.OK);
+        return ExitCode.worst(results.stream().map(Result::exitCode).toList());
     }
 
     private static String question(String where, List<String> ids, Wording wording) {
@@ -291,11 +287,6 @@ final class ChangefeedBulk {
             }
         });
         return parts;
-    }
-
-    private static int rank(int exitCode) {
-        int rank = SEVERITY.indexOf(exitCode);
-        return rank < 0 ? SEVERITY.size() : rank;
     }
 
     private static String capitalized(String word) {

@@ -30,7 +30,7 @@ public interface LiveValues {
     /** The changefeed IDs of the selected namespace, described by their state. */
     List<Candidate> changefeeds(List<String> connection);
 
-    /** The capture IDs, described by their address. */
+    /** The capture IDs, described by their address, and the addresses, described by their ID; the owner marked. */
     List<Candidate> captures(List<String> connection);
 
     /** The context names of the contexts file. */

@@ -5,6 +5,7 @@ import dev.ticdcctl.cli.GlobalOptions;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.completion.Completions.Candidate;
 import dev.ticdcctl.config.ConfigFile;
+import dev.ticdcctl.model.Capture;
 import dev.ticdcctl.output.Terminal;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -45,12 +46,20 @@ public final class ServerLookups implements LiveValues {
     @Override
     public List<Candidate> captures(List<String> connection) {
         try (Services services = services(connection)) {
-            return services.client().listCaptures().value().items().stream()
-                    .map(c -> new Candidate(c.id(), c.address() + (c.isOwner() ? " (owner)" : "")))
-                    .toList();
+            // Either names a capture (CaptureRef): the IDs described by their address, then the addresses by their ID.
+            List<Capture> captures = services.client().listCaptures().value().items();
+            List<Candidate> candidates = new ArrayList<>();
+            captures.forEach(c -> candidates.add(new Candidate(c.id(), c.address() + owner(c))));
+            captures.stream().filter(c -> c.address() != null && !c.address().isEmpty())
+                    .forEach(c -> candidates.add(new Candidate(c.address(), c.id() + owner(c))));
+            return candidates;
         } catch (RuntimeException | InterruptedException e) {
             return List.of();
         }
+    }
+
+    private static String owner(Capture capture) {
+        return capture.isOwner() ? " (owner)" : "";
     }
 
     @Override

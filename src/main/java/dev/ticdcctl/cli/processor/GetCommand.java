@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli.processor;
 
+import dev.ticdcctl.cli.CaptureRef;
 import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
@@ -23,16 +24,19 @@ import picocli.CommandLine.Spec;
         description = {"Show the tables a capture replicates for a running changefeed."},
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl processor get orders 2b8e1fd4-7f4a-4bfa-9b9e-9c1b1e8a6f42",
+            "  # the capture by its address", "  ticdcctl processor get orders 10.0.0.2:8300",
             "  # cdc cli spelling", "  ticdcctl processor query -c orders -p \"$CAPTURE_ID\""})
 final class GetCommand implements Callable<Integer> {
     @Parameters(arity = "0..2", paramLabel = "CHANGEFEED_ID CAPTURE_ID",
-            description = "The changefeed and the capture, unless given with -c and -p.")
+            description = "The changefeed and the capture (its ID or its address, host:port), unless given with -c"
+                    + " and -p.")
     List<String> arguments = List.of();
 
     @Option(names = {"-c", "--changefeed-id"}, paramLabel = "ID", description = "The changefeed (cdc cli spelling).")
     String changefeedOption;
 
-    @Option(names = {"-p", "--capture-id"}, paramLabel = "CAPTURE_ID", description = "The capture (cdc cli spelling).")
+    @Option(names = {"-p", "--capture-id"}, paramLabel = "CAPTURE_ID",
+            description = "The capture, by ID or address (cdc cli spelling).")
     String captureOption;
 
     @Spec
@@ -49,16 +53,17 @@ final class GetCommand implements Callable<Integer> {
         // The arguments fill whatever the options left open, in order: changefeed, then capture.
         Deque<String> rest = new ArrayDeque<>(arguments);
         String changefeedId = changefeedOption != null ? changefeedOption : rest.poll();
-        String captureId = captureOption != null ? captureOption : rest.poll();
+        String capture = captureOption != null ? captureOption : rest.poll();
         if (!rest.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "unexpected argument '" + rest.peek()
                     + "': the changefeed and the capture are already given");
         }
-        if (changefeedId == null || captureId == null) {
+        if (changefeedId == null || capture == null) {
             throw new ParameterException(spec.commandLine(), "missing " + (changefeedId == null ? "changefeed" : "capture")
                     + " ID: give CHANGEFEED_ID CAPTURE_ID, or -c and -p");
         }
         ChangefeedRef.check(changefeedId);
+        String captureId = CaptureRef.resolve(services, capture).id();
         ApiResult<ProcessorDetail> result =
                 services.client().getProcessor(services.namespace(), changefeedId, captureId);
         services.output().resource(result.json(), () -> new Table(Column.of("CHANGEFEED_ID"),

@@ -237,7 +237,7 @@ class CompletionTest {
         assertTrue(server.requests().isEmpty(), () -> server.requests().toString());
     }
 
-    @ParameterizedTest(name = "ticdcctl {0}<TAB> offers capture IDs")
+    @ParameterizedTest(name = "ticdcctl {0}<TAB> offers capture IDs and addresses")
     @CsvSource(delimiter = '|', value = {
         "'capture drain '",
         "'processor get cf-kafka '",
@@ -248,8 +248,22 @@ class CompletionTest {
     void capture_arguments_offer_the_captures_of_the_server(String line) {
         Offered offered = complete(line);
 
-        assertEquals(List.of(OWNER + "\t10.0.0.1:8300 (owner)", OTHER_CAPTURE + "\t10.0.0.2:8300"), offered.lines(),
+        assertEquals(List.of(OWNER + "\t10.0.0.1:8300 (owner)", OTHER_CAPTURE + "\t10.0.0.2:8300",
+                "10.0.0.1:8300\t" + OWNER + " (owner)", "10.0.0.2:8300\t" + OTHER_CAPTURE), offered.lines(),
                 offered.result()::toString);
+    }
+
+    @ParameterizedTest(name = "ticdcctl {0}<TAB> offers what starts so")
+    @CsvSource(delimiter = '|', value = {
+        "'capture drain 10.' | 10.0.0.1:8300,10.0.0.2:8300",
+        "'capture drain 10.0.0.2' | 10.0.0.2:8300",
+        "'processor get cf-kafka 5b' | 5b1a7e8c-0f7e-4d25-9b1e-3e1b0a4b2c7d",
+        "'processor get -p 10.0.0.1' | 10.0.0.1:8300",
+    })
+    void a_capture_is_completed_from_its_id_or_its_address(String line, String expected) {
+        Offered offered = complete(line);
+
+        assertEquals(List.of(expected.split(",")), offered.values(), offered.result()::toString);
     }
 
     @Test
@@ -267,7 +281,8 @@ class CompletionTest {
 
         Offered offered = complete(contexts, "--context prod capture drain ");
 
-        assertEquals(List.of(OWNER, OTHER_CAPTURE), offered.values(), offered.result()::toString);
+        assertEquals(List.of(OWNER, OTHER_CAPTURE, "10.0.0.1:8300", "10.0.0.2:8300"), offered.values(),
+                offered.result()::toString);
     }
 
     @Test
