@@ -201,8 +201,8 @@ class CaptureAndProcessorTest extends StubServerTest {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("capture 10.0.0.2:8300 (" + OTHER + ") draining: 2 tables left to move\n", r.out(), r::toString);
-        assertEquals("Drain capture 10.0.0.2:8300 (" + OTHER + ")? Its tables move to the other captures. [y/N] ",
-                r.err(), r::toString);
+        assertEquals("Drain capture 10.0.0.2:8300 (" + OTHER + ") of cluster " + server.url()
+                + "? Its tables move to the other captures. [y/N] ", r.err(), r::toString);
         assertEquals(List.of("GET /api/v2/captures", "POST " + DRAIN_OTHER),
                 server.requests().stream().map(q -> q.method() + " " + q.path()).toList());
     }
