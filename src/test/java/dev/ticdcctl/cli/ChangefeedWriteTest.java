@@ -178,8 +178,9 @@ class ChangefeedWriteTest extends StubServerTest {
                 .run("changefeed", "resume", "cf-1", "--overwrite-checkpoint-ts", "450835120160243717");
 
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.err().startsWith("Overwrite the checkpoint of changefeed \"cf-1\" from 450835120160243717 to"
-                + " 450835120160243717 (2024-07-01T02:05:00.123Z)?"), r::toString);
+        assertTrue(r.err().startsWith("Overwrite the checkpoint of changefeed \"cf-1\" from"
+                + " 2024-07-01T02:05:00.123Z (TSO 450835120160243717) to 2024-07-01T02:05:00.123Z"
+                + " (TSO 450835120160243717)?"), r::toString);
         assertEquals("{\"overwrite_checkpoint_ts\":450835120160243717}", server.last("POST", CF + "/resume").body());
     }
 
@@ -296,7 +297,7 @@ class ChangefeedWriteTest extends StubServerTest {
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("changefeed \"cf-1\" deleted\n", r.out());
         assertTrue(r.err().startsWith("Delete changefeed \"cf-1\" (namespace default, normal, checkpoint"
-                + " 450835120160243717, sink mysql://root:xxxxx@127.0.0.1:3306/)? [y/N] "), r::toString);
+                + " 2024-07-01T02:05:00.123Z (TSO 450835120160243717), sink mysql://root:xxxxx@127.0.0.1:3306/)? [y/N] "), r::toString);
         assertEquals("namespace=default", server.last("DELETE", CF).query());
     }
 

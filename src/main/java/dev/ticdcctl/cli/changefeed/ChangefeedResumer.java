@@ -38,7 +38,7 @@ final class ChangefeedResumer {
         if (requested != null) {
             Tso target = requested.value() == 0 ? services.client().tso().value().compose() : requested;
             services.prompter().confirm("Overwrite the checkpoint of changefeed \"" + id + "\" from "
-                    + current.value().checkpointTs() + " to " + target + " (" + target.instant() + ")?"
+                    + new Tso(current.value().checkpointTs()).described() + " to " + target.described() + "?"
                     + " Changes in between are skipped or replicated twice.",
                     "changefeed \"" + id + "\" was not resumed");
             overwrite = target.value();

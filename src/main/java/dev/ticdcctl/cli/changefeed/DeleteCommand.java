@@ -4,6 +4,7 @@ import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.Tso;
 import dev.ticdcctl.output.Secrets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +52,7 @@ final class DeleteCommand implements Callable<Integer> {
         if (current != null) {
             ChangefeedDetail cf = current.value();
             services.prompter().confirm("Delete changefeed \"" + id + "\" (namespace " + namespace + ", "
-                    + cf.state() + ", checkpoint " + cf.checkpointTs() + ", sink " + Secrets.maskText(cf.sinkUri())
+                    + cf.state() + ", checkpoint " + new Tso(cf.checkpointTs()).described() + ", sink " + Secrets.maskText(cf.sinkUri())
                     + ")?", "changefeed \"" + id + "\" was not deleted");
         }
         ChangefeedBulk.Outcome outcome = deleter.delete(namespace, id, current);
