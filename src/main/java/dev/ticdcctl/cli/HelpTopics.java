@@ -95,9 +95,11 @@ final class HelpTopics {
                            and never when NO_COLOR is set
             -q, --quiet    no confirmation lines or progress; data and errors still print
 
-            On a terminal, tables show local times and ages ("12s ago") and fit the last column to the
-            width. Off a terminal (piped or redirected) they have no colour, no truncation and absolute
-            ISO-8601 UTC times with milliseconds.
+            On a terminal, tables show local times and ages ("12s ago") and fit the width: the widest
+            columns shrink first, long IDs are cut in the middle (orders-…-eu-west), while headers, states,
+            error codes and times are never cut. -o wide is not fitted. Off a terminal (piped or
+            redirected) they have no colour, no truncation and absolute ISO-8601 UTC times, always with
+            milliseconds (2024-07-01T02:05:00.000Z). A finished changefeed shows LAG -.
 
             Secrets are masked as xxxxx in every output (tables, json, yaml, toml, --jq input, dry-run
             bodies, update reviews, warnings and errors): the password of any URI (user:password@), query

@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** A TiDB timestamp oracle value: {@code physical_ms << 18 | logical}. */
 public record Tso(long value) {
+    private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
     public static final int LOGICAL_BITS = 18;
     public static final long MAX_LOGICAL = (1L << LOGICAL_BITS) - 1;
     /** The last millisecond a TSO can hold: a TSO is below 2^63 (a Java long), so 45 bits are left for it. */
@@ -136,6 +140,22 @@ public record Tso(long value) {
 
     public Instant instant() {
         return Instant.ofEpochMilli(physicalMillis());
+    }
+
+    /**
+     * For a person reading a confirmation: the wall time first, to the millisecond, then the TSO a script or
+     * {@code cdc cli} would use, e.g. {@code 2024-07-01T02:05:00.123Z (TSO 450835120160243717)}; 0 is {@code none}.
+     */
+    public String described() {
+        if (value == 0) {
+            return "none";
+        }
+        return utcMillis(instant()) + " (TSO " + value + ")";
+    }
+
+    /** A time as ISO-8601 UTC with always three digits of milliseconds, so that every such time has one width. */
+    public static String utcMillis(Instant time) {
+        return UTC_MILLIS.format(time);
     }
 
     @Override

@@ -221,10 +221,9 @@ public final class Output {
         if (options.format() == Format.toml) {
             throw new FormatException(TOML_IS_FOR_EXPORT);
         }
-        String text = table.get().render(options.format() == Format.wide, !options.noHeaders(), options.color(),
-                terminal.stdout() ? terminal.width() : 0);
-        // Masked as a whole: a cell may quote a URI from anywhere (a server message, an etcd value).
-        return keepSecrets ? text : Secrets.maskText(text);
+        // Every cell is masked: it may quote a URI from anywhere (a server message, an etcd value).
+        return table.get().render(options.format() == Format.wide, !options.noHeaders(), options.color(),
+                terminal.stdout() ? terminal.width() : 0, !keepSecrets);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ticdcctl.output;
 
+import dev.ticdcctl.model.Tso;
 import dev.ticdcctl.util.Durations;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Renders times for tables: on a terminal, local wall-clock times and relative ages a person reads at a glance;
@@ -33,7 +33,10 @@ public final class Times {
         return new Times(Clock.fixed(clock.instant(), clock.getZone()), terminal);
     }
 
-    /** A point in time: local seconds on a terminal, ISO-8601 UTC with milliseconds otherwise. */
+    /**
+     * A point in time, of one width whatever the time: local seconds on a terminal ({@code 2024-07-01T10:05:00}),
+     * ISO-8601 UTC with milliseconds otherwise, {@code .000} included ({@code 2024-07-01T02:05:00.000Z}).
+     */
     public String point(Instant time) {
         if (time == null) {
             return "";
@@ -42,7 +45,7 @@ public final class Times {
     }
 
     /**
-     * What {@code ISO_INSTANT} prints for the instant truncated to milliseconds, written by hand: a table of 10,000
+     * ISO-8601 UTC to the millisecond, always with three digits of them, written by hand: a table of 10,000
      * changefeeds formats 10,000 of them, and the general formatter is several times slower.
      */
     String isoUtcMillis(Instant time) {
@@ -51,7 +54,7 @@ public final class Times {
         if (epochDay != day) {
             LocalDate date = LocalDate.ofEpochDay(epochDay);
             if (date.getYear() < 1000 || date.getYear() > 9999) {
-                return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS));
+                return Tso.utcMillis(time);
             }
             StringBuilder b = new StringBuilder(11).append(date.getYear()).append('-');
             two(b, date.getMonthValue()).append('-');
@@ -65,10 +68,8 @@ public final class Times {
         two(b, second / 60 % 60).append(':');
         two(b, second % 60);
         int millis = time.getNano() / 1_000_000;
-        if (millis > 0) {
-            b.append('.').append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
-                    .append((char) ('0' + millis % 10));
-        }
+        b.append('.').append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+                .append((char) ('0' + millis % 10));
         return b.append('Z').toString();
     }
 

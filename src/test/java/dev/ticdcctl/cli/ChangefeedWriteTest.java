@@ -194,8 +194,8 @@ class ChangefeedWriteTest extends StubServerTest {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.err().startsWith("Overwrite the checkpoint of changefeed \"cf-1\" in namespace default of cluster "
-                + server.url() + " from 450835120160243717 to"
-                + " 450835120160243717 (2024-07-01T02:05:00.123Z)?"), r::toString);
+                + server.url() + " from 2024-07-01T02:05:00.123Z (TSO 450835120160243717) to 2024-07-01T02:05:00.123Z"
+                + " (TSO 450835120160243717)?"), r::toString);
         assertEquals("{\"overwrite_checkpoint_ts\":450835120160243717}", server.last("POST", CF + "/resume").body());
     }
 
@@ -312,7 +312,8 @@ class ChangefeedWriteTest extends StubServerTest {
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("changefeed \"cf-1\" deleted\n", r.out());
         assertTrue(r.err().startsWith("Delete changefeed \"cf-1\" in namespace default of cluster " + server.url()
-                + "? It is normal, checkpoint 450835120160243717, sink mysql://root:xxxxx@127.0.0.1:3306/. [y/N] "), r::toString);
+                + "? It is normal, checkpoint 2024-07-01T02:05:00.123Z (TSO 450835120160243717), sink"
+                + " mysql://root:xxxxx@127.0.0.1:3306/. [y/N] "), r::toString);
         assertEquals("namespace=default", server.last("DELETE", CF).query());
     }
 

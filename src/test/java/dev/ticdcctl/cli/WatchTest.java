@@ -151,6 +151,23 @@ class WatchTest extends SandboxTest {
     }
 
     @Test
+    void on_an_80_column_terminal_the_watched_list_keeps_every_column_and_cuts_long_ids_in_the_middle() {
+        String id = "orders-replication-to-the-analytics-warehouse-eu-west";
+        assertEquals(0, cli.run("changefeed", "create", id, "--sink-uri", "blackhole://").exitCode());
+        betweenPolls.add(() -> failLater(id));
+
+        Cli.Result r = watching().terminal(new Terminal(true, true, true, 80, 30)).env("NO_COLOR", "1")
+                .run("changefeed", "list", "--watch");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        VirtualScreen screen = VirtualScreen.of(r.out(), 80);
+        List<String> lines = screen.lines();
+        assertTrue(lines.get(1).matches("ID +STATE +CHECKPOINT +LAG +ERROR"), screen::toString);
+        assertTrue(lines.get(4).matches("orders-…-eu-west +failed +\\S+ +\\S+ +CDC:\\S+"), screen::toString);
+        assertTrue(lines.stream().noneMatch(line -> line.length() > 80), screen::toString);
+    }
+
+    @Test
     void a_list_taller_than_the_terminal_is_cut_to_fit() {
         Cli.Result r = watching().terminal(new Terminal(true, true, true, WIDTH, 4))
                 .run("changefeed", "list", "--watch");

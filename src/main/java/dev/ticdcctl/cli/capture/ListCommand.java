@@ -26,7 +26,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ApiResult<ListResult<Capture>> result = services.client().listCaptures();
         services.output().resource(result.json(), () -> {
-            Table table = new Table(Column.of("ID"), Column.of("OWNER").styled(v -> v.equals("true") ? Style.BOLD
+            Table table = new Table(Column.id("ID"), Column.of("OWNER").styled(v -> v.equals("true") ? Style.BOLD
                     : Style.PLAIN), Column.of("ADDRESS"), Column.of("CLUSTER_ID"));
             result.value().items().forEach(c -> table.row(c.id(), c.isOwner(), c.address(), c.clusterId()));
             return table;

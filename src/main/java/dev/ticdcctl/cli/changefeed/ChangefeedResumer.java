@@ -39,7 +39,7 @@ final class ChangefeedResumer {
             Tso target = requested.value() == 0 ? services.client().tso().value().compose() : requested;
             services.prompter().confirm("Overwrite the checkpoint of changefeed \"" + id + "\" in namespace "
                     + namespace + " of " + services.cluster() + " from "
-                    + current.value().checkpointTs() + " to " + target + " (" + target.instant() + ")?"
+                    + new Tso(current.value().checkpointTs()).described() + " to " + target.described() + "?"
                     + " Changes in between are skipped or replicated twice.",
                     "changefeed \"" + id + "\" was not resumed");
             overwrite = target.value();

@@ -19,31 +19,36 @@ final class ChangefeedViews {
     private ChangefeedViews() {}
 
     private static Column state() {
-        return Column.of("STATE").styled(Style::ofState);
+        return Column.code("STATE").styled(Style::ofState);
     }
+
+    // On a narrow terminal IDs are cut in the middle; states, error codes and times are never cut.
+    private static final Column ID = Column.id("ID");
+    private static final Column CHECKPOINT = Column.code("CHECKPOINT");
+    private static final Column ERROR = Column.code("ERROR");
 
     static Table list(List<ChangefeedSummary> items, Times clock) {
         Times times = clock.frozen();
-        Table table = new Table(Column.of("ID"), Column.wide("NAMESPACE"), state(), Column.of("CHECKPOINT"),
-                Column.wide("CHECKPOINT_TSO"), Column.of("LAG"), Column.of("ERROR"), Column.wide("UPSTREAM_ID"));
+        Table table = new Table(ID, Column.wide("NAMESPACE"), state(), CHECKPOINT, Column.wide("CHECKPOINT_TSO"),
+                Column.of("LAG"), ERROR, Column.wide("UPSTREAM_ID"));
         for (ChangefeedSummary cf : items) {
             Instant checkpoint = instant(cf.checkpointTso());
             // The TSO stays a number until its wide-only column is shown.
             table.row(cf.id(), cf.namespace(), cf.state(), times.point(checkpoint),
-                    cf.checkpointTso() > 0 ? cf.checkpointTso() : null, times.lag(checkpoint), code(cf.error()),
-                    cf.upstreamId());
+                    cf.checkpointTso() > 0 ? cf.checkpointTso() : null, lag(times, cf.state(), checkpoint),
+                    code(cf.error()), cf.upstreamId());
         }
         return table;
     }
 
     static Table detail(ChangefeedDetail cf, Times times) {
-        Table table = new Table(Column.of("ID"), Column.wide("NAMESPACE"), state(), Column.of("CHECKPOINT"),
-                Column.wide("CHECKPOINT_TSO"), Column.of("LAG"), Column.of("ERROR"), Column.wide("START_TS"),
+        Table table = new Table(ID, Column.wide("NAMESPACE"), state(), CHECKPOINT,
+                Column.wide("CHECKPOINT_TSO"), Column.of("LAG"), ERROR, Column.wide("START_TS"),
                 Column.wide("TARGET_TS"), Column.wide("CREATED"), Column.wide("CREATOR_VERSION"),
                 Column.of("SINK_URI"));
         Instant checkpoint = instant(cf.checkpointTs());
         table.row(cf.id(), cf.namespace(), cf.state(), times.point(checkpoint), tso(cf.checkpointTs()),
-                times.lag(checkpoint), code(cf.error()), tso(cf.startTs()), tso(cf.targetTs()),
+                lag(times, cf.state(), checkpoint), code(cf.error()), tso(cf.startTs()), tso(cf.targetTs()),
                 times.ago(Times.parseRfc3339(cf.createTime())), cf.creatorVersion(), Secrets.maskText(cf.sinkUri()));
         return table;
     }
@@ -59,18 +64,19 @@ final class ChangefeedViews {
     }
 
     static Table status(String id, ChangefeedStatus status, Times times) {
-        Table table = new Table(Column.of("ID"), state(), Column.of("CHECKPOINT"), Column.wide("CHECKPOINT_TSO"),
-                Column.of("LAG"), Column.wide("RESOLVED_TSO"), Column.of("RESOLVED_LAG"), Column.of("ERROR"),
-                Column.of("WARNING"));
+        Table table = new Table(ID, state(), CHECKPOINT, Column.wide("CHECKPOINT_TSO"),
+                Column.of("LAG"), Column.wide("RESOLVED_TSO"), Column.of("RESOLVED_LAG"), ERROR,
+                Column.code("WARNING"));
         Instant checkpoint = instant(status.checkpointTs());
-        table.row(id, status.state(), times.point(checkpoint), tso(status.checkpointTs()), times.lag(checkpoint),
-                tso(status.resolvedTs()), times.lag(instant(status.resolvedTs())), code(status.lastError()),
+        table.row(id, status.state(), times.point(checkpoint), tso(status.checkpointTs()),
+                lag(times, status.state(), checkpoint), tso(status.resolvedTs()),
+                lag(times, status.state(), instant(status.resolvedTs())), code(status.lastError()),
                 code(status.lastWarning()));
         return table;
     }
 
     static Table synced(String id, SyncedStatus s) {
-        Table table = new Table(Column.of("ID"), Column.of("SYNCED").styled(v -> v.equals("true") ? Style.GREEN
+        Table table = new Table(ID, Column.of("SYNCED").styled(v -> v.equals("true") ? Style.GREEN
                 : Style.YELLOW), Column.of("SINK_CHECKPOINT"), Column.of("PULLER_RESOLVED"),
                 Column.of("LAST_SYNCED"), Column.of("NOW"), Column.of("INFO"));
         table.row(id, s.synced(), serverTime(s.sinkCheckpointTs()), serverTime(s.pullerResolvedTs()),
@@ -81,6 +87,14 @@ final class ChangefeedViews {
     /** The wall time of a TSO; null for 0 (no checkpoint yet). */
     static Instant instant(long tso) {
         return tso <= 0 ? null : new Tso(tso).instant();
+    }
+
+    /**
+     * How far a changefeed is behind now; nothing for a finished one, which reached its target-ts and is not lagging
+     * (its checkpoint stays at the target while the clock runs on).
+     */
+    private static String lag(Times times, String state, Instant time) {
+        return "finished".equals(state) ? "" : times.lag(time);
     }
 
     private static String tso(long value) {

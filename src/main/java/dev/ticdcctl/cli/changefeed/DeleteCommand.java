@@ -4,6 +4,7 @@ import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.Tso;
 import dev.ticdcctl.output.Secrets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,8 +52,9 @@ final class DeleteCommand implements Callable<Integer> {
         if (current != null) {
             ChangefeedDetail cf = current.value();
             services.prompter().confirm("Delete changefeed \"" + id + "\" in namespace " + namespace + " of "
-                    + services.cluster() + "? It is " + cf.state() + ", checkpoint " + cf.checkpointTs() + ", sink "
-                    + Secrets.maskText(cf.sinkUri()) + ".", "changefeed \"" + id + "\" was not deleted");
+                    + services.cluster() + "? It is " + cf.state() + ", checkpoint "
+                    + new Tso(cf.checkpointTs()).described() + ", sink " + Secrets.maskText(cf.sinkUri()) + ".",
+                    "changefeed \"" + id + "\" was not deleted");
         }
         ChangefeedBulk.Outcome outcome = deleter.delete(namespace, id, current);
         services.output().result(outcome.message(), outcome.resource());

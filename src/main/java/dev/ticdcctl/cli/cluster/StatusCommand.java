@@ -23,7 +23,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ApiResult<ServerStatus> result = services.client().status();
         ServerStatus s = result.value();
-        services.output().resource(result.json(), () -> new Table(Column.of("ID"), Column.of("VERSION"),
+        services.output().resource(result.json(), () -> new Table(Column.id("ID"), Column.of("VERSION"),
                 Column.of("OWNER"), Column.of("LIVENESS"), Column.of("CLUSTER_ID"), Column.wide("PID"),
                 Column.wide("GIT_HASH"))
                 .row(s.id(), s.version(), s.isOwner(), liveness(s.liveness()), s.clusterId(), s.pid(), s.gitHash()));

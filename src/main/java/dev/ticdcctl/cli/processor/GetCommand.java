@@ -66,8 +66,8 @@ final class GetCommand implements Callable<Integer> {
         String captureId = CaptureRef.resolve(services, capture).id();
         ApiResult<ProcessorDetail> result =
                 services.client().getProcessor(services.namespace(), changefeedId, captureId);
-        services.output().resource(result.json(), () -> new Table(Column.of("CHANGEFEED_ID"),
-                Column.of("CAPTURE_ID"), Column.of("TABLES"), Column.of("TABLE_IDS"))
+        services.output().resource(result.json(), () -> new Table(Column.id("CHANGEFEED_ID"),
+                Column.id("CAPTURE_ID"), Column.of("TABLES"), Column.of("TABLE_IDS"))
                 .row(changefeedId, captureId, result.value().tableIds().size(),
                         result.value().tableIds().stream().map(String::valueOf).collect(Collectors.joining(","))));
         return ExitCode.OK;

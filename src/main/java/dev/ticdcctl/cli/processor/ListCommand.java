@@ -23,7 +23,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ApiResult<ListResult<ProcessorSummary>> result = services.client().listProcessors();
         services.output().resource(result.json(), () -> {
-            Table table = new Table(Column.of("CHANGEFEED_ID"), Column.of("CAPTURE_ID"), Column.of("NAMESPACE"));
+            Table table = new Table(Column.id("CHANGEFEED_ID"), Column.id("CAPTURE_ID"), Column.of("NAMESPACE"));
             result.value().items().forEach(p -> table.row(p.changefeedId(), p.captureId(), p.namespace()));
             return table;
         });
