@@ -69,7 +69,7 @@ public final class VirtualScreen {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '\u001b' -> i = escape(text, i);
+                case '\u001b' -> i = complete(text, i) ? escape(text, i) : text.length();
                 case '\r' -> col = 0;
                 case '\n' -> row++;
                 case '\b' -> col = Math.max(col - 1, 0);
@@ -96,6 +96,26 @@ public final class VirtualScreen {
             reversed.add(new boolean[width]);
         }
         return cells.get(index);
+    }
+
+    /**
+     * Whether the control sequence at {@code start} has been written whole: a screen read while the program is still
+     * writing may end in the middle of one, which is shown once the rest arrives.
+     */
+    private static boolean complete(String text, int start) {
+        if (start + 1 >= text.length()) {
+            return false;
+        }
+        if (text.charAt(start + 1) != '[') {
+            return true;
+        }
+        for (int i = start + 2; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isDigit(c) && c != ';' && c != '?') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Applies the control sequence at {@code start}; returns the index of its last character. */
