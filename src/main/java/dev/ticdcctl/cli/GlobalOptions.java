@@ -60,8 +60,9 @@ public final class GlobalOptions {
     java.time.Duration connectTimeout;
 
     @Option(names = "--retries", paramLabel = "N", scope = ScopeType.INHERIT, order = 107,
-            description = "Retry reads and deletes N times on connection failures and 503s, with jittered backoff"
-                    + " (default 2); changes are never retried.")
+            description = "Retry reads and deletes up to N times (default 3) after a refused, dropped or reset"
+                    + " connection or a 503, waiting 0.2s, 0.6s, 1.8s... (jittered), all within --timeout;"
+                    + " a change only when its connection was refused, so nothing of it was sent.")
     Integer retries;
 
     @Option(names = "--max-response-size", paramLabel = "SIZE", scope = ScopeType.INHERIT, order = 107,
