@@ -65,6 +65,12 @@ public final class GlobalOptions {
                     + " a change only when its connection was refused, so nothing of it was sent.")
     Integer retries;
 
+    @Option(names = "--proxy", paramLabel = "URL|none", scope = ScopeType.INHERIT, order = 107,
+            description = "Reach the server through this HTTP proxy (http://[user:pass@]host:port), or none (env"
+                    + " TICDCCTL_PROXY; default: HTTPS_PROXY, HTTP_PROXY and NO_PROXY as Go programs such as cdc cli"
+                    + " read them).")
+    String proxy;
+
     @Option(names = "--max-response-size", paramLabel = "SIZE", scope = ScopeType.INHERIT, order = 107,
             converter = ByteSizeConverter.class,
             description = "Refuse an answer larger than SIZE, reading no further (env TICDCCTL_MAX_RESPONSE_SIZE;"

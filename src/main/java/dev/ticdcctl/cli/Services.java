@@ -2,6 +2,7 @@ package dev.ticdcctl.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticdcctl.client.HttpTransport;
+import dev.ticdcctl.client.Proxies;
 import dev.ticdcctl.client.Json;
 import dev.ticdcctl.config.Settings;
 import dev.ticdcctl.pem.PemException;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The composition root's shared objects for one invocation. Everything is built on first use, after the command
@@ -165,10 +167,22 @@ public final class Services implements AutoCloseable {
             transport = new HttpTransport(new HttpTransport.Settings(server, settings.timeout.value(),
                     settings.connectTimeout.value(), "ticdcctl/" + Version.CLIENT, tls(server, settings),
                     authorization(settings), settings.retries.value(), environment.sleeper()::sleep,
-                    options.debug ? this::trace : null, settings.maxResponseSize.value()));
+                    options.debug ? this::trace : null, settings.maxResponseSize.value(), proxy(server)));
             client = new TicdcClient(transport, this::mapper);
         }
         return client;
+    }
+
+    /** The proxy for {@code server}: --proxy, else TICDCCTL_PROXY, else the environment's HTTP(S)_PROXY and NO_PROXY. */
+    private Proxies.Choice proxy(URI server) {
+        Map<String, String> env = environment.variables();
+        String own = options.proxy != null ? options.proxy : env.get("TICDCCTL_PROXY");
+        String source = options.proxy != null ? "flag --proxy" : "env TICDCCTL_PROXY";
+        try {
+            return Proxies.of(own == null || own.isBlank() ? null : own.trim(), source, env).choose(server);
+        } catch (IllegalArgumentException e) {
+            throw new CliException.InvalidInput(e.getMessage(), null);
+        }
     }
 
     /** TLS for https: the CA, client certificate and key files, or the JDK's defaults. */

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.ProtocolException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -16,9 +18,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,7 +50,7 @@ public final class HttpTransport implements AutoCloseable {
      */
     public record Settings(URI baseUri, Duration timeout, Duration connectTimeout, String userAgent,
             SSLContext sslContext, String authorization, int retries, Pause pause, Consumer<String> trace,
-            ByteSize maxResponseSize) {}
+            ByteSize maxResponseSize, Proxies.Choice proxy) {}
 
     /** Waits between retries; a seam so that tests need not wait on the wall clock. */
     @FunctionalInterface
@@ -109,6 +113,8 @@ public final class HttpTransport implements AutoCloseable {
 
     private final Settings settings;
     private final HttpClient http;
+    /** Basic credentials of the proxy's URL, sent to it with each (plain HTTP) request; null without. */
+    private final String proxyAuthorization;
 
     public HttpTransport(Settings settings) {
         this.settings = settings;
@@ -120,6 +126,17 @@ public final class HttpTransport implements AutoCloseable {
         } else if (settings.baseUri().getScheme().equals("http")) {
             builder.sslContext(InertTls.context()).sslParameters(InertTls.parameters());
         }
+        URI proxy = settings.proxy().proxy();
+        if (proxy != null) {
+            builder.proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort() != -1
+                    ? proxy.getPort() : 80)));
+            trace("* proxy " + settings.proxy().shown() + " (from " + settings.proxy().why() + ")");
+        } else {
+            builder.proxy(HttpClient.Builder.NO_PROXY);
+            trace("* no proxy: " + settings.proxy().why());
+        }
+        this.proxyAuthorization = proxy == null || proxy.getUserInfo() == null ? null : "Basic "
+                + Base64.getEncoder().encodeToString(proxy.getUserInfo().getBytes(StandardCharsets.UTF_8));
         this.http = builder.build();
     }
 
@@ -210,6 +227,7 @@ public final class HttpTransport implements AutoCloseable {
         defaultHeader(request, headers, "Accept", "application/json");
         defaultHeader(request, headers, "User-Agent", settings.userAgent());
         defaultHeader(request, headers, "Authorization", settings.authorization());
+        defaultHeader(request, headers, "Proxy-Authorization", proxyAuthorization);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
