@@ -60,9 +60,16 @@ public final class GlobalOptions {
     java.time.Duration connectTimeout;
 
     @Option(names = "--retries", paramLabel = "N", scope = ScopeType.INHERIT, order = 107,
-            description = "Retry reads and deletes N times on connection failures and 503s, with jittered backoff"
-                    + " (default 2); changes are never retried.")
+            description = "Retry reads and deletes up to N times (default 3) after a refused, dropped or reset"
+                    + " connection or a 503, waiting 0.2s, 0.6s, 1.8s... (jittered), all within --timeout;"
+                    + " a change only when its connection was refused, so nothing of it was sent.")
     Integer retries;
+
+    @Option(names = "--proxy", paramLabel = "URL|none", scope = ScopeType.INHERIT, order = 107,
+            description = "Reach the server through this HTTP proxy (http://[user:pass@]host:port), or none (env"
+                    + " TICDCCTL_PROXY; default: HTTPS_PROXY, HTTP_PROXY and NO_PROXY as Go programs such as cdc cli"
+                    + " read them).")
+    String proxy;
 
     @Option(names = "--max-response-size", paramLabel = "SIZE", scope = ScopeType.INHERIT, order = 107,
             converter = ByteSizeConverter.class,

@@ -48,6 +48,14 @@ final class HelpTopics {
             new Entry("TICDCCTL_CONFIG", "the contexts file, as --config-file"),
             new Entry("TICDCCTL_MAX_RESPONSE_SIZE", "largest answer read from the server, as --max-response-size"
                     + " (default 64MiB)"),
+            new Entry("TICDCCTL_PROXY", "HTTP proxy to the server (http://[user:pass@]host:port) or none, as"
+                    + " --proxy; wins over the three below"),
+            new Entry("HTTPS_PROXY", "proxy for https servers, as Go programs (cdc cli) read it: the upper-case name"
+                    + " wins over https_proxy; never used for localhost and loopback addresses"),
+            new Entry("HTTP_PROXY", "proxy for http servers, likewise (http_proxy)"),
+            new Entry("NO_PROXY", "servers reached directly (no_proxy): * for all, or a comma-separated list of"
+                    + " domains (example.com and its subdomains; .example.com only its subdomains), IPs and CIDR"
+                    + " blocks, each with an optional :port"),
             new Entry("TICDC_USER", "TiDB user, as --user (the variables of cdc cli)"),
             new Entry("TICDC_PASSWORD", "password of that user; never shown, not even by --debug"),
             new Entry("TICDC_CA_PATH", "PEM CA certificate(s), as --ca"),

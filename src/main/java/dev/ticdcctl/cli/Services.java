@@ -2,6 +2,7 @@ package dev.ticdcctl.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticdcctl.client.HttpTransport;
+import dev.ticdcctl.client.Proxies;
 import dev.ticdcctl.client.Json;
 import dev.ticdcctl.config.Settings;
 import dev.ticdcctl.pem.PemException;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The composition root's shared objects for one invocation. Everything is built on first use, after the command
@@ -208,15 +210,27 @@ public final class Services implements AutoCloseable {
             connection = new HttpTransport.Settings(server, settings.timeout.value(),
                     settings.connectTimeout.value(), "ticdcctl/" + Version.CLIENT, tls(server, settings),
                     authorization(settings), settings.retries.value(), environment.sleeper()::sleep,
-                    options.debug ? this::trace : null, settings.maxResponseSize.value());
+                    options.debug ? this::trace : null, settings.maxResponseSize.value(), proxy(server));
         }
         return connection;
     }
 
     private TicdcClient clientAt(URI base) {
-        HttpTransport transport = new HttpTransport(connection().withBaseUri(base));
+        HttpTransport transport = new HttpTransport(connection().withBaseUri(base, proxy(base)));
         transports.add(transport);
         return new TicdcClient(transport, this::mapper);
+    }
+
+    /** The proxy for {@code server}: --proxy, else TICDCCTL_PROXY, else the environment's HTTP(S)_PROXY and NO_PROXY. */
+    private Proxies.Choice proxy(URI server) {
+        Map<String, String> env = environment.variables();
+        String own = options.proxy != null ? options.proxy : env.get("TICDCCTL_PROXY");
+        String source = options.proxy != null ? "flag --proxy" : "env TICDCCTL_PROXY";
+        try {
+            return Proxies.of(own == null || own.isBlank() ? null : own.trim(), source, env).choose(server);
+        } catch (IllegalArgumentException e) {
+            throw new CliException.InvalidInput(e.getMessage(), null);
+        }
     }
 
     /** TLS for https: the CA, client certificate and key files, or the JDK's defaults. */

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.ProtocolException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -16,9 +18,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,11 +50,11 @@ public final class HttpTransport implements AutoCloseable {
      */
     public record Settings(URI baseUri, Duration timeout, Duration connectTimeout, String userAgent,
             SSLContext sslContext, String authorization, int retries, Pause pause, Consumer<String> trace,
-            ByteSize maxResponseSize) {
-        /** The same settings for another server of the cluster (another capture). */
-        public Settings withBaseUri(URI other) {
+            ByteSize maxResponseSize, Proxies.Choice proxy) {
+        /** The same settings for another server of the cluster (another capture), reached through {@code via}. */
+        public Settings withBaseUri(URI other, Proxies.Choice via) {
             return new Settings(other, timeout, connectTimeout, userAgent, sslContext, authorization, retries, pause,
-                    trace, maxResponseSize);
+                    trace, maxResponseSize, via);
         }
     }
 
@@ -64,7 +68,14 @@ public final class HttpTransport implements AutoCloseable {
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
             "set-cookie");
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    private static final int BACKOFF_FACTOR = 3;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /**
+     * The answer that says "not now, nothing done": TiCDC's "not ready" (tiflow cdc/api/middleware
+     * CheckServerReadyMiddleware), or an overloaded proxy's. A gateway's 502 or 504 is reported at once: it says that
+     * TiCDC failed or was slow, which waiting a second rarely mends.
+     */
+    private static final int RETRIED_STATUS = 503;
     /**
      * How long past the deadline to let the HTTP client report a late answer itself, when no headers came: it knows
      * whether connecting (or the TLS handshake) or the answer was late, which the message then says.
@@ -108,6 +119,8 @@ public final class HttpTransport implements AutoCloseable {
 
     private final Settings settings;
     private final HttpClient http;
+    /** Basic credentials of the proxy's URL, sent to it with each (plain HTTP) request; null without. */
+    private final String proxyAuthorization;
 
     public HttpTransport(Settings settings) {
         this.settings = settings;
@@ -119,6 +132,17 @@ public final class HttpTransport implements AutoCloseable {
         } else if (settings.baseUri().getScheme().equals("http")) {
             builder.sslContext(InertTls.context()).sslParameters(InertTls.parameters());
         }
+        URI proxy = settings.proxy().proxy();
+        if (proxy != null) {
+            builder.proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort() != -1
+                    ? proxy.getPort() : 80)));
+            trace("* proxy " + settings.proxy().shown() + " (from " + settings.proxy().why() + ")");
+        } else {
+            builder.proxy(HttpClient.Builder.NO_PROXY);
+            trace("* no proxy: " + settings.proxy().why());
+        }
+        this.proxyAuthorization = proxy == null || proxy.getUserInfo() == null ? null : "Basic "
+                + Base64.getEncoder().encodeToString(proxy.getUserInfo().getBytes(StandardCharsets.UTF_8));
         this.http = builder.build();
     }
 
@@ -128,7 +152,8 @@ public final class HttpTransport implements AutoCloseable {
 
     /**
      * Sends {@code method pathAndQuery} with an optional JSON body. Reads and deletes (which TiCDC makes idempotent)
-     * are retried after connection failures and 503s; requests that change state never are.
+     * are retried after a refused, dropped or reset connection and a 503, all within the timeout; requests
+     * that change state only when the connection was refused or never made, so that nothing of them was sent.
      */
     public Response send(String method, String pathAndQuery, byte[] jsonBody) throws InterruptedException {
         return send(method, pathAndQuery, jsonBody, List.of());
@@ -143,35 +168,54 @@ public final class HttpTransport implements AutoCloseable {
             throws InterruptedException {
         boolean repeatable = REPEATABLE.contains(method);
         long deadline = System.nanoTime() + settings.timeout().toNanos();
-        Duration backoff = FIRST_BACKOFF;
         for (int attempt = 0; ; attempt++) {
-            boolean last = !repeatable || attempt >= settings.retries();
             Response response = null;
-            UnreachableException failure = null;
+            TransientFailure failure = null;
+            String reason;
             try {
                 response = sendOnce(method, pathAndQuery, body, headers, deadline);
-                if (response.status() != 503 || last) {
+                if (!repeatable || response.status() != RETRIED_STATUS) {
                     return response;
                 }
-            } catch (UnreachableException e) {
-                if (last || !(e.getCause() instanceof ConnectException)) {
+                reason = "HTTP " + response.status();
+            } catch (TransientFailure e) {
+                // A change is tried again only when none of it left: the connection was never made.
+                if (!repeatable && !e.unsent) {
                     throw e;
                 }
                 failure = e;
+                reason = e.reason;
             }
-            // Full jitter between half and all of the backoff keeps retrying clients from moving in step.
-            long millis = backoff.toMillis() / 2 + ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1);
-            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis) >= deadline) {
-                // No time left for another try within --timeout: the last outcome is the answer.
+            Duration backoff = backoff(attempt);
+            boolean retry = attempt < settings.retries();
+            if (retry && System.nanoTime() + backoff.toNanos() >= deadline) {
+                trace("* no retry after " + reason + ": waiting " + seconds(backoff) + " would pass the --timeout of "
+                        + Durations.format(settings.timeout()));
+                retry = false;
+            }
+            if (!retry) {
                 if (failure != null) {
                     throw failure;
                 }
                 return response;
             }
-            trace("* " + (failure != null ? failure.getMessage() : "HTTP 503") + ", retrying");
-            settings.pause().sleep(Duration.ofMillis(millis));
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            trace("* retry " + (attempt + 1) + " of " + settings.retries() + " in " + seconds(backoff) + ": "
+                    + reason);
+            settings.pause().sleep(backoff);
         }
+    }
+
+    /**
+     * The wait before retry {@code attempt + 1}: 0.2 s × 3^attempt (0.2, 0.6, 1.8 s…, at most 5 s), each ±25 % at
+     * random so that clients that failed together do not come back in step.
+     */
+    static Duration backoff(int attempt) {
+        double nominal = Math.min(FIRST_BACKOFF.toMillis() * Math.pow(BACKOFF_FACTOR, attempt), MAX_BACKOFF.toMillis());
+        return Duration.ofMillis(Math.round(nominal * ThreadLocalRandom.current().nextDouble(0.75, 1.25)));
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
     }
 
     /** One try, bounded by what is left until {@code deadline} (a {@link System#nanoTime()}). */
@@ -189,6 +233,7 @@ public final class HttpTransport implements AutoCloseable {
         defaultHeader(request, headers, "Accept", "application/json");
         defaultHeader(request, headers, "User-Agent", settings.userAgent());
         defaultHeader(request, headers, "Authorization", settings.authorization());
+        defaultHeader(request, headers, "Proxy-Authorization", proxyAuthorization);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -283,9 +328,9 @@ public final class HttpTransport implements AutoCloseable {
             // The connect timeout, unless the whole timeout had less left: then that one ran out.
             Duration limit = settings.connectTimeout().toNanos() < budget ? settings.connectTimeout()
                     : settings.timeout();
-            return new UnreachableException("cannot connect to " + server + ": no answer within "
+            return new TransientFailure("cannot connect to " + server + ": no answer within "
                     + Durations.format(limit) + (https ? " (connect or TLS handshake timed out)" : " (connect timed out)"),
-                    null, new ConnectException(e.getMessage()));
+                    null, new ConnectException(e.getMessage()), "connect timed out", true);
         }
         if (e instanceof HttpTimeoutException) {
             return noResponse(route);
@@ -300,19 +345,36 @@ public final class HttpTransport implements AutoCloseable {
                     + PemFiles.describeHandshakeFailure(e), null, e);
         }
         if (e instanceof ConnectException || hasCause(e, ConnectException.class)) {
-            return new UnreachableException("cannot connect to " + server + ": connection refused", null,
-                    new ConnectException("connection refused"));
+            return new TransientFailure("cannot connect to " + server + ": connection refused", null,
+                    new ConnectException("connection refused"), "connection refused", true);
         }
+        boolean reset = rootMessage(e).toLowerCase(Locale.ROOT).contains("reset");
         if (answered) {
-            return new UnreachableException("the answer from " + route + " was cut short: " + rootMessage(e),
-                    "the server, a proxy or the network broke the connection; try again", e);
+            return new TransientFailure("the answer from " + route + " was cut short: " + rootMessage(e),
+                    "the server, a proxy or the network broke the connection; try again", e,
+                    reset ? "connection reset" : "answer cut short", false);
         }
         // What a port that is not a TiCDC server answers is not shown: it may hold anything, control characters too.
         if (hasCause(e, ProtocolException.class)) {
             return new UnreachableException("the server at " + server + " did not answer HTTP", null, e);
         }
-        return new UnreachableException("the server at " + server + " closed the connection before answering", null,
-                e);
+        return new TransientFailure("the server at " + server + " closed the connection before answering", null, e,
+                reset ? "connection reset" : "connection closed before any answer", false);
+    }
+
+    /**
+     * A failure that another try may mend: {@code reason} names it in the {@code --debug} trace; {@code unsent} says
+     * that no byte of the request left (the connection was never made), so that even a change may be sent again.
+     */
+    private static final class TransientFailure extends UnreachableException {
+        final String reason;
+        final boolean unsent;
+
+        TransientFailure(String message, String hint, Throwable cause, String reason, boolean unsent) {
+            super(message, hint, cause);
+            this.reason = reason;
+            this.unsent = unsent;
+        }
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -17,7 +17,7 @@ public final class Settings {
     public static final String DEFAULT_SERVER = "http://127.0.0.1:8300";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final int DEFAULT_RETRIES = 2;
+    public static final int DEFAULT_RETRIES = 3;
     /** Far above the largest real answer: a list of 10,000 changefeeds is about 3 MB. */
     public static final ByteSize DEFAULT_MAX_RESPONSE_SIZE = ByteSize.parse("64MiB");
     /** An answer is held in memory whole, so the cap stays well inside what a Java array can hold. */

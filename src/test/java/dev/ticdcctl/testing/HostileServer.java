@@ -224,23 +224,6 @@ public final class HostileServer implements AutoCloseable {
     /** Closes the listener and every connection, and waits briefly for the threads to end. */
     @Override
     public void close() {
-        try {
-            listener.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
-        for (Socket socket : sockets) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
-        threads.shutdownNow();
-        try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        SocketServers.stop(listener, sockets, threads);
     }
 }
