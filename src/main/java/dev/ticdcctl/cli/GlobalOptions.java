@@ -67,8 +67,8 @@ public final class GlobalOptions {
 
     @Option(names = "--proxy", paramLabel = "URL|none", scope = ScopeType.INHERIT, order = 107,
             description = "Reach the server through this HTTP proxy (http://[user:pass@]host:port), or none (env"
-                    + " TICDCCTL_PROXY; default: HTTPS_PROXY, HTTP_PROXY and NO_PROXY as Go programs such as cdc cli"
-                    + " read them).")
+                    + " TICDCCTL_PROXY, else the context's proxy; default: HTTPS_PROXY, HTTP_PROXY and NO_PROXY as Go"
+                    + " programs such as cdc cli read them).")
     String proxy;
 
     @Option(names = "--max-response-size", paramLabel = "SIZE", scope = ScopeType.INHERIT, order = 107,
@@ -127,7 +127,7 @@ public final class GlobalOptions {
     public dev.ticdcctl.config.ConfigFile.Context connectionFlags() {
         return new dev.ticdcctl.config.ConfigFile.Context(server, namespace, ca, cert, key,
                 insecureSkipTlsVerify ? Boolean.TRUE : null, user, null, null, null,
-                timeout == null ? null : dev.ticdcctl.util.Durations.format(timeout));
+                timeout == null ? null : dev.ticdcctl.util.Durations.format(timeout), proxy);
     }
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, order = 109,

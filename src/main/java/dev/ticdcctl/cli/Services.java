@@ -76,7 +76,7 @@ public final class Services implements AutoCloseable {
             settings = Settings.resolve(new Settings.Flags(options.server, options.namespace, options.context,
                     options.ca, options.cert, options.key, options.insecureSkipTlsVerify, options.user,
                     passwordFromFlags(), options.passwordStdin ? "--password-stdin" : "--password", options.timeout,
-                    options.connectTimeout, options.retries, options.maxResponseSize),
+                    options.connectTimeout, options.retries, options.maxResponseSize, options.proxy),
                     environment.variables(), configFile(), home().resolve(".ticdc").resolve("credentials"));
             if (settings.warning != null) {
                 output().warn(settings.warning);
@@ -221,13 +221,18 @@ public final class Services implements AutoCloseable {
         return new TicdcClient(transport, this::mapper);
     }
 
-    /** The proxy for {@code server}: --proxy, else TICDCCTL_PROXY, else the environment's HTTP(S)_PROXY and NO_PROXY. */
+    /**
+     * The proxy for {@code server}: --proxy, else TICDCCTL_PROXY, else the context's, else the environment's
+     * HTTP(S)_PROXY and NO_PROXY.
+     */
     private Proxies.Choice proxy(URI server) {
-        Map<String, String> env = environment.variables();
-        String own = options.proxy != null ? options.proxy : env.get("TICDCCTL_PROXY");
-        String source = options.proxy != null ? "flag --proxy" : "env TICDCCTL_PROXY";
+        return proxy(settings().proxy, environment.variables(), server);
+    }
+
+    /** The proxy for {@code server} given ticdcctl's own setting {@code own}; one it cannot use is a usage error. */
+    public static Proxies.Choice proxy(Settings.Value<String> own, Map<String, String> env, URI server) {
         try {
-            return Proxies.of(own == null || own.isBlank() ? null : own.trim(), source, env).choose(server);
+            return Proxies.of(own.value(), own.source(), env).choose(server);
         } catch (IllegalArgumentException e) {
             throw new CliException.InvalidInput(e.getMessage(), null);
         }

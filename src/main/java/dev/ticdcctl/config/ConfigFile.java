@@ -46,13 +46,16 @@ public final class ConfigFile {
                 .constructMapType(LinkedHashMap.class, String.class, Object.class);
     }
 
-    /** One cluster's settings; null fields are unset. The password may be given inline, by variable or by file. */
+    /**
+     * One cluster's settings; null fields are unset. The password may be given inline, by variable or by file; the
+     * proxy is a URL or {@code none}.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Context(String server, String namespace, String ca, String cert, String key,
             Boolean insecureSkipTlsVerify, String user, String password, String passwordEnv, String passwordFile,
-            String timeout) {
+            String timeout, String proxy) {
         public static final Context EMPTY = new Context(null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
 
         /** This context with every field that {@code changes} sets replaced. */
         public Context with(Context changes) {
@@ -60,7 +63,8 @@ public final class ConfigFile {
                     pick(changes.ca, ca), pick(changes.cert, cert), pick(changes.key, key),
                     pick(changes.insecureSkipTlsVerify, insecureSkipTlsVerify), pick(changes.user, user),
                     pick(changes.password, password), pick(changes.passwordEnv, passwordEnv),
-                    pick(changes.passwordFile, passwordFile), pick(changes.timeout, timeout));
+                    pick(changes.passwordFile, passwordFile), pick(changes.timeout, timeout),
+                    pick(changes.proxy, proxy));
         }
 
         /**

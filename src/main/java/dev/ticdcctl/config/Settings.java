@@ -33,7 +33,7 @@ public final class Settings {
     /** What the command line gave; null means not given. {@code password} was already read (stdin or argv). */
     public record Flags(String server, String namespace, String context, String ca, String cert, String key,
             boolean insecureSkipTlsVerify, String user, String password, String passwordFlag, Duration timeout,
-            Duration connectTimeout, Integer retries, ByteSize maxResponseSize) {}
+            Duration connectTimeout, Integer retries, ByteSize maxResponseSize, String proxy) {}
 
     public final Value<String> context;
     public final Value<String> server;
@@ -48,6 +48,11 @@ public final class Settings {
     public final Value<Duration> connectTimeout;
     public final Value<Integer> retries;
     public final Value<ByteSize> maxResponseSize;
+    /**
+     * ticdcctl's own proxy, a URL or {@code none}; unset leaves the choice, server by server, to the environment's
+     * HTTPS_PROXY, HTTP_PROXY and NO_PROXY (client.Proxies).
+     */
+    public final Value<String> proxy;
     public final Path configFile;
     /** A warning for the user about how the settings are kept, or null. */
     public final String warning;
@@ -86,6 +91,8 @@ public final class Settings {
         retries = flags.retries() != null ? new Value<>("retries", flags.retries(), "flag --retries")
                 : new Value<>("retries", DEFAULT_RETRIES, "default");
         maxResponseSize = maxResponseSize(flags.maxResponseSize(), env(env, "TICDCCTL_MAX_RESPONSE_SIZE"));
+        proxy = proxy(pick("proxy", trimmed(flags.proxy()), "flag --proxy", trimmed(env.get("TICDCCTL_PROXY")),
+                "env TICDCCTL_PROXY", trimmed(c.proxy()), ctx, null, null, null), env);
         warning = config.exposesPassword() ? "the config file " + config.path() + " holds a password and other users"
                 + " can read it; run: chmod 600 " + config.path() : null;
     }
@@ -97,7 +104,7 @@ public final class Settings {
     /** Every setting, in the order {@code config view} shows them. */
     public List<Value<?>> all() {
         return List.of(context, server, namespace, ca, cert, key, insecureSkipTlsVerify, user, password, timeout,
-                connectTimeout, retries, maxResponseSize);
+                connectTimeout, retries, maxResponseSize, proxy);
     }
 
     /** True when any TLS file is set: a bare host:port then means https. */
@@ -190,6 +197,18 @@ public final class Settings {
                     + ", not " + size.value());
         }
         return size;
+    }
+
+    /** An unset proxy with the environment's proxy variables as its source when any is set. */
+    private static Value<String> proxy(Value<String> own, Map<String, String> env) {
+        boolean fromEnvironment = env.keySet().stream()
+                .anyMatch(name -> name.equalsIgnoreCase("HTTPS_PROXY") || name.equalsIgnoreCase("HTTP_PROXY"));
+        return own.isSet() || !fromEnvironment ? own
+                : new Value<>(own.name(), null, "env HTTPS_PROXY/HTTP_PROXY/NO_PROXY");
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static Value<String> pick(String name, String flag, String flagSource, String fromEnv, String envSource,

@@ -10,10 +10,13 @@ import dev.ticdcctl.testing.Fixtures;
 import dev.ticdcctl.testing.ForwardProxy;
 import dev.ticdcctl.testing.StubServerTest;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Requests through a proxy from the environment or the settings. The server is addressed as cdc.test, a name only the
@@ -22,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class ProxyTest extends StubServerTest {
     private final ForwardProxy proxy = new ForwardProxy(Map.of("cdc.test", "127.0.0.1"));
     private final String viaName = "http://cdc.test:" + URI.create(server.url()).getPort();
+
+    @TempDir
+    Path home;
 
     @AfterEach
     void stopProxy() {
@@ -125,5 +131,95 @@ class ProxyTest extends StubServerTest {
         assertTrue(r.err().startsWith("Error: the proxy socks5://ops:xxxxx@proxy:1080 of HTTPS_PROXY is not an"
                 + " http:// proxy"), r::toString);
         assertFalse(r.err().contains("s3cret"), r::toString);
+    }
+
+    /** A CLI whose config file lives under the temporary HOME, with a current context "prod" set by {@code more}. */
+    private Cli withContext(String... more) {
+        Cli cli = new Cli().env("HOME", home.toString());
+        String[] args = new String[more.length + 4];
+        args[0] = "config";
+        args[1] = "set-context";
+        args[2] = "prod";
+        args[3] = "--use";
+        System.arraycopy(more, 0, args, 4, more.length);
+        Cli.Result set = cli.run(args);
+        assertEquals(0, set.exitCode(), set::toString);
+        return cli;
+    }
+
+    @Test
+    void a_contexts_proxy_carries_the_request_and_debug_names_the_context() throws Exception {
+        Cli cli = withContext("--proxy", proxy.url());
+
+        Cli.Result r = list(cli, viaName, "--debug");
+
+        assertTrue(Files.readString(home.resolve(".config/ticdcctl/config.toml"))
+                .contains("proxy = \"" + proxy.url() + "\"\n"));
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(1, proxy.seen().size());
+        assertTrue(r.err().contains("* proxy " + proxy.url() + " (from context prod)\n"), r::toString);
+    }
+
+    @Test
+    void a_contexts_proxy_none_beats_the_environment() {
+        Cli cli = withContext("--proxy", "none").env("HTTP_PROXY", proxy.url()).env("HTTPS_PROXY", proxy.url());
+
+        Cli.Result r = list(cli, viaName, "--debug");
+
+        assertEquals(5, r.exitCode(), "direct, cdc.test does not resolve\n" + r);
+        assertTrue(proxy.seen().isEmpty());
+        assertTrue(r.err().contains("* no proxy: context prod is none\n"), r::toString);
+    }
+
+    @Test
+    void the_flag_and_ticdcctl_proxy_beat_the_contexts_proxy() {
+        Cli cli = withContext("--proxy", "http://127.0.0.1:1");
+
+        Cli.Result flag = list(cli, viaName, "--proxy", proxy.url());
+        Cli.Result env = list(cli.env("TICDCCTL_PROXY", proxy.url()), viaName);
+
+        assertEquals(0, flag.exitCode(), flag::toString);
+        assertEquals(0, env.exitCode(), env::toString);
+        assertEquals(2, proxy.seen().size());
+    }
+
+    @Test
+    void unset_proxy_leaves_the_choice_to_the_environment() {
+        Cli cli = withContext("--proxy", "none").env("HTTP_PROXY", proxy.url());
+        assertEquals(0, cli.run("config", "set-context", "prod", "--unset", "proxy").exitCode());
+
+        Cli.Result r = list(cli, viaName);
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(1, proxy.seen().size());
+    }
+
+    @Test
+    void config_view_shows_the_proxy_masked_and_its_source() {
+        Cli cli = withContext("--proxy", "http://ops:s3cret@bastion:3128");
+
+        Cli.Result fromContext = cli.run("config", "view", "-o", "json", "--jq",
+                ".[] | select(.setting == \"proxy\") | .value + \" \" + .source");
+        Cli.Result fromFlag = cli.run("--proxy", "none", "config", "view", "-o", "json", "--jq",
+                ".[] | select(.setting == \"proxy\") | .value + \" \" + .source");
+        Cli.Result fromEnvironment = new Cli().env("HOME", home.resolve("elsewhere").toString())
+                .env("https_proxy", "http://bastion:3128").run("config", "view");
+
+        assertEquals("http://ops:xxxxx@bastion:3128 context prod\n", fromContext.out(), fromContext::toString);
+        assertEquals("none flag --proxy\n", fromFlag.out(), fromFlag::toString);
+        assertTrue(fromEnvironment.out().lines()
+                .anyMatch(line -> line.matches("proxy\\s+-\\s+env:HTTPS_PROXY/HTTP_PROXY/NO_PROXY")),
+                fromEnvironment::toString);
+    }
+
+    @Test
+    void set_context_refuses_a_proxy_it_cannot_use() {
+        Cli.Result r = new Cli().env("HOME", home.toString())
+                .run("config", "set-context", "prod", "--proxy", "socks5://bastion:1080");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: the proxy socks5://bastion:1080 of flag --proxy is not an http://"
+                + " proxy"), r::toString);
+        assertFalse(Files.exists(home.resolve(".config/ticdcctl/config.toml")));
     }
 }

@@ -15,7 +15,7 @@ class ConfigFileTest {
         String password = "p\"a\\s\ts\r\b\f\u0001\u007fé";
         ConfigFile file = ConfigFile.load(dir.resolve("config.toml"));
         file.put("prod", ConfigFile.Context.EMPTY.with(new ConfigFile.Context("https://cdc:8300", null, null, null,
-                null, null, "root", password, null, null, null)));
+                null, null, "root", password, null, null, null, null)));
         file.use("prod");
         file.save();
 

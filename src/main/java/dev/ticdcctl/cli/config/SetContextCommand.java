@@ -4,7 +4,9 @@ import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.config.ConfigFile;
 import dev.ticdcctl.config.Settings;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,12 +14,14 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "set-context",
         description = {"Create a context, or change the settings of one: --server, --namespace, --ca, --cert, --key,"
-            + " --insecure-skip-tls-verify, --user and --timeout are stored as given on this command line.",
+            + " --insecure-skip-tls-verify, --user, --timeout and --proxy (a URL, or none for a direct connection whatever"
+            + " HTTPS_PROXY says) are stored as given on this command line.",
             "Passwords are best kept out of the file: --password-env names a variable to read it from, --password-file"
                 + " a file. --store-password keeps the password read by --password-stdin in the file itself."},
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl config set-context dev --server 127.0.0.1:8300 --use",
             "  ticdcctl config set-context prod --user ticdc_admin --password-env PROD_TICDC_PASSWORD",
+            "  ticdcctl config set-context prod --proxy http://bastion:3128",
             "  # stop using a client certificate", "  ticdcctl config set-context prod --unset cert --unset key"})
 final class SetContextCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The context's name.")
@@ -40,7 +44,7 @@ final class SetContextCommand implements Callable<Integer> {
 
     /** Settings that --unset can remove (the password in every form it can be given). */
     enum Setting {
-        server, namespace, ca, cert, key, user, password, timeout;
+        server, namespace, ca, cert, key, user, password, timeout, proxy;
     }
 
     private final Services services;
@@ -57,12 +61,16 @@ final class SetContextCommand implements Callable<Integer> {
             // Refused now rather than by every later command that uses the context.
             Services.serverAddress(new Settings.Value<>("server", changes.server(), "flag --server"), false);
         }
+        if (changes.proxy() != null) {
+            Services.proxy(new Settings.Value<>("proxy", changes.proxy(), "flag --proxy"), Map.of(),
+                    URI.create("http://cdc.example"));
+        }
         String password = storePassword ? services.passwordFromFlags() : null;
         if (storePassword && password == null) {
             throw new dev.ticdcctl.cli.CliException.InvalidInput("--store-password needs --password-stdin", null);
         }
         ConfigFile.Context passwordChanges = new ConfigFile.Context(null, null, null, null, null, null, null,
-                password, passwordEnv, passwordFile, null);
+                password, passwordEnv, passwordFile, null, null);
         boolean created = ConfigFile.update(services.configFile(), file -> {
             boolean isNew = file.context(name) == null;
             ConfigFile.Context context = isNew ? ConfigFile.Context.EMPTY : file.context(name);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.config.Settings;
+import dev.ticdcctl.output.Secrets;
 import dev.ticdcctl.output.Table;
 import dev.ticdcctl.output.Table.Column;
 import dev.ticdcctl.util.Durations;
@@ -47,6 +48,9 @@ final class ViewCommand implements Callable<Integer> {
         }
         if (v.name().equals("password")) {
             return "********";
+        }
+        if (v.name().equals("proxy")) {
+            return Secrets.maskText(String.valueOf(v.value()));
         }
         return v.value() instanceof Duration d ? Durations.format(d) : String.valueOf(v.value());
     }
