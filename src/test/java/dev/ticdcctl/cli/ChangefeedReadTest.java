@@ -1,6 +1,7 @@
 package dev.ticdcctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.testing.Cli;
@@ -34,7 +35,50 @@ class ChangefeedReadTest extends StubServerTest {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().startsWith("cf-kafka   default   normal   2024-07-01T02:05:00.123Z   450835120160243717"
-                + "   10s   -                             7390512345678901234\n"), r::toString);
+                + "   10s   -                             7390512345678901234   -\n"), r::toString);
+    }
+
+    @Test
+    void wide_ends_with_the_whole_error_message() {
+        server.on("GET", "/api/v2/changefeeds", 200, Fixtures.changefeedList());
+
+        Cli.Result r = cli.run("cf", "list", "-o", "wide");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].endsWith("   ERROR                         UPSTREAM_ID           MESSAGE"), r::toString);
+        assertTrue(lines[1].endsWith("   7390512345678901234   -"), r::toString);
+        assertTrue(lines[2].endsWith("   CDC:ErrMySQLConnectionError   7390512345678901234   "
+                + "dial tcp 10.0.0.9:3306: connect: refused"), r::toString);
+    }
+
+    @Test
+    void a_hostile_error_message_is_escaped_and_its_passwords_masked_in_the_wide_list() {
+        server.on("GET", "/api/v2/changefeeds", 200, """
+                {"total":1,"items":[{"namespace":"default","id":"cf-1","state":"failed","checkpoint_tso":0,
+                 "error":{"time":"2024-07-01T10:05:01.5+08:00","addr":"127.0.0.1:8300","code":"CDC:ErrSinkURIInvalid",
+                  "message":"bad sink mysql://root:hunter2@db:3306/\\u001b[2J\\nError: forged line"}}]}""");
+
+        Cli.Result r = cli.run("cf", "list", "-o", "wide", "--no-headers");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().endsWith("   bad sink mysql://root:xxxxx@db:3306/\\x1b[2J\\nError: forged line\n"),
+                r::toString);
+        assertFalse(r.out().contains("hunter2"), r::toString);
+        assertEquals(1, r.out().lines().count(), r::toString);
+    }
+
+    @Test
+    void status_wide_shows_the_error_message_else_the_warning_message() {
+        server.on("GET", "/api/v2/changefeeds/cf-1/status", 200, """
+                {"state":"warning","checkpoint_ts":450835120160243717,"resolved_ts":450835120160243717,
+                 "last_warning":{"code":"CDC:ErrKafkaNewProducer","message":"kafka: client has run out of brokers"}}""");
+
+        Cli.Result r = cli.run("cf", "status", "cf-1", "-o", "wide", "--no-headers");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().endsWith("   -   CDC:ErrKafkaNewProducer   kafka: client has run out of brokers\n"),
+                r::toString);
     }
 
     @Test

@@ -26,17 +26,20 @@ final class ChangefeedViews {
     private static final Column ID = Column.id("ID");
     private static final Column CHECKPOINT = Column.code("CHECKPOINT");
     private static final Column ERROR = Column.code("ERROR");
+    // The error's message, whole (wide tables are not fitted), escaped and masked like every cell. It is the last
+    // column: free text with spaces, after the fixed columns that scripts count with awk.
+    private static final Column MESSAGE = Column.wide("MESSAGE");
 
     static Table list(List<ChangefeedSummary> items, Times clock) {
         Times times = clock.frozen();
         Table table = new Table(ID, Column.wide("NAMESPACE"), state(), CHECKPOINT, Column.wide("CHECKPOINT_TSO"),
-                Column.of("LAG"), ERROR, Column.wide("UPSTREAM_ID"));
+                Column.of("LAG"), ERROR, Column.wide("UPSTREAM_ID"), MESSAGE);
         for (ChangefeedSummary cf : items) {
             Instant checkpoint = instant(cf.checkpointTso());
             // The TSO stays a number until its wide-only column is shown.
             table.row(cf.id(), cf.namespace(), cf.state(), times.point(checkpoint),
                     cf.checkpointTso() > 0 ? cf.checkpointTso() : null, lag(times, cf.state(), checkpoint),
-                    code(cf.error()), cf.upstreamId());
+                    code(cf.error()), cf.upstreamId(), message(cf.error()));
         }
         return table;
     }
@@ -45,11 +48,12 @@ final class ChangefeedViews {
         Table table = new Table(ID, Column.wide("NAMESPACE"), state(), CHECKPOINT,
                 Column.wide("CHECKPOINT_TSO"), Column.of("LAG"), ERROR, Column.wide("START_TS"),
                 Column.wide("TARGET_TS"), Column.wide("CREATED"), Column.wide("CREATOR_VERSION"),
-                Column.of("SINK_URI"));
+                Column.of("SINK_URI"), MESSAGE);
         Instant checkpoint = instant(cf.checkpointTs());
         table.row(cf.id(), cf.namespace(), cf.state(), times.point(checkpoint), tso(cf.checkpointTs()),
                 lag(times, cf.state(), checkpoint), code(cf.error()), tso(cf.startTs()), tso(cf.targetTs()),
-                times.ago(Times.parseRfc3339(cf.createTime())), cf.creatorVersion(), Secrets.maskText(cf.sinkUri()));
+                times.ago(Times.parseRfc3339(cf.createTime())), cf.creatorVersion(), Secrets.maskText(cf.sinkUri()),
+                message(cf.error()));
         return table;
     }
 
@@ -66,12 +70,13 @@ final class ChangefeedViews {
     static Table status(String id, ChangefeedStatus status, Times times) {
         Table table = new Table(ID, state(), CHECKPOINT, Column.wide("CHECKPOINT_TSO"),
                 Column.of("LAG"), Column.wide("RESOLVED_TSO"), Column.of("RESOLVED_LAG"), ERROR,
-                Column.code("WARNING"));
+                Column.code("WARNING"), MESSAGE);
         Instant checkpoint = instant(status.checkpointTs());
         table.row(id, status.state(), times.point(checkpoint), tso(status.checkpointTs()),
                 lag(times, status.state(), checkpoint), tso(status.resolvedTs()),
                 lag(times, status.state(), instant(status.resolvedTs())), code(status.lastError()),
-                code(status.lastWarning()));
+                code(status.lastWarning()),
+                message(status.lastError() != null ? status.lastError() : status.lastWarning()));
         return table;
     }
 
@@ -103,6 +108,10 @@ final class ChangefeedViews {
 
     private static String code(RunningError error) {
         return error == null ? "" : error.code();
+    }
+
+    private static String message(RunningError error) {
+        return error == null ? "" : error.message();
     }
 
     /** The server writes local times as "yyyy-MM-dd HH:mm:ss.SSS"; a cell must not hold a space. */
