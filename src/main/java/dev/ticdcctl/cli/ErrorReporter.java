@@ -9,7 +9,6 @@ import dev.ticdcctl.client.UnreachableException;
 import dev.ticdcctl.config.ConfigException;
 import dev.ticdcctl.output.JqFilter;
 import dev.ticdcctl.output.Output;
-import dev.ticdcctl.output.Secrets;
 import dev.ticdcctl.output.TerminalText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -39,7 +38,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         if (services.debug()) {
             java.io.StringWriter trace = new java.io.StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
-            err.print(Secrets.maskText(trace.toString())); // the messages in it may quote URIs too
+            err.print(TerminalText.messages(trace.toString())); // its messages may quote URIs and server text
         }
         err.flush();
         return exitCode(ex);

@@ -188,7 +188,7 @@ public final class Services implements AutoCloseable {
 
     public TicdcClient client() {
         if (client == null) {
-            client = clientAt(connection().baseUri());
+            client = clientWith(connection());
         }
         return client;
     }
@@ -199,7 +199,8 @@ public final class Services implements AutoCloseable {
      * IllegalArgumentException saying why.
      */
     public TicdcClient captureClient(String address) {
-        return clientAt(ServerAddress.parse(connection().baseUri().getScheme() + "://" + address, false));
+        URI base = ServerAddress.parse(connection().baseUri().getScheme() + "://" + address, false);
+        return clientWith(connection().withBaseUri(base, proxy(base)));
     }
 
     /** The connection settings of the server, resolved once: a password is asked for at most once. */
@@ -215,8 +216,8 @@ public final class Services implements AutoCloseable {
         return connection;
     }
 
-    private TicdcClient clientAt(URI base) {
-        HttpTransport transport = new HttpTransport(connection().withBaseUri(base, proxy(base)));
+    private TicdcClient clientWith(HttpTransport.Settings connection) {
+        HttpTransport transport = new HttpTransport(connection);
         transports.add(transport);
         return new TicdcClient(transport, this::mapper);
     }
