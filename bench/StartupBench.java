@@ -64,12 +64,13 @@ public final class StartupBench {
     private static final double MANY_MAX_MIB = 160;
 
     /** Variants; the keys are the letters of the list. */
-    private static final String JSON = "A", TABLE = "B", CURL = "C", HELLO = "D";
+    private static final String JSON = "A", TABLE = "B", CURL = "C", HELLO = "D", NO_CDS = "E";
     private static final Map<String, String> LABELS = Map.of(
             JSON, "ticdcctl changefeed list -o json",
             TABLE, "ticdcctl changefeed list (table)",
             CURL, "curl -s",
-            HELLO, "java -cp TMP Hello (empty main)");
+            HELLO, "java -cp TMP Hello (empty main)",
+            NO_CDS, "B without class-data archive");
 
     record Options(int runs, int warmup) {}
 
@@ -155,8 +156,14 @@ public final class StartupBench {
                 curl.ifPresent(c -> variants.add(new Variant(CURL,
                         List.of(c.toString(), "-s", server + ROUTE + QUERY))));
                 variants.add(new Variant(HELLO, List.of(cliJava.toString(), "-cp", helloDir.toString(), "Hello")));
+                if (size == sizes.get(0)) {
+                    // What the class-data archive saves, for the README's figure; env(1) adds ~1 ms to E only.
+                    variants.add(new Variant(NO_CDS, List.of("/usr/bin/env", "TICDCCTL_CDS=off", launcher.toString(),
+                            "--server", server, "changefeed", "list")));
+                }
                 results.add(measure(runner, size, variants, options));
-                int expected = (options.warmup() + options.runs()) * (curl.isPresent() ? 3 : 2);
+                long requesting = variants.stream().filter(v -> !v.key().equals(HELLO)).count();
+                long expected = (options.warmup() + options.runs()) * requesting;
                 int served = servers.served(size);
                 if (served != expected) {
                     System.out.printf("WARNING: the server answered %d requests for %s, expected %d%n",
