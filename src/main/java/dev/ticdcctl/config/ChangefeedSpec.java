@@ -59,7 +59,7 @@ public record ChangefeedSpec(String id, String namespace, String sinkUri, Long s
         unknownKeys(tree, TOML_KEYS, file);
         ChangefeedToml.Parsed config = ChangefeedToml.parse(text, file, "config");
         return new ChangefeedSpec(string(tree, "id", file), string(tree, "namespace", file),
-                string(tree, "sink-uri", file), tso(tree, "start-ts", file), tso(tree, "target-ts", file),
+                string(tree, "sink-uri", file), startTs(tree, "start-ts", file), tso(tree, "target-ts", file),
                 tree.has("config") ? config.replicaConfig() : null, config.warnings());
     }
 
@@ -73,7 +73,7 @@ public record ChangefeedSpec(String id, String namespace, String sinkUri, Long s
             ReplicaConfigTypes.check(config, "config", file);
         }
         return new ChangefeedSpec(string(tree, "id", file), string(tree, "namespace", file),
-                string(tree, "sink_uri", file), tso(tree, "start_ts", file), tso(tree, "target_ts", file),
+                string(tree, "sink_uri", file), startTs(tree, "start_ts", file), tso(tree, "target_ts", file),
                 config == null || config.isNull() ? null : (ObjectNode) config, warnings);
     }
 
@@ -111,6 +111,16 @@ public record ChangefeedSpec(String id, String namespace, String sinkUri, Long s
             throw new ConfigException(file + ": '" + key + "' must be a string");
         }
         return v.textValue();
+    }
+
+    /** As {@link #tso}; 0 and "now" mean "start now" (null), as with {@code --start-ts} and in cdc cli. */
+    private static Long startTs(JsonNode tree, String key, String file) {
+        JsonNode v = tree.get(key);
+        if (v != null && v.isTextual() && v.textValue().trim().equalsIgnoreCase("now")) {
+            return null;
+        }
+        Long tso = tso(tree, key, file);
+        return tso != null && tso == 0 ? null : tso;
     }
 
     /** A TSO, or a string holding a TSO or an ISO-8601 time with a zone, as {@code --start-ts} takes them. */

@@ -173,4 +173,28 @@ class TsoOrTimeOptionsTest extends StubServerTest {
                 + " is ambiguous; add Z for UTC or an offset such as +08:00, e.g. 2024-07-01T10:05:00Z\n", r.err(),
                 r::toString);
     }
+
+
+    static Stream<Arguments> specsStartingNow() {
+        return Stream.of(Arguments.of("cf.toml", "id = \"cf-1\"\nsink-uri = \"blackhole://\"\nstart-ts = 0\n"),
+                Arguments.of("cf.toml", "id = \"cf-1\"\nsink-uri = \"blackhole://\"\nstart-ts = \"now\"\n"),
+                Arguments.of("cf.yaml", "id: cf-1\nsink_uri: blackhole://\nstart_ts: now\n"),
+                Arguments.of("cf.json", "{\"id\": \"cf-1\", \"sink_uri\": \"blackhole://\", \"start_ts\": 0}"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("specsStartingNow")
+    void start_ts_0_or_now_in_a_spec_file_starts_now_as_the_flag_does(String name, String text) throws Exception {
+        server.on("POST", "/api/v2/tso", 200, Fixtures.TSO);
+        server.on("POST", "/api/v2/verify_table", 200, "{\"eligible_tables\":[]}");
+        server.on("POST", "/api/v2/changefeeds", 200, Fixtures.changefeed("cf-1", "normal"));
+        Path spec = dir.resolve(name);
+        Files.writeString(spec, text);
+
+        Cli.Result r = cli.run("changefeed", "create", "-f", spec.toString(), "--no-wait");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertFalse(server.last("POST", "/api/v2/changefeeds").body().contains("start_ts"),
+                () -> server.last("POST", "/api/v2/changefeeds").body());
+    }
 }
