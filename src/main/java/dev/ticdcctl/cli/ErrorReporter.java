@@ -103,19 +103,25 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             return client.hint();
         }
         if (ex instanceof NotFoundException nf && nf.errorCode().equals("CDC:ErrChangeFeedNotExists")) {
-            return "changefeeds belong to a namespace (now '" + services.namespace()
-                    + "'); see them all with 'ticdcctl changefeed list --all'";
+            String source = services.settings().namespace.source();
+            return "a changefeed is found only in its own namespace, and this looked in '" + services.namespace()
+                    + "' (" + (source.equals("default") ? "the default" : "from " + source) + "): name another with"
+                    + " -n NS; 'ticdcctl changefeed list -n NS --all' lists a namespace's changefeeds, finished too";
         }
         if (ex instanceof NotFoundException) {
             return "see the captures with 'ticdcctl capture list'";
         }
         if (ex instanceof UnauthorizedException) {
             String user = services.settings().user.value();
+            String password = services.passwordOrigin();
             return user == null
                     ? "this cluster requires a TiDB user for changes: give --user with --password-stdin, set TICDC_USER"
                             + " and TICDC_PASSWORD, or keep them in a context ('ticdcctl config set-context')"
-                    : "check the password of user '" + user + "' (from " + services.settings().password.source()
-                            + ") and that the cluster's security.client-allowed-user lists it";
+                    : password == null
+                    ? "user '" + user + "' was sent without a password: give it with --password-stdin, TICDC_PASSWORD"
+                            + " or a context, or type it at the prompt on a terminal"
+                    : "check the password of user '" + user + "' (" + password + ") and that the cluster's"
+                            + " security.client-allowed-user lists it";
         }
         if (ex instanceof UnreachableException) {
             return "is TiCDC running at " + services.server() + "? Set the address with --server or TICDCCTL_SERVER";
