@@ -8,7 +8,6 @@ import dev.ticdcctl.client.UnexpectedResponseException;
 import dev.ticdcctl.client.UnreachableException;
 import dev.ticdcctl.config.ConfigException;
 import dev.ticdcctl.output.JqFilter;
-import dev.ticdcctl.output.Output;
 import dev.ticdcctl.output.TerminalText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -58,7 +57,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             return ExitCode.FAILED;
         }
         if (ex instanceof CliException.InvalidInput || ex instanceof JqFilter.JqException
-                || ex instanceof ConfigException || ex instanceof Output.FormatException) {
+                || ex instanceof ConfigException) {
             return ExitCode.USAGE;
         }
         if (ex instanceof CliException.WaitTimeout) {
@@ -86,7 +85,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             return api.errorCode().isEmpty() ? api.getMessage() : api.getMessage() + " (" + api.errorCode() + ")";
         }
         if (ex instanceof ClientException || ex instanceof CliException || ex instanceof JqFilter.JqException
-                || ex instanceof ConfigException || ex instanceof Output.FormatException) {
+                || ex instanceof ConfigException) {
             return ex.getMessage();
         }
         if (ex instanceof InterruptedException) {
@@ -138,7 +137,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             };
         }
         if (ex instanceof UnexpectedResponseException || ex instanceof ConfigException
-                || ex instanceof Output.FormatException || ex instanceof InterruptedException) {
+                || ex instanceof InterruptedException) {
             return null;
         }
         return services.debug() ? null : "run again with --debug for details";
