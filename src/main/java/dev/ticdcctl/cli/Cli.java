@@ -86,6 +86,10 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorReporter(services));
         cl.setParameterExceptionHandler(new UsageErrorHandler(services));
+        cl.setExecutionStrategy(parsed -> {
+            OutputFormats.check(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         HelpLayout.install(cl);
         return cl;
     }

@@ -8,7 +8,6 @@ import dev.ticdcctl.client.UnexpectedResponseException;
 import dev.ticdcctl.client.UnreachableException;
 import dev.ticdcctl.config.ConfigException;
 import dev.ticdcctl.output.JqFilter;
-import dev.ticdcctl.output.Output;
 import dev.ticdcctl.output.TerminalText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -58,7 +57,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             return ExitCode.FAILED;
         }
         if (ex instanceof CliException.InvalidInput || ex instanceof JqFilter.JqException
-                || ex instanceof ConfigException || ex instanceof Output.FormatException) {
+                || ex instanceof ConfigException) {
             return ExitCode.USAGE;
         }
         if (ex instanceof CliException.WaitTimeout) {
@@ -86,7 +85,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             return api.errorCode().isEmpty() ? api.getMessage() : api.getMessage() + " (" + api.errorCode() + ")";
         }
         if (ex instanceof ClientException || ex instanceof CliException || ex instanceof JqFilter.JqException
-                || ex instanceof ConfigException || ex instanceof Output.FormatException) {
+                || ex instanceof ConfigException) {
             return ex.getMessage();
         }
         if (ex instanceof InterruptedException) {
@@ -103,19 +102,25 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             return client.hint();
         }
         if (ex instanceof NotFoundException nf && nf.errorCode().equals("CDC:ErrChangeFeedNotExists")) {
-            return "changefeeds belong to a namespace (now '" + services.namespace()
-                    + "'); see them all with 'ticdcctl changefeed list --all'";
+            String source = services.settings().namespace.source();
+            return "a changefeed is found only in its own namespace, and this looked in '" + services.namespace()
+                    + "' (" + (source.equals("default") ? "the default" : "from " + source) + "): name another with"
+                    + " -n NS; 'ticdcctl changefeed list -n NS --all' lists a namespace's changefeeds, finished too";
         }
         if (ex instanceof NotFoundException) {
             return "see the captures with 'ticdcctl capture list'";
         }
         if (ex instanceof UnauthorizedException) {
             String user = services.settings().user.value();
+            String password = services.passwordOrigin();
             return user == null
                     ? "this cluster requires a TiDB user for changes: give --user with --password-stdin, set TICDC_USER"
                             + " and TICDC_PASSWORD, or keep them in a context ('ticdcctl config set-context')"
-                    : "check the password of user '" + user + "' (from " + services.settings().password.source()
-                            + ") and that the cluster's security.client-allowed-user lists it";
+                    : password == null
+                    ? "user '" + user + "' was sent without a password: give it with --password-stdin, TICDC_PASSWORD"
+                            + " or a context, or type it at the prompt on a terminal"
+                    : "check the password of user '" + user + "' (" + password + ") and that the cluster's"
+                            + " security.client-allowed-user lists it";
         }
         if (ex instanceof UnreachableException) {
             return "is TiCDC running at " + services.server() + "? Set the address with --server or TICDCCTL_SERVER";
@@ -132,7 +137,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             };
         }
         if (ex instanceof UnexpectedResponseException || ex instanceof ConfigException
-                || ex instanceof Output.FormatException || ex instanceof InterruptedException) {
+                || ex instanceof InterruptedException) {
             return null;
         }
         return services.debug() ? null : "run again with --debug for details";

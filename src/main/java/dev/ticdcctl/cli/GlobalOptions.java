@@ -82,8 +82,8 @@ public final class GlobalOptions {
     String namespace;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 102,
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: table). json and yaml print the "
-                    + "server's response as received.")
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: table); a command's --help names those"
+                    + " it supports (toml: changefeed export). json and yaml print the server's response as received.")
     Format format = Format.table;
 
     @Option(names = "--jq", paramLabel = "EXPR", scope = ScopeType.INHERIT, order = 103,

@@ -11,11 +11,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 @Command(name = "help", helpCommand = true,
-        description = "Show help for a command (at any depth) or a topic: exit-codes, environment, formatting.",
+        description = "Show help for a command (at any depth) or a topic: exit-codes, environment, formatting,"
+                + " global-options.",
         footerHeading = "%nExamples:%n",
         footer = {"  # what 'changefeed create' accepts", "  ticdcctl help changefeed create",
             "  # the exit codes scripts can rely on", "  ticdcctl help exit-codes",
-            "  # output formats, --jq, colour and times", "  ticdcctl help formatting"})
+            "  # output formats, --jq, colour and times", "  ticdcctl help formatting",
+            "  # the options every command takes, described", "  ticdcctl help global-options"})
 final class HelpCommand implements Callable<Integer> {
     @Parameters(paramLabel = "COMMAND|TOPIC", arity = "0..*", description = "A command path or a help topic.")
     String[] words = {};
@@ -32,7 +34,7 @@ final class HelpCommand implements Callable<Integer> {
         }
         CommandLine target = spec.root().commandLine();
         if (words.length == 1 && HelpTopics.TOPICS.containsKey(words[0])) {
-            target.getOut().print(HelpTopics.TOPICS.get(words[0]));
+            target.getOut().print(HelpTopics.TOPICS.get(words[0]).apply(target));
             target.getOut().flush();
             return ExitCode.OK;
         }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import picocli.CommandLine;
 
 /**
  * Help topics printed by {@code ticdcctl help TOPIC}. The exit codes, variables and files are kept as entries so that
@@ -96,6 +98,8 @@ final class HelpTopics {
               yaml   the same as YAML
               toml   changefeed export only: a spec that changefeed apply -f re-creates
 
+            A command's --help names the formats it supports; another one is a usage error (exit 2).
+
             --jq EXPR      filter the JSON response in-process with a jq expression (jq 1.7 syntax);
                            strings print raw, so the result feeds a shell variable directly
             --no-headers   tables without the header line, for scripts
@@ -126,14 +130,18 @@ final class HelpTopics {
               ts=$(ticdcctl tso query)
             """;
 
-    static final Map<String, String> TOPICS = new LinkedHashMap<>();
+    /** Each topic's text, from the command tree (whose global options one topic describes). */
+    static final Map<String, Function<CommandLine, String>> TOPICS = new LinkedHashMap<>();
 
     static {
-        TOPICS.put("exit-codes", "Exit codes of ticdcctl (stable; scripts may rely on them):\n\n"
-                + table(EXIT_CODES) + "\n" + wrap(BULK_EXIT_CODES, "", WIDTH));
-        TOPICS.put("environment", "Environment variables read by ticdcctl (a flag always wins over its variable):\n\n"
-                + table(ENVIRONMENT));
-        TOPICS.put("formatting", FORMATTING);
+        String exitCodes = "Exit codes of ticdcctl (stable; scripts may rely on them):\n\n"
+                + table(EXIT_CODES) + "\n" + wrap(BULK_EXIT_CODES, "", WIDTH);
+        String environment = "Environment variables read by ticdcctl (a flag always wins over its variable):\n\n"
+                + table(ENVIRONMENT);
+        TOPICS.put("exit-codes", root -> exitCodes);
+        TOPICS.put("environment", root -> environment);
+        TOPICS.put("formatting", root -> FORMATTING);
+        TOPICS.put(HelpLayout.TOPIC, HelpLayout::topic);
     }
 
     private HelpTopics() {}

@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ScopeType;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
@@ -112,7 +111,7 @@ public final class ManPages {
                                 + definitions(HelpTopics.ENVIRONMENT))
                         + section("Files", definitions(HelpTopics.FILES))
                 : section("Global options", "Every command also takes the options of *ticdcctl*(1): "
-                        + globalOptionNames(spec.root()) + ".\n");
+                        + globalOptionNames(spec.root()) + "." + formats(spec) + "\n");
         return insertBefore(insertBefore(adoc, FOOTER_START, beforeExamples), PAGE_END,
                 section("See also", seeAlso(spec)));
     }
@@ -136,10 +135,16 @@ public final class ManPages {
     }
 
     private static String globalOptionNames(CommandSpec root) {
-        return root.options().stream()
-                .filter(o -> o.scopeType() == ScopeType.INHERIT && !o.hidden() && !o.usageHelp() && !o.versionHelp())
+        return HelpLayout.global(root).stream()
                 .map(o -> String.join(", ", List.of(o.names()).stream().map(n -> "*" + n + "*").toList()))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** What {@code -o} prints here, when it prints something structured. */
+    private static String formats(CommandSpec spec) {
+        List<dev.ticdcctl.output.Format> formats = OutputFormats.of(spec);
+        return formats.isEmpty() ? "" : " Its *-o*, *--output* formats: " + OutputFormats.names(formats)
+                + " (default: " + formats.get(0) + ").";
     }
 
     /** The parent pages up to the root, then the pages of the subcommands. */

@@ -34,10 +34,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "  # create one and wait until it runs",
             "  ticdcctl changefeed create orders \\",
             "      --sink-uri 'kafka://kafka:9092/orders?protocol=canal-json'",
-            "  # help topics: exit codes, environment variables, output formats",
+            "  # help topics: exit codes, environment variables, output formats, the options above",
             "  ticdcctl help exit-codes",
             "  ticdcctl help environment",
-            "  ticdcctl help formatting"
+            "  ticdcctl help formatting",
+            "  ticdcctl help global-options"
         })
 public final class RootCommand implements Callable<Integer> {
     /** The top-level commands, in the order help lists them; {@link Cli} adds them. */

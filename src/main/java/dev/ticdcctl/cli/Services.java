@@ -43,6 +43,8 @@ public final class Services implements AutoCloseable {
     private Sandbox sandbox;
     private Settings settings;
     private String flagPassword;
+    /** Whether the password sent was typed at the prompt (no setting held one). */
+    private boolean passwordTyped;
 
     public Services(Environment environment, PrintWriter out, PrintWriter err, GlobalOptions options) {
         this.environment = environment;
@@ -121,6 +123,12 @@ public final class Services implements AutoCloseable {
 
     private Path home() {
         return environment.home();
+    }
+
+    /** Where the password sent came from, for messages: "from env TICDC_PASSWORD", "typed at the prompt", or null. */
+    public String passwordOrigin() {
+        Settings.Value<String> password = settings().password;
+        return passwordTyped ? "typed at the prompt" : password.isSet() ? "from " + password.source() : null;
     }
 
     public String namespace() {
@@ -276,6 +284,7 @@ public final class Services implements AutoCloseable {
         String password = settings.password.value();
         if (password == null && environment.terminal().stdin()) {
             password = new String(environment.passwords().read("Password for " + user + ": "));
+            passwordTyped = true;
         }
         String pair = user + ":" + (password == null ? "" : password);
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));

@@ -49,6 +49,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
             }
         } else if (ex.getCause() instanceof TsoConverter.HintedConversionException hinted && hinted.hint() != null) {
             err.println("Hint: " + hinted.hint());
+        } else if (ex instanceof OutputFormats.Unsupported unsupported) {
+            err.println("Hint: " + unsupported.hint());
         }
         err.print("Usage: " + command.getHelp().synopsis(0));
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");

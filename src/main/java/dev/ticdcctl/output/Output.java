@@ -32,8 +32,6 @@ public final class Output {
     /** How the user asked for output; {@code color} is already resolved against the terminal and NO_COLOR. */
     public record Options(Format format, String jq, boolean noHeaders, boolean color, boolean quiet) {}
 
-    private static final String TOML_IS_FOR_EXPORT = "-o toml is only for 'changefeed export'; use json or yaml here";
-
     private final PrintWriter out;
     private final PrintWriter err;
     private final Terminal terminal;
@@ -152,9 +150,6 @@ public final class Output {
      * {@code -o yaml}, else JSON; secrets are masked unless {@code keepSecrets}.
      */
     public void document(JsonNode json, boolean keepSecrets) {
-        if (options.format() == Format.toml) {
-            throw new FormatException(TOML_IS_FOR_EXPORT);
-        }
         out.print(structured(json, keepSecrets, false));
         out.flush();
     }
@@ -199,13 +194,6 @@ public final class Output {
         return options.color() ? style.apply(text) : text;
     }
 
-    /** An output format that the command cannot produce. */
-    public static final class FormatException extends RuntimeException {
-        FormatException(String message) {
-            super(message);
-        }
-    }
-
     /**
      * A resource as the text {@link #resource} prints, for views that place it themselves; with {@code oneLine}
      * every JSON document takes one line (JSON Lines), for snapshots appended to a pipe.
@@ -217,9 +205,6 @@ public final class Output {
     private String render(JsonNode json, Supplier<Table> table, boolean oneLine, boolean keepSecrets) {
         if (machineReadable()) {
             return structured(json, keepSecrets, oneLine);
-        }
-        if (options.format() == Format.toml) {
-            throw new FormatException(TOML_IS_FOR_EXPORT);
         }
         // Every cell is masked: it may quote a URI from anywhere (a server message, an etcd value).
         return table.get().render(options.format() == Format.wide, !options.noHeaders(), options.color(),

@@ -72,9 +72,10 @@ class ApiSandboxTest extends SandboxTest {
         Cli.Result r = cli.run("api", "changefeeds/no-such-cf/status");
 
         assertEquals(3, r.exitCode(), r::toString);
-        assertEquals("Error: changefeed not exists, default/no-such-cf (CDC:ErrChangeFeedNotExists)\nHint: changefeeds"
-                + " belong to a namespace (now 'default'); see them all with 'ticdcctl changefeed list --all'\n",
-                r.err());
+        assertEquals("Error: changefeed not exists, default/no-such-cf (CDC:ErrChangeFeedNotExists)\nHint: a"
+                + " changefeed is found only in its own namespace, and this looked in 'default' (the default): name"
+                + " another with -n NS; 'ticdcctl changefeed list -n NS --all' lists a namespace's changefeeds,"
+                + " finished too\n", r.err());
     }
 
     @Test

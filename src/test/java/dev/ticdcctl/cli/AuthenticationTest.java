@@ -93,6 +93,29 @@ class AuthenticationTest extends SandboxTest {
     }
 
     @Test
+    void a_wrong_password_typed_at_the_prompt_is_named_as_typed_there() {
+        Cli prompted = cli().onTerminal(100).typesPassword("wrong");
+
+        Cli.Result r = prompted.run("--user", "root", "changefeed", "create", "cf-1", "--sink-uri", "blackhole://");
+
+        assertEquals(4, r.exitCode(), r::toString);
+        assertEquals(java.util.List.of("Password for root: "), prompted.prompts);
+        assertTrue(r.err().endsWith("Hint: check the password of user 'root' (typed at the prompt) and that the"
+                + " cluster's security.client-allowed-user lists it\n"), r::toString);
+        assertFalse(r.err().contains("none"), r::toString);
+    }
+
+    @Test
+    void a_user_without_a_password_off_a_terminal_is_told_how_to_give_one() {
+        Cli.Result r = cli().run("--user", "root", "changefeed", "create", "cf-1", "--sink-uri", "blackhole://");
+
+        assertEquals(4, r.exitCode(), r::toString);
+        assertTrue(r.err().endsWith("Hint: user 'root' was sent without a password: give it with --password-stdin,"
+                + " TICDC_PASSWORD or a context, or type it at the prompt on a terminal\n"), r::toString);
+        assertFalse(r.err().contains("none"), r::toString);
+    }
+
+    @Test
     void debug_traces_never_show_the_credentials_not_even_in_base64() {
         Cli.Result r = cli().env("TICDC_USER", "root").env("TICDC_PASSWORD", SECRET)
                 .run("--debug", "changefeed", "create", "cf-1", "--sink-uri", "blackhole://");

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.Fixtures;
 import dev.ticdcctl.testing.StubServerTest;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ChangefeedReadTest extends StubServerTest {
 
@@ -177,6 +181,27 @@ class ChangefeedReadTest extends StubServerTest {
         assertEquals("normal\n", r.out());
     }
 
+    @ParameterizedTest(name = "[{0}] TICDCCTL_NAMESPACE={1}")
+    @CsvSource(delimiter = '|', value = {
+        "-n ops          |     | from flag --namespace",
+        "--namespace=ops | dev | from flag --namespace",
+        "                | ops | from env TICDCCTL_NAMESPACE"})
+    void the_not_found_hint_names_the_namespace_looked_in_and_where_it_came_from(String flags, String env,
+            String source) {
+        server.onError("GET", "/api/v2/changefeeds/nope", 400, "CDC:ErrChangeFeedNotExists", Fixtures.notExists("nope"));
+        Cli runner = env == null ? cli : cli.env("TICDCCTL_NAMESPACE", env);
+        List<String> args = new ArrayList<>(flags == null ? List.of() : List.of(flags.split(" ")));
+        args.addAll(List.of("changefeed", "get", "nope"));
+
+        Cli.Result r = runner.run(args.toArray(String[]::new));
+
+        assertEquals(3, r.exitCode(), r::toString);
+        assertTrue(r.err().endsWith("\nHint: a changefeed is found only in its own namespace, and this looked in 'ops'"
+                + " (" + source + "): name another with -n NS; 'ticdcctl changefeed list -n NS --all' lists a"
+                + " namespace's changefeeds, finished too\n"), r::toString);
+        assertFalse(r.err().contains("see them all"), r::toString);
+    }
+
     @Test
     void a_missing_changefeed_exits_3_with_the_server_message_and_code() {
         server.onError("GET", "/api/v2/changefeeds/nope", 400, "CDC:ErrChangeFeedNotExists", Fixtures.notExists("nope"));
@@ -186,8 +211,9 @@ class ChangefeedReadTest extends StubServerTest {
         assertEquals(3, r.exitCode(), r::toString);
         assertEquals("", r.out());
         assertEquals("Error: changefeed not exists, default/nope (CDC:ErrChangeFeedNotExists)\n"
-                + "Hint: changefeeds belong to a namespace (now 'default'); see them all with"
-                + " 'ticdcctl changefeed list --all'\n", r.err());
+                + "Hint: a changefeed is found only in its own namespace, and this looked in 'default' (the"
+                + " default): name another with -n NS; 'ticdcctl changefeed list -n NS --all' lists a namespace's"
+                + " changefeeds, finished too\n", r.err());
     }
 
     @Test

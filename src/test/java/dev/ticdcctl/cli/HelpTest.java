@@ -24,12 +24,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** {@code help}, {@code --help} of every command, help topics and usage errors (conventions §3, §6). */
 class HelpTest {
     private static final String ROOT_DESCRIPTION = "Administer a TiCDC cluster over its OpenAPI v2.";
+    private static final String GLOBAL_HEADING = "\nGlobal options:\n";
+    private static final String GLOBAL_POINTER = "Run 'ticdcctl help global-options' for their descriptions.\n";
     /**
      * Commands whose {@code --help} shows the root's examples (inherited through {@code scope = INHERIT} on
      * {@link RootCommand}) instead of their own: every noun that only groups verbs.
@@ -96,10 +100,11 @@ class HelpTest {
         return all.toArray(String[]::new);
     }
 
-    /** The text after the {@code Examples:} heading, or null. */
+    /** The text after the {@code Examples:} heading up to the short global options, or null. */
     private static String examples(String help) {
         int at = help.indexOf("\nExamples:\n");
-        return at < 0 ? null : help.substring(at + "\nExamples:\n".length());
+        int end = help.indexOf(GLOBAL_HEADING);
+        return at < 0 ? null : help.substring(at + "\nExamples:\n".length(), end < at ? help.length() : end);
     }
 
     /** The first line after the (possibly wrapped) synopsis. */
@@ -175,6 +180,119 @@ class HelpTest {
             assertNotEquals(rootExamples, examples, () -> "the root's examples\n" + r);
             assertTrue(showsItself(examples, path), r::toString);
         }
+    }
+
+    /** Every command below the root. */
+    static Stream<String> subcommandPaths() {
+        return commandPaths().stream().filter(p -> !p.isEmpty());
+    }
+
+    @ParameterizedTest(name = "ticdcctl {0} --help")
+    @MethodSource("subcommandPaths")
+    void a_command_shows_its_own_options_and_examples_first_and_the_global_options_last_in_short(String path) {
+        String help = new Cli().run(words(path, "--help")).out();
+
+        int usage = help.indexOf("Usage: ticdcctl " + path);
+        int ownOption = help.indexOf("  -h, --help ");
+        int examples = help.indexOf("\nExamples:\n");
+        int global = help.indexOf(GLOBAL_HEADING);
+        assertTrue(usage == 0 && usage < ownOption && ownOption < examples && examples < global, help);
+        String globalPart = help.substring(global + GLOBAL_HEADING.length());
+        assertTrue(globalPart.endsWith(GLOBAL_POINTER), help);
+        assertTrue(globalPart.lines().count() <= 8, () -> "not short\n" + help);
+        assertTrue(globalPart.contains("--server") && globalPart.contains("-n/--namespace")
+                && globalPart.contains("--debug"), help);
+        assertFalse(globalPart.contains("TiCDC server:") || globalPart.contains("Trace HTTP"),
+                () -> "the global options are described here\n" + help);
+        assertFalse(help.substring(0, global).contains("      --server=URL "),
+                () -> "a global option among its own\n" + help);
+        assertTrue(help.lines().allMatch(l -> l.length() <= 80), help);
+    }
+
+    @Test
+    void the_root_help_describes_the_global_options_in_full_as_its_own() {
+        String help = new Cli().run("--help").out();
+
+        assertTrue(help.contains("      --server=URL          TiCDC server:"), help);
+        assertTrue(help.contains("      --debug               Trace HTTP requests"), help);
+        assertFalse(help.contains(GLOBAL_HEADING), help);
+    }
+
+    @Test
+    void help_global_options_describes_every_global_option() {
+        Cli.Result r = new Cli().run("help", "global-options");
+        String rootHelp = new Cli().run("--help").out();
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("", r.err(), r::toString);
+        assertTrue(r.out().startsWith("Global options: every command takes them, before or after its name.\n\n"),
+                r::toString);
+        List<String> options = withCommandTree(tree -> HelpLayout.global(tree.getCommandSpec()).stream()
+                .map(o -> o.longestName()).toList());
+        assertTrue(options.size() >= 20, options::toString);
+        for (String option : options) {
+            assertTrue(r.out().contains(option), () -> option + "\n" + r);
+        }
+        assertTrue(r.out().contains("TiCDC server: http(s)://host:port"), r::toString);
+        assertFalse(r.out().contains("-h, --help") || r.out().contains("-V, --version"), r::toString);
+        String rootOptions = rootHelp.substring(rootHelp.indexOf("      --server=URL"), rootHelp.indexOf("Commands:"));
+        assertEquals(rootOptions, r.out().substring(r.out().indexOf("      --server=URL")), "the root's descriptions");
+    }
+
+    @ParameterizedTest(name = "ticdcctl {0} --help: -o {1}")
+    @CsvSource(delimiter = '|', value = {
+        "changefeed export | toml, json or yaml (default: toml)",
+        "changefeed list   | table, wide, json or yaml (default: table)",
+        "changefeed pause  | table, wide, json or yaml (default: table)",
+        "api               | json or yaml (default: json)",
+        "tso query         | table, wide, json or yaml (default: table)"})
+    void a_command_help_names_only_the_output_formats_it_supports(String path, String formats) {
+        String help = new Cli().run(words(path, "--help")).out();
+
+        assertTrue(help.contains(GLOBAL_HEADING + "  -o, --output=FORMAT  " + formats + "\n"), help);
+        assertFalse(help.contains("-o/--output"), help);
+        assertEquals(formats.contains("toml"), help.contains("toml"), help);
+    }
+
+    @ParameterizedTest(name = "ticdcctl {0} --help offers no -o formats")
+    @ValueSource(strings = {"config use-context", "config set-context",
+        "completion", "sandbox", "help"})
+    void a_command_that_prints_nothing_structured_offers_no_output_formats(String path) {
+        String help = new Cli().run(words(path, "--help")).out();
+
+        assertFalse(help.contains("--output=FORMAT"), help);
+        assertTrue(help.contains("-o/--output"), () -> "still a global option it takes\n" + help);
+    }
+
+    @ParameterizedTest(name = "ticdcctl {0}")
+    @CsvSource(delimiter = '|', value = {
+        "changefeed list -o toml           | 'ticdcctl changefeed list' cannot print -o toml      | table, wide, json or yaml",
+        "-o toml changefeed get cf-1       | 'ticdcctl changefeed get' cannot print -o toml       | table, wide, json or yaml",
+        "changefeed export cf-1 -o table   | 'ticdcctl changefeed export' cannot print -o table   | toml, json or yaml",
+        "changefeed export cf-1 --output=wide | 'ticdcctl changefeed export' cannot print -o wide | toml, json or yaml",
+        "api changefeeds -o wide           | 'ticdcctl api' cannot print -o wide                  | json or yaml",
+        "tso query -o toml                 | 'ticdcctl tso query' cannot print -o toml            | table, wide, json or yaml"})
+    void an_output_format_the_command_does_not_support_is_a_usage_error_naming_those_it_does(String args,
+            String error, String supported) {
+        Cli.Result r = Cli.against(server).run(args.split(" "));
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        List<String> lines = r.err().lines().toList();
+        assertEquals("Error: " + error, lines.get(0), r::toString);
+        String command = error.substring(0, error.indexOf("' ") + 1);
+        assertEquals("Hint: " + command + " prints " + supported, lines.get(1), r::toString);
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("Error:")).count(), r::toString);
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("Hint:")).count(), r::toString);
+        assertTrue(server.requests().isEmpty(), () -> "asked the server: " + server.requests());
+    }
+
+    @Test
+    void help_is_shown_whatever_output_format_comes_with_it() {
+        Cli.Result r = Cli.against(server).run("changefeed", "list", "-o", "toml", "--help");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().startsWith("Usage: ticdcctl changefeed list"), r::toString);
     }
 
     // ---- help command and topics
@@ -269,7 +387,7 @@ class HelpTest {
         assertEquals(2, r.exitCode(), r::toString);
         assertEquals("", r.out(), r::toString);
         assertTrue(r.err().startsWith(
-                "Error: no command or help topic 'nosuch'; topics: exit-codes, environment, formatting\n"),
+                "Error: no command or help topic 'nosuch'; topics: exit-codes, environment, formatting, global-options\n"),
                 r::toString);
         assertTrue(r.err().endsWith("Try 'ticdcctl help --help' for more information.\n"), r::toString);
     }
@@ -362,7 +480,7 @@ class HelpTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} suggests {1}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "changefeed lsit | 'list'",
         "cpature list | 'capture'",
         "statuss | 'status'",

@@ -111,6 +111,10 @@ class ManPagesTest {
         }
         if (!page.path().isEmpty()) {
             assertTrue(sections.get("GLOBAL OPTIONS").contains("ticdcctl(1)"), sections::toString);
+            String formats = page.path().equals("changefeed export") ? "toml, json or yaml (default: toml)"
+                    : page.path().equals("changefeed list") ? "table, wide, json or yaml (default: table)" : null;
+            assertTrue(formats == null || sections.get("GLOBAL OPTIONS").contains("-o, --output formats: " + formats),
+                    sections::toString);
             assertTrue(sections.get("SEE ALSO").startsWith("ticdcctl(1)"), sections::toString);
         }
     }
@@ -122,7 +126,9 @@ class ManPagesTest {
         String manExamples = sections(groff(COMMITTED.resolve(page.name() + ".1"), "-Tutf8", "-P-cbou").out())
                 .get("EXAMPLES");
 
-        String helpExamples = help.substring(help.indexOf("\nExamples:\n") + "\nExamples:\n".length());
+        int globalOptions = help.indexOf("\nGlobal options:\n"); // the short list after the examples
+        String helpExamples = help.substring(help.indexOf("\nExamples:\n") + "\nExamples:\n".length(),
+                globalOptions < 0 ? help.length() : globalOptions);
         for (String line : helpExamples.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
             assertTrue(manExamples.contains(flat(line)), () -> "EXAMPLES lacks '" + line + "':\n" + manExamples);
         }

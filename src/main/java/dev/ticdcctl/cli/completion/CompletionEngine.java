@@ -1,6 +1,8 @@
 package dev.ticdcctl.cli.completion;
 
+import dev.ticdcctl.cli.OutputFormats;
 import dev.ticdcctl.cli.completion.Completions.Candidate;
+import dev.ticdcctl.output.Format;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -143,7 +145,11 @@ public final class CompletionEngine {
     /** The values of an option or positional parameter ({@code index}: which of its values), each after {@code prefix}. */
     private Completions values(Position at, ArgSpec arg, int index, String prefix, String current) {
         List<Candidate> candidates = new ArrayList<>();
-        if (arg.completionCandidates() != null) {
+        List<Format> formats = arg instanceof OptionSpec option && OutputFormats.isOutput(option)
+                ? OutputFormats.of(at.command.getCommandSpec()) : List.of();
+        if (!formats.isEmpty()) {
+            formats.forEach(format -> candidates.add(Candidate.of(format.name()))); // this command's, not them all
+        } else if (arg.completionCandidates() != null) {
             arg.completionCandidates().forEach(value -> candidates.add(Candidate.of(value)));
         } else {
             switch (kind(at.command.getCommandSpec(), arg, index, at.givenOptions)) {
