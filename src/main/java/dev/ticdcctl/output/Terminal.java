@@ -69,6 +69,11 @@ public final class Terminal {
         return knownWidth;
     }
 
+    /** The width in columns when stderr is a terminal, else 0: for the status line of a wait, drawn there. */
+    public int stderrWidth() {
+        return stderr ? (stdout ? width() : width.getAsInt()) : 0;
+    }
+
     /** The height in lines when stdout is a terminal, else 0. */
     public int height() {
         if (knownHeight < 0) {
