@@ -124,7 +124,7 @@ public final class Terminal {
 
     /**
      * Asks the controlling terminal its size, lines (part 0) or columns (part 1); only done when stdout is a
-     * terminal, so a person is waiting anyway.
+     * terminal, or stderr for a wait's status line, so a person is waiting anyway.
      */
     private static int sttySize(int part) {
         try {

@@ -247,12 +247,13 @@ class WaitProgressTest extends SandboxTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"stderr piped", "-q", "--debug"})
-    void no_status_line_off_a_terminal_nor_with_quiet_or_debug(String how) {
+    @ValueSource(strings = {"stderr piped", "-q", "--debug", "TERM=dumb"})
+    void no_status_line_off_a_terminal_nor_with_quiet_debug_or_a_dumb_terminal(String how) {
         ok("changefeed", "create", "orders", "--sink-uri", "blackhole://", "--paused");
         ok("changefeed", "resume", "orders", "--no-wait");
         Cli cli = new Cli().clock(clock).args("--server", sandbox.url().toString())
-                .terminal(new Terminal(true, true, how.startsWith("-"), 100));
+                .terminal(how.equals("TERM=dumb") ? Terminal.interactive(100, 24, "dumb")
+                        : new Terminal(true, true, how.startsWith("-"), 100));
         List<String> args = new ArrayList<>(List.of("changefeed", "wait", "orders", "--for", "state=normal"));
         if (how.startsWith("-")) {
             args.add(how);
