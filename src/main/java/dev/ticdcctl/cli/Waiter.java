@@ -84,7 +84,8 @@ public final class Waiter {
     private void show(Goal goal, Duration waited) {
         String seen = goal.seen().get();
         long seconds = waited.getSeconds();
-        status.show("waiting " + (seconds == 0 ? "0s" : Durations.format(Duration.ofSeconds(seconds))) + " for " + goal.what() + (seen == null ? "" : "; last seen: " + seen));
+        String elapsed = seconds == 0 ? "0s" : Durations.format(Duration.ofSeconds(seconds)); // whole seconds
+        status.show("waiting " + elapsed + " for " + goal.what() + (seen == null ? "" : "; last seen: " + seen));
     }
 
     private static Duration min(Duration a, Duration b) {
