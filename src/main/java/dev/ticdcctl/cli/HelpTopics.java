@@ -113,6 +113,12 @@ final class HelpTopics {
             redirected) they have no colour, no truncation and absolute ISO-8601 UTC times, always with
             milliseconds (2024-07-01T02:05:00.000Z). A finished changefeed shows LAG -.
 
+            While a command waits (changefeed create, pause, resume, update --restart, delete and wait,
+            capture drain --wait, owner resign --wait), a terminal shows one status line on stderr: what
+            it waits for, for how long so far, and what it saw last (state, checkpoint lag). It is
+            rewritten in place and erased when the wait ends. Off a terminal, with -q and with --debug
+            there is none, so stderr stays as a script reads it.
+
             Secrets are masked as xxxxx in every output (tables, json, yaml, toml, --jq input, dry-run
             bodies, update reviews, warnings and errors): the password of any URI (user:password@), query
             parameters such as sasl-password, secret-access-key or token, and fields named like a password,

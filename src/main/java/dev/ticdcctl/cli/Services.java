@@ -10,6 +10,7 @@ import dev.ticdcctl.pem.PemFiles;
 import dev.ticdcctl.client.ServerAddress;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.output.Output;
+import dev.ticdcctl.output.StatusLine;
 import dev.ticdcctl.output.TerminalText;
 import dev.ticdcctl.sandbox.Sandbox;
 import java.io.IOException;
@@ -335,7 +336,12 @@ public final class Services implements AutoCloseable {
     }
 
     public Waiter waiter() {
-        return new Waiter(environment.clock(), environment.sleeper());
+        return new Waiter(environment.clock(), environment.sleeper(), statusLine());
+    }
+
+    /** Where a wait shows how it is going; off with {@code --debug}, whose lines on stderr tell it already. */
+    public StatusLine statusLine() {
+        return options.debug ? StatusLine.OFF : output().statusLine();
     }
 
     /** A {@code --debug} line: a URL may carry a password or a secret query parameter, a header a server's bytes. */

@@ -1,5 +1,7 @@
 package dev.ticdcctl.cli;
 
+import dev.ticdcctl.output.StatusLine;
+import dev.ticdcctl.util.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +10,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Polls until a condition holds, bounded by a timeout: backing off from 100 ms to 1 s between polls while an
- * accepted request takes effect, or at a fixed interval when the user chose one.
+ * accepted request takes effect, or at a fixed interval when the user chose one. Between polls a status line says
+ * what it waits for, for how long so far, and what the last poll saw; it is erased when the wait ends.
  */
 public final class Waiter {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
@@ -22,45 +25,67 @@ public final class Waiter {
         T poll() throws InterruptedException;
     }
 
+    /**
+     * What a wait is for, as its status line reads: "waiting 3s for {@code what}; last seen: {@code seen}", where
+     * {@code seen} describes the last poll (null before the first).
+     */
+    public record Goal(String what, Supplier<String> seen) {}
+
     private final Clock clock;
     private final Environment.Sleeper sleeper;
+    private final StatusLine status;
 
-    Waiter(Clock clock, Environment.Sleeper sleeper) {
+    Waiter(Clock clock, Environment.Sleeper sleeper, StatusLine status) {
         this.clock = clock;
         this.sleeper = sleeper;
+        this.status = status;
     }
 
     /**
      * Polls {@code probe} until it returns a value. When {@code timeout} passes first, throws
      * {@link CliException.WaitTimeout} with the message {@code onTimeout} gives at that moment.
      */
-    public <T> T until(Duration timeout, Probe<T> probe, Supplier<String> onTimeout) throws InterruptedException {
-        return poll(timeout, FIRST_PAUSE, pause -> min(pause.multipliedBy(2), MAX_PAUSE), probe, onTimeout,
+    public <T> T until(Duration timeout, Goal goal, Probe<T> probe, Supplier<String> onTimeout)
+            throws InterruptedException {
+        return poll(timeout, FIRST_PAUSE, pause -> min(pause.multipliedBy(2), MAX_PAUSE), goal, probe, onTimeout,
                 ACCEPTED_HINT);
     }
 
     /** As {@link #until}, polling every {@code interval}; {@code hint} follows the timeout's message. */
-    public <T> T every(Duration interval, Duration timeout, Probe<T> probe, Supplier<String> onTimeout, String hint)
-            throws InterruptedException {
-        return poll(timeout, interval, UnaryOperator.identity(), probe, onTimeout, hint);
+    public <T> T every(Duration interval, Duration timeout, Goal goal, Probe<T> probe, Supplier<String> onTimeout,
+            String hint) throws InterruptedException {
+        return poll(timeout, interval, UnaryOperator.identity(), goal, probe, onTimeout, hint);
     }
 
-    private <T> T poll(Duration timeout, Duration firstPause, UnaryOperator<Duration> nextPause, Probe<T> probe,
-            Supplier<String> onTimeout, String hint) throws InterruptedException {
-        Instant deadline = clock.instant().plus(timeout);
+    private <T> T poll(Duration timeout, Duration firstPause, UnaryOperator<Duration> nextPause, Goal goal,
+            Probe<T> probe, Supplier<String> onTimeout, String hint) throws InterruptedException {
+        Instant start = clock.instant();
+        Instant deadline = start.plus(timeout);
         Duration pause = firstPause;
-        while (true) {
-            T result = probe.poll();
-            if (result != null) {
-                return result;
+        try {
+            while (true) {
+                T result = probe.poll();
+                if (result != null) {
+                    return result;
+                }
+                Duration left = Duration.between(clock.instant(), deadline);
+                if (left.isNegative() || left.isZero()) {
+                    throw new CliException.WaitTimeout(onTimeout.get(), hint);
+                }
+                show(goal, Duration.between(start, clock.instant()));
+                sleeper.sleep(min(pause, left));
+                pause = nextPause.apply(pause);
             }
-            Duration left = Duration.between(clock.instant(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                throw new CliException.WaitTimeout(onTimeout.get(), hint);
-            }
-            sleeper.sleep(min(pause, left));
-            pause = nextPause.apply(pause);
+        } finally {
+            status.end(); // success, timeout, error or Ctrl-C: what follows starts on a clean line
         }
+    }
+
+    private void show(Goal goal, Duration waited) {
+        String seen = goal.seen().get();
+        long seconds = waited.getSeconds();
+        String elapsed = seconds == 0 ? "0s" : Durations.format(Duration.ofSeconds(seconds)); // whole seconds
+        status.show("waiting " + elapsed + " for " + goal.what() + (seen == null ? "" : "; last seen: " + seen));
     }
 
     private static Duration min(Duration a, Duration b) {

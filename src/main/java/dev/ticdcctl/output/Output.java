@@ -38,6 +38,7 @@ public final class Output {
     private final Options options;
     private final Supplier<ObjectMapper> mapper;
     private final Times times;
+    private StatusLine statusLine;
 
     public Output(PrintWriter out, PrintWriter err, Terminal terminal, Options options, Supplier<ObjectMapper> mapper,
             Clock clock) {
@@ -173,20 +174,50 @@ public final class Output {
     /** Progress for the person watching, on stderr; hidden by {@code -q}. */
     public void progress(String message) {
         if (!options.quiet()) {
-            err.println(TerminalText.messages(message));
-            err.flush();
+            errLine(TerminalText.messages(message));
         }
     }
 
     /** An error that does not end the command, such as one changefeed's failure in a bulk action; never hidden. */
     public void error(String message) {
-        err.println("Error: " + TerminalText.message(message));
-        err.flush();
+        errLine("Error: " + TerminalText.message(message));
     }
 
     public void warn(String message) {
-        err.println("Warning: " + TerminalText.message(message));
-        err.flush();
+        errLine("Warning: " + TerminalText.message(message));
+    }
+
+    /** A line of stderr, printed above the status line of a wait when one is shown. */
+    private void errLine(String line) {
+        Runnable print = () -> {
+            err.println(line);
+            err.flush();
+        };
+        if (statusLine == null) {
+            print.run(); // no wait has drawn one, and none needs the terminal's width asked
+        } else {
+            statusLine.above(print);
+        }
+    }
+
+    /**
+     * Shows no status line from now on: when several waits run at once (a bulk action), their result lines on stdout
+     * tell the progress, and a line rewritten by several threads would garble them.
+     */
+    public void withoutStatusLine() {
+        statusLine = StatusLine.OFF;
+    }
+
+    /**
+     * The line on stderr where a wait shows how it is going: live when stderr is a terminal that can clear a line and
+     * {@code -q} was not given, else {@link StatusLine#OFF}.
+     */
+    public StatusLine statusLine() {
+        if (statusLine == null) {
+            boolean live = terminal.stderr() && LiveScreen.drives(terminal.type()) && !options.quiet();
+            statusLine = live ? new StatusLine(err, terminal.stderrWidth()) : StatusLine.OFF;
+        }
+        return statusLine;
     }
 
     /** Emphasis for message text on stdout, honouring {@code --color}. */

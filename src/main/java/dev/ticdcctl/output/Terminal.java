@@ -69,6 +69,11 @@ public final class Terminal {
         return knownWidth;
     }
 
+    /** The width in columns when stderr is a terminal, else 0: for the status line of a wait, drawn there. */
+    public int stderrWidth() {
+        return stderr ? (stdout ? width() : width.getAsInt()) : 0;
+    }
+
     /** The height in lines when stdout is a terminal, else 0. */
     public int height() {
         if (knownHeight < 0) {
@@ -119,7 +124,7 @@ public final class Terminal {
 
     /**
      * Asks the controlling terminal its size, lines (part 0) or columns (part 1); only done when stdout is a
-     * terminal, so a person is waiting anyway.
+     * terminal, or stderr for a wait's status line, so a person is waiting anyway.
      */
     private static int sttySize(int part) {
         try {

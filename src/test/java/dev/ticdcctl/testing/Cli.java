@@ -29,6 +29,7 @@ public final class Cli {
     private TestClock sharedClock;
     private Environment.Sleeper sleeper;
     private volatile ByteArrayOutputStream running;
+    private volatile ByteArrayOutputStream runningErr;
     private String typedPassword = "";
     private Environment.Console console;
     /** The password prompts shown, in order. */
@@ -121,6 +122,11 @@ public final class Cli {
         return running == null ? "" : running.toString(StandardCharsets.UTF_8);
     }
 
+    /** What the run in progress has written to stderr so far (from a sleeper, say); flushed output only. */
+    public String errSoFar() {
+        return runningErr == null ? "" : runningErr.toString(StandardCharsets.UTF_8);
+    }
+
     /** Sets the zone of local times (UTC by default). */
     public Cli zone(java.time.ZoneId zone) {
         this.zone = zone;
@@ -133,6 +139,7 @@ public final class Cli {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         running = out;
+        runningErr = err;
         TestClock clock = sharedClock != null ? sharedClock : new TestClock(NOW, zone);
         Environment environment = new Environment(Map.copyOf(env),
                 stdinStream != null ? stdinStream : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),

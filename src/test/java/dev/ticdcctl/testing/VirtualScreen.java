@@ -29,6 +29,14 @@ public final class VirtualScreen {
         return screen;
     }
 
+    /**
+     * The screen after a program wrote {@code output} to a terminal in its normal mode, where the terminal driver
+     * turns each newline into a carriage return and a line feed (onlcr), as it does for stderr's plain lines.
+     */
+    public static VirtualScreen ofCooked(String output, int width) {
+        return of(output.replace("\n", "\r\n"), width);
+    }
+
     /** The lines on screen, trailing blanks cut, trailing empty lines left out. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.ticdcctl.cli.capture;
 
 import dev.ticdcctl.cli.CaptureRef;
 import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Waiter;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.DrainResult;
 import dev.ticdcctl.util.Durations;
@@ -25,7 +26,9 @@ final class CaptureDrain {
         String name = target.label();
         Duration timeout = services.waitTimeout(DEFAULT_TIMEOUT);
         int[] last = {-1};
-        return services.waiter().until(timeout, () -> {
+        Waiter.Goal goal = new Waiter.Goal("capture " + name + " to hand over its tables",
+                () -> last[0] < 0 ? null : tables(last[0]) + " left");
+        return services.waiter().until(timeout, goal, () -> {
             ApiResult<DrainResult> result = services.client().drainCapture(target.id());
             int left = result.value().currentTableCount();
             if (left != last[0]) {

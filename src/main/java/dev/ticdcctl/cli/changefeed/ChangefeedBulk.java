@@ -81,6 +81,7 @@ final class ChangefeedBulk {
         }
         services.prompter().confirm(question(namespace + " of " + services.cluster(), ids, wording),
                 "no changefeed was " + wording.past());
+        output.withoutStatusLine();
         List<Result> results;
         try {
             results = execute(ids, selection.parallel, action, wording);

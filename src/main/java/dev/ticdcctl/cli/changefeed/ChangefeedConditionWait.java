@@ -2,9 +2,11 @@ package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Waiter;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.model.RunningError;
+import dev.ticdcctl.output.Times;
 import dev.ticdcctl.util.Durations;
 import java.time.Duration;
 
@@ -27,11 +29,13 @@ final class ChangefeedConditionWait {
                 + condition.goal() + " (every " + Durations.format(interval) + ")");
         String[] lastState = {null};
         String[] lastSeen = {"nothing yet"};
-        return services.waiter().every(interval, timeout, () -> {
+        String[] status = {null};
+        Times times = services.output().times();
+        Waiter.Goal goal = new Waiter.Goal(name + " to " + condition.shortGoal(times), () -> status[0]);
+        return services.waiter().every(interval, timeout, goal, () -> {
             ApiResult<ChangefeedDetail> result = services.client().getChangefeed(namespace, id);
             ChangefeedDetail changefeed = result.value();
-            String state = changefeed.state() == null || changefeed.state().isEmpty() ? "not initialized"
-                    : changefeed.state();
+            String state = ChangefeedWaits.state(changefeed);
             if (!state.equals(lastState[0])) {
                 services.output().progress(name + ": " + state);
                 lastState[0] = state;
@@ -44,6 +48,7 @@ final class ChangefeedConditionWait {
             WaitCondition.Check check = condition.check(changefeed, state,
                     () -> services.client().changefeedSynced(namespace, id).value());
             lastSeen[0] = check.seen();
+            status[0] = condition.progress(changefeed, times);
             return check.holds() ? result : null;
         }, () -> name + " did not " + condition.goal() + " within " + Durations.format(timeout) + " (last seen: "
                 + lastSeen[0] + ")", "wait longer with --timeout, or see 'ticdcctl changefeed status " + id + "'");

@@ -4,6 +4,7 @@ import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.NotFoundException;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.output.StatusLine;
 
 /** Deletes one changefeed; TiCDC answers only once it is gone. */
 final class ChangefeedDeleter {
@@ -34,7 +35,16 @@ final class ChangefeedDeleter {
             return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" does not exist; nothing to delete", null,
                     false);
         }
-        services.client().deleteChangefeed(namespace, id);
+        // TiCDC answers only once the owner removed it, which may take seconds (tiflow cdc/api/v2/changefeed.go,
+        // deleteChangefeed): say so meanwhile.
+        StatusLine status = services.statusLine();
+        status.show("waiting for changefeed \"" + id + "\" to be deleted; last seen: "
+                + ChangefeedWaits.seen(current.value(), services.output().times()));
+        try {
+            services.client().deleteChangefeed(namespace, id);
+        } finally {
+            status.end();
+        }
         return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" deleted", current.json(), true);
     }
 

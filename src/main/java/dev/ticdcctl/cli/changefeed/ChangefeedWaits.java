@@ -2,9 +2,12 @@ package dev.ticdcctl.cli.changefeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Waiter;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.NotFoundException;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.Tso;
+import dev.ticdcctl.output.Times;
 import dev.ticdcctl.util.Durations;
 import java.time.Duration;
 import java.util.Set;
@@ -44,17 +47,32 @@ final class ChangefeedWaits {
             throws InterruptedException {
         Duration timeout = services.waitTimeout();
         String[] lastSeen = {"nothing yet"};
-        return services.waiter().until(timeout, () -> {
+        String[] status = {null};
+        Waiter.Goal goal = new Waiter.Goal("changefeed \"" + id + "\" to " + expectation, () -> status[0]);
+        return services.waiter().until(timeout, goal, () -> {
             try {
                 ApiResult<ChangefeedDetail> result = services.client().getChangefeed(namespace, id);
                 String state = result.value().state();
-                lastSeen[0] = state == null || state.isEmpty() ? "not initialized" : state;
+                lastSeen[0] = state(result.value());
+                status[0] = seen(result.value(), services.output().times());
                 return state != null && accept.test(state) ? result : null;
             } catch (NotFoundException e) {
                 lastSeen[0] = "not visible yet";
+                status[0] = lastSeen[0];
                 return null;
             }
         }, () -> "changefeed \"" + id + "\" did not " + expectation + " within " + Durations.format(timeout)
                 + " (last seen: " + lastSeen[0] + ")");
+    }
+
+    /** The state as messages name it: the server omits it until the changefeed is initialized. */
+    static String state(ChangefeedDetail changefeed) {
+        return changefeed.state().isEmpty() ? "not initialized" : changefeed.state();
+    }
+
+    /** What a wait's status line says it saw: the state and, once there is a checkpoint, how far it lags. */
+    static String seen(ChangefeedDetail changefeed, Times times) {
+        return changefeed.checkpointTs() <= 0 ? state(changefeed)
+                : state(changefeed) + ", checkpoint lag " + times.lag(new Tso(changefeed.checkpointTs()).instant());
     }
 }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
                 + " so far is downstream), or checkpoint=TSO|TIME. Polls every --interval, for at most --timeout"
                 + " (default 10m). Exit status: 0 when the condition holds, 6 on timeout, 1 when the changefeed"
                 + " fails meanwhile (its error is shown), 3 when it does not exist. With -o json prints the"
-                + " changefeed as last seen."},
+                + " changefeed as last seen.",
+            "On a terminal, a status line on stderr shows how long it has waited and what it saw last: the state"
+                + " and the checkpoint's lag, and for checkpoint= how far the checkpoint still is from it."},
         footerHeading = "%nExamples:%n",
         footer = {"  # a CI step: create a changefeed, then block until it has caught up",
             "  ticdcctl changefeed create orders --sink-uri 'mysql://root@tidb-b:4000/'",

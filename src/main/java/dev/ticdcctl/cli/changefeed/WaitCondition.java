@@ -5,6 +5,9 @@ import dev.ticdcctl.cli.TsoConverter;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.model.SyncedStatus;
 import dev.ticdcctl.model.Tso;
+import dev.ticdcctl.output.Times;
+import dev.ticdcctl.util.Durations;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.TypeConversionException;
 
@@ -41,6 +44,19 @@ sealed interface WaitCondition {
     String reached(ChangefeedDetail changefeed);
 
     Check check(ChangefeedDetail changefeed, String state, SyncedLookup synced) throws InterruptedException;
+
+    /** Completes "waiting 3s for changefeed "x" to ..." on a wait's status line; as {@link #goal} unless shorter. */
+    default String shortGoal(Times times) {
+        return goal();
+    }
+
+    /**
+     * What a wait's status line says it saw while the condition does not hold: the state and how far the checkpoint
+     * lags, by default.
+     */
+    default String progress(ChangefeedDetail changefeed, Times times) {
+        return ChangefeedWaits.seen(changefeed, times);
+    }
 
     /** A changefeed that fails ends every wait with an error, except a wait for the failed state. */
     default boolean endsOnFailure() {
@@ -81,6 +97,11 @@ sealed interface WaitCondition {
             SyncedStatus status = synced.get();
             return new Check(status.synced(), "state " + state + ", not synced: " + status.info());
         }
+
+        @Override
+        public String progress(ChangefeedDetail changefeed, Times times) {
+            return ChangefeedWaits.seen(changefeed, times) + ", not synced yet";
+        }
     }
 
     record Checkpoint(Tso target) implements WaitCondition {
@@ -99,6 +120,20 @@ sealed interface WaitCondition {
             long checkpoint = changefeed.checkpointTs();
             return new Check(checkpoint >= target.value(),
                     "state " + state + ", checkpoint " + describe(new Tso(checkpoint)));
+        }
+
+        @Override
+        public String shortGoal(Times times) {
+            return "reach checkpoint " + times.point(target.instant());
+        }
+
+        /** How far the checkpoint still is from the target, then how far it lags now. */
+        @Override
+        public String progress(ChangefeedDetail changefeed, Times times) {
+            Tso checkpoint = new Tso(changefeed.checkpointTs());
+            Duration left = Duration.between(checkpoint.instant(), target.instant());
+            return ChangefeedWaits.state(changefeed) + ", checkpoint " + Durations.format(left) + " short of it, lag "
+                    + times.lag(checkpoint.instant());
         }
 
         private static String describe(Tso tso) {

@@ -2,6 +2,7 @@ package dev.ticdcctl.cli.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Waiter;
 import dev.ticdcctl.client.ApiException;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.Capture;
@@ -37,7 +38,9 @@ final class OwnerHandover {
                 + " resigned; waiting for the election");
         Duration timeout = services.waitTimeout();
         String[] lastSeen = {"nothing yet"};
-        return services.waiter().until(timeout, () -> {
+        Waiter.Goal goal = new Waiter.Goal(alone ? "the capture to be elected again" : "another capture to become owner",
+                () -> lastSeen[0]);
+        return services.waiter().until(timeout, goal, () -> {
             ApiResult<ListResult<Capture>> result;
             try {
                 result = services.client().listCaptures();
