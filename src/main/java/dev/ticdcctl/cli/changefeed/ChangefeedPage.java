@@ -39,7 +39,7 @@ final class ChangefeedPage {
         ChangefeedStatus status = null;
         String statusProblem = null;
         try {
-            status = services.client().changefeedStatus(cf.namespace(), cf.id()).value();
+            status = services.client().changefeedStatus(services.namespace(), cf.id()).value();
         } catch (ClientException e) {
             statusProblem = "unknown: the status could not be read: " + e.getMessage();
         }
@@ -109,9 +109,9 @@ final class ChangefeedPage {
             } else {
                 for (ProcessorSummary p : services.client().listProcessors().value().items()) {
                     if (cf.id().equals(p.changefeedId())
-                            && (p.namespace() == null || p.namespace().equals(cf.namespace()))) {
+                            && (p.namespace() == null || p.namespace().equals(services.namespace()))) {
                         tables.put(p.captureId(), services.client()
-                                .getProcessor(cf.namespace(), cf.id(), p.captureId()).value().tableIds());
+                                .getProcessor(services.namespace(), cf.id(), p.captureId()).value().tableIds());
                     }
                 }
             }
