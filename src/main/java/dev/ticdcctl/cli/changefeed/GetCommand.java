@@ -25,10 +25,11 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 @Command(name = "get", aliases = "query",
-        description = {"Show a changefeed. On a terminal: its page, with the state, checkpoint and lags, sink URI,"
-                + " start and target, the last error and warning with their messages, the tables on each capture and"
-                + " the config in short. Piped, and with -o table: one table row, as 'changefeed list' prints;"
-                + " -o wide adds every column, -o json|yaml the whole answer, config included.",
+        description = {"Show a changefeed: its page on a terminal, one table row otherwise.",
+            "On a terminal the page has the state, checkpoint and lags, sink URI, start and target, creator version,"
+                + " the last error and warning with their messages, the tables on each capture and the config in"
+                + " short. Piped, with -o table or --no-headers: one row, as 'changefeed list' prints it; -o wide"
+                + " adds every column, -o json|yaml prints the whole answer, config included.",
             "Secrets in the sink URI, the config and messages are masked unless --show-secrets"
                 + " (see 'ticdcctl help formatting')."},
         footerHeading = "%nExamples:%n",
