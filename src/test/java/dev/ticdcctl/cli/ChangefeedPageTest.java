@@ -61,6 +61,15 @@ class ChangefeedPageTest extends SandboxTest {
         return screen.subList(at + 1, end < 0 ? screen.size() : at + end);
     }
 
+    /** The lines of an error or warning section after its code, time and capture, which are checked. */
+    private static List<String> problem(List<String> screen, String title, String code) {
+        List<String> problem = section(screen, title);
+        assertEquals("  Code:     " + code, problem.get(0));
+        assertTrue(problem.get(1).matches("  Time:     2024-07-01T02:05:1\\d \\(\\d+s ago\\)"), problem::toString);
+        assertTrue(problem.get(2).matches("  Capture:  127\\.0\\.0\\.1:\\d+"), problem::toString);
+        return problem.subList(3, problem.size());
+    }
+
     @Test
     void a_running_changefeed_shows_its_state_lags_masked_sink_and_tables_per_capture() {
         List<String> screen = page("cf-ok");
@@ -92,13 +101,10 @@ class ChangefeedPageTest extends SandboxTest {
         List<String> screen = page("cf-bad");
 
         assertEquals("State:            failed", line(screen, "State:"));
-        List<String> error = section(screen, "Last error");
-        assertEquals("  Code:     CDC:ErrMySQLConnectionError", error.get(0));
-        assertTrue(error.get(1).matches("  Time:     2024-07-01T02:05:1\\d \\(\\d+s ago\\)"), error::toString);
-        assertTrue(error.get(2).matches("  Capture:  127\\.0\\.0\\.1:\\d+"), error::toString);
         assertEquals(List.of(
                 "  Message:  dial mysql://root:xxxxx@db:3306/ refused\\x1b]0;owned\\x07, and a long",
-                "            tail of words that runs past the end of the line"), error.subList(3, error.size()));
+                "            tail of words that runs past the end of the line"),
+                problem(screen, "Last error", "CDC:ErrMySQLConnectionError"));
         assertEquals(List.of("  none: the changefeed is not running"), section(screen, "Processors"));
     }
 
@@ -107,9 +113,8 @@ class ChangefeedPageTest extends SandboxTest {
         List<String> screen = page("cf-warn");
 
         assertEquals("State:            warning", line(screen, "State:"));
-        List<String> warning = section(screen, "Last warning");
-        assertEquals("  Code:     CDC:ErrKafkaNewProducer", warning.get(0));
-        assertEquals("  Message:  kafka: client has run out of available brokers", warning.get(3));
+        assertEquals(List.of("  Message:  kafka: client has run out of available brokers"),
+                problem(screen, "Last warning", "CDC:ErrKafkaNewProducer"));
         // In the warning state the detail has no task status: the tables come from GET /processors/{cf}/{capture}.
         assertEquals(2, section(screen, "Processors").size(), () -> String.join("\n", screen));
         assertEquals("  Protocol:      canal-json", line(section(screen, "Config"), "  Protocol:"));
