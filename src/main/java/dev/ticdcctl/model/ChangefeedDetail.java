@@ -26,6 +26,12 @@ public record ChangefeedDetail(
         state = state == null ? "" : state;
     }
 
+    /** This changefeed with another sink URI, such as the unmasked one of {@code meta_info}. */
+    public ChangefeedDetail withSinkUri(String uri) {
+        return new ChangefeedDetail(upstreamId, namespace, id, uri, createTime, startTs, targetTs, config, state, error,
+                creatorVersion, resolvedTs, checkpointTs, checkpointTime, taskStatus);
+    }
+
     /** Tables a capture replicates for this changefeed. */
     public record TaskStatus(String captureId, List<Long> tableIds) {}
 }

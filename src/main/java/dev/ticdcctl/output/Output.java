@@ -118,6 +118,21 @@ public final class Output {
     }
 
     /**
+     * True when a resource shows its own {@link Page} rather than a table: stdout is a terminal and the output is the
+     * default table, with headers. Piped output, {@code -o wide|json|yaml}, {@code --jq} and {@code --no-headers} keep
+     * their tables and documents, which scripts read.
+     */
+    public boolean showsPages() {
+        return terminal.stdout() && options.format() == Format.table && options.jq() == null && !options.noHeaders();
+    }
+
+    /** Prints a page fitted to the terminal; what it quotes is masked unless {@code keepSecrets} (--show-secrets). */
+    public void page(Page page, boolean keepSecrets) {
+        out.print(page.render(terminal.width(), options.color(), !keepSecrets));
+        out.flush();
+    }
+
+    /**
      * Prints the result of a mutation: the message line (unless {@code -q}), or for machine output the resulting
      * resource.
      */

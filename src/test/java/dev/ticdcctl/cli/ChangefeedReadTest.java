@@ -301,7 +301,7 @@ class ChangefeedReadTest extends StubServerTest {
     void on_a_narrow_terminal_the_last_column_is_cut_to_the_width() {
         server.on("GET", "/api/v2/changefeeds/cf-1", 200, Fixtures.changefeed("cf-1", "normal"));
 
-        Cli.Result r = cli.onTerminal(80).run("changefeed", "get", "cf-1", "--color", "never");
+        Cli.Result r = cli.onTerminal(80).run("changefeed", "get", "cf-1", "-o", "table", "--color", "never");
 
         for (String line : r.out().split("\n")) {
             assertTrue(line.length() <= 80, () -> "too wide: " + line);

@@ -153,7 +153,7 @@ class TablesThatFitTest extends StubServerTest {
                  "sink_uri":"kafka://broker-1.internal.example.com:9092/orders?sasl-password=hunter2hunter2&protocol=canal-json"}""");
 
         // Wide enough to show the URI up to its password, too narrow for all of it: the cut falls right after it.
-        Cli.Result r = cli.onTerminal(122).run("changefeed", "get", "cf-1", "--color", "never");
+        Cli.Result r = cli.onTerminal(122).run("changefeed", "get", "cf-1", "-o", "table", "--color", "never");
 
         assertEquals(0, r.exitCode(), r::toString);
         assertFits(r, 122);

@@ -6,7 +6,6 @@ import dev.ticdcctl.model.ChangefeedSummary;
 import dev.ticdcctl.model.RunningError;
 import dev.ticdcctl.model.SyncedStatus;
 import dev.ticdcctl.model.Tso;
-import dev.ticdcctl.output.Secrets;
 import dev.ticdcctl.output.Style;
 import dev.ticdcctl.output.Table;
 import dev.ticdcctl.output.Table.Column;
@@ -52,7 +51,7 @@ final class ChangefeedViews {
         Instant checkpoint = instant(cf.checkpointTs());
         table.row(cf.id(), cf.namespace(), cf.state(), times.point(checkpoint), tso(cf.checkpointTs()),
                 lag(times, cf.state(), checkpoint), code(cf.error()), tso(cf.startTs()), tso(cf.targetTs()),
-                times.ago(Times.parseRfc3339(cf.createTime())), cf.creatorVersion(), Secrets.maskText(cf.sinkUri()),
+                times.ago(Times.parseRfc3339(cf.createTime())), cf.creatorVersion(), cf.sinkUri(),
                 message(cf.error()));
         return table;
     }

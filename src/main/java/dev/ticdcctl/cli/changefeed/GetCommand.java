@@ -15,15 +15,26 @@ import dev.ticdcctl.output.Table;
 import dev.ticdcctl.output.Times;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 @Command(name = "get", aliases = "query",
-        description = {"Show a changefeed: state, checkpoint, lag, error and (with -o json|yaml) its full config.",
-            "Secrets in the sink URI and the config are masked (see 'ticdcctl help formatting')."},
+        description = {"Show a changefeed: its page on a terminal, one table row otherwise.",
+            "On a terminal the page has the state, checkpoint and lags, sink URI, start and target, creator version,"
+                + " the last error and warning with their messages, the tables on each capture and the config in"
+                + " short. Piped, with -o table or --no-headers: one row, as 'changefeed list' prints it; -o wide"
+                + " adds every column, -o json|yaml prints the whole answer, config included.",
+            "Secrets in the sink URI, the config and messages are masked unless --show-secrets"
+                + " (see 'ticdcctl help formatting')."},
         footerHeading = "%nExamples:%n",
-        footer = {"  # one line with the essentials", "  ticdcctl changefeed get orders",
+        footer = {"  # its page on a terminal (one table row when piped)", "  ticdcctl changefeed get orders",
+            "  # one table row on a terminal too", "  ticdcctl changefeed get orders -o table",
             "  # the whole changefeed, config included", "  ticdcctl changefeed get orders -o yaml",
             "  # its state and lag, refreshed every 2s until Ctrl-C", "  ticdcctl changefeed get orders --watch",
             "  # state, checkpoint and error only (cdc cli's query --simple)", "  ticdcctl changefeed get orders -s",
@@ -39,6 +50,14 @@ final class GetCommand implements Callable<Integer> {
             description = "Only the state, checkpoint and error, as cdc cli's 'changefeed query --simple'.")
     boolean simple;
 
+    @Option(names = "--show-secrets",
+            description = "Show the sink-URI password and config secrets in clear (the URI is read from the server's"
+                    + " unmasked meta_info route).")
+    boolean showSecrets;
+
+    @Spec
+    CommandSpec spec;
+
     private final Services services;
 
     GetCommand(Services services) {
@@ -48,24 +67,50 @@ final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String id = ref.id();
+        if (showSecrets && watch.enabled()) {
+            throw new ParameterException(spec.commandLine(), "--show-secrets does not apply to --watch");
+        }
         if (watch.enabled()) {
             return watch.watch(services).run(() -> {
                 ApiResult<ChangefeedDetail> result = services.client().getChangefeed(services.namespace(), id);
-                return new Watch.Snapshot(() -> json(result), () -> table(result));
+                return new Watch.Snapshot(() -> json(result), () -> table(result.value()));
             });
         }
         ApiResult<ChangefeedDetail> result = services.client().getChangefeed(services.namespace(), id);
-        services.output().resource(json(result), () -> table(result));
+        // The detail masks the sink URI; meta_info is the one route that gives it in clear.
+        String sinkUri = showSecrets
+                ? services.client().changefeedMetaInfo(services.namespace(), id).value().sinkUri() : null;
+        if (sinkUri != null && result.json() instanceof ObjectNode answer) {
+            answer.put("sink_uri", sinkUri);
+        }
+        // The typed detail is read only for the views: json and yaml print any answer as received.
+        Supplier<ChangefeedDetail> cf = () -> sinkUri == null ? result.value() : result.value().withSinkUri(sinkUri);
+        if (!simple && services.output().showsPages() && !tableAsked()) {
+            services.output().page(ChangefeedPage.of(services, cf.get(), services.output().times()), showSecrets);
+        } else {
+            services.output().resource(json(result), () -> table(cf.get()), showSecrets);
+        }
         return ExitCode.OK;
+    }
+
+    /** Whether {@code -o table} was given, before or after the command: it asks for the row, even on a terminal. */
+    private boolean tableAsked() {
+        for (ParseResult parsed = spec.root().commandLine().getParseResult(); parsed != null;
+                parsed = parsed.subcommand()) {
+            if (parsed.hasMatchedOption("--output")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode json(ApiResult<ChangefeedDetail> result) {
         return simple ? summary(result.json()) : result.json();
     }
 
-    private Table table(ApiResult<ChangefeedDetail> result) {
+    private Table table(ChangefeedDetail cf) {
         Times times = services.output().times();
-        return simple ? ChangefeedViews.simple(result.value(), times) : ChangefeedViews.detail(result.value(), times);
+        return simple ? ChangefeedViews.simple(cf, times) : ChangefeedViews.detail(cf, times);
     }
 
     /** The keys of cdc cli's simple query (tiflow pkg/cmd/cli/cli_changefeed_query.go), taken from the detail. */
