@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * The v2 route table (API reference §2) and the middleware TiCDC runs before a handler: readiness, forwarding of
- * owner routes to the owner (§1.6), then authentication on the owner (§1.7).
+ * The v2 route table of tiflow cdc/api/v2/api.go {@code RegisterOpenAPIV2Routes} and the middleware TiCDC runs
+ * before a handler (cdc/api/middleware/middleware.go): readiness ({@code CheckServerReadyMiddleware}), forwarding
+ * of owner routes to the owner ({@code ForwardToOwnerMiddleware}), then authentication on the owner
+ * ({@code AuthenticateMiddleware}).
  */
 final class Router {
     /** Where a route runs: on the capture that was asked, or on the owner. */
