@@ -19,6 +19,21 @@ public final class ApiError extends RuntimeException {
         return new ApiError(400, "CDC:ErrAPIInvalidParam", message);
     }
 
+    /** 400 with {@code CDC:ErrSinkURIInvalid}: {@code sink uri invalid '<reason>'}. */
+    static ApiError sinkUriInvalid(String reason) {
+        return new ApiError(400, "CDC:ErrSinkURIInvalid", "sink uri invalid '" + reason + "'");
+    }
+
+    /** 500 with {@code CDC:ErrInvalidReplicaConfig}: {@code invalid replica config, <detail>}. */
+    static ApiError invalidReplicaConfig(String detail) {
+        return new ApiError(500, "CDC:ErrInvalidReplicaConfig", "invalid replica config, " + detail);
+    }
+
+    /** A plain Go error, which carries no code: TiCDC answers 500 with {@code error_code} "". */
+    static ApiError plain(String message) {
+        return new ApiError(500, "", message);
+    }
+
     public int status() {
         return status;
     }

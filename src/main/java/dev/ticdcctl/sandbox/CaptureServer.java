@@ -164,7 +164,10 @@ final class CaptureServer {
         return ownerServer.answer(new Request(r.method, r.path, r.rawQuery, headers, r.body));
     }
 
-    /** HTTP Basic with the one TiDB user the sandbox knows (§1.7); open when started without --auth. */
+    /**
+     * HTTP Basic with the one TiDB user the sandbox knows (tiflow cdc/api/middleware/middleware.go {@code verify});
+     * open when started without --auth.
+     */
     private void authenticate(Request r) {
         if (cluster.authUser == null) {
             return;

@@ -79,6 +79,15 @@ final class Cluster {
         Timeline.compact(cf, event.at, state.tickMillis);
     }
 
+    /** A changefeed the owner knows; one created less than a tick ago is not loaded yet. */
+    static ChangefeedRecord loadedChangefeed(ClusterState state, String namespace, String id, long now) {
+        ChangefeedRecord cf = state.changefeeds.get(ClusterState.key(namespace, id));
+        if (cf == null || !view(state, cf, now).visible()) {
+            throw new ApiError(400, "CDC:ErrChangeFeedNotExists", "changefeed not exists, " + namespace + "/" + id);
+        }
+        return cf;
+    }
+
     static Timeline.View view(ClusterState state, ChangefeedRecord cf, long now) {
         return Timeline.at(cf, now, state.tickMillis);
     }

@@ -16,7 +16,7 @@ import java.util.List;
 public final class ReplicaConfigs {
     static final long DEFAULT_MEMORY_QUOTA = 1L << 30;
 
-    /** The API's default replica_config (reference §5.2), in Go struct order. */
+    /** The API's default replica_config, in Go struct order: tiflow cdc/api/v2/model.go GetDefaultReplicaConfig. */
     private static final String DEFAULT_JSON = """
             {"memory_quota":1073741824,"case_sensitive":false,"force_replicate":false,"ignore_ineligible_table":false,
              "check_gc_safe_point":true,"enable_sync_point":false,"enable_table_monitor":false,"bdr_mode":false,
@@ -61,7 +61,7 @@ public final class ReplicaConfigs {
 
     private ReplicaConfigs() {}
 
-    /** A fresh copy of the default replica_config, exactly the reference's literal JSON. */
+    /** A fresh copy of the default replica_config, exactly as a fresh {@code blackhole://} changefeed shows it. */
     public static ObjectNode defaults() {
         return DEFAULTS.deepCopy();
     }
@@ -72,8 +72,9 @@ public final class ReplicaConfigs {
      * case-insensitively and unknown keys are dropped; durations accept integer nanoseconds or Go duration strings
      * and are stored as nanoseconds; JSON null resets a section to its default (and drops an optional flag such as
      * {@code enable_sync_point}); {@code memory_quota} 0 means the default. A missing or null {@code given} yields
-     * the defaults (a real server panics on {@code "replica_config": null}, reference §1.2). Sink-dependent
-     * adjustments ({@code advance_timeout} 0 → 150, ...) happen in {@link #validateForSink}, as in TiCDC.
+     * the defaults (a real server panics on {@code "replica_config": null}: tiflow cdc/api/v2/api_helpers.go
+     * {@code verifyCreateChangefeedConfig} dereferences it). Sink-dependent adjustments ({@code advance_timeout}
+     * 0 → 150, ...) happen in {@link #validateForSink}, as in TiCDC.
      *
      * @throws ApiError 400 {@code CDC:ErrAPIInvalidParam} {@code invalid api parameter: <Go decode error>} for a
      *     value of the wrong JSON type, an out-of-range number or a bad duration
@@ -86,8 +87,9 @@ public final class ReplicaConfigs {
     }
 
     /**
-     * The config an update stores when its body has a {@code replica_config} (reference §3.7, tiflow#10830): TiCDC
-     * decodes it into an empty struct, not over the old config. So plain top-level fields that are left out become
+     * The config an update stores when its body has a {@code replica_config} (tiflow cdc/api/v2/api_helpers.go
+     * {@code verifyUpdateChangefeedConfig}, tiflow#10830): TiCDC decodes it into an empty struct, not over the old
+     * config. So plain top-level fields that are left out become
      * zero ({@code check_gc_safe_point:false}, {@code case_sensitive:false}, {@code memory_quota} 0 → the 1 GiB
      * default), optional flags left out disappear ({@code enable_sync_point}, {@code bdr_mode}), whole sections left
      * out are the defaults, and a section that is given keeps only what was given (its other plain fields zero, its
@@ -143,8 +145,9 @@ public final class ReplicaConfigs {
     }
 
     /**
-     * Checks and adjusts {@code config} in place against the sink URI, as create step 11 and the connection-free
-     * refusals of step 13 do (reference §3.4, §6), first failure wins. Among the rules: an empty URI (400
+     * Checks and adjusts {@code config} in place against the sink URI, as tiflow pkg/config/replica_config.go
+     * {@code ReplicaConfig.ValidateAndAdjust} and the connection-free refusals of cdc/sink/validator/validator.go
+     * {@code Validate} do, first failure wins. Among the rules: an empty URI (400
      * {@code sink uri invalid 'sink_uri is empty, cannot create a changefeed without sink_uri'}); an unparsable URI
      * (400 {@code ErrSinkURIInvalid}, URI shown as {@code <invalid uri>}); URI {@code protocol} and
      * {@code transaction-atomicity} parameters copied into the sink config; a protocol with a MySQL scheme (400);
@@ -173,8 +176,8 @@ public final class ReplicaConfigs {
     }
 
     /**
-     * Simulates actually opening the sink (create step 13): a host under the reserved {@code .invalid} domain
-     * cannot be resolved. The codes and texts are those TiCDC's sink factories produce for a failed lookup: MySQL 400
+     * Simulates actually opening the sink (tiflow cdc/sink/validator/validator.go {@code Validate}): a host under the
+     * reserved {@code .invalid} domain cannot be resolved. The codes and texts are those TiCDC's sink factories produce for a failed lookup: MySQL 400
      * {@code CDC:ErrMySQLConnectionError}, Kafka (every broker unreachable) 500 {@code CDC:ErrKafkaNewProducer},
      * Pulsar 500 {@code CDC:ErrPulsarNewProducer}, storage (bucket host or {@code endpoint} parameter) 500
      * {@code DFLOW:ErrFailToCreateExternalStorage}, which is what the cloud-storage sink really returns

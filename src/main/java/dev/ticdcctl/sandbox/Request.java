@@ -55,6 +55,15 @@ final class Request {
         return ns.isEmpty() ? "default" : ns;
     }
 
+    /** A path parameter that names a changefeed or a capture, refused as TiCDC refuses an invalid ID. */
+    String id(String param) {
+        String id = params.get(param);
+        if (!Cluster.validId(id)) {
+            throw ApiError.invalidParam("invalid " + param + ": " + id);
+        }
+        return id;
+    }
+
     /**
      * The JSON body, bound as gin's ShouldBindJSON does: a missing body is the error "EOF", malformed JSON is an
      * error, and anything but an object cannot bind to the request struct.

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * The v2 route table (API reference §2) and the middleware TiCDC runs before a handler: readiness, forwarding of
- * owner routes to the owner (§1.6), then authentication on the owner (§1.7).
+ * The v2 route table of tiflow cdc/api/v2/api.go {@code RegisterOpenAPIV2Routes} and the middleware TiCDC runs
+ * before a handler (cdc/api/middleware/middleware.go): readiness ({@code CheckServerReadyMiddleware}), forwarding
+ * of owner routes to the owner ({@code ForwardToOwnerMiddleware}), then authentication on the owner
+ * ({@code AuthenticateMiddleware}).
  */
 final class Router {
     /** Where a route runs: on the capture that was asked, or on the owner. */
@@ -41,33 +43,37 @@ final class Router {
 
     private final List<Route> routes = new ArrayList<>();
 
-    Router(ApiRoutes api) {
+    Router(Cluster cluster) {
+        ClusterRoutes server = new ClusterRoutes(cluster);
+        ChangefeedLifecycleRoutes lifecycle = new ChangefeedLifecycleRoutes(cluster);
+        ChangefeedQueryRoutes query = new ChangefeedQueryRoutes(cluster);
+        CaptureRoutes captures = new CaptureRoutes(cluster);
         String cf = "/api/v2/changefeeds/{changefeed_id}";
-        add("GET", "/api/v2/status", Runs.LOCALLY, false, api::status);
-        add("GET", "/api/v2/health", Runs.ON_OWNER, false, (r, c) -> api.health(r));
-        add("POST", "/api/v2/log", Runs.LOCALLY, false, api::setLogLevel);
-        add("POST", "/api/v2/changefeeds", Runs.ON_OWNER, true, (r, c) -> api.createChangefeed(r));
-        add("GET", "/api/v2/changefeeds", Runs.ON_OWNER, false, (r, c) -> api.listChangefeeds(r));
-        add("GET", cf, Runs.ON_OWNER, false, (r, c) -> api.getChangefeed(r, true));
-        add("PUT", cf, Runs.ON_OWNER, true, (r, c) -> api.updateChangefeed(r));
-        add("DELETE", cf, Runs.ON_OWNER, true, (r, c) -> api.deleteChangefeed(r));
-        add("GET", cf + "/meta_info", Runs.ON_OWNER, false, (r, c) -> api.getChangefeed(r, false));
-        add("POST", cf + "/resume", Runs.ON_OWNER, true, (r, c) -> api.resumeChangefeed(r));
-        add("POST", cf + "/pause", Runs.ON_OWNER, true, (r, c) -> api.pauseChangefeed(r));
-        add("GET", cf + "/status", Runs.ON_OWNER, false, (r, c) -> api.changefeedStatus(r));
-        add("GET", cf + "/synced", Runs.ON_OWNER, false, (r, c) -> api.changefeedSynced(r));
-        add("POST", "/api/v2/captures/{capture_id}/drain", Runs.ON_OWNER, false, (r, c) -> api.drainCapture(r));
-        add("GET", "/api/v2/captures", Runs.ON_OWNER, false, (r, c) -> api.listCaptures(r));
+        add("GET", "/api/v2/status", Runs.LOCALLY, false, server::status);
+        add("GET", "/api/v2/health", Runs.ON_OWNER, false, (r, c) -> server.health(r));
+        add("POST", "/api/v2/log", Runs.LOCALLY, false, server::setLogLevel);
+        add("POST", "/api/v2/changefeeds", Runs.ON_OWNER, true, (r, c) -> lifecycle.createChangefeed(r));
+        add("GET", "/api/v2/changefeeds", Runs.ON_OWNER, false, (r, c) -> query.listChangefeeds(r));
+        add("GET", cf, Runs.ON_OWNER, false, (r, c) -> query.getChangefeed(r, true));
+        add("PUT", cf, Runs.ON_OWNER, true, (r, c) -> lifecycle.updateChangefeed(r));
+        add("DELETE", cf, Runs.ON_OWNER, true, (r, c) -> lifecycle.deleteChangefeed(r));
+        add("GET", cf + "/meta_info", Runs.ON_OWNER, false, (r, c) -> query.getChangefeed(r, false));
+        add("POST", cf + "/resume", Runs.ON_OWNER, true, (r, c) -> lifecycle.resumeChangefeed(r));
+        add("POST", cf + "/pause", Runs.ON_OWNER, true, (r, c) -> lifecycle.pauseChangefeed(r));
+        add("GET", cf + "/status", Runs.ON_OWNER, false, (r, c) -> query.changefeedStatus(r));
+        add("GET", cf + "/synced", Runs.ON_OWNER, false, (r, c) -> query.changefeedSynced(r));
+        add("POST", "/api/v2/captures/{capture_id}/drain", Runs.ON_OWNER, false, (r, c) -> captures.drainCapture(r));
+        add("GET", "/api/v2/captures", Runs.ON_OWNER, false, (r, c) -> captures.listCaptures(r));
         add("GET", "/api/v2/processors/{changefeed_id}/{capture_id}", Runs.ON_OWNER, false,
-                (r, c) -> api.getProcessor(r));
-        add("GET", "/api/v2/processors", Runs.ON_OWNER, false, (r, c) -> api.listProcessors(r));
-        add("POST", "/api/v2/verify_table", Runs.LOCALLY, false, (r, c) -> api.verifyTable(r));
-        add("GET", "/api/v2/unsafe/metadata", Runs.ON_OWNER, true, (r, c) -> api.unsafeMetadata(r));
-        add("POST", "/api/v2/unsafe/resolve_lock", Runs.ON_OWNER, true, (r, c) -> api.resolveLock(r));
+                (r, c) -> captures.getProcessor(r));
+        add("GET", "/api/v2/processors", Runs.ON_OWNER, false, (r, c) -> captures.listProcessors(r));
+        add("POST", "/api/v2/verify_table", Runs.LOCALLY, false, (r, c) -> query.verifyTable(r));
+        add("GET", "/api/v2/unsafe/metadata", Runs.ON_OWNER, true, (r, c) -> server.unsafeMetadata(r));
+        add("POST", "/api/v2/unsafe/resolve_lock", Runs.ON_OWNER, true, (r, c) -> server.resolveLock(r));
         add("DELETE", "/api/v2/unsafe/service_gc_safepoint", Runs.ON_OWNER, true,
-                (r, c) -> api.deleteServiceGcSafepoint(r));
-        add("POST", "/api/v2/owner/resign", Runs.ON_OWNER, false, (r, c) -> api.resignOwner(r));
-        add("POST", "/api/v2/tso", Runs.LOCALLY, false, (r, c) -> api.tso(r));
+                (r, c) -> server.deleteServiceGcSafepoint(r));
+        add("POST", "/api/v2/owner/resign", Runs.ON_OWNER, false, (r, c) -> captures.resignOwner(r));
+        add("POST", "/api/v2/tso", Runs.LOCALLY, false, (r, c) -> server.tso(r));
     }
 
     private void add(String method, String pattern, Runs runs, boolean authenticated,

@@ -109,8 +109,7 @@ public final class Sandbox implements AutoCloseable {
             throw new IllegalStateException(e.getMessage(), e);
         }
         Cluster cluster = new Cluster(store, options.clock(), options.authUser(), options.authPassword());
-        ApiRoutes api = new ApiRoutes(cluster);
-        Router router = new Router(api);
+        Router router = new Router(cluster);
         AdminRoutes admin = new AdminRoutes(cluster);
         Sandbox sandbox = new Sandbox();
         try {

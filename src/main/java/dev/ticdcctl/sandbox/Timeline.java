@@ -149,7 +149,10 @@ final class Timeline {
         s.segmentStart = now;
     }
 
-    /** A warning or retrying changefeed that stays so longer than its error-stuck duration fails (§4). */
+    /**
+     * A warning or retrying changefeed that stays so longer than its error-stuck duration fails: tiflow
+     * cdc/owner/feed_state_manager.go {@code HandleWarning} and {@code shouldFailWhenRetry}.
+     */
     private void failIfStuck(long now) {
         if ((s.state.equals("warning") || s.state.equals("pending")) && now - s.stuckSince >= stuckMillis()) {
             s.error = s.state.equals("warning") ? s.warning : s.error;

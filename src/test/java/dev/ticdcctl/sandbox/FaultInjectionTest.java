@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The sandbox's fault switches ({@code POST /sandbox/...}, AdminRoutes.java) produce what the reference says a real
- * cluster answers in those conditions: unhealthy (§3.2), not ready (§1.5), and a proxy in front failing or dropping
+ * The sandbox's fault switches ({@code POST /sandbox/...}, AdminRoutes.java) produce what a real cluster answers in
+ * those conditions: unhealthy (tiflow cdc/api/v2/health.go {@code health}), not ready
+ * (cdc/api/middleware/middleware.go {@code CheckServerReadyMiddleware}), and a proxy in front failing or dropping
  * connections.
  */
 class FaultInjectionTest extends ContractSupport {
@@ -53,9 +54,9 @@ class FaultInjectionTest extends ContractSupport {
     }
 
     /**
-     * The readiness check is middleware of the {@code /api/v2} group (reference §1.1; tiflow {@code
+     * The readiness check is middleware of the {@code /api/v2} group (tiflow cdc/api/v2/api.go {@code
      * RegisterOpenAPIV2Routes}: {@code v2.Use(CheckServerReadyMiddleware)}); gin runs group middleware only for matched
-     * routes, so an unknown route stays gin's plain 404 (§1.5) whether or not the capture is ready.
+     * routes, so an unknown route stays gin's plain 404 whether or not the capture is ready.
      */
     @Test
     void an_unknown_route_is_404_even_when_not_ready() {

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Owner forwarding (reference §1.6) and authentication (§1.7), on a sandbox started with
+ * Owner forwarding (tiflow cdc/api/middleware/middleware.go {@code ForwardToOwnerMiddleware}) and authentication
+ * ({@code AuthenticateMiddleware}), on a sandbox started with
  * {@code withAuth("root", "secret")}. Requests carry the good credentials unless a test removes them. Abstract so
  * that the same contract runs over plain HTTP ({@link ForwardingAndAuthTest}) and over mutual TLS
  * ({@link TlsSandboxTest}).
@@ -36,7 +37,7 @@ abstract class ForwardingAndAuthContract extends ContractSupport {
         defaultHeaders.put(AUTHORIZATION, GOOD);
     }
 
-    // ------------------------------------------------------------------------------------------ §1.6 forwarding
+    // ------------------------------------------- forwarding: cdc/api/middleware/middleware.go ForwardToOwnerMiddleware
 
     /**
      * A request per forwarded route whose answer does not depend on which capture is asked first (the clock stands
@@ -104,7 +105,7 @@ abstract class ForwardingAndAuthContract extends ContractSupport {
         List<String> ids = captureIds();
         for (int node = 0; node < urls.size(); node++) {
             JsonNode status = req("GET", "/api/v2/status").on(node).send().json();
-            assertEquals(ids.get(node), status.path("id").asText(), "status id is the asked capture's (§3.1)");
+            assertEquals(ids.get(node), status.path("id").asText(), "status id is the asked capture's (serverStatus)");
             assertEquals(node == 0, status.path("is_owner").asBoolean());
         }
         assertEquals(3, ids.stream().distinct().count());
@@ -115,7 +116,7 @@ abstract class ForwardingAndAuthContract extends ContractSupport {
     void local_routes_are_not_forwarded_so_an_exhausted_forward_count_does_not_matter(V2Route route) {
         V2Route.Fixture f = fixture();
         Resp r = req(route.method, route.path(f)).body(route.body).on(1).header(FORWARD_TIMES, "3").send();
-        assertEquals(route.success, r.status(), () -> route + " is answered locally (§1.6): " + r);
+        assertEquals(route.success, r.status(), () -> route + " is answered locally (RegisterOpenAPIV2Routes): " + r);
         if (route == V2Route.STATUS) {
             assertEquals(f.captures().get(1), r.json().path("id").asText());
         }
@@ -146,7 +147,10 @@ abstract class ForwardingAndAuthContract extends ContractSupport {
         assertForwarded(times);
     }
 
-    /** §1.6: "If TiCDC-ForwardTimes > 2 (or not an integer) → 500"; 2 itself is still forwarded (tiflow util.go). */
+    /**
+     * tiflow cdc/api/util.go {@code ForwardToCapture}: TiCDC-ForwardTimes above 2 (or not an integer) is a 500; 2
+     * itself is still forwarded.
+     */
     @Test
     void a_request_forwarded_twice_is_still_forwarded() {
         assertForwarded("2");
@@ -191,7 +195,7 @@ abstract class ForwardingAndAuthContract extends ContractSupport {
         assertEquals(200, req("GET", "/api/v2/changefeeds/cf-after").on(newOwner).send().status());
     }
 
-    // ------------------------------------------------------------------------------------------ §1.7 auth
+    // --------------------------------------------------- auth: cdc/api/middleware/middleware.go AuthenticateMiddleware
 
     record Credentials(String label, String header, int status, String code, String messageRegex) {
         @Override
@@ -269,7 +273,7 @@ abstract class ForwardingAndAuthContract extends ContractSupport {
     void open_routes_need_no_credentials(V2Route route, int node) {
         V2Route.Fixture f = fixture();
         Resp r = req(route.method, route.path(f)).body(route.body).on(node).without(AUTHORIZATION).send();
-        assertEquals(route.success, r.status(), () -> route + " is not authenticated (§1.7): " + r);
+        assertEquals(route.success, r.status(), () -> route + " is not authenticated (RegisterOpenAPIV2Routes): " + r);
     }
 
     @Test

@@ -16,14 +16,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The changefeed state machine as the API shows it: the operation matrix of reference §4, list filtering (§3.5),
- * update merge rules (§3.7), delete (§3.8), and where errors and warnings appear (§3.5, §3.6, §3.12).
+ * The changefeed state machine as the API shows it: the operations of tiflow cdc/owner/feed_state_manager.go
+ * ({@code handleAdminJob}, {@code HandleWarning}, {@code shouldFailWhenRetry}), and from cdc/api/v2/changefeed.go
+ * list filtering ({@code listChangeFeeds}), update merge rules ({@code updateChangefeed}), delete
+ * ({@code deleteChangefeed}), and where errors and warnings appear ({@code listChangeFeeds}, {@code toAPIModel},
+ * {@code status}).
  */
 class OperationMatrixTest extends ContractSupport {
     private static final String CF = "cf-x";
     private static final String BASE = "/api/v2/changefeeds/" + CF;
 
-    // ------------------------------------------------------------------------------------------ §4 matrix
+    // ------------------------------------------------ operation matrix: cdc/owner/feed_state_manager.go handleAdminJob
 
     @ParameterizedTest(name = "pause from {0} -> {1}")
     @CsvSource({"normal, stopped", "warning, stopped", "pending, stopped", "stopped, stopped", "failed, failed",
@@ -38,7 +41,7 @@ class OperationMatrixTest extends ContractSupport {
         JsonNode info = info(CF);
         assertEquals(after, info.path("state").asText());
         if (after.equals("stopped")) {
-            assertEquals(1, info.path("admin_job_type").asInt(), "stop job (§5.3)");
+            assertEquals(1, info.path("admin_job_type").asInt(), "stop job (model.AdminStop)");
         }
     }
 
@@ -49,7 +52,7 @@ class OperationMatrixTest extends ContractSupport {
         reach(CF, from);
         long startBefore = info(CF).path("start_ts").asLong();
         // A finished changefeed resumed as it is would finish again at once; moving its checkpoint back makes the
-        // effect observable (§3.10: overwrite_checkpoint_ts sets both start_ts and the checkpoint).
+        // effect observable (resumeChangefeed: overwrite_checkpoint_ts sets both start_ts and the checkpoint).
         String body = from.equals("finished") ? "{\"overwrite_checkpoint_ts\":" + startBefore + "}" : "{}";
 
         assertEmptyOk(post(BASE + "/resume", body));
@@ -58,7 +61,7 @@ class OperationMatrixTest extends ContractSupport {
         JsonNode info = info(CF);
         assertEquals(after, info.path("state").asText(), info::toString);
         if (after.equals("normal") && !from.equals("normal")) {
-            assertFalse(info.has("error"), "an effective resume clears the error (§3.10)");
+            assertFalse(info.has("error"), "an effective resume clears the error (resumeChangefeed)");
         }
         if (from.equals("pending")) {
             assertEquals(codeFor("pending"), info.path("error").path("code").asText(), "ignored: error kept");
@@ -81,7 +84,7 @@ class OperationMatrixTest extends ContractSupport {
             assertEquals(200, r.status(), r::toString);
             assertEquals(V2Route.Fixture.FAR_TARGET, r.json().path("target_ts").asLong());
             tick();
-            assertEquals(from, stateOf(CF), "an update does not restart the changefeed (§3.7)");
+            assertEquals(from, stateOf(CF), "an update does not restart the changefeed (updateChangefeed)");
             assertEquals(V2Route.Fixture.FAR_TARGET, info(CF).path("target_ts").asLong());
         } else {
             assertError(r, 400, "CDC:ErrChangefeedUpdateRefused",
@@ -122,8 +125,9 @@ class OperationMatrixTest extends ContractSupport {
     }
 
     /**
-     * Reads in every state: GET shows the raw state, the list the display state (§3.5), status the raw state; the
-     * error appears per §3.5 (list), §3.6 (GET: error only, no time) and §3.12 (status: last_error / last_warning).
+     * Reads in every state: GET shows the raw state, the list the display state (ChangefeedCommonInfo.MarshalJSON),
+     * status the raw state; the error appears per tiflow cdc/api/v2/changefeed.go {@code listChangeFeeds} (list),
+     * {@code toAPIModel} (GET: error only, no time) and {@code status} (last_error / last_warning).
      */
     @ParameterizedTest(name = "reads of a {0} changefeed")
     @CsvSource({
@@ -143,14 +147,14 @@ class OperationMatrixTest extends ContractSupport {
         assertEquals(state, info.path("state").asText());
         if (getShowsError) {
             JsonNode error = info.path("error");
-            assertEquals(Set.of("addr", "code", "message"), fieldSet(error), "GET error has no time (§3.6)");
+            assertEquals(Set.of("addr", "code", "message"), fieldSet(error), "GET error has no time (toAPIModel)");
             assertEquals(codeFor(state), error.path("code").asText());
             assertEquals(state + " injected", error.path("message").asText());
             assertTrue(error.path("addr").asText().matches("[\\w.\\-]+:\\d+"), error::toString);
         } else {
             assertFalse(info.has("error"), () -> "no error key for a " + state + " changefeed: " + info);
         }
-        assertEquals(state.equals("normal"), info.has("task_status"), "task_status only when normal (§5.3)");
+        assertEquals(state.equals("normal"), info.has("task_status"), "task_status only when normal (getChangeFeed)");
 
         JsonNode defaultList = get("/api/v2/changefeeds").json();
         assertEquals(listedByDefault ? List.of(CF) : List.of(), texts(defaultList.path("items"), "id"));
@@ -177,7 +181,7 @@ class OperationMatrixTest extends ContractSupport {
             assertEquals(Set.of("time", "addr", "code", "message"), fieldSet(problem));
             assertEquals(codeFor(state), problem.path("code").asText());
             assertTrue(java.time.OffsetDateTime.parse(problem.path("time").asText()).toInstant().toEpochMilli()
-                    > physical(status.path("checkpoint_ts").asLong()), "newer than the checkpoint (§3.12)");
+                    > physical(status.path("checkpoint_ts").asLong()), "newer than the checkpoint (status)");
         }
         if (state.equals("finished")) {
             assertEquals(info.path("target_ts").asLong(), info.path("checkpoint_ts").asLong());
@@ -195,17 +199,18 @@ class OperationMatrixTest extends ContractSupport {
         for (String id : List.of("cf-w", "cf-p")) {
             JsonNode info = info(id);
             assertEquals("stopped", info.path("state").asText());
-            assertFalse(info.has("error"), "error omitted for stopped (§3.6)");
+            assertFalse(info.has("error"), "error omitted for stopped (shouldShowRunningError)");
         }
         for (JsonNode item : get("/api/v2/changefeeds").json().path("items")) {
             assertEquals("stopped", item.path("state").asText());
-            assertTrue(item.path("error").isNull(), "error forced to null for stopped (§3.5)");
+            assertTrue(item.path("error").isNull(), "error forced to null for stopped (shouldShowRunningError)");
         }
     }
 
     /**
-     * §4: a warning changefeed whose checkpoint is stuck longer than changefeed_error_stuck_duration (default 30 min)
-     * fails; a pending one fails once its total retry time exceeds it. The sandbox's injected warning/pending
+     * A warning changefeed whose checkpoint is stuck longer than changefeed_error_stuck_duration (default 30 min)
+     * fails; a pending one fails once its total retry time exceeds it (tiflow cdc/owner/feed_state_manager.go
+     * {@code HandleWarning}, {@code shouldFailWhenRetry}). The sandbox's injected warning/pending
      * changefeeds never advance their checkpoint, so after 31 minutes they must be failed.
      */
     @ParameterizedTest(name = "{0} for 31 minutes")
@@ -216,7 +221,7 @@ class OperationMatrixTest extends ContractSupport {
         assertEquals("failed", stateOf(CF));
     }
 
-    // ------------------------------------------------------------------------------------------ §3.5 list filter
+    // ----------------------------------------------------------- list filter: cdc/api/v2/changefeed.go listChangeFeeds
 
     @Test
     void list_filters_on_the_internal_state_and_maps_pending_to_warning() {
@@ -267,7 +272,7 @@ class OperationMatrixTest extends ContractSupport {
         assertEquals(ids.size(), body.path("total").asInt());
     }
 
-    // ------------------------------------------------------------------------------------------ §3.7 update
+    // --------------------------------------------------------------- update: cdc/api/v2/changefeed.go updateChangefeed
 
     @Test
     void update_merge_rules() {
@@ -346,7 +351,7 @@ class OperationMatrixTest extends ContractSupport {
                 "changefeed update error: can only update changefeed config when it is stopped or failed");
     }
 
-    // ------------------------------------------------------------------------------------------ §3.8 delete
+    // --------------------------------------------------------------- delete: cdc/api/v2/changefeed.go deleteChangefeed
 
     @Test
     void delete_is_idempotent_and_validates_the_id() {
@@ -364,7 +369,7 @@ class OperationMatrixTest extends ContractSupport {
         assertEmptyOk(delete("/api/v2/changefeeds/cf-1?namespace=other"));
         assertEquals("normal", stateOf("cf-1"), "another namespace's delete leaves it alone");
         assertEmptyOk(delete("/api/v2/changefeeds/cf-1"));
-        assertEquals(400, get("/api/v2/changefeeds/cf-1").status(), "delete is synchronous (§3.8)");
+        assertEquals(400, get("/api/v2/changefeeds/cf-1").status(), "delete is synchronous (deleteChangefeed)");
         assertEmptyOk(delete("/api/v2/changefeeds/cf-1"));
         Resp recreated = post("/api/v2/changefeeds", "{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\"}");
         assertEquals(200, recreated.status(), "the ID is free again: " + recreated);

@@ -21,8 +21,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ReplicaConfigsTest {
-    /** The reference's §5.2 literal ("Default replica_config as returned for a fresh blackhole:// create"). */
-    private static final String REFERENCE_DEFAULTS = """
+    /**
+     * The default replica_config as a v8.5 server returns it for a fresh blackhole:// create (tiflow
+     * cdc/api/v2/model.go {@code GetDefaultReplicaConfig}, marshalled).
+     */
+    private static final String SERVER_DEFAULTS = """
         {"memory_quota":1073741824,"case_sensitive":false,"force_replicate":false,"ignore_ineligible_table":false,
          "check_gc_safe_point":true,"enable_sync_point":false,"enable_table_monitor":false,"bdr_mode":false,
          "sync_point_interval":600000000000,"sync_point_retention":86400000000000,
@@ -48,7 +51,7 @@ class ReplicaConfigsTest {
 
     @Test
     void defaults_are_the_reference_json_in_its_key_order() {
-        JsonNode reference = json(REFERENCE_DEFAULTS);
+        JsonNode reference = json(SERVER_DEFAULTS);
         assertEquals(reference, ReplicaConfigs.defaults());
         assertEquals(text(reference), text(ReplicaConfigs.defaults()));
         assertEquals("\"", ReplicaConfigs.defaults().at("/sink/csv/quote").textValue());

@@ -13,20 +13,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Per-route behaviour of reference §1.2 and §3 beyond status codes: request decoding, create's defaults and
+ * Per-route behaviour of tiflow's cdc/api/v2 handlers beyond status codes: request decoding, create's defaults and
  * validation order, namespaces, pruning by sink kind, synced, drain, log level, and routes that must not care about
  * credentials when authentication is off.
  */
 class RouteBehaviourTest extends ContractSupport {
 
-    // ------------------------------------------------------------------------------------------ §1.1 / §1.2
+    // ---------------------------------------------------------------- request decoding: gin BindJSON, Go encoding/json
 
     @Test
     void request_bodies_are_decoded_as_go_does() {
         Resp r = req("POST", "/api/v2/changefeeds").header("Content-Type", "text/plain; nonsense")
                 .body("{\"Changefeed_ID\":\"cf-ci\",\"SINK_URI\":\"blackhole://\",\"no_such_field\":[1,{}]}").send();
         assertEquals(200, r.status(), () -> "keys match case-insensitively, unknown fields are ignored and the "
-                + "Content-Type is not checked (§1.1, §1.2): " + r);
+                + "Content-Type is not checked (gin BindJSON): " + r);
         assertEquals("cf-ci", r.json().path("id").asText());
     }
 
@@ -35,12 +35,13 @@ class RouteBehaviourTest extends ContractSupport {
         for (String header : List.of("Basic Og==", basic("bob", "x"), "Bearer nonsense")) {
             Resp r = req("POST", "/api/v2/changefeeds").header("Authorization", header)
                     .body("{\"sink_uri\":\"blackhole://\"}").send();
-            assertEquals(200, r.status(), () -> "every route is open without client-user-required (§1.7): " + r);
+            assertEquals(200, r.status(),
+                    () -> "every route is open without client-user-required (AuthenticateMiddleware): " + r);
         }
         assertEquals(200, req("GET", "/api/v2/unsafe/metadata").send().status());
     }
 
-    // ------------------------------------------------------------------------------------------ §3.4 create
+    // --------------------------------------------------------------- create: cdc/api/v2/changefeed.go createChangefeed
 
     @Test
     void an_empty_changefeed_id_gets_a_generated_uuid() {
@@ -130,7 +131,7 @@ class RouteBehaviourTest extends ContractSupport {
                 "fail to create changefeed because target-ts " + start + " is earlier than start-ts " + start);
     }
 
-    // ------------------------------------------------------------------------------------------ §1.8 namespaces
+    // ----------------------------------------------- namespaces: cdc/api/v2/changefeed.go getNamespaceValueWithDefault
 
     @Test
     void namespaces_separate_changefeeds_and_are_not_validated_on_reads() {
@@ -164,7 +165,7 @@ class RouteBehaviourTest extends ContractSupport {
         assertTrue(texts(after, "namespace").contains("ns2"), () -> "processors of all namespaces: " + after);
     }
 
-    // ------------------------------------------------------------------------------------------ §3.6 pruning
+    // -------------------------------------------------- pruning: cdc/model/changefeed.go ChangeFeedInfo.RmUnusedFields
 
     @Test
     void get_prunes_the_config_by_sink_kind_and_blackhole_keeps_everything() {
@@ -186,7 +187,8 @@ class RouteBehaviourTest extends ContractSupport {
         assertHas(kafka.path("sink"), false, "csv", "date_separator", "enable_partition_separator", "safe_mode",
                 "mysql_config");
         assertHas(kafka.path("sink"), true, "encoder_concurrency", "terminator");
-        assertEquals("canal-json", kafka.path("sink").path("protocol").asText(), "the URI's protocol wins (§6)");
+        assertEquals("canal-json", kafka.path("sink").path("protocol").asText(),
+                "the URI's protocol wins (SinkConfig.validateAndAdjustSinkURI)");
 
         JsonNode s3 = info("cf-s3").path("config");
         assertHas(s3, false, "sync_point_interval", "consistent");
@@ -202,7 +204,7 @@ class RouteBehaviourTest extends ContractSupport {
                 "meta_info shows the same config");
     }
 
-    /** Present = a non-null value; pruned = absent, or null for the fields that are not omitempty (§5.2). */
+    /** Present = a non-null value; pruned = absent, or null for the fields that are not omitempty in the API model. */
     private static void assertHas(JsonNode object, boolean present, String... keys) {
         for (String key : keys) {
             assertEquals(present, object.hasNonNull(key), () -> (present ? "expected " : "unexpected ") + key
@@ -210,7 +212,7 @@ class RouteBehaviourTest extends ContractSupport {
         }
     }
 
-    // ------------------------------------------------------------------------------------------ §3.13 synced
+    // ------------------------------------------------------------------------- synced: cdc/api/v2/changefeed.go synced
 
     @Test
     void synced_tells_whether_the_changefeed_is_quiet_and_caught_up() {
@@ -235,7 +237,7 @@ class RouteBehaviourTest extends ContractSupport {
         clock.sleep(Duration.ofSeconds(60));
         JsonNode lagging = get("/api/v2/changefeeds/cf-s/synced").json();
         assertFalse(lagging.path("synced").asBoolean());
-        assertTrue(lagging.path("info").asText().contains("PD"), () -> "the PD/TiKV hint (§3.13): " + lagging);
+        assertTrue(lagging.path("info").asText().contains("PD"), () -> "the PD/TiKV hint (synced): " + lagging);
     }
 
     @Test
@@ -249,7 +251,7 @@ class RouteBehaviourTest extends ContractSupport {
         assertTrue(r.json().path("synced").asBoolean(), r::toString);
     }
 
-    // ------------------------------------------------------------------------------------------ §3.14 drain
+    // ----------------------------------------------------------------------- drain: cdc/api/v2/capture.go drainCapture
 
     @Test
     void drain_reports_the_tables_left_until_the_capture_is_empty() {
@@ -266,7 +268,7 @@ class RouteBehaviourTest extends ContractSupport {
             assertTrue(now <= left, "the count never grows");
             left = now;
         }
-        assertEquals(0, left, "call repeatedly until 0 (§3.14)");
+        assertEquals(0, left, "call repeatedly until 0 (drainCapture)");
     }
 
     @Test
@@ -277,7 +279,7 @@ class RouteBehaviourTest extends ContractSupport {
         assertEquals(1, r.json().path("current_table_count").asInt(), r::body);
     }
 
-    // ------------------------------------------------------------------------------------------ §3.3 log
+    // ------------------------------------------------------------------------ log level: cdc/api/v2/log.go setLogLevel
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"{\"log_level\":\"debug\"}", "{\"log_level\":\"info\"}", "{\"log_level\":\"warn\"}",
@@ -296,7 +298,7 @@ class RouteBehaviourTest extends ContractSupport {
                 "fail to change log level: " + level);
     }
 
-    // ------------------------------------------------------------------------------------------ §3.22 tso
+    // --------------------------------------------------------------------------------- tso: cdc/api/v2/tso.go QueryTso
 
     @Test
     void tso_from_an_unreachable_pd_is_an_internal_error() {

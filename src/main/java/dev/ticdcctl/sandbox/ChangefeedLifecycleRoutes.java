@@ -1,0 +1,198 @@
+package dev.ticdcctl.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
+import dev.ticdcctl.sandbox.ClusterState.Event;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The routes that change a changefeed: create, update, delete, pause and resume, as tiflow cdc/api/v2/changefeed.go
+ * handles them, with the checks of cdc/api/v2/api_helpers.go in their order.
+ */
+final class ChangefeedLifecycleRoutes {
+    private static final Set<String> UPDATABLE = Set.of("stopped", "failed");
+
+    private final Cluster cluster;
+    private final ChangefeedJson json;
+
+    ChangefeedLifecycleRoutes(Cluster cluster) {
+        this.cluster = cluster;
+        this.json = new ChangefeedJson(cluster);
+    }
+
+    /** POST /changefeeds: {@code createChangefeed}, checks of {@code verifyCreateChangefeedConfig}. */
+    Reply createChangefeed(Request r) {
+        JsonNode body = r.jsonBody();
+        String sinkUri = Fields.string(body, "sink_uri", "ChangefeedConfig");
+        String requestedId = Fields.string(body, "changefeed_id", "ChangefeedConfig");
+        String namespace = Fields.string(body, "namespace", "ChangefeedConfig");
+        long requestedStart = Fields.uint64(body, "start_ts", "ChangefeedConfig");
+        long targetTs = Fields.uint64(body, "target_ts", "ChangefeedConfig");
+        ObjectNode config = ReplicaConfigs.mergeOverDefaults(Fields.get(body, "replica_config"));
+        if (sinkUri.isEmpty()) {
+            throw ApiError.sinkUriInvalid("sink_uri is empty, cannot create a changefeed without sink_uri");
+        }
+        String id = requestedId.isEmpty() ? UUID.randomUUID().toString() : requestedId;
+        if (!Cluster.validId(id)) {
+            throw ApiError.invalidParam("invalid changefeed_id: " + id);
+        }
+        String ns = namespace.isEmpty() ? "default" : namespace;
+        if (!Cluster.validId(ns)) {
+            throw ApiError.invalidParam("invalid namespace: " + ns);
+        }
+        return cluster.store.write(s -> {
+            long now = cluster.now();
+            Cluster.settle(s, now);
+            if (s.changefeeds.containsKey(ClusterState.key(ns, id))) {
+                throw new ApiError(500, "CDC:ErrChangeFeedAlreadyExists", "changefeed already exists, " + id);
+            }
+            long tso = Cluster.nextTso(s, now);
+            long startTs = requestedStart == 0 ? tso : requestedStart;
+            if (startTs > tso) {
+                throw ApiError.invalidParam("invalid start-ts " + startTs + ", larger than current tso " + tso);
+            }
+            long gc = Cluster.gcSafepoint(s, now);
+            if (startTs <= gc) {
+                throw startTsBeforeGc(startTs, gc);
+            }
+            if (targetTs != 0 && targetTs <= startTs) {
+                throw new ApiError(400, "CDC:ErrTargetTsBeforeStartTs", "fail to create changefeed because target-ts "
+                        + targetTs + " is earlier than start-ts " + startTs);
+            }
+            ReplicaConfigs.validateForSink(config, sinkUri);
+            checkEligible(s, config);
+            ReplicaConfigs.openSink(sinkUri);
+            ChangefeedRecord cf = new ChangefeedRecord();
+            cf.namespace = ns;
+            cf.id = id;
+            cf.sinkUri = sinkUri;
+            cf.config = config;
+            cf.startTs = startTs;
+            cf.targetTs = targetTs;
+            cf.createdAt = now;
+            cf.creatorVersion = Cluster.VERSION;
+            s.changefeeds.put(ClusterState.key(ns, id), cf);
+            // Answered before the owner loads it: state normal, checkpoint at start, the config as validated.
+            Timeline.View loading = new Timeline.View(true, "normal", startTs, startTs, startTs, null, null, 0);
+            return Reply.json(200, json.info(s, cf, loading, true, config, now));
+        });
+    }
+
+    /** PUT /changefeeds/{id}: {@code updateChangefeed}, checks of {@code verifyUpdateChangefeedConfig}. */
+    Reply updateChangefeed(Request r) {
+        String id = r.id("changefeed_id");
+        return cluster.store.write(s -> {
+            long now = cluster.now();
+            Cluster.settle(s, now);
+            ChangefeedRecord cf = Cluster.loadedChangefeed(s, r.namespace(), id, now);
+            Timeline.View v = Cluster.view(s, cf, now);
+            if (!UPDATABLE.contains(v.state())) {
+                throw updateRefused("changefeed update error: can only update changefeed config when it is stopped or"
+                        + " failed");
+            }
+            JsonNode body = r.jsonBody();
+            long targetTs = Fields.uint64(body, "target_ts", "ChangefeedConfig");
+            String sinkUri = Fields.string(body, "sink_uri", "ChangefeedConfig");
+            JsonNode given = Fields.get(body, "replica_config");
+            long newTarget = cf.targetTs;
+            if (targetTs != 0) {
+                if (targetTs <= v.startTs()) {
+                    throw updateRefused("can not update target_ts:" + targetTs + " less than start_ts:" + v.startTs());
+                }
+                newTarget = targetTs;
+            }
+            String newSink = sinkUri.isEmpty() ? cf.sinkUri : sinkUri;
+            ObjectNode newConfig = (given == null || given.isNull() ? cf.config
+                    : ReplicaConfigs.replaceFromDefaults(given)).deepCopy();
+            if (!newSink.equals(cf.sinkUri) || !newConfig.equals(cf.config)) {
+                try {
+                    ReplicaConfigs.validateForSink(newConfig, newSink);
+                } catch (ApiError e) {
+                    // On update TiCDC wraps validation errors, which makes them 400s.
+                    throw updateRefused("changefeed update error: " + e.errorMessage());
+                }
+            }
+            // Compared after validation, which adjusts the config as it was adjusted when stored.
+            boolean sinkOrConfigChanged = !newSink.equals(cf.sinkUri) || !newConfig.equals(cf.config);
+            if (!sinkOrConfigChanged && newTarget == cf.targetTs) {
+                throw updateRefused("changefeed update error: changefeed config is the same with the old one, do"
+                        + " nothing");
+            }
+            if (sinkOrConfigChanged) {
+                checkEligible(s, newConfig);
+                ReplicaConfigs.openSink(newSink);
+            }
+            cf.targetTs = newTarget;
+            cf.sinkUri = newSink;
+            cf.config = newConfig;
+            return Reply.json(200, json.info(s, cf, Cluster.view(s, cf, now), true, newConfig, now));
+        });
+    }
+
+    /**
+     * DELETE /changefeeds/{id}: {@code deleteChangefeed}; idempotent. The real server answers only once the
+     * changefeed is gone, which here is at once.
+     */
+    Reply deleteChangefeed(Request r) {
+        String id = r.id("changefeed_id");
+        cluster.store.write(s -> s.changefeeds.remove(ClusterState.key(r.namespace(), id)));
+        return Reply.ok();
+    }
+
+    /** POST /changefeeds/{id}/resume: {@code resumeChangefeed}, checks of {@code verifyResumeChangefeedConfig}. */
+    Reply resumeChangefeed(Request r) {
+        String id = r.id("changefeed_id");
+        return cluster.store.write(s -> {
+            long now = cluster.now();
+            Cluster.settle(s, now);
+            ChangefeedRecord cf = Cluster.loadedChangefeed(s, r.namespace(), id, now);
+            JsonNode body = r.jsonBody();
+            long overwrite = Fields.uint64(body, "overwrite_checkpoint_ts", "ResumeChangefeedConfig");
+            long checkpoint = overwrite != 0 ? overwrite : Cluster.view(s, cf, now).checkpointTs();
+            long tso = Cluster.nextTso(s, now);
+            if (checkpoint > tso) {
+                throw ApiError.invalidParam("invalid checkpoint-ts " + checkpoint + ", larger than current tso " + tso);
+            }
+            long gc = Cluster.gcSafepoint(s, now);
+            if (checkpoint <= gc) {
+                throw startTsBeforeGc(checkpoint, gc);
+            }
+            Event e = Event.of("resume", now);
+            e.overwriteTs = overwrite == 0 ? null : overwrite;
+            Cluster.record(s, cf, e);
+            return Reply.ok();
+        });
+    }
+
+    /** POST /changefeeds/{id}/pause: {@code pauseChangefeed}. */
+    Reply pauseChangefeed(Request r) {
+        String id = r.id("changefeed_id");
+        return cluster.store.write(s -> {
+            long now = cluster.now();
+            Cluster.record(s, Cluster.loadedChangefeed(s, r.namespace(), id, now), Event.of("pause", now));
+            return Reply.ok();
+        });
+    }
+
+    /** Table eligibility, as cdc/api/v2/api_helpers.go {@code getVerifiedTables} reports it. */
+    private static void checkEligible(ClusterState s, JsonNode config) {
+        boolean ignore = config.path("force_replicate").asBoolean() || config.path("ignore_ineligible_table")
+                .asBoolean();
+        if (!s.faults.ineligibleTables.isEmpty() && !ignore) {
+            throw new ApiError(400, "CDC:ErrTableIneligible", "some tables are not eligible to replicate("
+                    + s.faults.ineligibleTables + "), if you want to ignore these tables, please set"
+                    + " ignore_ineligible_table to true");
+        }
+    }
+
+    private static ApiError startTsBeforeGc(long ts, long gc) {
+        return new ApiError(400, "CDC:ErrStartTsBeforeGC", "fail to create or maintain changefeed because start-ts "
+                + ts + " is earlier than or equal to GC safepoint at " + gc);
+    }
+
+    private static ApiError updateRefused(String message) {
+        return new ApiError(400, "CDC:ErrChangefeedUpdateRefused", message);
+    }
+}

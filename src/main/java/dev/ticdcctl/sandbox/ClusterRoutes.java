@@ -1,0 +1,145 @@
+package dev.ticdcctl.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The routes of the server and its upstream: status, health, log level, TSO and the three unsafe routes (tiflow
+ * cdc/api/v2/status.go, health.go, log.go, tso.go, unsafe.go).
+ */
+final class ClusterRoutes {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error", "dpanic", "panic", "fatal");
+
+    private final Cluster cluster;
+
+    ClusterRoutes(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /** GET /status: status.go {@code serverStatus}, answered by the capture that was asked. */
+    Reply status(Request r, String captureId) {
+        boolean owner = cluster.store.read(s -> captureId.equals(Cluster.owner(s, cluster.now())));
+        String clusterId = cluster.store.read(s -> s.clusterId);
+        return Reply.indented(200, JSON.objectNode()
+                .put("version", Cluster.VERSION)
+                .put("git_hash", Cluster.GIT_HASH)
+                .put("id", captureId)
+                .put("cluster_id", clusterId)
+                .put("pid", ProcessHandle.current().pid())
+                .put("is_owner", owner)
+                .put("liveness", 0));
+    }
+
+    /** GET /health: health.go {@code health}. */
+    Reply health(Request r) {
+        if (!cluster.store.read(s -> s.faults.healthy)) {
+            throw new ApiError(500, "CDC:ErrClusterIsUnhealthy", "TiCDC cluster is unhealthy");
+        }
+        return Reply.ok();
+    }
+
+    /** POST /log: log.go {@code setLogLevel}, for the capture that was asked. */
+    Reply setLogLevel(Request r, String captureId) {
+        JsonNode body;
+        try {
+            body = r.jsonBody();
+        } catch (ApiError e) {
+            throw ApiError.invalidParam("invalid log level: " + e.getMessage().replace("invalid api parameter: ", ""));
+        }
+        String level = Fields.string(body, "log_level", "LogLevelReq");
+        String normalized = level.isEmpty() ? "info" : level.toLowerCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(normalized)) {
+            throw ApiError.invalidParam("fail to change log level: " + level);
+        }
+        cluster.store.write(s -> s.logLevels.put(captureId, normalized));
+        return Reply.ok();
+    }
+
+    /** POST /tso: tso.go {@code QueryTso}. */
+    Reply tso(Request r) {
+        upstream(r.jsonBody());
+        long tso = cluster.store.write(s -> Cluster.nextTso(s, cluster.now()));
+        return Reply.indented(200, JSON.objectNode()
+                .put("timestamp", Timeline.physical(tso))
+                .put("logic_time", tso & ((1L << Timeline.LOGICAL_BITS) - 1)));
+    }
+
+    /** GET /unsafe/metadata: unsafe.go {@code CDCMetaData}, the etcd keys TiCDC keeps. */
+    Reply unsafeMetadata(Request r) {
+        return cluster.store.read(s -> {
+            long now = cluster.now();
+            String prefix = "/tidb/cdc/" + s.clusterId;
+            ArrayNode kvs = JSON.arrayNode();
+            String owner = Cluster.owner(s, now);
+            kvs.addObject().put("key", prefix + "/__cdc_meta__/meta/meta-version").put("value", "1");
+            kvs.addObject().put("key", prefix + "/__cdc_meta__/owner/22318a0a7b4c" + Integer.toHexString(
+                    Math.abs(owner.hashCode()))).put("value", owner);
+            for (String capture : s.captures) {
+                kvs.addObject().put("key", prefix + "/__cdc_meta__/capture/" + capture).put("value", GoJson.compact(
+                        JSON.objectNode().put("id", capture).put("address", cluster.address(capture))
+                                .put("version", Cluster.VERSION).put("git-hash", Cluster.GIT_HASH)
+                                .put("deploy-path", "/opt/tidb/cdc").put("start-timestamp", s.captures.indexOf(capture)
+                                        + 1719799500L)));
+            }
+            kvs.addObject().put("key", prefix + "/default/upstream/" + Long.toUnsignedString(s.upstreamId))
+                    .put("value", GoJson.compact(JSON.objectNode().put("id", s.upstreamId)
+                            .put("pd-endpoints", "http://127.0.0.1:2379").put("key-path", "").put("cert-path", "")
+                            .put("ca-path", "")));
+            for (ChangefeedRecord cf : s.changefeeds.values()) {
+                Timeline.View v = Cluster.view(s, cf, now);
+                String base = prefix + "/" + cf.namespace + "/changefeed/";
+                kvs.addObject().put("key", base + "info/" + cf.id).put("value", GoJson.compact(JSON.objectNode()
+                        .put("upstream-id", s.upstreamId).put("namespace", cf.namespace).put("changefeed-id", cf.id)
+                        .put("sink-uri", cf.sinkUri)
+                        .put("create-time", GoJson.rfc3339Nano(cf.createdAt, cluster.zone()))
+                        .put("start-ts", v.startTs()).put("target-ts", cf.targetTs)
+                        .put("admin-job-type", v.adminJobType()).put("state", v.state())
+                        .put("creator-version", cf.creatorVersion)));
+                kvs.addObject().put("key", base + "status/" + cf.id).put("value", GoJson.compact(JSON.objectNode()
+                        .put("checkpoint-ts", v.checkpointTs()).put("min-table-barrier-ts", v.checkpointTs())
+                        .put("admin-job-type", v.adminJobType())));
+            }
+            return Reply.indented(200, kvs);
+        });
+    }
+
+    /** POST /unsafe/resolve_lock: unsafe.go {@code ResolveLock}. */
+    Reply resolveLock(Request r) {
+        JsonNode body = r.jsonBody();
+        long region = Fields.uint64(body, "region_id", "ResolveLockReq");
+        long ts = Fields.uint64(body, "ts", "ResolveLockReq");
+        if (region == 0 || ts == 0) {
+            throw ApiError.invalidParam("invalid api parameter: region_id and ts must be greater than 0");
+        }
+        return Reply.ok();
+    }
+
+    /** DELETE /unsafe/service_gc_safepoint: unsafe.go {@code DeleteServiceGcSafePoint}. */
+    Reply deleteServiceGcSafepoint(Request r) {
+        upstream(r.jsonBody());
+        cluster.store.write(s -> s.serviceGcSafepoint = false);
+        return Reply.ok();
+    }
+
+    /**
+     * UpstreamConfig as unsafe.go {@code withUpstreamConfig} resolves it: {@code id} 0 or the sandbox's upstream.
+     * Other PD addresses cannot be reached: the sandbox's simulated PD is the only one.
+     */
+    private void upstream(JsonNode body) {
+        long id = Fields.uint64(body, "id", "UpstreamConfig");
+        long own = cluster.store.read(s -> s.upstreamId);
+        if (id != 0 && id != own) {
+            throw new ApiError(500, "CDC:ErrUpstreamNotFound", "upstream not found, cluster-id: " + id);
+        }
+        JsonNode pd = Fields.get(body, "pd_addrs");
+        if (id == 0 && pd != null && pd.isArray() && !pd.isEmpty()) {
+            throw new ApiError(500, "CDC:ErrInternalServerError", "internal server error: fail to create pd client,"
+                    + " pd addresses " + pd + ": context deadline exceeded");
+        }
+    }
+}
