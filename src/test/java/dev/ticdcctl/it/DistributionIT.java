@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.ticdcctl.it.Launches.Result;
+import dev.ticdcctl.testing.Requirements;
 import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
@@ -216,7 +216,7 @@ class DistributionIT {
 
     /**
      * Makes {@code dir} unwritable for the launcher. A mode does not stop root, so as root the directory is also made
-     * immutable (undone after the test); the test is skipped where neither works.
+     * immutable (undone after the test); the test is skipped where neither works (failed in CI).
      */
     private void makeUnwritable(Path dir) throws Exception {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
@@ -240,7 +240,7 @@ class DistributionIT {
                 });
             }
         }
-        assumeFalse(Files.isWritable(dir), "cannot make a directory unwritable here");
+        Requirements.require(!Files.isWritable(dir), "cannot make a directory unwritable here (chattr +i failed)");
     }
 
     /**
