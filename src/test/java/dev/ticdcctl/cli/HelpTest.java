@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
-/** {@code help}, {@code --help} of every command, help topics and usage errors (conventions §3, §6). */
+/** {@code help}, {@code --help} of every command, help topics and usage errors (exit code 2, one Error: line). */
 class HelpTest {
     private static final String ROOT_DESCRIPTION = "Administer a TiCDC cluster over its OpenAPI v2.";
     /**
