@@ -6,7 +6,7 @@
  * Run it from the repository root with bench/run [--runs N] [--warmup N] after `mvn -B package`. It needs only a
  * JDK 17+ (single-file source launch, no dependencies); curl and /usr/bin/time are used when present.
  *
- * Method (docs: ../shared/reference/jvm-startup.md §1): a canned TiCDC-like API is served from this process on
+ * Method: a canned TiCDC-like API is served from this process on
  * 127.0.0.1; every variant runs as a separate process, stdout discarded, in interleaved rounds (each round runs
  * every variant once, so slow phases of a noisy machine hit all variants alike), and ratios to curl are taken per
  * round before the median, which makes them immune to drift.

@@ -181,6 +181,7 @@ public final class ConfigFile {
      * {@code change} returns; when it throws, nothing is written. Another process's update waits for the lock, so
      * each sees the one before. The lock file stays: removing it would let two writers lock different files.
      */
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public static <T> T update(Path path, Function<ConfigFile, T> change) {
         Path target = writeTarget(path);
         Path dir = target.getParent();

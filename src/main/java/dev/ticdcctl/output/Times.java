@@ -62,7 +62,7 @@ public final class Times {
             datePrefix = b.toString();
             day = epochDay;
         }
-        int second = (int) Math.floorMod(seconds, 86_400);
+        int second = Math.floorMod(seconds, 86_400);
         StringBuilder b = new StringBuilder(24).append(datePrefix);
         two(b, second / 3600).append(':');
         two(b, second / 60 % 60).append(':');

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code capture list|drain} and {@code processor list|get} against a stub TiCDC (API reference §3.14–3.16). */
+/** {@code capture list|drain} and {@code processor list|get} against a stub TiCDC (tiflow cdc/api/v2/capture.go, processor.go). */
 class CaptureAndProcessorTest extends StubServerTest {
     private static final String OWNER = "d2912e63-3349-447c-90ba-72a4e04b5e9e";
     private static final String OTHER = "5b1a7e8c-0f7e-4d25-9b1e-3e1b0a4b2c7d";

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code status}, {@code health}, {@code version}, {@code owner resign} and {@code log set} (API reference §3.1–3.3, §3.21). */
+/**
+ * {@code status}, {@code health}, {@code version}, {@code owner resign} and {@code log set} (tiflow cdc/api/v2
+ * status.go, health.go, owner.go, log.go).
+ */
 class ClusterCommandsTest extends StubServerTest {
 
     // ---- status

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-/** {@code help}, {@code --help} of every command, help topics and usage errors (conventions §3, §6). */
+/** {@code help}, {@code --help} of every command, help topics and usage errors (exit code 2, one Error: line). */
 class HelpTest {
     private static final String ROOT_DESCRIPTION = "Administer a TiCDC cluster over its OpenAPI v2.";
     private static final String GLOBAL_HEADING = "\nGlobal options:\n";

@@ -29,7 +29,7 @@ class LogAllCapturesTest extends SandboxTest {
     private static Map<String, String> levels(Path dir) throws IOException {
         JsonNode state = Json.mapper().readTree(Files.readString(dir.resolve("state.json")));
         Map<String, String> levels = new TreeMap<>();
-        state.path("logLevels").fields().forEachRemaining(e -> levels.put(e.getKey(), e.getValue().asText()));
+        state.path("logLevels").properties().forEach(e -> levels.put(e.getKey(), e.getValue().asText()));
         return levels;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.testing.Cli;
+import dev.ticdcctl.testing.Requirements;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -191,7 +191,7 @@ class ManPagesTest {
     private record Rendered(String out, String err) {}
 
     private static Rendered groff(Path page, String... options) throws Exception {
-        Assumptions.assumeTrue(groffInstalled(), "groff is not installed");
+        Requirements.requireProgram("groff");
         List<String> command = new ArrayList<>(List.of("groff", "-man"));
         command.addAll(List.of(options));
         command.add(page.toString());
@@ -202,16 +202,6 @@ class ManPagesTest {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "groff did not finish");
         assertEquals(0, process.exitValue(), () -> command + ": " + new String(err, StandardCharsets.UTF_8));
         return new Rendered(new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
-    }
-
-    private static Boolean groffFound;
-
-    private static boolean groffInstalled() {
-        if (groffFound == null) {
-            groffFound = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                    .anyMatch(dir -> Files.isExecutable(Path.of(dir, "groff")));
-        }
-        return groffFound;
     }
 
     /** Rendered text by section title (the unindented upper-case lines), each body on one line. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code tso query} (POST /api/v2/tso, reference §3.22) and the offline {@code tso decode} and {@code encode}. */
+/** {@code tso query} (POST /api/v2/tso, tiflow cdc/api/v2/tso.go QueryTso) and the offline {@code tso decode} and {@code encode}. */
 class TsoCommandsTest extends StubServerTest {
     // ---- tso query
 

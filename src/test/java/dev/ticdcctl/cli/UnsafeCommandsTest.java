@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code unsafe metadata|resolve-lock|delete-service-gc-safepoint} (API reference §3.18–3.20). */
+/** {@code unsafe metadata|resolve-lock|delete-service-gc-safepoint} (tiflow cdc/api/v2/unsafe.go). */
 class UnsafeCommandsTest extends StubServerTest {
     private static final String METADATA = "/api/v2/unsafe/metadata";
     private static final String RESOLVE_LOCK = "/api/v2/unsafe/resolve_lock";

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChangefeedTomlTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One fixture per section of the reference's ReplicaConfig (API §5.2), plus cdc-cli.md §4's skeleton. */
+    /** One fixture per table of ReplicaConfig (tiflow cdc/api/v2/model.go), plus the skeleton of a cdc cli config file. */
     @ParameterizedTest
     @ValueSource(strings = {"top-level", "filter", "mounter", "sink-csv", "dispatchers", "column-selectors",
         "kafka-config", "pulsar-config", "mysql-config", "cloud-storage-config", "consistent", "scheduler",

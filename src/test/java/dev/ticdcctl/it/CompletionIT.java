@@ -2,9 +2,9 @@ package dev.ticdcctl.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ticdcctl.testing.Fixtures;
+import dev.ticdcctl.testing.Requirements;
 import dev.ticdcctl.testing.StubServer;
 import java.io.File;
 import java.io.IOException;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,7 +129,7 @@ class CompletionIT {
 
     @Test
     void fish_completes_commands_values_and_changefeed_ids() throws Exception {
-        assumeTrue(onPath("fish"), "fish is not installed");
+        Requirements.requireProgram("fish");
 
         assertEquals(List.of("pause\tPause changefeeds and wait until they are stopped"), fish("ticdcctl changefeed p"));
         assertEquals(List.of("always", "auto", "never"), fish("ticdcctl --color "));
@@ -145,10 +144,5 @@ class CompletionIT {
         assertEquals(0, outcome.exitCode(), outcome::toString);
         assertEquals("", outcome.err(), outcome::toString);
         return outcome.out();
-    }
-
-    private static boolean onPath(String program) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.AfterEach;
  * Base of the sandbox contract tests: a three-capture sandbox on a {@link TestClock} (time moves only when a test
  * says so), and a small HTTP client speaking to it with {@link HttpClient} directly, not through the CLI.
  *
- * <p>The server zone is Asia/Shanghai (+08:00) so that "server local time" renderings (reference §1.3) differ from
+ * <p>The server zone is Asia/Shanghai (+08:00) so that "server local time" renderings differ from
  * UTC and are really checked.
  */
 abstract class ContractSupport {
@@ -302,7 +302,7 @@ abstract class ContractSupport {
     }
 
     /**
-     * A changefeed in one of the states of the operation matrix (reference §4): normal, warning, pending, stopped,
+     * A changefeed in one of the states of the changefeed state machine: normal, warning, pending, stopped,
      * failed or finished. Faults come from {@code POST /sandbox/changefeeds/{id}/fault}; finished from a target TSO
      * that the checkpoint reaches.
      */
@@ -352,7 +352,7 @@ abstract class ContractSupport {
 
     // ---------------------------------------------------------------- assertions
 
-    /** TiCDC's error envelope (reference §1.5): status, code, {@code [code]message}, indented, JSON content type. */
+    /** TiCDC's error envelope (tiflow cdc/api/middleware ErrorHandleMiddleware): status, code, {@code [code]message}, indented, JSON content type. */
     static void assertError(Resp r, int status, String code, String message) {
         assertErrorEnvelope(r, status, code);
         String expected = code.isEmpty() ? message : "[" + code + "]" + message;
@@ -386,7 +386,7 @@ abstract class ContractSupport {
         assertEquals("{}", r.body());
     }
 
-    /** gin's default 404: text body, no JSON (reference §1.5). */
+    /** gin's default 404: text body, no JSON. */
     static void assertGin404(Resp r) {
         assertEquals(404, r.status(), r::toString);
         assertEquals(NOT_FOUND_BODY, r.body());
@@ -396,7 +396,7 @@ abstract class ContractSupport {
     // ---------------------------------------------------------------- the route table
 
     /**
-     * The 23 routes of reference §2, each with a request that succeeds against {@link Fixture}: {@code {cf}} is a running
+     * The 23 routes of tiflow cdc/api/v2/api.go RegisterOpenAPIV2Routes, each with a request that succeeds against {@link Fixture}: {@code {cf}} is a running
      * changefeed ({@code cf-1}), {@code {stopped}} a paused one ({@code cf-stopped}), {@code {capture}} the owner's
      * capture ID, {@code {other}} a non-owner capture (the third).
      */
@@ -430,9 +430,9 @@ abstract class ContractSupport {
         final String method;
         final String template;
         final String body;
-        /** "fwd" in §2: answered by the owner (health forwards itself too). */
+        /** Behind ownerMiddleware: answered by the owner (health forwards itself too). */
         final boolean forwarded;
-        /** "auth" in §2 / §1.7. */
+        /** Behind authenticateMiddleware. */
         final boolean authenticated;
         final int success;
 

@@ -15,18 +15,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one description of the replica config, which both the TOML mapping and the simulator follow, against the
- * swagger copy: every struct of {@code v2.ReplicaConfig}, nested ones included, has exactly the fields of its
+ * published swagger: every struct of {@code v2.ReplicaConfig}, nested ones included, has exactly the fields of its
  * definition, with matching JSON types and nested definitions.
  */
 class ReplicaConfigSchemaContractTest {
-    /** Fields newer than the swagger copy, keyed {@code definition.property}. */
+    /** Fields newer than the published swagger, keyed {@code definition.property}. */
     private static final Set<String> NOT_IN_SWAGGER = Set.of(
-            // In the reference's default replica_config (§5.2), sink.csv.
+            // tiflow cdc/api/v2/model.go CSVConfig.OutputFieldHeader, added by tiflow #12183 after v8.5.
             "v2.CSVConfig.output_field_header");
 
     @Test
     void the_schema_has_every_field_of_the_swagger_replica_config_and_no_other() {
-        SwaggerValidator swagger = SwaggerValidator.require();
+        SwaggerValidator swagger = SwaggerValidator.published();
         List<String> problems = new ArrayList<>();
         compare(swagger, ReplicaConfigSchema.REPLICA_CONFIG, problems);
         assertEquals(List.of(), problems);
@@ -58,7 +58,7 @@ class ReplicaConfigSchemaContractTest {
         return type.equals("array") ? "array of " + swaggerType(property.path("items")) : type;
     }
 
-    /** Durations are documented as strings or as v2.JSONDuration (reference §1.3); either is accepted. */
+    /** Durations are documented as strings or as v2.JSONDuration ; either is accepted. */
     private static String schemaType(Field field, String documented) {
         return switch (field.kind()) {
             case BOOL -> "boolean";

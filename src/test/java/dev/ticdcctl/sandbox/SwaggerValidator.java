@@ -2,100 +2,79 @@ package dev.ticdcctl.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticdcctl.contract.ExtractSwaggerDefinitions;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * Checks a response body against a {@code definitions} entry of the Swagger 2.0 copy kept next to the API reference
- * ({@code ../shared/reference/ticdc-openapi-v2.swagger.json} from the project root).
+ * Checks a response body against a {@code definitions} entry of TiCDC's published Swagger 2.0 document, as kept in
+ * the test resource {@value ExtractSwaggerDefinitions#RESOURCE} (field names and JSON types, extracted from the
+ * swagger by {@link ExtractSwaggerDefinitions}, which says which file and version).
  *
  * <p>What is checked: JSON types (object, integer vs number vs string vs boolean vs array), object properties
  * recursively, array items, {@code additionalProperties} maps, and {@code $ref} into {@code definitions}. Properties
  * the definition does not know are allowed (the server adds fields over time), and properties the definition knows
- * may be absent (Go's {@code omitempty}, reference §1.3).
+ * may be absent (Go's {@code omitempty} in tiflow cdc/api/v2/model.go).
  *
- * <p>The swagger copy has known gaps (reference §0 "Swagger caveats" and §1.3); these are tolerated, see
- * {@link #TOLERATED}. When the file is missing, {@link #require()} aborts the calling test through
- * {@link Assumptions} with a message saying so, so that the schema assertions show up as skipped rather than
- * silently passing.
+ * <p>The swagger has known gaps where it disagrees with what the server emits; these are tolerated, see
+ * {@link #TOLERATED}.
  */
 final class SwaggerValidator {
-    static final String FILE = "ticdc-openapi-v2.swagger.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static volatile Optional<SwaggerValidator> loaded;
+    private static volatile SwaggerValidator published;
 
     /**
-     * Documented gaps between the swagger copy and what the server emits, keyed {@code definition.property}; the value
+     * Documented gaps between the swagger and what the server emits, keyed {@code definition.property}; the value
      * is the JSON type the server really uses, accepted in addition to the documented one.
      */
     private static final Map<String, String> TOLERATED = Map.of(
-            // Reference §0 "Swagger caveats": "It documents sync_point_interval as string (server *emits* integer ns)";
-            // §1.3: durations in replica_config are output as JSON integer nanoseconds.
+            // tiflow cdc/api/v2/model.go ReplicaConfig tags sync_point_interval swaggertype:"string", but the field
+            // is a *JSONDuration, whose MarshalJSON writes integer nanoseconds.
             "v2.ReplicaConfig.sync_point_interval", "integer",
-            // Same Go type (JSONDuration) and same rule, reference §1.3 / §5.2 (86400000000000 by default).
+            // The same tag and type (86400000000000 by default, tiflow pkg/config/replica_config.go).
             "v2.ReplicaConfig.sync_point_retention", "integer",
-            // Swagger declares v2.JSONDuration as an object; reference §1.3 / §5.2: emitted as integer ns
-            // (changefeed_error_stuck_duration = 1800000000000).
+            // Untagged, so the swagger declares v2.JSONDuration as an object; emitted as integer ns as well
+            // (changefeed_error_stuck_duration = 1800000000000 by default).
             "v2.ReplicaConfig.changefeed_error_stuck_duration", "integer");
 
     private final JsonNode definitions;
-    private final Path source;
+    private final String source;
 
-    private SwaggerValidator(JsonNode definitions, Path source) {
+    private SwaggerValidator(JsonNode definitions, String source) {
         this.definitions = definitions;
         this.source = source;
     }
 
-    /** Where the swagger copy is looked for: the working directory, then its parent, taken as the project root. */
-    static List<Path> candidates() {
-        Path cwd = Path.of("").toAbsolutePath().normalize();
-        List<Path> paths = new ArrayList<>();
-        paths.add(cwd.resolve("../shared/reference").resolve(FILE).normalize());
-        if (cwd.getParent() != null) {
-            paths.add(cwd.getParent().resolve("../shared/reference").resolve(FILE).normalize());
-        }
-        return paths;
-    }
-
-    /** The validator, or empty when no swagger copy is found. */
-    static Optional<SwaggerValidator> find() {
-        Optional<SwaggerValidator> v = loaded;
+    /** The validator for TiCDC's published definitions, read once from the test resource. */
+    static SwaggerValidator published() {
+        SwaggerValidator v = published;
         if (v == null) {
             synchronized (SwaggerValidator.class) {
-                v = loaded;
+                v = published;
                 if (v == null) {
-                    v = candidates().stream().filter(Files::isRegularFile).findFirst().map(SwaggerValidator::load);
-                    loaded = v;
+                    v = load(ExtractSwaggerDefinitions.RESOURCE);
+                    published = v;
                 }
             }
         }
         return v;
     }
 
-    /** The validator; aborts the current test (reported as skipped, with the paths tried) when the file is missing. */
-    static SwaggerValidator require() {
-        Optional<SwaggerValidator> v = find();
-        Assumptions.assumeTrue(v.isPresent(), () -> "swagger schema assertions skipped: " + FILE + " not found at "
-                + candidates());
-        return v.get();
-    }
-
-    static SwaggerValidator load(Path file) {
-        try {
-            JsonNode root = MAPPER.readTree(file.toFile());
-            JsonNode definitions = root.path("definitions");
-            if (!definitions.isObject()) {
-                throw new IllegalStateException(file + " has no definitions");
+    private static SwaggerValidator load(String resource) {
+        try (InputStream in = SwaggerValidator.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource " + resource + " is missing");
             }
-            return new SwaggerValidator(definitions, file);
+            JsonNode definitions = MAPPER.readTree(in).path("definitions");
+            if (!definitions.isObject()) {
+                throw new IllegalStateException(resource + " has no definitions");
+            }
+            return new SwaggerValidator(definitions, resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,10 +83,6 @@ final class SwaggerValidator {
     /** For tests of the validator itself: definitions given inline. */
     static SwaggerValidator of(JsonNode definitions) {
         return new SwaggerValidator(definitions, null);
-    }
-
-    Path source() {
-        return source;
     }
 
     boolean has(String definition) {
@@ -136,9 +111,9 @@ final class SwaggerValidator {
     }
 
     /**
-     * A list answer: the swagger copy documents list routes as bare arrays of the item definition, while the server
-     * answers {@code {"total": n, "items": [...]}} (reference §2, "List&lt;T&gt;"); checks that envelope, then every
-     * item against {@code itemDefinition}.
+     * A list answer: the swagger documents list routes as bare arrays of the item definition, while the server
+     * answers {@code {"total": n, "items": [...]}} (tiflow cdc/api/v2/model.go ListResponse); checks that envelope,
+     * then every item against {@code itemDefinition}.
      */
     void assertValidList(JsonNode value, String itemDefinition) {
         Assertions.assertTrue(value.isObject(), () -> "a list answer is an object: " + value);
@@ -164,7 +139,7 @@ final class SwaggerValidator {
                 return;
             }
             if (value.isNull()) {
-                // A Go pointer or slice that is nil (e.g. ChangefeedCommonInfo.error, reference §5.4).
+                // A Go pointer or slice that is nil (e.g. ChangefeedCommonInfo.error, a *RunningError).
                 return;
             }
             check(value, target, path, name, problems);
@@ -197,7 +172,7 @@ final class SwaggerValidator {
             }
             case "array" -> {
                 if (value.isNull()) {
-                    return; // a nil Go slice, e.g. ProcessorDetail.table_ids (reference §3.16)
+                    return; // a nil Go slice, e.g. ProcessorDetail.table_ids of a processor with no tables
                 }
                 if (!value.isArray()) {
                     problems.add(path + ": expected array, got " + kind(value));

@@ -1,6 +1,6 @@
 package dev.ticdcctl.testing;
 
-/** Response bodies shaped as TiCDC v8.5 writes them (see the API reference, §3 and §5). */
+/** Response bodies shaped as TiCDC v8.5 writes them (tiflow cdc/api/v2/model.go, the handlers in cdc/api/v2). */
 public final class Fixtures {
     /** Physical 2024-07-01T02:05:00.123Z, logical 5. */
     public static final long CHECKPOINT_TSO = 450835120160243717L;

@@ -110,6 +110,7 @@ final class ChangefeedBulk {
      * Runs the action on a bounded pool; the client and output are built before the workers share them. Ctrl-C (an
      * interrupt) stops it: the results so far are printed, then what became of the rest, and the run exits 130.
      */
+    @SuppressWarnings("try") // the Ctrl-C handler is installed for the block, not used in it
     private List<Result> execute(List<String> ids, int parallel, Action action, Wording wording)
             throws InterruptedException {
         services.client();

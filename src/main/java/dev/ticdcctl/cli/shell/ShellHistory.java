@@ -57,6 +57,7 @@ final class ShellHistory extends DefaultHistory {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public void save() throws IOException {
         Object variable = reader == null ? null : reader.getVariable(LineReader.HISTORY_FILE);
         Path file = variable instanceof Path path ? path : variable == null ? null : Path.of(variable.toString());
