@@ -78,7 +78,7 @@ final class CheckedStdout extends OutputStream {
         }
         err.println("Error: cannot write the output: " + failure.getMessage());
         err.flush();
-        return code == ExitCode.OK ? ExitCode.FAILED : code;
+        return code == ExitCode.OK.code() ? ExitCode.FAILED.code() : code;
     }
 
     private static boolean isBrokenPipe(IOException e) {

@@ -40,10 +40,10 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             err.print(TerminalText.messages(trace.toString())); // its messages may quote URIs and server text
         }
         err.flush();
-        return exitCode(ex);
+        return exitCode(ex).code();
     }
 
-    public static int exitCode(Throwable ex) {
+    public static ExitCode exitCode(Throwable ex) {
         if (ex instanceof NotFoundException || ex instanceof CliException.NotFound) {
             return ExitCode.NOT_FOUND;
         }

@@ -36,7 +36,7 @@ final class HelpCommand implements Callable<Integer> {
         if (words.length == 1 && HelpTopics.TOPICS.containsKey(words[0])) {
             target.getOut().print(HelpTopics.TOPICS.get(words[0]).apply(target));
             target.getOut().flush();
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
         for (String word : words) {
             CommandLine next = target.getSubcommands().get(word);
@@ -47,6 +47,6 @@ final class HelpCommand implements Callable<Integer> {
             target = next;
         }
         target.usage(target.getOut());
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

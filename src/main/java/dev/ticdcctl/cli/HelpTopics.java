@@ -1,10 +1,13 @@
 package dev.ticdcctl.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
@@ -17,31 +20,17 @@ final class HelpTopics {
 
     private static final int WIDTH = 96;
 
-    static final List<Entry> EXIT_CODES = List.of(
-            new Entry("0", "success, including a no-op such as pausing a stopped changefeed"),
-            new Entry("1", "the operation failed: an error reported by the server, an answer the command cannot use"
-                    + " (empty, not JSON, missing fields; the error names the route), or an unexpected failure; also"
-                    + " when the output could not be written (a full disk, a closed stdout), but not when its reader"
-                    + " went away (| head)"),
-            new Entry("2", "usage error or invalid input (unknown flag, bad ID, malformed file, an input file or stdin"
-                    + " larger than 16 MiB, a closed stdin, --yes needed off a terminal); nothing was sent"),
-            new Entry("3", "not found (CDC:ErrChangeFeedNotExists, CDC:ErrCaptureNotExist), decided by the server's"
-                    + " error_code, not its HTTP status (TiCDC answers not-found with 400)"),
-            new Entry("4", "authentication or authorization failed (HTTP 401 or 403, CDC:ErrCredentialNotFound,"
-                    + " CDC:ErrUnauthorized)"),
-            new Entry("5", "the server could not be reached or its answer did not arrive whole (connection refused,"
-                    + " unknown host, TLS handshake, connect or request timeout, an answer cut short or not complete"
-                    + " within --timeout)"),
-            new Entry("6", "a wait ended by its timeout before the condition held"),
-            new Entry("7", "the user declined a confirmation prompt"),
-            new Entry("130", "interrupted (Ctrl-C)"));
+    static final List<Entry> EXIT_CODES = Arrays.stream(ExitCode.values())
+            .map(c -> new Entry(String.valueOf(c.code()), c.meaning())).toList();
 
     static final String BULK_EXIT_CODES = "Bulk actions (changefeed pause, resume and delete with several IDs, --all"
-            + " or --match) report each changefeed and exit with the worst result, ranked from best to worst: ok 0,"
-            + " not found 3, wait timeout 6, failed 1, unauthorized 4, unreachable 5. An --all or --match that"
-            + " selects nothing succeeds (0); a declined confirmation is 7. Ctrl-C stops one: the results so far are"
-            + " printed, then what became of the rest (\"interrupted: 24 requests sent, 16 confirmed paused, 176 not"
-            + " sent\"), and the exit code is 130.";
+            + " or --match) report each changefeed and exit with the worst result, ranked from best to worst: "
+            + ExitCode.bulkRanking().stream().map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " "
+                    + c.code()).collect(Collectors.joining(", "))
+            + ". An --all or --match that selects nothing succeeds (" + ExitCode.OK.code() + "); a declined"
+            + " confirmation is " + ExitCode.DECLINED.code() + ". Ctrl-C stops one: the results so far are printed,"
+            + " then what became of the rest (\"interrupted: 24 requests sent, 16 confirmed paused, 176 not sent\"),"
+            + " and the exit code is " + ExitCode.INTERRUPTED.code() + ".";
 
     static final List<Entry> ENVIRONMENT = List.of(
             new Entry("TICDCCTL_SERVER", "TiCDC server address, as --server (default http://127.0.0.1:8300)"),

@@ -57,6 +57,6 @@ public final class RootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -37,7 +37,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
                 err.println("Error: " + habit.get().error());
                 err.println("Hint: " + habit.get().hint());
                 err.flush();
-                return ExitCode.USAGE;
+                return ExitCode.USAGE.code();
             }
         }
         err.println("Error: " + message(ex));
@@ -55,7 +55,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         err.print("Usage: " + command.getHelp().synopsis(0));
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
-        return ExitCode.USAGE;
+        return ExitCode.USAGE.code();
     }
 
     /** Commands or options close to what was typed: a prefix of it, or at most a third of its letters off. */

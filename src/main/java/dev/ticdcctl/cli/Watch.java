@@ -76,7 +76,7 @@ public final class Watch {
                 }
             }
         } catch (InterruptedException e) {
-            return ExitCode.OK; // Ctrl-C is how a watch ends
+            return ExitCode.OK.code(); // Ctrl-C is how a watch ends
         } finally {
             if (previous != null) {
                 onInterrupt(previous);

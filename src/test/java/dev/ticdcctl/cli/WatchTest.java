@@ -281,7 +281,7 @@ class WatchTest extends SandboxTest {
         Cli.Result r = watching().terminal(new Terminal(true, true, true, WIDTH, 30))
                 .run("changefeed", "get", "nope", "--watch");
 
-        assertEquals(ExitCode.NOT_FOUND, r.exitCode(), r::toString);
+        assertEquals(ExitCode.NOT_FOUND.code(), r.exitCode(), r::toString);
         assertEquals("", r.out(), r::toString);
         assertTrue(r.err().startsWith("Error: "), r::toString);
         assertTrue(r.err().contains("CDC:ErrChangeFeedNotExists"), r::toString);
@@ -293,7 +293,7 @@ class WatchTest extends SandboxTest {
         Cli.Result r = new Cli().args("--server", "http://127.0.0.1:1", "--retries", "0")
                 .run("changefeed", "list", "--watch");
 
-        assertEquals(ExitCode.UNREACHABLE, r.exitCode(), "an unreachable server at the first poll: " + r);
+        assertEquals(ExitCode.UNREACHABLE.code(), r.exitCode(), "an unreachable server at the first poll: " + r);
         assertEquals(1, r.err().lines().filter(l -> l.startsWith("Error: ")).count(), r::toString);
     }
 
@@ -324,7 +324,7 @@ class WatchTest extends SandboxTest {
     void a_bad_interval_is_a_usage_error(String interval) {
         Cli.Result r = watching().run("changefeed", "list", "--watch", interval);
 
-        assertEquals(ExitCode.USAGE, r.exitCode(), r::toString);
+        assertEquals(ExitCode.USAGE.code(), r.exitCode(), r::toString);
         assertTrue(r.err().startsWith("Error: "), r::toString);
         assertTrue(r.err().contains("interval") || r.err().contains("duration"), r::toString);
         assertEquals("", r.out(), r::toString);
@@ -334,7 +334,7 @@ class WatchTest extends SandboxTest {
     void interval_without_watch_is_a_usage_error() {
         Cli.Result r = watching().run("changefeed", "get", "cf-a", "--interval", "5s");
 
-        assertEquals(ExitCode.USAGE, r.exitCode(), r::toString);
+        assertEquals(ExitCode.USAGE.code(), r.exitCode(), r::toString);
         assertEquals("Error: --interval applies only with --watch\n", r.err(), r::toString);
     }
 

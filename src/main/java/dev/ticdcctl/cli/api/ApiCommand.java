@@ -68,6 +68,6 @@ public final class ApiCommand implements Callable<Integer> {
                 request.headers());
         RawAnswer.print(request.method() + " " + request.path().replaceFirst("\\?.*", ""), response,
                 services.output(), services.mapper(), showSecrets);
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

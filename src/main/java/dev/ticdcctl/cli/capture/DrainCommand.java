@@ -51,12 +51,12 @@ final class DrainCommand implements Callable<Integer> {
         if (await) {
             ApiResult<DrainResult> result = new CaptureDrain(services).untilEmpty(target);
             services.output().result("capture " + name + " drained: no tables left", result.json());
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
         ApiResult<DrainResult> result = services.client().drainCapture(target.id());
         int left = result.value().currentTableCount();
         services.output().result("capture " + name + " draining: " + CaptureDrain.tables(left)
                 + " left to move", result.json());
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -31,6 +31,6 @@ final class ListCommand implements Callable<Integer> {
             result.value().items().forEach(c -> table.row(c.id(), c.isOwner(), c.address(), c.clusterId()));
             return table;
         });
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

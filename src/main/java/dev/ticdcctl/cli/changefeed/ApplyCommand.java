@@ -54,7 +54,7 @@ final class ApplyCommand implements Callable<Integer> {
         } catch (NotFoundException e) {
             new ChangefeedCreator(services).createAndReport(input,
                     new ChangefeedCreator.How(dryRun, ignoreIneligible, false, false));
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
         return UpdateCommand.update(services, current, input, restart, dryRun);
     }

@@ -51,7 +51,7 @@ final class ChangefeedBulk {
     static final int LISTED_IN_CONFIRMATION = 20;
 
     private record Result(String id, Outcome outcome, Exception failure) {
-        int exitCode() {
+        ExitCode exitCode() {
             return failure == null ? ExitCode.OK : ErrorReporter.exitCode(failure);
         }
     }
@@ -77,7 +77,7 @@ final class ChangefeedBulk {
             if (output.machineReadable()) {
                 output.resource(JsonNodeFactory.instance.arrayNode(), null);
             }
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
         services.prompter().confirm(question(namespace + " of " + services.cluster(), ids, wording),
                 "no changefeed was " + wording.past());
@@ -89,10 +89,10 @@ final class ChangefeedBulk {
             // Never hidden by -q: after Ctrl-C the user must learn what was and was not done.
             services.err().println("interrupted: " + interruptedSummary(e, wording));
             services.err().flush();
-            return ExitCode.INTERRUPTED;
+            return ExitCode.INTERRUPTED.code();
         }
         output.progress(summary(results, wording));
-        return ExitCode.worst(results.stream().map(Result::exitCode).toList());
+        return ExitCode.worst(results.stream().map(Result::exitCode).toList()).code();
     }
 
     private static String question(String where, List<String> ids, Wording wording) {
@@ -236,7 +236,7 @@ final class ChangefeedBulk {
         item.put("id", result.id);
         item.put("ok", result.failure == null);
         item.put("result", category(result, wording));
-        item.put("exit_code", result.exitCode());
+        item.put("exit_code", result.exitCode().code());
         if (result.failure != null) {
             ObjectNode error = item.putObject("error");
             error.put("code", result.failure instanceof ApiException api && !api.errorCode().isEmpty()
@@ -254,8 +254,8 @@ final class ChangefeedBulk {
             return result.outcome.changed() ? wording.done() : "unchanged";
         }
         return switch (result.exitCode()) {
-            case ExitCode.NOT_FOUND -> "not found";
-            case ExitCode.WAIT_TIMEOUT -> "timed out";
+            case NOT_FOUND -> "not found";
+            case WAIT_TIMEOUT -> "timed out";
             default -> "failed";
         };
     }

@@ -82,7 +82,7 @@ final class CreateCommand implements Callable<Integer> {
                 targetTs == null ? null : targetTs.value()), services.mapper());
         new ChangefeedCreator(services).createAndReport(input,
                 new ChangefeedCreator.How(dryRun, ignoreIneligible, noWait, paused));
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 
     /**

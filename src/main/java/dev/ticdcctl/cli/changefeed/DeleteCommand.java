@@ -58,6 +58,6 @@ final class DeleteCommand implements Callable<Integer> {
         }
         ChangefeedBulk.Outcome outcome = deleter.delete(namespace, id, current);
         services.output().result(outcome.message(), outcome.resource());
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -71,7 +71,7 @@ final class ExportCommand implements Callable<Integer> {
             toml.append('\n').append(ChangefeedToml.render(config, "config"));
             services.output().data(toml.toString().stripTrailing());
         }
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 
     private static String quote(String s) {

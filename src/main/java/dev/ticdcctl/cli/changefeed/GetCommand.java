@@ -90,7 +90,7 @@ final class GetCommand implements Callable<Integer> {
         } else {
             services.output().resource(json(result), () -> table(cf.get()), showSecrets);
         }
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 
     /** Whether {@code -o table} was given, before or after the command: it asks for the row, even on a terminal. */

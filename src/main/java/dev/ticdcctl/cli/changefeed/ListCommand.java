@@ -62,6 +62,6 @@ final class ListCommand implements Callable<Integer> {
                 services.client().listChangefeeds(services.namespace(), state);
         services.output().resource(result,
                 () -> ChangefeedViews.list(result.value().items(), services.output().times()));
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

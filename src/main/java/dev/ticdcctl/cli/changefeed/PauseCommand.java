@@ -44,6 +44,6 @@ final class PauseCommand implements Callable<Integer> {
         }
         ChangefeedBulk.Outcome outcome = pauser.pause(services.namespace(), selection.singleId());
         services.output().result(outcome.message(), outcome.resource());
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -65,7 +65,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
         ChangefeedBulk.Outcome outcome = resumer.resume(services.namespace(), id, requested);
         services.output().result(outcome.message(), outcome.resource());
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 
     /** "now" is TSO 0 here and is fetched from the server after the checks; null when the option is absent. */

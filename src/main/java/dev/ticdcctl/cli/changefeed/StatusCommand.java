@@ -31,6 +31,6 @@ final class StatusCommand implements Callable<Integer> {
         ApiResult<ChangefeedStatus> result = services.client().changefeedStatus(services.namespace(), id);
         services.output().resource(result.json(),
                 () -> ChangefeedViews.status(id, result.value(), services.output().times()));
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

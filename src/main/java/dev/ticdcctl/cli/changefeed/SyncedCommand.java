@@ -31,6 +31,6 @@ final class SyncedCommand implements Callable<Integer> {
         String id = ref.id();
         ApiResult<SyncedStatus> result = services.client().changefeedSynced(services.namespace(), id);
         services.output().resource(result.json(), () -> ChangefeedViews.synced(id, result.value()));
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -86,15 +86,15 @@ final class UpdateCommand implements Callable<Integer> {
         if (plan.changesNothing()) {
             services.output().result("changefeed \"" + id + "\" already has these settings; nothing was sent",
                     current.json());
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
         updater.show(plan, id);
         if (dryRun) {
             services.output().requestBody(services.mapper().valueToTree(plan.request()));
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
         ApiResult<ChangefeedDetail> updated = updater.apply(plan, input.namespace(), id, restart);
         services.output().result("changefeed \"" + id + "\" updated", updated.json());
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -57,6 +57,6 @@ final class WaitCommand implements Callable<Integer> {
         ApiResult<ChangefeedDetail> result = new ChangefeedConditionWait(services).await(services.namespace(), id,
                 wanted, interval, services.waitTimeout(DEFAULT_TIMEOUT));
         services.output().result("changefeed \"" + id + "\" " + wanted.reached(result.value()), result.json());
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -22,6 +22,6 @@ public final class HealthCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         JsonNode body = services.client().health();
         services.output().result("cluster at " + services.server() + " is healthy", body);
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -61,7 +61,7 @@ public final class LogCommand extends GroupCommand {
             services.client().setLogLevel(level.name());
             services.output().result("log level of " + services.server() + " set to " + level,
                     services.mapper().createObjectNode());
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
 
         /**
@@ -72,12 +72,12 @@ public final class LogCommand extends GroupCommand {
             List<Capture> captures = services.client().listCaptures().value().items();
             Output output = services.output();
             ArrayNode items = services.mapper().createArrayNode();
-            List<Integer> codes = new ArrayList<>();
+            List<ExitCode> codes = new ArrayList<>();
             for (Capture capture : captures) {
                 String name = "capture " + capture.address() + (capture.isOwner() ? " (owner)" : "");
                 ObjectNode item = items.addObject().put("id", capture.id()).put("address", capture.address())
                         .put("is_owner", capture.isOwner());
-                int code = ExitCode.OK;
+                ExitCode code = ExitCode.OK;
                 try {
                     setAt(capture);
                     item.put("ok", true);
@@ -92,7 +92,7 @@ public final class LogCommand extends GroupCommand {
                             .put("message", ErrorReporter.message(e));
                     output.error(name + ": " + ErrorReporter.message(e));
                 }
-                item.put("exit_code", code);
+                item.put("exit_code", code.code());
                 codes.add(code);
             }
             if (output.machineReadable()) {
@@ -102,7 +102,7 @@ public final class LogCommand extends GroupCommand {
             output.progress("log level " + level + ": set on " + (captures.size() - failed) + " of "
                     + captures.size() + " capture" + (captures.size() == 1 ? "" : "s")
                     + (failed == 0 ? "" : ", " + failed + " failed"));
-            return ExitCode.worst(codes);
+            return ExitCode.worst(codes).code();
         }
 
         private void setAt(Capture capture) throws InterruptedException {

@@ -46,12 +46,12 @@ public final class OwnerCommand extends GroupCommand {
                 String owner = elected.owner().id() + " (" + elected.owner().address() + ")";
                 services.output().result(elected.same() ? "owner resigned; " + owner + " is owner again"
                         : "owner resigned; new owner is " + owner, elected.json());
-                return ExitCode.OK;
+                return ExitCode.OK.code();
             }
             services.client().resignOwner();
             services.output().result("owner resigned; the captures are electing a new owner",
                     services.mapper().createObjectNode());
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
     }
 }

@@ -27,7 +27,7 @@ public final class StatusCommand implements Callable<Integer> {
                 Column.of("OWNER"), Column.of("LIVENESS"), Column.of("CLUSTER_ID"), Column.wide("PID"),
                 Column.wide("GIT_HASH"))
                 .row(s.id(), s.version(), s.isOwner(), liveness(s.liveness()), s.clusterId(), s.pid(), s.gitHash()));
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 
     private static String liveness(int liveness) {

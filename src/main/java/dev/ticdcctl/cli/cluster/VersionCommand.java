@@ -41,6 +41,6 @@ public final class VersionCommand implements Callable<Integer> {
         String shownVersion = serverVersion;
         services.output().resource(json, () -> new Table(Column.of("CLIENT"), Column.of("SERVER"),
                 Column.of("SERVER_ADDRESS")).row(Version.CLIENT, shownVersion, services.server()));
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

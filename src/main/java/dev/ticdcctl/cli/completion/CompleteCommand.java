@@ -39,6 +39,6 @@ public final class CompleteCommand implements Callable<Integer> {
         CompletionEngine engine = new CompletionEngine(Cli.commandLine(services, before.toArray(String[]::new)),
                 new ServerLookups(services.environment()));
         services.output().data(engine.complete(before, current).lines());
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

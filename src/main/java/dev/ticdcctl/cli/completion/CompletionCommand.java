@@ -30,6 +30,6 @@ public final class CompletionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         services.output().data(shell.script().stripTrailing());
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

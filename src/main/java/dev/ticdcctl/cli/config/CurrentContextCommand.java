@@ -24,6 +24,6 @@ final class CurrentContextCommand implements Callable<Integer> {
                     "choose one with 'ticdcctl config use-context NAME'");
         }
         services.output().data(file.currentContext());
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

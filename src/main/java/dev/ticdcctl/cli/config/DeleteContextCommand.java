@@ -26,6 +26,6 @@ final class DeleteContextCommand implements Callable<Integer> {
             return file.remove(name);
         });
         services.output().result("context \"" + name + "\" deleted", null);
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

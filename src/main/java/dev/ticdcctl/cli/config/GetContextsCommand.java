@@ -38,6 +38,6 @@ final class GetContextsCommand implements Callable<Integer> {
                     .put("key", c.key());
         });
         services.output().resource(json, () -> table);
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -85,6 +85,6 @@ final class SetContextCommand implements Callable<Integer> {
         });
         services.output().result("context \"" + name + "\" " + (created ? "created" : "updated") + " in "
                 + services.configFile() + (use ? "; it is the current context" : ""), null);
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -30,6 +30,6 @@ final class UseContextCommand implements Callable<Integer> {
             services.environment().console().currentContextChanged(name);
         }
         services.output().result("switched to context \"" + name + "\"", null);
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

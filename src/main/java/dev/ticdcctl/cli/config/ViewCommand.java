@@ -39,7 +39,7 @@ final class ViewCommand implements Callable<Integer> {
                 .put("source", "");
         table.row("config-file", settings.configFile, "");
         services.output().resource(json, () -> table);
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 
     private static String render(Settings.Value<?> v) {

@@ -70,6 +70,6 @@ final class GetCommand implements Callable<Integer> {
                 Column.id("CAPTURE_ID"), Column.of("TABLES"), Column.of("TABLE_IDS"))
                 .row(changefeedId, captureId, result.value().tableIds().size(),
                         result.value().tableIds().stream().map(String::valueOf).collect(Collectors.joining(","))));
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -27,6 +27,6 @@ final class ListCommand implements Callable<Integer> {
             result.value().items().forEach(p -> table.row(p.changefeedId(), p.captureId(), p.namespace()));
             return table;
         });
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -120,7 +120,7 @@ public final class SandboxCommand implements Callable<Integer> {
             stopped.await();
         }
         services.output().progress("sandbox stopped");
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 
     private Sandbox start(Sandbox.Options options) {

@@ -30,7 +30,7 @@ final class DecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         services.output().resource(json(tso, services), () -> table(tso, services));
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 
     /** A TSO, its parts and both times, for -o json, yaml and --jq; shared with {@code encode}. */

@@ -47,6 +47,6 @@ final class EncodeCommand implements Callable<Integer> {
         } else {
             services.output().resource(DecodeCommand.json(tso, services), () -> DecodeCommand.table(tso, services));
         }
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

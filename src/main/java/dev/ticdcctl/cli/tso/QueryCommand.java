@@ -29,6 +29,6 @@ final class QueryCommand implements Callable<Integer> {
         } else {
             services.output().resource(result.json(), () -> DecodeCommand.table(tso, services));
         }
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

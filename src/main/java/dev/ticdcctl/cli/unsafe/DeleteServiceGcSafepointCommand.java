@@ -23,6 +23,6 @@ final class DeleteServiceGcSafepointCommand implements Callable<Integer> {
                 "the service GC safepoint was not deleted");
         services.client().deleteServiceGcSafepoint();
         services.output().result("deleted the TiCDC service GC safepoint", services.mapper().createObjectNode());
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

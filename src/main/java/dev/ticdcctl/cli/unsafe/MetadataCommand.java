@@ -42,6 +42,6 @@ final class MetadataCommand implements Callable<Integer> {
             json.forEach(kv -> table.row(kv.path("key").asText(), kv.path("value").asText()));
             return table;
         }, showSecrets);
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -48,6 +48,6 @@ final class ResolveLockCommand implements Callable<Integer> {
         services.client().resolveLock(new Requests.ResolveLock(region, before.value()));
         services.output().result("resolved the locks of region " + region + " older than TSO " + before,
                 services.mapper().createObjectNode());
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }
