@@ -187,7 +187,8 @@ public final class Services implements AutoCloseable {
         return options.timeout != null ? options.timeout : commandDefault;
     }
 
-    public ObjectMapper mapper() {
+    /** Built once; synchronized as the clients of a bulk action's workers ask for it. */
+    public synchronized ObjectMapper mapper() {
         if (mapper == null) {
             mapper = Json.mapper();
         }
