@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli;
 
+import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -50,7 +51,8 @@ public final class Cli {
         PrintWriter stdout = new PrintWriter(new OutputStreamWriter(checked, StandardCharsets.UTF_8), false);
         PrintWriter stderr = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), false);
         int code;
-        try (Services services = new Services(environment, stdout, stderr, new GlobalOptions())) {
+        try (Services services = new Services(environment, stdout, stderr, new GlobalOptions(),
+                EmbeddedSandbox::start)) {
             code = commandLine(services, args).execute(args);
         } finally {
             stdout.flush();

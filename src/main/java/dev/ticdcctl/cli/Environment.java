@@ -1,8 +1,8 @@
 package dev.ticdcctl.cli;
 
+import dev.ticdcctl.config.Paths;
 import dev.ticdcctl.output.Terminal;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -96,19 +96,9 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
         return password == null ? new char[0] : password;
     }
 
-    /** The user's home directory: {@code $HOME}, else the JVM's idea of it. */
-    public Path home() {
-        String home = get("HOME");
-        return Path.of(home != null ? home : System.getProperty("user.home"));
-    }
-
-    /**
-     * Where ticdcctl keeps its state (the shell's history, the embedded sandbox): {@code $XDG_STATE_HOME/ticdcctl},
-     * else {@code $HOME/.local/state/ticdcctl}.
-     */
-    public Path stateDirectory() {
-        String state = get("XDG_STATE_HOME");
-        return (state != null ? Path.of(state) : home().resolve(".local").resolve("state")).resolve("ticdcctl");
+    /** Where ticdcctl's files are, from these variables; the JVM's home only when {@code $HOME} is unset. */
+    public Paths paths() {
+        return new Paths(variables, System.getProperty("user.home"));
     }
 
     public String get(String name) {

@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli;
 
+import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
 import dev.ticdcctl.output.Terminal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ public final class ManPages {
                 Clock.systemUTC(), d -> { }, prompt -> new char[0]);
         StringWriter discarded = new StringWriter();
         try (Services services = new Services(offline, new PrintWriter(discarded), new PrintWriter(discarded),
-                new GlobalOptions())) {
+                new GlobalOptions(), EmbeddedSandbox::start)) {
             for (Map.Entry<String, String> page : pages(Cli.commandLine(services)).entrySet()) {
                 Files.writeString(directory.resolve(page.getKey() + ".adoc"), page.getValue(), StandardCharsets.UTF_8);
             }

@@ -1,29 +1,26 @@
 package dev.ticdcctl.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticdcctl.client.Connections;
 import dev.ticdcctl.client.HttpTransport;
-import dev.ticdcctl.client.Proxies;
 import dev.ticdcctl.client.Json;
-import dev.ticdcctl.config.Settings;
-import dev.ticdcctl.pem.PemException;
-import dev.ticdcctl.pem.PemFiles;
+import dev.ticdcctl.client.Proxies;
 import dev.ticdcctl.client.ServerAddress;
 import dev.ticdcctl.client.TicdcClient;
+import dev.ticdcctl.config.Paths;
+import dev.ticdcctl.config.Settings;
 import dev.ticdcctl.output.Output;
 import dev.ticdcctl.output.StatusLine;
 import dev.ticdcctl.output.TerminalText;
-import dev.ticdcctl.sandbox.Sandbox;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import javax.net.ssl.SSLContext;
-import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * The composition root's shared objects for one invocation. Everything is built on first use, after the command
@@ -36,22 +33,24 @@ public final class Services implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private final GlobalOptions options;
+    private final EmbeddedCluster.Starter sandboxes;
+    private PasswordReader passwords;
     private ObjectMapper mapper;
-    private HttpTransport.Settings connection;
+    private Connections connections;
     private final List<HttpTransport> transports = new ArrayList<>();
     private TicdcClient client;
     private Output output;
-    private Sandbox sandbox;
+    private EmbeddedCluster sandbox;
     private Settings settings;
-    private String flagPassword;
-    /** Whether the password sent was typed at the prompt (no setting held one). */
-    private boolean passwordTyped;
 
-    public Services(Environment environment, PrintWriter out, PrintWriter err, GlobalOptions options) {
+    /** {@code sandboxes} starts the cluster of {@code --sandbox}. */
+    public Services(Environment environment, PrintWriter out, PrintWriter err, GlobalOptions options,
+            EmbeddedCluster.Starter sandboxes) {
         this.environment = environment;
         this.out = out;
         this.err = err;
         this.options = options;
+        this.sandboxes = sandboxes;
     }
 
     public Environment environment() {
@@ -70,6 +69,11 @@ public final class Services implements AutoCloseable {
         return err;
     }
 
+    /** What starts the cluster of {@code --sandbox}. */
+    public EmbeddedCluster.Starter sandboxes() {
+        return sandboxes;
+    }
+
     /** The effective connection settings and their sources, resolved on first use. */
     public Settings settings() {
         if (settings == null) {
@@ -80,7 +84,7 @@ public final class Services implements AutoCloseable {
                     options.ca, options.cert, options.key, options.insecureSkipTlsVerify, options.user,
                     passwordFromFlags(), options.passwordStdin ? "--password-stdin" : "--password", options.timeout,
                     options.connectTimeout, options.retries, options.maxResponseSize, options.proxy),
-                    environment.variables(), configFile(), home().resolve(".ticdc").resolve("credentials"));
+                    environment.variables(), configFile(), paths().ticdcCredentials());
             if (settings.warning != null) {
                 output().warn(settings.warning);
             }
@@ -100,36 +104,31 @@ public final class Services implements AutoCloseable {
 
     /** The password given by {@code --password-stdin} (read once) or {@code --password} (with a warning), or null. */
     public String passwordFromFlags() {
-        if (flagPassword == null && options.passwordStdin) {
-            flagPassword = readStdinLine("the password");
-        } else if (flagPassword == null && options.password != null) {
-            warnVisibleInProcessList("--password", "prefer --password-stdin or TICDC_PASSWORD");
-            flagPassword = options.password;
-        }
-        return flagPassword;
+        return passwords().fromFlags();
     }
 
-    /** {@code --config-file} > {@code TICDCCTL_CONFIG} > {@code $XDG_CONFIG_HOME/ticdcctl/config.toml}. */
+    /** The password reader of the parsed options. */
+    private PasswordReader passwords() {
+        if (passwords == null) {
+            passwords = new PasswordReader(environment, options.passwordStdin, options.password,
+                    () -> warnVisibleInProcessList("--password", "prefer --password-stdin or TICDC_PASSWORD"));
+        }
+        return passwords;
+    }
+
+    /** The contexts file: see {@link Paths#configFile}. */
     public Path configFile() {
-        if (options.configFile != null) {
-            return Path.of(options.configFile);
-        }
-        String explicit = environment.get("TICDCCTL_CONFIG");
-        if (explicit != null) {
-            return Path.of(explicit);
-        }
-        String xdg = environment.get("XDG_CONFIG_HOME");
-        return (xdg != null ? Path.of(xdg) : home().resolve(".config")).resolve("ticdcctl").resolve("config.toml");
+        return paths().configFile(options.configFile);
     }
 
-    private Path home() {
-        return environment.home();
+    private Paths paths() {
+        return environment.paths();
     }
 
     /** Where the password sent came from, for messages: "from env TICDC_PASSWORD", "typed at the prompt", or null. */
     public String passwordOrigin() {
         Settings.Value<String> password = settings().password;
-        return passwordTyped ? "typed at the prompt" : password.isSet() ? "from " + password.source() : null;
+        return passwords().typed() ? "typed at the prompt" : password.isSet() ? "from " + password.source() : null;
     }
 
     public String namespace() {
@@ -139,7 +138,7 @@ public final class Services implements AutoCloseable {
     /** The server's base URL: the embedded sandbox's with {@code --sandbox}; https for host:port with TLS files. */
     public URI server() {
         if (options.sandbox) {
-            return embeddedSandbox().url();
+            return embeddedCluster().url();
         }
         return serverAddress(settings().server, settings().usesTls());
     }
@@ -188,7 +187,8 @@ public final class Services implements AutoCloseable {
         return options.timeout != null ? options.timeout : commandDefault;
     }
 
-    public ObjectMapper mapper() {
+    /** Built once; synchronized as the clients of a bulk action's workers ask for it. */
+    public synchronized ObjectMapper mapper() {
         if (mapper == null) {
             mapper = Json.mapper();
         }
@@ -197,7 +197,7 @@ public final class Services implements AutoCloseable {
 
     public TicdcClient client() {
         if (client == null) {
-            client = clientWith(connection());
+            client = clientWith(connections().server());
         }
         return client;
     }
@@ -208,21 +208,31 @@ public final class Services implements AutoCloseable {
      * IllegalArgumentException saying why.
      */
     public TicdcClient captureClient(String address) {
-        URI base = ServerAddress.parse(connection().baseUri().getScheme() + "://" + address, false);
-        return clientWith(connection().withBaseUri(base, proxy(base)));
+        URI base = connections().captureAddress(address);
+        return clientWith(usable(() -> connections().to(base)));
     }
 
-    /** The connection settings of the server, resolved once: a password is asked for at most once. */
-    private HttpTransport.Settings connection() {
-        if (connection == null) {
+    /** The connections to the cluster, built once: a password is asked for at most once. */
+    private Connections connections() {
+        if (connections == null) {
             URI server = server();
             Settings settings = settings();
-            connection = new HttpTransport.Settings(server, settings.timeout.value(),
-                    settings.connectTimeout.value(), "ticdcctl/" + Version.CLIENT, tls(server, settings),
-                    authorization(settings), settings.retries.value(), environment.sleeper()::sleep,
-                    options.debug ? this::trace : null, settings.maxResponseSize.value(), proxy(server));
+            Connections.Tls tls = new Connections.Tls(path(settings.ca), path(settings.cert), path(settings.key),
+                    settings.insecureSkipTlsVerify.value());
+            if (tls.insecureSkipVerify() && server.getScheme().equals("https")) {
+                output().warn("not verifying the server's certificate or host name (--insecure-skip-tls-verify)");
+            }
+            SSLContext sslContext = usable(() -> Connections.sslContext(server, tls));
+            String user = settings.user.value();
+            String authorization = user == null ? null
+                    : Connections.basicAuthorization(user, passwords().orTyped(user, settings.password.value()));
+            Connections.Limits limits = new Connections.Limits(settings.timeout.value(),
+                    settings.connectTimeout.value(), settings.retries.value(), settings.maxResponseSize.value());
+            connections = usable(() -> new Connections(server, sslContext, authorization, limits,
+                    proxies(settings.proxy, environment.variables()), "ticdcctl/" + Version.CLIENT,
+                    environment.sleeper()::sleep, options.debug ? this::trace : null));
         }
-        return connection;
+        return connections;
     }
 
     private TicdcClient clientWith(HttpTransport.Settings connection) {
@@ -233,62 +243,28 @@ public final class Services implements AutoCloseable {
 
     /**
      * The proxy for {@code server}: --proxy, else TICDCCTL_PROXY, else the context's, else the environment's
-     * HTTP(S)_PROXY and NO_PROXY.
+     * HTTP(S)_PROXY and NO_PROXY; one it cannot use is a usage error.
      */
-    private Proxies.Choice proxy(URI server) {
-        return proxy(settings().proxy, environment.variables(), server);
+    public static Proxies.Choice proxy(Settings.Value<String> own, Map<String, String> env, URI server) {
+        return usable(() -> proxies(own, env).choose(server));
     }
 
-    /** The proxy for {@code server} given ticdcctl's own setting {@code own}; one it cannot use is a usage error. */
-    public static Proxies.Choice proxy(Settings.Value<String> own, Map<String, String> env, URI server) {
+    /** The proxies given ticdcctl's own setting {@code own} and the environment's variables. */
+    private static Proxies proxies(Settings.Value<String> own, Map<String, String> env) {
+        return Proxies.of(own.value(), own.source(), env);
+    }
+
+    /** A connection setting the user gave that cannot be used (a TLS file, a proxy) is a usage error. */
+    private static <T> T usable(Supplier<T> connection) {
         try {
-            return Proxies.of(own.value(), own.source(), env).choose(server);
+            return connection.get();
         } catch (IllegalArgumentException e) {
             throw new CliException.InvalidInput(e.getMessage(), null);
         }
     }
 
-    /** TLS for https: the CA, client certificate and key files, or the JDK's defaults. */
-    private SSLContext tls(URI server, Settings settings) {
-        if (!server.getScheme().equals("https")) {
-            return null;
-        }
-        if (settings.insecureSkipTlsVerify.value()) {
-            output().warn("not verifying the server's certificate or host name (--insecure-skip-tls-verify)");
-        }
-        if (!settings.usesTls() && !settings.insecureSkipTlsVerify.value()) {
-            return null;
-        }
-        try {
-            return PemFiles.sslContext(path(settings.ca), path(settings.cert), path(settings.key),
-                    settings.insecureSkipTlsVerify.value());
-        } catch (PemException e) {
-            String option = switch (e.role()) {
-                case CA -> "--ca ";
-                case CERTIFICATE -> "--cert ";
-                case PRIVATE_KEY -> "--key ";
-            };
-            throw new CliException.InvalidInput(option + e.getMessage(), null);
-        }
-    }
-
     private static Path path(Settings.Value<String> value) {
         return value.value() == null ? null : Path.of(value.value());
-    }
-
-    /** HTTP Basic with the TiDB user; asks for a missing password on a terminal, as cdc cli does. */
-    private String authorization(Settings settings) {
-        String user = settings.user.value();
-        if (user == null) {
-            return null;
-        }
-        String password = settings.password.value();
-        if (password == null && environment.terminal().stdin()) {
-            password = new String(environment.passwords().read("Password for " + user + ": "));
-            passwordTyped = true;
-        }
-        String pair = user + ":" + (password == null ? "" : password);
-        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -307,14 +283,6 @@ public final class Services implements AutoCloseable {
     /** One line of stdin (a password, a sink URI), or null when stdin is empty; see {@link #readInput}. */
     public String readStdinLine() {
         return Inputs.readLine(environment);
-    }
-
-    private String readStdinLine(String what) {
-        String line = readStdinLine();
-        if (line == null) {
-            throw new CliException.InvalidInput("expected " + what + " on stdin, found nothing", null);
-        }
-        return line;
     }
 
     public Output output() {
@@ -355,31 +323,14 @@ public final class Services implements AutoCloseable {
     }
 
     /** The simulated cluster of {@code --sandbox}, started on first use and stopped by {@link #close()}. */
-    private Sandbox embeddedSandbox() {
+    private EmbeddedCluster embeddedCluster() {
         if (sandbox == null) {
             if (options.server != null) {
                 throw new CliException.InvalidInput("--sandbox and --server exclude each other", null);
             }
-            try {
-                sandbox = Sandbox.start(Sandbox.Options.defaults()
-                        .withStateDir(sandboxDirectory()).withClock(environment.clock()));
-            } catch (Sandbox.UnusableStateDirectory e) {
-                throw new CliException.InvalidInput("cannot start the embedded sandbox: " + e.getMessage(),
-                        "TICDCCTL_SANDBOX_DIR chooses another directory");
-            } catch (IOException | IllegalStateException e) {
-                throw new CliException.Failed("cannot start the embedded sandbox: " + e.getMessage(), null);
-            }
+            sandbox = sandboxes.start(paths().sandboxDirectory(), environment.clock());
         }
         return sandbox;
-    }
-
-    /**
-     * {@code TICDCCTL_SANDBOX_DIR}, else {@code $XDG_STATE_HOME/ticdcctl/sandbox}, else under
-     * {@code $HOME/.local/state}: the environment's home, as for the contexts file, not the JVM's.
-     */
-    private Path sandboxDirectory() {
-        String explicit = environment.get("TICDCCTL_SANDBOX_DIR");
-        return explicit != null ? Path.of(explicit) : environment.stateDirectory().resolve("sandbox");
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Renders times for tables: on a terminal, local wall-clock times and relative ages a person reads at a glance;
- * off a terminal, absolute ISO-8601 UTC instants a script can parse. Not for use by several threads at once.
+ * off a terminal, absolute ISO-8601 UTC instants a script can parse. Safe to share between threads (the workers of
+ * a bulk action): its only state is a cache held in one immutable value.
  */
 public final class Times {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
@@ -20,8 +21,9 @@ public final class Times {
     private final Clock clock;
     private final boolean terminal;
     /** The last UTC day formatted and its {@code yyyy-MM-ddT}: rows of a table mostly fall on one day. */
-    private long day = Long.MIN_VALUE;
-    private String datePrefix;
+    private record Day(long epochDay, String prefix) {}
+
+    private Day lastDay = new Day(Long.MIN_VALUE, null);
 
     public Times(Clock clock, boolean terminal) {
         this.clock = clock;
@@ -51,7 +53,8 @@ public final class Times {
     String isoUtcMillis(Instant time) {
         long seconds = time.getEpochSecond();
         long epochDay = Math.floorDiv(seconds, 86_400);
-        if (epochDay != day) {
+        Day day = lastDay;
+        if (epochDay != day.epochDay()) {
             LocalDate date = LocalDate.ofEpochDay(epochDay);
             if (date.getYear() < 1000 || date.getYear() > 9999) {
                 return Tso.utcMillis(time);
@@ -59,11 +62,11 @@ public final class Times {
             StringBuilder b = new StringBuilder(11).append(date.getYear()).append('-');
             two(b, date.getMonthValue()).append('-');
             two(b, date.getDayOfMonth()).append('T');
-            datePrefix = b.toString();
-            day = epochDay;
+            day = new Day(epochDay, b.toString());
+            lastDay = day;
         }
         int second = Math.floorMod(seconds, 86_400);
-        StringBuilder b = new StringBuilder(24).append(datePrefix);
+        StringBuilder b = new StringBuilder(24).append(day.prefix());
         two(b, second / 3600).append(':');
         two(b, second / 60 % 60).append(':');
         two(b, second % 60);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
 import dev.ticdcctl.output.Terminal;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.StubServer;
@@ -76,7 +77,7 @@ class HelpTest {
         Environment environment = new Environment(Map.of(), new ByteArrayInputStream(new byte[0]), Terminal.NONE,
                 new TestClock(Cli.NOW, ZoneOffset.UTC), d -> { }, prompt -> new char[0]);
         try (Services services = new Services(environment, new PrintWriter(sink), new PrintWriter(sink),
-                new GlobalOptions())) {
+                new GlobalOptions(), EmbeddedSandbox::start)) {
             return reader.apply(dev.ticdcctl.cli.Cli.commandLine(services));
         }
     }

@@ -49,7 +49,8 @@ final class DrainCommand implements Callable<Integer> {
                 + "? Its tables move to the other captures.",
                 "capture " + name + " was not drained");
         if (await) {
-            ApiResult<DrainResult> result = new CaptureDrain(services).untilEmpty(target);
+            ApiResult<DrainResult> result = new CaptureDrain(services.client(), services.output(), services.waiter(),
+                    services.waitTimeout(CaptureDrain.DEFAULT_TIMEOUT)).untilEmpty(target);
             services.output().result("capture " + name + " drained: no tables left", result.json());
             return ExitCode.OK.code();
         }

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.cli.ErrorReporter;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Interrupts;
+import dev.ticdcctl.cli.Prompter;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiException;
+import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.output.Output;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Runs one action over the changefeeds of a selection: lists what will be touched and confirms, acts on up to
@@ -30,7 +34,10 @@ final class ChangefeedBulk {
     /** What an action did to one changefeed: its result line, the resource for -o json (or null), and whether it changed anything. */
     record Outcome(String message, JsonNode resource, boolean changed) {}
 
-    /** The action on one changefeed, shared with the single-changefeed command. */
+    /**
+     * The action on one changefeed, shared with the single-changefeed command. The workers share one: what it uses
+     * is built before they start and is immutable or safe to share (the HTTP client, whose mapper is built once).
+     */
     @FunctionalInterface
     interface Action {
         Outcome apply(String id) throws InterruptedException;
@@ -56,19 +63,38 @@ final class ChangefeedBulk {
         }
     }
 
-    private final Services services;
+    private final Prompter prompter;
+    private final Output output;
+    private final PrintWriter err;
+    private final Supplier<TicdcClient> client;
+    private final String namespace;
+    /** The cluster as the confirmation names it. */
+    private final Supplier<String> cluster;
 
-    ChangefeedBulk(Services services) {
-        this.services = services;
+    /** {@code client} and {@code cluster} are asked for on the calling thread, when the run needs them. */
+    ChangefeedBulk(Prompter prompter, Output output, PrintWriter err, Supplier<TicdcClient> client, String namespace,
+            Supplier<String> cluster) {
+        this.prompter = prompter;
+        this.output = output;
+        this.err = err;
+        this.client = client;
+        this.namespace = namespace;
+        this.cluster = cluster;
     }
 
-    /** {@code listState} is the state filter used by --all and --match (see {@link ChangefeedSelection#resolve}). */
-    int run(ChangefeedSelection selection, String listState, Wording wording, Action action)
+    static ChangefeedBulk of(Services services, String namespace) {
+        return new ChangefeedBulk(services.prompter(), services.output(), services.err(), services::client,
+                namespace, services::cluster);
+    }
+
+    /**
+     * {@code listState} is the state filter used by --all and --match (see {@link ChangefeedSelection#resolve});
+     * {@code actions} builds the action once the confirmation is given, on this thread.
+     */
+    int run(ChangefeedSelection selection, String listState, Wording wording, Supplier<Action> actions)
             throws InterruptedException {
-        services.prompter().ensureCanConfirm();
-        String namespace = services.namespace();
-        List<String> ids = selection.resolve(services, listState);
-        Output output = services.output();
+        prompter.ensureCanConfirm();
+        List<String> ids = selection.resolve(client, namespace, listState);
         if (ids.isEmpty()) {
             // As kubectl does for a selector that matches nothing: say so and succeed.
             String criterion = selection.criterion();
@@ -79,16 +105,16 @@ final class ChangefeedBulk {
             }
             return ExitCode.OK.code();
         }
-        services.prompter().confirm(question(namespace + " of " + services.cluster(), ids, wording),
+        prompter.confirm(question(namespace + " of " + cluster.get(), ids, wording),
                 "no changefeed was " + wording.past());
         output.withoutStatusLine();
         List<Result> results;
         try {
-            results = execute(ids, selection.parallel, action, wording);
+            results = execute(ids, selection.parallel, actions.get(), wording);
         } catch (Interrupted e) {
             // Never hidden by -q: after Ctrl-C the user must learn what was and was not done.
-            services.err().println("interrupted: " + interruptedSummary(e, wording));
-            services.err().flush();
+            err.println("interrupted: " + interruptedSummary(e, wording));
+            err.flush();
             return ExitCode.INTERRUPTED.code();
         }
         output.progress(summary(results, wording));
@@ -107,15 +133,13 @@ final class ChangefeedBulk {
     }
 
     /**
-     * Runs the action on a bounded pool; the client and output are built before the workers share them. Ctrl-C (an
-     * interrupt) stops it: the results so far are printed, then what became of the rest, and the run exits 130.
+     * Runs the action on a bounded pool; the workers touch only the action, and their results are printed on this
+     * thread. Ctrl-C (an interrupt) stops it: the results so far are printed, then what became of the rest, and the
+     * run exits 130.
      */
     @SuppressWarnings("try") // the Ctrl-C handler is installed for the block, not used in it
     private List<Result> execute(List<String> ids, int parallel, Action action, Wording wording)
             throws InterruptedException {
-        services.client();
-        services.mapper();
-        Output output = services.output();
         AtomicInteger threads = new AtomicInteger();
         AtomicInteger started = new AtomicInteger();
         AtomicBoolean stopping = new AtomicBoolean();
@@ -175,7 +199,6 @@ final class ChangefeedBulk {
 
     /** Prints one result (or keeps it for the -o json array) and adds it to {@code results}. */
     private void show(Result result, List<Result> results, ArrayNode items, Wording wording) {
-        Output output = services.output();
         results.add(result);
         if (output.machineReadable()) {
             items.add(item(result, wording));

@@ -63,7 +63,7 @@ final class ChangefeedCreator {
         ApiResult<ChangefeedDetail> created = services.client().createChangefeed(request);
         String id = created.value().id();
         String namespace = request.namespace();
-        ChangefeedWaits waits = new ChangefeedWaits(services);
+        ChangefeedWaits waits = ChangefeedWaits.of(services);
         if (how.paused()) {
             waits.until(namespace, id, state -> true, "start");
             services.client().pauseChangefeed(namespace, id);

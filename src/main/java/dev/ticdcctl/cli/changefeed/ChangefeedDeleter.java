@@ -1,25 +1,31 @@
 package dev.ticdcctl.cli.changefeed;
 
-import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.NotFoundException;
+import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.output.StatusLine;
+import dev.ticdcctl.output.Times;
 
 /** Deletes one changefeed; TiCDC answers only once it is gone. */
 final class ChangefeedDeleter {
-    private final Services services;
+    private final TicdcClient client;
+    /** Where the wait for the owner to remove it shows. */
+    private final StatusLine status;
+    private final Times times;
     private final boolean ignoreNotFound;
 
-    ChangefeedDeleter(Services services, boolean ignoreNotFound) {
-        this.services = services;
+    ChangefeedDeleter(TicdcClient client, StatusLine status, Times times, boolean ignoreNotFound) {
+        this.client = client;
+        this.status = status;
+        this.times = times;
         this.ignoreNotFound = ignoreNotFound;
     }
 
     /** The changefeed as it is now; null when it does not exist and --ignore-not-found allows that. */
     ApiResult<ChangefeedDetail> find(String namespace, String id) throws InterruptedException {
         try {
-            return services.client().getChangefeed(namespace, id);
+            return client.getChangefeed(namespace, id);
         } catch (NotFoundException e) {
             if (!ignoreNotFound) {
                 throw e;
@@ -37,11 +43,10 @@ final class ChangefeedDeleter {
         }
         // TiCDC answers only once the owner removed it, which may take seconds (tiflow cdc/api/v2/changefeed.go,
         // deleteChangefeed): say so meanwhile.
-        StatusLine status = services.statusLine();
         status.show("waiting for changefeed \"" + id + "\" to be deleted; last seen: "
-                + ChangefeedWaits.seen(current.value(), services.output().times()));
+                + ChangefeedWaits.seen(current.value(), times));
         try {
-            services.client().deleteChangefeed(namespace, id);
+            client.deleteChangefeed(namespace, id);
         } finally {
             status.end();
         }

@@ -1,29 +1,31 @@
 package dev.ticdcctl.cli.changefeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.model.ChangefeedDetail;
 
 /** Pauses one changefeed and waits until it is stopped (unless told not to wait); a no-op when it is not running. */
 final class ChangefeedPauser {
-    private final Services services;
+    private final TicdcClient client;
+    private final ChangefeedWaits waits;
     private final boolean noWait;
 
-    ChangefeedPauser(Services services, boolean noWait) {
-        this.services = services;
+    ChangefeedPauser(TicdcClient client, ChangefeedWaits waits, boolean noWait) {
+        this.client = client;
+        this.waits = waits;
         this.noWait = noWait;
     }
 
     ChangefeedBulk.Outcome pause(String namespace, String id) throws InterruptedException {
-        ApiResult<ChangefeedDetail> current = services.client().getChangefeed(namespace, id);
+        ApiResult<ChangefeedDetail> current = client.getChangefeed(namespace, id);
         String state = current.value().state();
         if (ChangefeedWaits.NOT_RUNNING.contains(state)) {
             return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" is already " + state + "; nothing to pause",
                     current.json(), false);
         }
-        services.client().pauseChangefeed(namespace, id);
-        JsonNode result = new ChangefeedWaits(services).settle(namespace, id, noWait, "stopped"::equals, "stop");
+        client.pauseChangefeed(namespace, id);
+        JsonNode result = waits.settle(namespace, id, noWait, "stopped"::equals, "stop");
         return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" " + (noWait ? "pause requested" : "paused"),
                 result, true);
     }

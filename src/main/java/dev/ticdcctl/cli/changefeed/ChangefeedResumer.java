@@ -2,8 +2,9 @@ package dev.ticdcctl.cli.changefeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticdcctl.cli.CliException;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Prompter;
 import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.model.Requests;
 import dev.ticdcctl.model.Tso;
@@ -13,17 +14,24 @@ import dev.ticdcctl.model.Tso;
  * overwritten checkpoint is confirmed first, as it skips or repeats changes.
  */
 final class ChangefeedResumer {
-    private final Services services;
+    private final TicdcClient client;
+    private final ChangefeedWaits waits;
+    private final Prompter prompter;
+    /** The cluster as confirmations name it. */
+    private final String cluster;
     private final boolean noWait;
 
-    ChangefeedResumer(Services services, boolean noWait) {
-        this.services = services;
+    ChangefeedResumer(TicdcClient client, ChangefeedWaits waits, Prompter prompter, String cluster, boolean noWait) {
+        this.client = client;
+        this.waits = waits;
+        this.prompter = prompter;
+        this.cluster = cluster;
         this.noWait = noWait;
     }
 
     /** {@code requested} is the checkpoint to restart at (TSO 0 for the server's current TSO), or null to keep it. */
     ChangefeedBulk.Outcome resume(String namespace, String id, Tso requested) throws InterruptedException {
-        ApiResult<ChangefeedDetail> current = services.client().getChangefeed(namespace, id);
+        ApiResult<ChangefeedDetail> current = client.getChangefeed(namespace, id);
         String state = current.value().state();
         if (ChangefeedWaits.RUNNING.contains(state)) {
             if (requested != null) {
@@ -36,16 +44,16 @@ final class ChangefeedResumer {
         }
         Long overwrite = null;
         if (requested != null) {
-            Tso target = requested.value() == 0 ? services.client().tso().value().compose() : requested;
-            services.prompter().confirm("Overwrite the checkpoint of changefeed \"" + id + "\" in namespace "
-                    + namespace + " of " + services.cluster() + " from "
+            Tso target = requested.value() == 0 ? client.tso().value().compose() : requested;
+            prompter.confirm("Overwrite the checkpoint of changefeed \"" + id + "\" in namespace "
+                    + namespace + " of " + cluster + " from "
                     + new Tso(current.value().checkpointTs()).described() + " to " + target.described() + "?"
                     + " Changes in between are skipped or replicated twice.",
                     "changefeed \"" + id + "\" was not resumed");
             overwrite = target.value();
         }
-        services.client().resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(overwrite));
-        JsonNode result = new ChangefeedWaits(services).settle(namespace, id, noWait,
+        client.resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(overwrite));
+        JsonNode result = waits.settle(namespace, id, noWait,
                 ChangefeedWaits.RUNNING::contains, "run");
         return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" " + (noWait ? "resume requested" : "resumed"),
                 result, true);

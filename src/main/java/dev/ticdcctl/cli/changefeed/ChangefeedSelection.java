@@ -2,11 +2,12 @@ package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.CliException;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.model.ChangefeedSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,12 +91,13 @@ final class ChangefeedSelection {
      * them) that {@code --all} or {@code --match} select. {@code listState} is the list's state filter: null for
      * the server's default (all but finished), "all" where finished ones matter.
      */
-    List<String> resolve(Services services, String listState) throws InterruptedException {
+    List<String> resolve(Supplier<TicdcClient> client, String namespace, String listState)
+            throws InterruptedException {
         if (!all && match == null) {
             return givenIds();
         }
         Pattern pattern = pattern();
-        List<ChangefeedSummary> items = services.client().listChangefeeds(services.namespace(), listState)
+        List<ChangefeedSummary> items = client.get().listChangefeeds(namespace, listState)
                 .value().items();
         return items.stream().map(ChangefeedSummary::id)
                 .filter(id -> pattern == null || pattern.matcher(id).find())

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ticdcctl.cli.CliException;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Prompter;
 import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.model.Requests;
+import dev.ticdcctl.output.Output;
 import dev.ticdcctl.output.Secrets;
 import dev.ticdcctl.util.JsonTrees;
 import java.util.ArrayList;
@@ -30,10 +32,19 @@ final class ChangefeedUpdater {
         }
     }
 
-    private final Services services;
+    private final TicdcClient client;
+    private final Output output;
+    private final Prompter prompter;
+    /** The cluster as the confirmation names it. */
+    private final String cluster;
+    private final ChangefeedWaits waits;
 
-    ChangefeedUpdater(Services services) {
-        this.services = services;
+    ChangefeedUpdater(TicdcClient client, Output output, Prompter prompter, String cluster, ChangefeedWaits waits) {
+        this.client = client;
+        this.output = output;
+        this.prompter = prompter;
+        this.cluster = cluster;
+        this.waits = waits;
     }
 
     Plan plan(ApiResult<ChangefeedDetail> current, ChangefeedInput input) throws InterruptedException {
@@ -42,7 +53,7 @@ final class ChangefeedUpdater {
         String sinkUri = null;
         // GET masks the password; a URI with a secret is compared with the stored one, read but never shown.
         String currentUri = input.sinkUri() != null && Secrets.hasSecret(input.sinkUri())
-                ? services.client().changefeedMetaInfo(input.namespace(), input.id()).value().sinkUri()
+                ? client.changefeedMetaInfo(input.namespace(), input.id()).value().sinkUri()
                 : cf.sinkUri();
         if (input.sinkUri() != null && !input.sinkUri().equals(currentUri)) {
             sinkUri = input.sinkUri();
@@ -82,22 +93,21 @@ final class ChangefeedUpdater {
                     + "; only a stopped or failed changefeed can be updated",
                     "pause it first with 'ticdcctl changefeed pause " + id + "', or add --restart");
         }
-        services.prompter().confirm("Apply these changes to changefeed \"" + id + "\" in namespace " + namespace
-                + " of " + services.cluster()
+        prompter.confirm("Apply these changes to changefeed \"" + id + "\" in namespace " + namespace
+                + " of " + cluster
                 + (running ? " (it is paused, updated and resumed)" : "") + "?", "changefeed \"" + id
                 + "\" was not changed");
-        ChangefeedWaits waits = new ChangefeedWaits(services);
         if (running) {
-            services.client().pauseChangefeed(namespace, id);
+            client.pauseChangefeed(namespace, id);
             waits.until(namespace, id, "stopped"::equals, "stop");
         }
         ApiResult<ChangefeedDetail> updated;
         try {
-            updated = services.client().updateChangefeed(namespace, id, plan.request());
+            updated = client.updateChangefeed(namespace, id, plan.request());
         } finally {
             if (running) {
                 // Resumed whether or not the update worked: the changefeed is left as it was found.
-                services.client().resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(null));
+                client.resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(null));
             }
         }
         return running ? waits.until(namespace, id, ChangefeedWaits.RUNNING::contains, "run") : updated;
@@ -105,8 +115,8 @@ final class ChangefeedUpdater {
 
     /** Prints the differences for review, secrets masked. */
     void show(Plan plan, String id) {
-        services.output().progress("Changes to changefeed \"" + id + "\":");
-        plan.differences().forEach(d -> services.output().progress("  " + d));
+        output.progress("Changes to changefeed \"" + id + "\":");
+        plan.differences().forEach(d -> output.progress("  " + d));
     }
 
     private static String show(String path, JsonNode value) {

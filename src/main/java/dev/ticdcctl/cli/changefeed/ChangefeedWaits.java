@@ -5,6 +5,7 @@ import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.Waiter;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.NotFoundException;
+import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.model.Tso;
 import dev.ticdcctl.output.Times;
@@ -21,10 +22,25 @@ final class ChangefeedWaits {
     static final Set<String> RUNNING = Set.of("normal", "warning", "pending");
     static final Set<String> NOT_RUNNING = Set.of("stopped", "failed", "finished");
 
-    private final Services services;
+    private final TicdcClient client;
+    private final Waiter waiter;
+    private final Duration timeout;
+    private final Times times;
+    /** Whether the changefeed is printed after a request not waited for (-o json): then it is fetched. */
+    private final boolean printsResource;
 
-    ChangefeedWaits(Services services) {
-        this.services = services;
+    ChangefeedWaits(TicdcClient client, Waiter waiter, Duration timeout, Times times, boolean printsResource) {
+        this.client = client;
+        this.waiter = waiter;
+        this.timeout = timeout;
+        this.times = times;
+        this.printsResource = printsResource;
+    }
+
+    /** Waits bounded by {@code --timeout} (else 60s), shown on the status line as it is now. */
+    static ChangefeedWaits of(Services services) {
+        return new ChangefeedWaits(services.client(), services.waiter(), services.waitTimeout(),
+                services.output().times(), services.output().machineReadable());
     }
 
     /**
@@ -34,7 +50,7 @@ final class ChangefeedWaits {
     JsonNode settle(String namespace, String id, boolean noWait, Predicate<String> accept, String expectation)
             throws InterruptedException {
         if (noWait) {
-            return services.output().machineReadable() ? services.client().getChangefeed(namespace, id).json() : null;
+            return printsResource ? client.getChangefeed(namespace, id).json() : null;
         }
         return until(namespace, id, accept, expectation).json();
     }
@@ -45,16 +61,15 @@ final class ChangefeedWaits {
      */
     ApiResult<ChangefeedDetail> until(String namespace, String id, Predicate<String> accept, String expectation)
             throws InterruptedException {
-        Duration timeout = services.waitTimeout();
         String[] lastSeen = {"nothing yet"};
         String[] status = {null};
         Waiter.Goal goal = new Waiter.Goal("changefeed \"" + id + "\" to " + expectation, () -> status[0]);
-        return services.waiter().until(timeout, goal, () -> {
+        return waiter.until(timeout, goal, () -> {
             try {
-                ApiResult<ChangefeedDetail> result = services.client().getChangefeed(namespace, id);
+                ApiResult<ChangefeedDetail> result = client.getChangefeed(namespace, id);
                 String state = result.value().state();
                 lastSeen[0] = state(result.value());
-                status[0] = seen(result.value(), services.output().times());
+                status[0] = seen(result.value(), times);
                 return state != null && accept.test(state) ? result : null;
             } catch (NotFoundException e) {
                 lastSeen[0] = "not visible yet";

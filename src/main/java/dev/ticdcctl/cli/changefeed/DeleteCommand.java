@@ -37,17 +37,19 @@ final class DeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         selection.validate();
-        ChangefeedDeleter deleter = new ChangefeedDeleter(services, ignoreNotFound);
         if (selection.bulk()) {
             String namespace = services.namespace();
             // state=all: finished changefeeds are deleted too.
-            return new ChangefeedBulk(services).run(selection, "all",
-                    new ChangefeedBulk.Wording("delete", "deleted", false, true),
-                    id -> deleter.findAndDelete(namespace, id));
+            return ChangefeedBulk.of(services, namespace).run(selection, "all",
+                    new ChangefeedBulk.Wording("delete", "deleted", false, true), () -> {
+                        ChangefeedDeleter deleter = deleter();
+                        return id -> deleter.findAndDelete(namespace, id);
+                    });
         }
         String id = selection.singleId();
         String namespace = services.namespace();
         services.prompter().ensureCanConfirm();
+        ChangefeedDeleter deleter = deleter();
         ApiResult<ChangefeedDetail> current = deleter.find(namespace, id);
         if (current != null) {
             ChangefeedDetail cf = current.value();
@@ -59,5 +61,10 @@ final class DeleteCommand implements Callable<Integer> {
         ChangefeedBulk.Outcome outcome = deleter.delete(namespace, id, current);
         services.output().result(outcome.message(), outcome.resource());
         return ExitCode.OK.code();
+    }
+
+    private ChangefeedDeleter deleter() {
+        return new ChangefeedDeleter(services.client(), services.statusLine(), services.output().times(),
+                ignoreNotFound);
     }
 }

@@ -35,15 +35,21 @@ final class PauseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         selection.validate();
-        ChangefeedPauser pauser = new ChangefeedPauser(services, noWait);
         if (selection.bulk()) {
             String namespace = services.namespace();
             // The server's default list leaves finished changefeeds out; pausing them would change nothing.
-            return new ChangefeedBulk(services).run(selection, null,
-                    new ChangefeedBulk.Wording("pause", "paused", noWait, false), id -> pauser.pause(namespace, id));
+            return ChangefeedBulk.of(services, namespace).run(selection, null,
+                    new ChangefeedBulk.Wording("pause", "paused", noWait, false), () -> {
+                        ChangefeedPauser pauser = pauser();
+                        return id -> pauser.pause(namespace, id);
+                    });
         }
-        ChangefeedBulk.Outcome outcome = pauser.pause(services.namespace(), selection.singleId());
+        ChangefeedBulk.Outcome outcome = pauser().pause(services.namespace(), selection.singleId());
         services.output().result(outcome.message(), outcome.resource());
         return ExitCode.OK.code();
+    }
+
+    private ChangefeedPauser pauser() {
+        return new ChangefeedPauser(services.client(), ChangefeedWaits.of(services), noWait);
     }
 }

@@ -47,7 +47,6 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         selection.validate();
         Tso requested = parseOverwrite();
-        ChangefeedResumer resumer = new ChangefeedResumer(services, noWait);
         if (selection.bulk()) {
             if (requested != null) {
                 throw new CliException.InvalidInput("--overwrite-checkpoint-ts applies to one changefeed at a time",
@@ -55,17 +54,24 @@ final class ResumeCommand implements Callable<Integer> {
             }
             String namespace = services.namespace();
             // The server's default list leaves finished changefeeds out: --all does not restart completed work.
-            return new ChangefeedBulk(services).run(selection, null,
-                    new ChangefeedBulk.Wording("resume", "resumed", noWait, false),
-                    id -> resumer.resume(namespace, id, null));
+            return ChangefeedBulk.of(services, namespace).run(selection, null,
+                    new ChangefeedBulk.Wording("resume", "resumed", noWait, false), () -> {
+                        ChangefeedResumer resumer = resumer();
+                        return id -> resumer.resume(namespace, id, null);
+                    });
         }
         String id = selection.singleId();
         if (requested != null) {
             services.prompter().ensureCanConfirm();
         }
-        ChangefeedBulk.Outcome outcome = resumer.resume(services.namespace(), id, requested);
+        ChangefeedBulk.Outcome outcome = resumer().resume(services.namespace(), id, requested);
         services.output().result(outcome.message(), outcome.resource());
         return ExitCode.OK.code();
+    }
+
+    private ChangefeedResumer resumer() {
+        return new ChangefeedResumer(services.client(), ChangefeedWaits.of(services), services.prompter(),
+                services.cluster(), noWait);
     }
 
     /** "now" is TSO 0 here and is fetched from the server after the checks; null when the option is absent. */

@@ -81,7 +81,8 @@ final class UpdateCommand implements Callable<Integer> {
     static int update(Services services, ApiResult<ChangefeedDetail> current, ChangefeedInput input,
             boolean restart, boolean dryRun) throws InterruptedException {
         String id = input.id();
-        ChangefeedUpdater updater = new ChangefeedUpdater(services);
+        ChangefeedUpdater updater = new ChangefeedUpdater(services.client(), services.output(), services.prompter(),
+                services.cluster(), ChangefeedWaits.of(services));
         ChangefeedUpdater.Plan plan = updater.plan(current, input);
         if (plan.changesNothing()) {
             services.output().result("changefeed \"" + id + "\" already has these settings; nothing was sent",

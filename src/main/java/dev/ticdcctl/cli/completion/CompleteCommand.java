@@ -37,7 +37,7 @@ public final class CompleteCommand implements Callable<Integer> {
         String current = words.isEmpty() ? "" : words.get(words.size() - 1);
         // Only the branch the words name is built: completing runs on every TAB.
         CompletionEngine engine = new CompletionEngine(Cli.commandLine(services, before.toArray(String[]::new)),
-                new ServerLookups(services.environment()));
+                new ServerLookups(services.environment(), services.sandboxes()));
         services.output().data(engine.complete(before, current).lines());
         return ExitCode.OK.code();
     }

@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli.completion;
 
+import dev.ticdcctl.cli.EmbeddedCluster;
 import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.GlobalOptions;
 import dev.ticdcctl.cli.Services;
@@ -25,8 +26,11 @@ public final class ServerLookups implements LiveValues {
             List.of("--connect-timeout", "1s", "--timeout", "2s", "--retries", "0");
 
     private final Environment environment;
+    private final EmbeddedCluster.Starter sandboxes;
 
-    public ServerLookups(Environment environment) {
+    /** {@code sandboxes} starts the cluster of a line with {@code --sandbox}. */
+    public ServerLookups(Environment environment, EmbeddedCluster.Starter sandboxes) {
+        this.sandboxes = sandboxes;
         // No terminal and no stdin: a missing password is not asked for, and --password-stdin reads nothing.
         this.environment = new Environment(environment.variables(), InputStream.nullInputStream(), Terminal.NONE,
                 environment.clock(), environment.sleeper(), prompt -> new char[0]);
@@ -82,6 +86,6 @@ public final class ServerLookups implements LiveValues {
         new CommandLine(options).setOverwrittenOptionsAllowed(true).setUnmatchedArgumentsAllowed(true)
                 .parseArgs(args.toArray(String[]::new));
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-        return new Services(environment, nowhere, nowhere, options);
+        return new Services(environment, nowhere, nowhere, options, sandboxes);
     }
 }

@@ -51,7 +51,7 @@ final class Shell {
         this.services = services;
         this.startOptions = new StartOptions(tree.getCommandSpec(), startArgs);
         // The engine of the completion scripts, with the start options in front of every line it completes.
-        this.completion = new CompletionEngine(tree, new ServerLookups(services.environment()));
+        this.completion = new CompletionEngine(tree, new ServerLookups(services.environment(), services.sandboxes()));
         // The context is read once: a 'config use-context' elsewhere must not move this shell to another cluster.
         String context = services.options().sandbox() ? null : services.settings().context.value();
         if (context != null) {

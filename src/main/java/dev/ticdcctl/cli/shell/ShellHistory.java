@@ -27,7 +27,7 @@ final class ShellHistory extends DefaultHistory {
 
     /** Where the history is kept. */
     static Path file(Environment environment) {
-        return environment.stateDirectory().resolve("history");
+        return environment.paths().stateDirectory().resolve("history");
     }
 
     /** Creates the file, readable and writable by the user alone, before JLine appends to it. */
