@@ -15,7 +15,9 @@ public final class ChangefeedRef {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "The changefeed ID.")
     String positional;
 
-    @Option(names = {"-c", "--changefeed-id"}, paramLabel = "ID", description = "The changefeed ID (cdc cli spelling).")
+    /** First in every command's help: before options without an order (-1), such as --help. */
+    @Option(names = {"-c", "--changefeed-id"}, paramLabel = "ID", order = -100,
+            description = "The changefeed ID (cdc cli spelling).")
     String option;
 
     @Spec(Spec.Target.MIXEE)

@@ -9,7 +9,7 @@ import dev.ticdcctl.cli.cluster.HealthCommand;
 import dev.ticdcctl.cli.config.ConfigCommand;
 import dev.ticdcctl.cli.cluster.LogCommand;
 import dev.ticdcctl.cli.cluster.OwnerCommand;
-import dev.ticdcctl.cli.cluster.StatusCommand;
+import dev.ticdcctl.cli.cluster.ClusterStatusCommand;
 import dev.ticdcctl.cli.cluster.VersionCommand;
 import dev.ticdcctl.cli.processor.ProcessorCommand;
 import dev.ticdcctl.cli.sandbox.SandboxCommand;
@@ -44,7 +44,7 @@ public final class RootCommand implements Callable<Integer> {
     /** The top-level commands, in the order help lists them; {@link Cli} adds them. */
     static final List<Class<?>> COMMANDS = List.of(
             ChangefeedCommand.class, CaptureCommand.class, ProcessorCommand.class, OwnerCommand.class,
-            LogCommand.class, TsoCommand.class, UnsafeCommand.class, StatusCommand.class, HealthCommand.class,
+            LogCommand.class, TsoCommand.class, UnsafeCommand.class, ClusterStatusCommand.class, HealthCommand.class,
             VersionCommand.class, ApiCommand.class, ConfigCommand.class, SandboxCommand.class, ShellCommand.class,
             CompletionCommand.class, CompleteCommand.class, HelpCommand.class);
 

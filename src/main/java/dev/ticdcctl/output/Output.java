@@ -1,25 +1,9 @@
 package dev.ticdcctl.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ticdcctl.client.ApiResult;
-import dev.ticdcctl.client.Json;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -36,8 +20,8 @@ public final class Output {
     private final PrintWriter err;
     private final Terminal terminal;
     private final Options options;
-    private final Supplier<ObjectMapper> mapper;
     private final Times times;
+    private final Printer printer;
     private StatusLine statusLine;
 
     public Output(PrintWriter out, PrintWriter err, Terminal terminal, Options options, Supplier<ObjectMapper> mapper,
@@ -46,8 +30,8 @@ public final class Output {
         this.err = err;
         this.terminal = terminal;
         this.options = options;
-        this.mapper = mapper;
         this.times = new Times(clock, terminal.stdout());
+        this.printer = Printer.of(options, terminal, mapper);
     }
 
     public Format format() {
@@ -60,49 +44,15 @@ public final class Output {
 
     /** True when the user asked for machine output (json, yaml or a jq filter) instead of tables and messages. */
     public boolean machineReadable() {
-        return options.jq() != null || options.format() == Format.json || options.format() == Format.yaml;
+        return printer.machineReadable();
     }
 
     /**
      * Prints a resource given as the answer received: plain JSON output is copied from the body, secrets masked on
-     * the way, without building a tree (a list of 10,000 changefeeds is 3 MB); everything else as {@link #resource}.
-     * The copy is made in memory first, so a body that breaks part-way prints nothing but the error.
+     * the way, without building a tree; everything else as {@link #resource(JsonNode, Supplier)}.
      */
     public void resource(ApiResult<?> answer, Supplier<Table> table) {
-        if (options.format() != Format.json || options.jq() != null) {
-            resource(machineReadable() ? answer.json() : null, table); // a table never needs the tree
-            return;
-        }
-        StringWriter text = new StringWriter(answer.body().length + answer.body().length / 4);
-        try {
-            JsonFactory factory = Json.factory();
-            try (JsonParser in = factory.createParser(answer.body());
-                    JsonGenerator gen = factory.createGenerator(text)) {
-                gen.setPrettyPrinter(prettyPrinter());
-                String field = null;
-                for (JsonToken token = in.nextToken(); token != null; token = in.nextToken()) {
-                    switch (token) {
-                        case FIELD_NAME -> {
-                            field = in.currentName();
-                            gen.writeFieldName(field);
-                        }
-                        case VALUE_STRING -> gen.writeString(Secrets.shown(field, in.getText()));
-                        // Numbers as written: 64-bit TSOs and decimals exactly.
-                        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> gen.writeNumber(in.getText());
-                        default -> gen.copyCurrentEvent(in);
-                    }
-                    if (in.getParsingContext().inRoot()) {
-                        break; // the document is complete
-                    }
-                }
-                if (in.nextToken() != null) {
-                    throw new JsonParseException(in, "more than one JSON document");
-                }
-            }
-        } catch (IOException e) {
-            throw answer.unreadable(e);
-        }
-        out.println(text);
+        out.print(printer.resource(answer, table));
         out.flush();
     }
 
@@ -113,7 +63,7 @@ public final class Output {
 
     /** As {@link #resource(JsonNode, Supplier)}; with {@code keepSecrets} nothing is masked (--show-secrets). */
     public void resource(JsonNode json, Supplier<Table> table, boolean keepSecrets) {
-        out.print(render(json, table, false, keepSecrets));
+        out.print(printer.resource(json, table, false, keepSecrets));
         out.flush();
     }
 
@@ -142,7 +92,7 @@ public final class Output {
                 out.println(TerminalText.line(message));
             }
         } else if (resource != null) {
-            structured(resource);
+            out.print(printer.document(resource, false, false));
         } else {
             progress(message); // keeps stdout parseable when there is no resource to print
         }
@@ -157,7 +107,7 @@ public final class Output {
         if (!keepSecrets) {
             Secrets.maskTree(json);
         }
-        out.print(options.format() == Format.yaml ? write(yamlWriter(), json) : write(jsonWriter(), json) + "\n");
+        out.print(printer.text(json));
         out.flush();
     }
 
@@ -166,7 +116,7 @@ public final class Output {
      * {@code -o yaml}, else JSON; secrets are masked unless {@code keepSecrets}.
      */
     public void document(JsonNode json, boolean keepSecrets) {
-        out.print(structured(json, keepSecrets, false));
+        out.print(printer.document(json, keepSecrets, false));
         out.flush();
     }
 
@@ -245,16 +195,7 @@ public final class Output {
      * every JSON document takes one line (JSON Lines), for snapshots appended to a pipe.
      */
     public String render(JsonNode json, Supplier<Table> table, boolean oneLine) {
-        return render(json, table, oneLine, false);
-    }
-
-    private String render(JsonNode json, Supplier<Table> table, boolean oneLine, boolean keepSecrets) {
-        if (machineReadable()) {
-            return structured(json, keepSecrets, oneLine);
-        }
-        // Every cell is masked: it may quote a URI from anywhere (a server message, an etcd value).
-        return table.get().render(options.format() == Format.wide, !options.noHeaders(), options.color(),
-                terminal.stdout() ? terminal.width() : 0, !keepSecrets);
+        return printer.resource(json, table, oneLine, false);
     }
 
     /**
@@ -281,8 +222,7 @@ public final class Output {
         @Override
         public void show(String status, String snapshot) {
             if (!first) {
-                boolean lines = options.jq() != null || options.format() == Format.json;
-                out.print(lines ? "" : options.format() == Format.yaml ? "---\n" : "\n");
+                out.print(printer.snapshotSeparator());
             }
             first = false;
             out.print(snapshot);
@@ -297,61 +237,6 @@ public final class Output {
         @Override
         public void close() {
             out.flush();
-        }
-    }
-
-    private void structured(JsonNode json) {
-        out.print(structured(json, false, false));
-    }
-
-    /** The document as printed: masked unless {@code keepSecrets}, on one line for JSON Lines with {@code oneLine}. */
-    private String structured(JsonNode json, boolean keepSecrets, boolean oneLine) {
-        // Changefeed configs come back with Kafka, Pulsar and MySQL credentials in clear: never print them.
-        if (!keepSecrets) {
-            Secrets.maskTree(json);
-        }
-        ObjectWriter writer = oneLine ? mapper.get().writer() : jsonWriter();
-        if (options.jq() != null) {
-            StringBuilder text = new StringBuilder();
-            for (JsonNode result : JqFilter.apply(options.jq(), json)) {
-                text.append(result.isTextual() ? result.textValue() : write(writer, result)).append('\n');
-            }
-            return text.toString();
-        } else if (options.format() == Format.yaml) {
-            return write(yamlWriter(), json);
-        } else {
-            return write(writer, json) + "\n";
-        }
-    }
-
-    private ObjectWriter jsonWriter() {
-        return mapper.get().writer(prettyPrinter());
-    }
-
-    private static DefaultPrettyPrinter prettyPrinter() {
-        return new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator(""))
-                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
-                .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-    }
-
-    private static ObjectWriter yamlWriter() {
-        YAMLFactory factory = YAMLFactory.builder()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                .build();
-        return new YAMLMapper(factory).writer();
-    }
-
-    private static String write(ObjectWriter writer, JsonNode json) {
-        try {
-            return writer.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render the response", e);
         }
     }
 }

@@ -15,27 +15,41 @@ public final class GoDurations {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     /** 1<<63 as an unsigned value: the largest magnitude Go accepts (only for a negative result). */
     private static final long MAX_MAGNITUDE = Long.MIN_VALUE;
-    private static final Map<String, Long> UNITS = Map.of(
-            "ns", 1L,
-            "us", 1_000L,
-            "\u00b5s", 1_000L, // micro sign
-            "\u03bcs", 1_000L, // Greek mu
-            "ms", 1_000_000L,
-            "s", NANOS_PER_SECOND,
-            "m", 60 * NANOS_PER_SECOND,
-            "h", 3600 * NANOS_PER_SECOND);
+
+    /**
+     * Which durations a parse accepts. {@code GO} is Go's {@code time.ParseDuration}. {@code FLAG} is ticdcctl's own
+     * flags and context settings: no sign, no bare {@code 0}, digits on both sides of a dot, and days as well.
+     */
+    enum Syntax {
+        GO(Map.of("ns", 1L, "us", 1_000L, "\u00b5s", 1_000L /* micro sign */, "\u03bcs", 1_000L /* Greek mu */,
+                "ms", 1_000_000L, "s", NANOS_PER_SECOND, "m", 60 * NANOS_PER_SECOND, "h", 3600 * NANOS_PER_SECOND)),
+        FLAG(Map.of("ns", 1L, "us", 1_000L, "\u00b5s", 1_000L, "ms", 1_000_000L, "s", NANOS_PER_SECOND,
+                "m", 60 * NANOS_PER_SECOND, "h", 3600 * NANOS_PER_SECOND, "d", 86400 * NANOS_PER_SECOND));
+
+        final Map<String, Long> units;
+
+        Syntax(Map<String, Long> units) {
+            this.units = units;
+        }
+    }
 
     private GoDurations() {}
 
     /** Parses {@code [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+}; the exception message is Go's error text. */
     public static long parse(String text) {
+        return parse(text, Syntax.GO);
+    }
+
+    /** The one duration scanner, for Go's syntax or for ticdcctl's flags ({@link Durations#parse}). */
+    static long parse(String text, Syntax syntax) {
+        boolean go = syntax == Syntax.GO;
         String s = text;
         boolean negative = false;
-        if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+        if (go && !s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
             negative = s.charAt(0) == '-';
             s = s.substring(1);
         }
-        if (s.equals("0")) {
+        if (go && s.equals("0")) {
             return 0;
         }
         if (s.isEmpty()) {
@@ -50,6 +64,9 @@ public final class GoDurations {
             int intEnd = digitsEnd(s, 0);
             long whole = leadingInt(s, intEnd, text);
             boolean hasWhole = intEnd > 0;
+            if (!go && !hasWhole) {
+                throw invalid(text);
+            }
             s = s.substring(intEnd);
             long fraction = 0; // unsigned
             double scale = 1;
@@ -57,6 +74,9 @@ public final class GoDurations {
             if (!s.isEmpty() && s.charAt(0) == '.') {
                 int fractionEnd = digitsEnd(s, 1);
                 hasFraction = fractionEnd > 1;
+                if (!go && !hasFraction) {
+                    throw invalid(text);
+                }
                 // Go stops accumulating precision once the digits overflow; later digits are only consumed.
                 for (int i = 1; i < fractionEnd; i++) {
                     if (Long.compareUnsigned(fraction, Long.MAX_VALUE / 10) > 0) {
@@ -84,7 +104,7 @@ public final class GoDurations {
             }
             String unitName = s.substring(0, unitEnd);
             s = s.substring(unitEnd);
-            Long unit = UNITS.get(unitName);
+            Long unit = syntax.units.get(unitName);
             if (unit == null) {
                 throw new IllegalArgumentException(
                         "time: unknown unit " + quote(unitName) + " in duration " + quote(text));

@@ -10,15 +10,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DurationsTest {
     @ParameterizedTest
-    @CsvSource({"500ms, 500", "30s, 30000", "1m30s, 90000", "2h, 7200000", "1.5s, 1500", "1d, 86400000"})
+    @CsvSource({"500ms, 500", "30s, 30000", "1m30s, 90000", "2h, 7200000", "1.5s, 1500", "1d, 86400000",
+        "' 2s ', 2000", "1h1h, 7200000"})
     void go_style_durations_parse(String text, long millis) {
         assertEquals(Duration.ofMillis(millis), Durations.parse(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "10", "soon", "5 s", "1x", "m5"})
+    @ValueSource(strings = {"", "10", "soon", "5 s", "1x", "m5", "0", "-5s", "+5s", ".5s", "1.s", "1\u03bcs"})
     void anything_else_is_refused(String text) {
-        assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
+        assertEquals("'" + text + "' is not a duration (examples: 500ms, 30s, 1m30s, 2h)", e.getMessage());
     }
 
     @ParameterizedTest

@@ -10,6 +10,6 @@ import picocli.CommandLine.Command;
 public final class CaptureCommand extends GroupCommand {
     @Override
     protected List<Class<?>> verbs() {
-        return List.of(ListCommand.class, DrainCommand.class);
+        return List.of(CaptureListCommand.class, DrainCommand.class);
     }
 }

@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
 public final class ChangefeedCommand extends GroupCommand {
     @Override
     protected List<Class<?>> verbs() {
-        return List.of(ListCommand.class, GetCommand.class, CreateCommand.class, UpdateCommand.class,
-                PauseCommand.class, ResumeCommand.class, DeleteCommand.class, StatusCommand.class, SyncedCommand.class,
-                ApplyCommand.class, ExportCommand.class, WaitCommand.class);
+        return List.of(ChangefeedListCommand.class, ChangefeedGetCommand.class, CreateCommand.class,
+                UpdateCommand.class, PauseCommand.class, ResumeCommand.class, DeleteCommand.class,
+                ChangefeedStatusCommand.class, SyncedCommand.class, ApplyCommand.class, ExportCommand.class,
+                WaitCommand.class);
     }
 }

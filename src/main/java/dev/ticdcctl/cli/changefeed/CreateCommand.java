@@ -1,6 +1,5 @@
 package dev.ticdcctl.cli.changefeed;
 
-import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.TsoConverter;
@@ -11,7 +10,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "create",
+@Command(name = "create", resourceBundle = "dev.ticdcctl.cli.changefeed.ChangefeedSpecOptions",
         description = {"Create a changefeed and wait until the owner runs it.",
             "Without an ID the server generates one. Without --start-ts replication starts now. Tables that cannot"
                 + " be replicated (no primary or not-null unique key) are listed first, and you decide."},
@@ -32,41 +31,21 @@ import picocli.CommandLine.Option;
             "  ticdcctl changefeed create orders --sink-uri blackhole:// --dry-run"})
 final class CreateCommand implements Callable<Integer> {
     @Mixin
-    ChangefeedRef ref;
+    ChangefeedSpecOptions spec;
 
-    @Option(names = "--sink-uri", paramLabel = "URI", description = SinkUriArgument.DESCRIPTION)
-    String sinkUri;
-
-    @Option(names = "--start-ts", paramLabel = "TSO|TIME", converter = StartTsConverter.class,
+    @Option(names = "--start-ts", paramLabel = "TSO|TIME", order = -18, converter = StartTsConverter.class,
             description = "Replicate changes committed after this TSO, or time with a zone such as"
                 + " 2024-07-01T10:05:00Z (default: now; 0 or 'now' say it too, as in cdc cli).")
     Tso startTs;
 
-    @Option(names = "--target-ts", paramLabel = "TSO|TIME", converter = TsoConverter.class,
-            description = "Stop (state finished) once this TSO or time is replicated (default: never).")
-    Tso targetTs;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Changefeed config in cdc cli's TOML ('-' = stdin).")
-    String configFile;
-
-    @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
-            description = "A whole changefeed (TOML, JSON or YAML; '-' = stdin), e.g. from 'changefeed export'.")
-    String specFile;
-
-    @Mixin
-    CdcCliConfigFlags cdcCliFlags;
-
-    @Option(names = "--ignore-ineligible", description = "Skip tables that cannot be replicated without asking.")
+    @Option(names = "--ignore-ineligible", order = -14,
+            description = "Skip tables that cannot be replicated without asking.")
     boolean ignoreIneligible;
 
-    @Option(names = "--paused", description = "Leave the new changefeed paused.")
+    @Option(names = "--paused", order = -13, description = "Leave the new changefeed paused.")
     boolean paused;
 
-    @Option(names = "--dry-run",
-            description = "Print the request body that would be sent (secrets masked), and send nothing.")
-    boolean dryRun;
-
-    @Option(names = "--no-wait", description = "Return once the server accepted the changefeed.")
+    @Option(names = "--no-wait", order = -11, description = "Return once the server accepted the changefeed.")
     boolean noWait;
 
     private final Services services;
@@ -77,11 +56,9 @@ final class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ChangefeedInput input = cdcCliFlags.over(ChangefeedInput.read(services, specFile, configFile, ref.optionalId(),
-                SinkUriArgument.resolve(sinkUri, services), startTs == null || startTs.value() == 0 ? null : startTs.value(),
-                targetTs == null ? null : targetTs.value()), services.mapper());
+        ChangefeedInput input = spec.read(services, startTs == null || startTs.value() == 0 ? null : startTs.value());
         new ChangefeedCreator(services).createAndReport(input,
-                new ChangefeedCreator.How(dryRun, ignoreIneligible, noWait, paused));
+                new ChangefeedCreator.How(spec.dryRun, ignoreIneligible, noWait, paused));
         return ExitCode.OK.code();
     }
 

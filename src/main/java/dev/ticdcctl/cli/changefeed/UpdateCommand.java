@@ -4,16 +4,14 @@ import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
-import dev.ticdcctl.cli.TsoConverter;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
-import dev.ticdcctl.model.Tso;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "update",
+@Command(name = "update", resourceBundle = "dev.ticdcctl.cli.changefeed.ChangefeedSpecOptions",
         description = {"Change a changefeed's sink URI, target TSO or config, after showing what changes.",
             "What you give is merged over the changefeed as it is; everything else stays as it was (the complete"
                 + " config is sent, as TiCDC requires). Nothing changed: nothing is sent. TiCDC updates only stopped"
@@ -26,32 +24,10 @@ import picocli.CommandLine.Option;
             "  # review only", "  ticdcctl changefeed update orders --config changefeed.toml --dry-run"})
 final class UpdateCommand implements Callable<Integer> {
     @Mixin
-    ChangefeedRef ref;
+    ChangefeedSpecOptions spec;
 
-    @Option(names = "--sink-uri", paramLabel = "URI", description = SinkUriArgument.DESCRIPTION)
-    String sinkUri;
-
-    @Option(names = "--target-ts", paramLabel = "TSO|TIME", converter = TsoConverter.class,
-            description = "The new target TSO, or a time with a zone such as 2024-07-01T10:05:00Z; it must be later"
-                + " than the start TSO.")
-    Tso targetTs;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Config changes in cdc cli's TOML ('-' = stdin).")
-    String configFile;
-
-    @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
-            description = "The changefeed as it should be (TOML, JSON or YAML; '-' = stdin).")
-    String specFile;
-
-    @Mixin
-    CdcCliConfigFlags cdcCliFlags;
-
-    @Option(names = "--restart", description = "Pause a running changefeed, update it, and resume it.")
+    @Option(names = "--restart", order = -13, description = "Pause a running changefeed, update it, and resume it.")
     boolean restart;
-
-    @Option(names = "--dry-run",
-            description = "Show the changes and the request body (secrets masked), and send nothing.")
-    boolean dryRun;
 
     private final Services services;
 
@@ -61,20 +37,17 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (sinkUri == null && targetTs == null && configFile == null && specFile == null
-                && !cdcCliFlags.given()) {
+        if (!spec.given()) {
             throw new CliException.InvalidInput("nothing to update: give --sink-uri, --target-ts, --config or -f",
                     null);
         }
-        ChangefeedInput input = cdcCliFlags.over(ChangefeedInput.read(services, specFile, configFile,
-                ref.optionalId(), SinkUriArgument.resolve(sinkUri, services), null,
-                targetTs == null ? null : targetTs.value()), services.mapper());
+        ChangefeedInput input = spec.read(services, null);
         if (input.id() == null) {
-            ref.id(); // reports the missing ID as a usage error
+            spec.ref.id(); // reports the missing ID as a usage error
         }
         ChangefeedRef.check(input.id());
         ApiResult<ChangefeedDetail> current = services.client().getChangefeed(input.namespace(), input.id());
-        return update(services, current, input, restart, dryRun);
+        return update(services, current, input, restart, spec.dryRun);
     }
 
     /** Shows, confirms and applies an update; shared with {@code apply}. */

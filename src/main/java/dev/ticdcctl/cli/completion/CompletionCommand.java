@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
             "  ticdcctl completion fish > ~/.config/fish/completions/ticdcctl.fish"})
 public final class CompletionCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SHELL", description = "One of: ${COMPLETION-CANDIDATES}.")
-    Shell shell;
+    CompletionShell shell;
 
     private final Services services;
 

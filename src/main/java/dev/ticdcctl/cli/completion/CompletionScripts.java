@@ -20,13 +20,13 @@ public final class CompletionScripts {
             throw new IllegalArgumentException("usage: CompletionScripts OUTPUT_DIRECTORY");
         }
         Path directory = Files.createDirectories(Path.of(args[0]));
-        for (Shell shell : Shell.values()) {
+        for (CompletionShell shell : CompletionShell.values()) {
             Files.writeString(directory.resolve(shell.fileName()), script(shell), StandardCharsets.UTF_8);
         }
     }
 
     /** The script as the command prints it. */
-    public static String script(Shell shell) {
+    public static String script(CompletionShell shell) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),

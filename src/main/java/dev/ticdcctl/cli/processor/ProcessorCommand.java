@@ -11,6 +11,6 @@ import picocli.CommandLine.Command;
 public final class ProcessorCommand extends GroupCommand {
     @Override
     protected List<Class<?>> verbs() {
-        return List.of(ListCommand.class, GetCommand.class);
+        return List.of(ProcessorListCommand.class, ProcessorGetCommand.class);
     }
 }

@@ -46,7 +46,7 @@ public final class ShellCommand implements Callable<Integer> {
         }
         TerminalConsole console = environment.console() instanceof TerminalConsole given ? given
                 : TerminalConsole.systemForShell();
-        return new Shell(console, services, Cli.commandLine(services), startArgs()).run();
+        return new InteractiveShell(console, services, Cli.commandLine(services), startArgs()).run();
     }
 
     /**

@@ -22,7 +22,7 @@ class CompletionScriptsTest {
             .toAbsolutePath();
     private static final String REGENERATE = "run 'mvn -B process-test-classes -Pregenerate' and commit completions/";
 
-    private static String printed(Shell shell) {
+    private static String printed(CompletionShell shell) {
         Cli.Result r = new Cli().run("completion", shell.name());
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("", r.err(), r::toString);
@@ -30,8 +30,8 @@ class CompletionScriptsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Shell.class)
-    void the_committed_script_is_the_one_the_command_prints(Shell shell) throws IOException {
+    @EnumSource(CompletionShell.class)
+    void the_committed_script_is_the_one_the_command_prints(CompletionShell shell) throws IOException {
         Path committed = PROJECT.resolve("completions").resolve(shell.fileName());
 
         assertTrue(Files.isRegularFile(committed), () -> committed + " is missing: " + REGENERATE);
@@ -40,8 +40,8 @@ class CompletionScriptsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Shell.class)
-    void the_build_generates_the_script(Shell shell) throws IOException {
+    @EnumSource(CompletionShell.class)
+    void the_build_generates_the_script(CompletionShell shell) throws IOException {
         Path generated = PROJECT.resolve("target/generated/completions").resolve(shell.fileName());
 
         assertTrue(Files.isRegularFile(generated), () -> generated + " is missing: run 'mvn -B process-classes'");
@@ -49,8 +49,8 @@ class CompletionScriptsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Shell.class)
-    void each_script_says_how_to_install_it_and_calls_the_ticdcctl_on_path(Shell shell) {
+    @EnumSource(CompletionShell.class)
+    void each_script_says_how_to_install_it_and_calls_the_ticdcctl_on_path(CompletionShell shell) {
         String script = printed(shell);
         String header = script.lines().takeWhile(l -> l.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
 
@@ -73,21 +73,21 @@ class CompletionScriptsTest {
 
     @Test
     void the_bash_script_parses() throws Exception {
-        assertParses(Shell.bash, "bash", "-n");
+        assertParses(CompletionShell.bash, "bash", "-n");
     }
 
     @Test
     void the_zsh_script_parses() throws Exception {
-        assertParses(Shell.zsh, "zsh", "-n");
+        assertParses(CompletionShell.zsh, "zsh", "-n");
     }
 
     @Test
     void the_fish_script_parses() throws Exception {
-        assertParses(Shell.fish, "fish", "--no-execute");
+        assertParses(CompletionShell.fish, "fish", "--no-execute");
     }
 
     /** Checks the syntax with the shell itself; skipped where that shell is not installed, failed so in CI. */
-    private static void assertParses(Shell shell, String... command) throws Exception {
+    private static void assertParses(CompletionShell shell, String... command) throws Exception {
         Requirements.requireProgram(command[0]);
         Path script = Files.createTempFile("ticdcctl-completion", "." + shell.name());
         try {
@@ -108,6 +108,6 @@ class CompletionScriptsTest {
     @Test
     void the_scripts_are_named_as_the_shells_look_them_up() {
         assertEquals(List.of("ticdcctl.bash", "_ticdcctl", "ticdcctl.fish"),
-                Stream.of(Shell.values()).map(Shell::fileName).toList());
+                Stream.of(CompletionShell.values()).map(CompletionShell::fileName).toList());
     }
 }

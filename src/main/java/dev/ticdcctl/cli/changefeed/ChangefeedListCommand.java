@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             "  # everything, with more columns", "  ticdcctl changefeed list --all -o wide",
             "  # follow the lag during an incident, refreshed every 5s until Ctrl-C",
             "  ticdcctl changefeed list --watch --interval 5s"})
-final class ListCommand implements Callable<Integer> {
+final class ChangefeedListCommand implements Callable<Integer> {
     /** The states TiCDC stores; "all" is the server's own wildcard. */
     enum State { normal, warning, pending, stopped, failed, finished, removed, all }
 
@@ -43,7 +43,7 @@ final class ListCommand implements Callable<Integer> {
 
     private final Services services;
 
-    ListCommand(Services services) {
+    ChangefeedListCommand(Services services) {
         this.services = services;
     }
 

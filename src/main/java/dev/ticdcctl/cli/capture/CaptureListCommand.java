@@ -15,10 +15,10 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl capture list", "  # the owner's address",
             "  ticdcctl capture list --jq '.items[] | select(.is_owner) | .address'"})
-final class ListCommand implements Callable<Integer> {
+final class CaptureListCommand implements Callable<Integer> {
     private final Services services;
 
-    ListCommand(Services services) {
+    CaptureListCommand(Services services) {
         this.services = services;
     }
 

@@ -34,7 +34,7 @@ import picocli.CommandLine;
  * shell goes on; Ctrl-C clears the line being edited, or interrupts the command running, which then ends as an
  * interrupted command does (a watch with 0, others with 130).
  */
-final class Shell {
+final class InteractiveShell {
     private static final List<String> LEAVE = List.of("exit", "quit");
 
     private final TerminalConsole console;
@@ -45,7 +45,7 @@ final class Shell {
     /** What the prompt names: the context, else the server's address. */
     private String label;
 
-    Shell(TerminalConsole console, Services services, CommandLine tree, List<String> startArgs) {
+    InteractiveShell(TerminalConsole console, Services services, CommandLine tree, List<String> startArgs) {
         this.console = console;
         this.terminal = console.terminal();
         this.services = services;

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         footer = {"  ticdcctl processor get orders 2b8e1fd4-7f4a-4bfa-9b9e-9c1b1e8a6f42",
             "  # the capture by its address", "  ticdcctl processor get orders 10.0.0.2:8300",
             "  # cdc cli spelling", "  ticdcctl processor query -c orders -p \"$CAPTURE_ID\""})
-final class GetCommand implements Callable<Integer> {
+final class ProcessorGetCommand implements Callable<Integer> {
     @Parameters(arity = "0..2", paramLabel = "CHANGEFEED_ID CAPTURE_ID",
             description = "The changefeed and the capture (its ID or its address, host:port), unless given with -c"
                     + " and -p.")
@@ -44,7 +44,7 @@ final class GetCommand implements Callable<Integer> {
 
     private final Services services;
 
-    GetCommand(Services services) {
+    ProcessorGetCommand(Services services) {
         this.services = services;
     }
 

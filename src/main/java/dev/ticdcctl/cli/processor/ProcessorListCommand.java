@@ -12,10 +12,10 @@ import picocli.CommandLine.Command;
 
 @Command(name = "list", aliases = "ls", description = "List the processors of every namespace.",
         footerHeading = "%nExamples:%n", footer = {"  ticdcctl processor list"})
-final class ListCommand implements Callable<Integer> {
+final class ProcessorListCommand implements Callable<Integer> {
     private final Services services;
 
-    ListCommand(Services services) {
+    ProcessorListCommand(Services services) {
         this.services = services;
     }
 

@@ -6,7 +6,7 @@ package dev.ticdcctl.cli.completion;
  * follow the installed version. The build writes them to {@code target/generated/completions}, named as
  * {@link #fileName()}.
  */
-public enum Shell {
+public enum CompletionShell {
     bash("ticdcctl.bash", """
             # bash completion for ticdcctl                                  -*- shell-script -*-
             #
@@ -152,7 +152,7 @@ public enum Shell {
     private final String fileName;
     private final String script;
 
-    Shell(String fileName, String script) {
+    CompletionShell(String fileName, String script) {
         this.fileName = fileName;
         this.script = script;
     }

@@ -15,13 +15,13 @@ import picocli.CommandLine.Mixin;
         footerHeading = "%nExamples:%n",
         footer = {"  # how far behind is it?", "  ticdcctl changefeed status orders",
             "  # the last error's message", "  ticdcctl changefeed status orders --jq .last_error.message"})
-final class StatusCommand implements Callable<Integer> {
+final class ChangefeedStatusCommand implements Callable<Integer> {
     @Mixin
     ChangefeedRef ref;
 
     private final Services services;
 
-    StatusCommand(Services services) {
+    ChangefeedStatusCommand(Services services) {
         this.services = services;
     }
 

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
             "  # its state and lag, refreshed every 2s until Ctrl-C", "  ticdcctl changefeed get orders --watch",
             "  # state, checkpoint and error only (cdc cli's query --simple)", "  ticdcctl changefeed get orders -s",
             "  # one JSON line per 10s for a log", "  ticdcctl changefeed get orders -w --interval 10s -o json >> orders.jsonl"})
-final class GetCommand implements Callable<Integer> {
+final class ChangefeedGetCommand implements Callable<Integer> {
     @Mixin
     ChangefeedRef ref;
 
@@ -60,7 +60,7 @@ final class GetCommand implements Callable<Integer> {
 
     private final Services services;
 
-    GetCommand(Services services) {
+    ChangefeedGetCommand(Services services) {
         this.services = services;
     }
 

@@ -12,10 +12,10 @@ import picocli.CommandLine.Command;
 @Command(name = "status", description = "Show the capture that answers at --server: version, ID, owner or not.",
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl status", "  ticdcctl --server 10.0.0.2:8300 status -o json"})
-public final class StatusCommand implements Callable<Integer> {
+public final class ClusterStatusCommand implements Callable<Integer> {
     private final Services services;
 
-    StatusCommand(Services services) {
+    ClusterStatusCommand(Services services) {
         this.services = services;
     }
 
