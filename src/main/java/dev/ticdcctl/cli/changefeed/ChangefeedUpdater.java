@@ -8,12 +8,12 @@ import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.model.Requests;
 import dev.ticdcctl.output.Secrets;
 import dev.ticdcctl.util.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A reviewed update: what the user gave is merged over the changefeed as it is, the differences are shown, and only
@@ -21,7 +21,6 @@ import java.util.Set;
  * sending only the changed keys would reset the others.
  */
 final class ChangefeedUpdater {
-    private static final Set<String> UPDATABLE = Set.of("stopped", "failed");
 
     /** The PUT to send and the differences it makes; empty differences mean nothing to do. */
     record Plan(ApiResult<ChangefeedDetail> current, Requests.UpdateChangefeed request, List<String> differences) {
@@ -76,7 +75,7 @@ final class ChangefeedUpdater {
     ApiResult<ChangefeedDetail> apply(Plan plan, String namespace, String id, boolean restart)
             throws InterruptedException {
         String state = plan.current().value().state();
-        boolean running = !UPDATABLE.contains(state);
+        boolean running = !ChangefeedState.matches(state, ChangefeedState::isUpdatable);
         if (running && !restart) {
             throw new CliException.Refused("changefeed \"" + id + "\" is " + state
                     + "; only a stopped or failed changefeed can be updated",
@@ -89,7 +88,7 @@ final class ChangefeedUpdater {
         ChangefeedWaits waits = new ChangefeedWaits(services);
         if (running) {
             services.client().pauseChangefeed(namespace, id);
-            waits.until(namespace, id, "stopped"::equals, "stop");
+            waits.until(namespace, id, ChangefeedState.STOPPED::is, "stop");
         }
         ApiResult<ChangefeedDetail> updated;
         try {
@@ -100,7 +99,7 @@ final class ChangefeedUpdater {
                 services.client().resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(null));
             }
         }
-        return running ? waits.until(namespace, id, ChangefeedWaits.RUNNING::contains, "run") : updated;
+        return running ? waits.until(namespace, id, ChangefeedWaits::active, "run") : updated;
     }
 
     /** Prints the differences for review, secrets masked. */
