@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
 import java.util.Comparator;
@@ -17,10 +18,6 @@ import java.util.UUID;
 final class ApiRoutes {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error", "dpanic", "panic", "fatal");
-    private static final Set<String> UPDATABLE = Set.of("stopped", "failed");
-    private static final Set<String> WITH_ERROR = Set.of("failed", "warning", "pending");
-    private static final Set<String> ERROR_HIDDEN_IN_LIST = Set.of("normal", "stopped", "finished", "removed");
-    private static final Set<String> DEFAULT_LIST = Set.of("normal", "stopped", "failed", "warning", "pending", "");
 
     private final Cluster cluster;
 
@@ -121,8 +118,9 @@ final class ApiRoutes {
             cf.creatorVersion = Cluster.VERSION;
             s.changefeeds.put(ClusterState.key(ns, id), cf);
             // Answered before the owner loads it: state normal, checkpoint at start, the config as validated.
-            return Reply.json(200, info(s, cf, new Timeline.View(true, "normal", startTs, startTs, startTs, null, null,
-                    0), true, config, now));
+            Timeline.View loaded = new Timeline.View(true, ChangefeedState.NORMAL.wire(), startTs, startTs, startTs,
+                    null, null, 0);
+            return Reply.json(200, info(s, cf, loaded, true, config, now));
         });
     }
 
@@ -139,7 +137,10 @@ final class ApiRoutes {
                     .forEach(cf -> {
                         Timeline.View v = Cluster.view(s, cf, now);
                         String internal = v.state();
-                        boolean listed = filter.isEmpty() ? DEFAULT_LIST.contains(internal)
+                        // one the owner has not loaded yet is listed too, as normal
+                        boolean listed = filter.isEmpty()
+                                ? internal.isEmpty() || ChangefeedState.matches(internal,
+                                        ChangefeedState::isListedByDefault)
                                 : filter.equals("all") || filter.equals(internal);
                         if (listed) {
                             items.add(listItem(s, cf, v));
@@ -168,7 +169,7 @@ final class ApiRoutes {
             Cluster.settle(s, now);
             ChangefeedRecord cf = existing(s, r.namespace(), id, now);
             Timeline.View v = Cluster.view(s, cf, now);
-            if (!UPDATABLE.contains(v.state())) {
+            if (!ChangefeedState.matches(v.state(), ChangefeedState::isUpdatable)) {
                 throw updateRefused("changefeed update error: can only update changefeed config when it is stopped or"
                         + " failed");
             }
@@ -337,7 +338,7 @@ final class ApiRoutes {
                 Timeline.View v = Cluster.view(s, cf, now);
                 if (!v.visible()) {
                     held += 1; // not initialised by the owner yet: counted as one table
-                } else if (v.state().equals("normal")) {
+                } else if (ChangefeedState.NORMAL.is(v.state())) {
                     held += Cluster.placement(s, cf, now).getOrDefault(captureId, List.of()).size();
                 }
             }
@@ -590,14 +591,14 @@ final class ApiRoutes {
         if (!v.state().isEmpty()) {
             info.put("state", v.state());
         }
-        if (WITH_ERROR.contains(v.state()) && v.error() != null) {
+        if (ChangefeedState.matches(v.state(), ChangefeedState::hasError) && v.error() != null) {
             info.set("error", problem(s, v.error(), false, now));
         }
         info.put("creator_version", cf.creatorVersion)
                 .put("resolved_ts", v.resolvedTs())
                 .put("checkpoint_ts", v.checkpointTs())
                 .put("checkpoint_time", GoJson.serverTime(Timeline.physical(v.checkpointTs()), cluster.zone()));
-        if (v.state().equals("normal")) {
+        if (ChangefeedState.NORMAL.is(v.state())) {
             ArrayNode tasks = info.putArray("task_status");
             for (Map.Entry<String, List<Long>> placed : Cluster.placement(s, cf, now).entrySet()) {
                 ObjectNode task = tasks.addObject().put("capture_id", placed.getKey());
@@ -609,11 +610,8 @@ final class ApiRoutes {
 
     /** ChangefeedCommonInfo (§5.4): every key present; display states; error or else warning. */
     private ObjectNode listItem(ClusterState s, ChangefeedRecord cf, Timeline.View v) {
-        String display = switch (v.state()) {
-            case "" -> "normal";
-            case "pending" -> "warning";
-            default -> v.state();
-        };
+        String display = v.state().isEmpty() ? ChangefeedState.NORMAL.wire()
+                : ChangefeedState.PENDING.is(v.state()) ? ChangefeedState.WARNING.wire() : v.state();
         ObjectNode item = JSON.objectNode()
                 .put("upstream_id", s.upstreamId)
                 .put("namespace", cf.namespace)
@@ -626,7 +624,7 @@ final class ApiRoutes {
             item.put("checkpoint_tso", 0).put("checkpoint_time", "0001-01-01 00:00:00.000");
         }
         Timeline.Problem shown = v.error() != null ? v.error() : v.warning();
-        if (shown != null && !ERROR_HIDDEN_IN_LIST.contains(v.state())) {
+        if (shown != null && ChangefeedState.matches(v.state(), ChangefeedState::hasError)) {
             item.set("error", problem(s, shown, true, cluster.now()));
         } else {
             item.putNull("error");
