@@ -1,5 +1,7 @@
 package dev.ticdcctl.output;
 
+import dev.ticdcctl.model.ChangefeedState;
+
 /** ANSI styles used for emphasis on terminals. */
 public enum Style {
     PLAIN(""), GREEN("\u001b[32m"), YELLOW("\u001b[33m"), RED("\u001b[31m"), BLUE("\u001b[34m"), DIM("\u001b[2m"),
@@ -18,13 +20,13 @@ public enum Style {
 
     /** The colour of a changefeed state, as operators read them: healthy green, degraded yellow, broken red. */
     public static Style ofState(String state) {
-        return switch (state == null ? "" : state) {
-            case "normal" -> GREEN;
-            case "warning", "pending" -> YELLOW;
-            case "failed", "error" -> RED;
-            case "stopped" -> BLUE;
-            case "finished", "removed" -> DIM;
-            default -> PLAIN;
+        return switch (ChangefeedState.healthOf(state)) {
+            case HEALTHY -> GREEN;
+            case DEGRADED -> YELLOW;
+            case BROKEN -> RED;
+            case PAUSED -> BLUE;
+            case ENDED -> DIM;
+            case UNKNOWN -> PLAIN;
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.ticdcctl.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class AdminRoutes {
             }
             Event e = Event.of("fault", cluster.now());
             e.state = state;
-            e.code = body.path("code").asText(state.equals("warning") ? "CDC:ErrKafkaNewProducer"
+            e.code = body.path("code").asText(ChangefeedState.WARNING.is(state) ? "CDC:ErrKafkaNewProducer"
                     : "CDC:ErrMySQLConnectionError");
             e.message = body.path("message").asText("injected by the sandbox");
             Cluster.record(s, cf, e);

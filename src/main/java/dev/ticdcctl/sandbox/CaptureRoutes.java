@@ -2,6 +2,7 @@ package dev.ticdcctl.sandbox;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import java.util.List;
 
@@ -40,7 +41,7 @@ final class CaptureRoutes {
                 Timeline.View v = Cluster.view(s, cf, now);
                 if (!v.visible()) {
                     held += 1; // not initialised by the owner yet: counted as one table
-                } else if (v.state().equals("normal")) {
+                } else if (ChangefeedState.NORMAL.is(v.state())) {
                     held += Cluster.placement(s, cf, now).getOrDefault(captureId, List.of()).size();
                 }
             }

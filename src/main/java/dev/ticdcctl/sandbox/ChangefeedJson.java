@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The JSON the changefeed routes answer with, in the server's field order: tiflow cdc/api/v2/model.go
@@ -15,9 +15,6 @@ import java.util.Set;
  */
 final class ChangefeedJson {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Set<String> WITH_ERROR = Set.of("failed", "warning", "pending");
-    /** tiflow cdc/api/v2/changefeed.go {@code shouldShowRunningError}: the states whose list item has no error. */
-    private static final Set<String> ERROR_HIDDEN_IN_LIST = Set.of("normal", "stopped", "finished", "removed");
 
     private final Cluster cluster;
 
@@ -43,14 +40,14 @@ final class ChangefeedJson {
         if (!v.state().isEmpty()) {
             info.put("state", v.state());
         }
-        if (WITH_ERROR.contains(v.state()) && v.error() != null) {
+        if (ChangefeedState.matches(v.state(), ChangefeedState::hasError) && v.error() != null) {
             info.set("error", problem(s, v.error(), false, now));
         }
         info.put("creator_version", cf.creatorVersion)
                 .put("resolved_ts", v.resolvedTs())
                 .put("checkpoint_ts", v.checkpointTs())
                 .put("checkpoint_time", GoJson.serverTime(Timeline.physical(v.checkpointTs()), cluster.zone()));
-        if (v.state().equals("normal")) {
+        if (ChangefeedState.NORMAL.is(v.state())) {
             ArrayNode tasks = info.putArray("task_status");
             for (Map.Entry<String, List<Long>> placed : Cluster.placement(s, cf, now).entrySet()) {
                 ObjectNode task = tasks.addObject().put("capture_id", placed.getKey());
@@ -65,11 +62,8 @@ final class ChangefeedJson {
      * normal, pending as warning); the error, or else the warning.
      */
     ObjectNode listItem(ClusterState s, ChangefeedRecord cf, Timeline.View v) {
-        String display = switch (v.state()) {
-            case "" -> "normal";
-            case "pending" -> "warning";
-            default -> v.state();
-        };
+        String display = v.state().isEmpty() ? ChangefeedState.NORMAL.wire()
+                : ChangefeedState.PENDING.is(v.state()) ? ChangefeedState.WARNING.wire() : v.state();
         ObjectNode item = JSON.objectNode()
                 .put("upstream_id", s.upstreamId)
                 .put("namespace", cf.namespace)
@@ -82,7 +76,8 @@ final class ChangefeedJson {
             item.put("checkpoint_tso", 0).put("checkpoint_time", "0001-01-01 00:00:00.000");
         }
         Timeline.Problem shown = v.error() != null ? v.error() : v.warning();
-        if (shown != null && !ERROR_HIDDEN_IN_LIST.contains(v.state())) {
+        // tiflow cdc/api/v2/changefeed.go shouldShowRunningError: only the states that carry an error show it
+        if (shown != null && ChangefeedState.matches(v.state(), ChangefeedState::hasError)) {
             item.set("error", problem(s, shown, true, cluster.now()));
         } else {
             item.putNull("error");

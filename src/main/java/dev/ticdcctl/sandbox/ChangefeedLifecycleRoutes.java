@@ -2,9 +2,9 @@ package dev.ticdcctl.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -12,7 +12,6 @@ import java.util.UUID;
  * handles them, with the checks of cdc/api/v2/api_helpers.go in their order.
  */
 final class ChangefeedLifecycleRoutes {
-    private static final Set<String> UPDATABLE = Set.of("stopped", "failed");
 
     private final Cluster cluster;
     private final ChangefeedJson json;
@@ -75,7 +74,7 @@ final class ChangefeedLifecycleRoutes {
             cf.creatorVersion = Cluster.VERSION;
             s.changefeeds.put(ClusterState.key(ns, id), cf);
             // Answered before the owner loads it: state normal, checkpoint at start, the config as validated.
-            Timeline.View loading = new Timeline.View(true, "normal", startTs, startTs, startTs, null, null, 0);
+            Timeline.View loading = new Timeline.View(true, ChangefeedState.NORMAL.wire(), startTs, startTs, startTs, null, null, 0);
             return Reply.json(200, json.info(s, cf, loading, true, config, now));
         });
     }
@@ -88,7 +87,7 @@ final class ChangefeedLifecycleRoutes {
             Cluster.settle(s, now);
             ChangefeedRecord cf = Cluster.loadedChangefeed(s, r.namespace(), id, now);
             Timeline.View v = Cluster.view(s, cf, now);
-            if (!UPDATABLE.contains(v.state())) {
+            if (!ChangefeedState.matches(v.state(), ChangefeedState::isUpdatable)) {
                 throw updateRefused("changefeed update error: can only update changefeed config when it is stopped or"
                         + " failed");
             }

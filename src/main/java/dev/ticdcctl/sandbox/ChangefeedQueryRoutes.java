@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The routes that read changefeeds without changing them: list, get, meta_info, status, synced and verify_table, as
@@ -16,7 +16,6 @@ import java.util.Set;
 final class ChangefeedQueryRoutes {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** The states a list without {@code ?state=} shows. */
-    private static final Set<String> DEFAULT_LIST = Set.of("normal", "stopped", "failed", "warning", "pending", "");
 
     private final Cluster cluster;
     private final ChangefeedJson json;
@@ -39,7 +38,10 @@ final class ChangefeedQueryRoutes {
                     .forEach(cf -> {
                         Timeline.View v = Cluster.view(s, cf, now);
                         String internal = v.state();
-                        boolean listed = filter.isEmpty() ? DEFAULT_LIST.contains(internal)
+                        // one the owner has not loaded yet is listed too, as normal
+                        boolean listed = filter.isEmpty()
+                                ? internal.isEmpty() || ChangefeedState.matches(internal,
+                                        ChangefeedState::isListedByDefault)
                                 : filter.equals("all") || filter.equals(internal);
                         if (listed) {
                             items.add(json.listItem(s, cf, v));

@@ -1,15 +1,15 @@
 package dev.ticdcctl.sandbox;
 
-import dev.ticdcctl.model.ReplicaConfigSchema;
-import dev.ticdcctl.model.ReplicaConfigSchema.Field;
-import dev.ticdcctl.model.ReplicaConfigSchema.Kind;
-import dev.ticdcctl.model.ReplicaConfigSchema.Presence;
-import dev.ticdcctl.model.ReplicaConfigSchema.Table;
-import dev.ticdcctl.util.GoDurations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.model.ReplicaConfigSchema.Field;
+import dev.ticdcctl.model.ReplicaConfigSchema.Kind;
+import dev.ticdcctl.model.ReplicaConfigSchema.Presence;
+import dev.ticdcctl.model.ReplicaConfigSchema.Table;
+import dev.ticdcctl.model.ReplicaConfigSchema;
+import dev.ticdcctl.util.GoDurations;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;

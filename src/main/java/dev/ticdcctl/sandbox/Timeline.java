@@ -1,10 +1,14 @@
 package dev.ticdcctl.sandbox;
 
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
 import dev.ticdcctl.sandbox.ClusterState.Settled;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,13 +28,12 @@ final class Timeline {
     /** How much faster than real time a changefeed that fell behind catches up. */
     private static final long CATCH_UP = 10;
     private static final long DEFAULT_STUCK_MILLIS = 30 * 60 * 1000L;
-    private static final Set<String> STOPPABLE = Set.of("normal", "warning", "pending");
-    private static final Set<String> RESUMABLE = Set.of("stopped", "failed", "finished");
-    /** Every state a changefeed can be in here. */
-    static final Set<String> STATES = Set.of("normal", "warning", "pending", "stopped", "failed", "finished");
+    /** Every state a changefeed can be in here, as the state file spells it: a removed one is deleted at once. */
+    static final Set<String> STATES = wires(EnumSet.complementOf(EnumSet.of(ChangefeedState.REMOVED)));
     /** The kinds of {@link Event}, and the states a fault event can move a changefeed to. */
     static final Set<String> EVENT_KINDS = Set.of("pause", "resume", "fault");
-    static final Set<String> FAULT_STATES = Set.of("normal", "warning", "pending", "failed");
+    static final Set<String> FAULT_STATES = wires(EnumSet.of(ChangefeedState.NORMAL, ChangefeedState.WARNING,
+            ChangefeedState.PENDING, ChangefeedState.FAILED));
 
     /** A recorded error or warning and when it happened. */
     record Problem(long at, String code, String message) {}
@@ -39,7 +42,7 @@ final class Timeline {
     record View(boolean visible, String state, long checkpointTs, long resolvedTs, long startTs, Problem error,
             Problem warning, int adminJobType) {
         boolean running() {
-            return state.equals("normal") || state.equals("warning");
+            return ChangefeedState.matches(state, ChangefeedState::isRunning);
         }
     }
 
@@ -60,7 +63,7 @@ final class Timeline {
         } else {
             s = new Settled();
             s.at = changefeed.createdAt + tick;
-            s.state = "normal";
+            s.state = ChangefeedState.NORMAL.wire();
             s.startTs = changefeed.startTs;
             s.checkpointTs = changefeed.startTs;
             s.segmentStart = s.at;
@@ -77,7 +80,7 @@ final class Timeline {
         t.replay(now);
         t.advance(now);
         Settled s = t.s;
-        long resolved = s.state.equals("normal")
+        long resolved = ChangefeedState.NORMAL.is(s.state)
                 ? Math.max(s.checkpointTs, (now - LAG_TICKS * tickMillis / 2) << LOGICAL_BITS) : s.checkpointTs;
         return new View(true, s.state, s.checkpointTs, resolved, s.startTs, s.error, s.warning, s.adminJobType);
     }
@@ -130,14 +133,14 @@ final class Timeline {
 
     private void advance(long now) {
         failIfStuck(now);
-        if (!s.state.equals("normal")) {
+        if (!ChangefeedState.NORMAL.is(s.state)) {
             return;
         }
         long target = changefeed.targetTs;
         long caughtUp = s.segmentBase + (now - s.segmentStart) * CATCH_UP;
         long checkpoint = Math.max(s.segmentBase, Math.min(now - LAG_TICKS * tick, caughtUp));
         if (target > 0 && checkpoint >= physical(target)) {
-            s.state = "finished";
+            become(ChangefeedState.FINISHED);
             s.checkpointTs = target;
             s.adminJobType = 4;
             return;
@@ -154,9 +157,11 @@ final class Timeline {
      * cdc/owner/feed_state_manager.go {@code HandleWarning} and {@code shouldFailWhenRetry}.
      */
     private void failIfStuck(long now) {
-        if ((s.state.equals("warning") || s.state.equals("pending")) && now - s.stuckSince >= stuckMillis()) {
-            s.error = s.state.equals("warning") ? s.warning : s.error;
-            s.state = "failed";
+        ChangefeedState state = state();
+        if ((state == ChangefeedState.WARNING || state == ChangefeedState.PENDING)
+                && now - s.stuckSince >= stuckMillis()) {
+            s.error = state == ChangefeedState.WARNING ? s.warning : s.error;
+            become(ChangefeedState.FAILED);
         }
     }
 
@@ -168,13 +173,13 @@ final class Timeline {
     private void apply(Event e, long when) {
         switch (e.kind) {
             case "pause" -> {
-                if (STOPPABLE.contains(s.state)) {
-                    s.state = "stopped";
+                if (state().isActive()) {
+                    become(ChangefeedState.STOPPED);
                     s.adminJobType = 1;
                 }
             }
             case "resume" -> {
-                if (RESUMABLE.contains(s.state)) {
+                if (state().isResumable()) {
                     if (e.overwriteTs != null && e.overwriteTs > 0) {
                         s.checkpointTs = e.overwriteTs;
                         s.startTs = e.overwriteTs;
@@ -190,29 +195,32 @@ final class Timeline {
 
     private void fault(Event e, long when) {
         Problem problem = new Problem(when, e.code, e.message);
-        switch (e.state) {
-            case "normal" -> {
-                if (STOPPABLE.contains(s.state) || s.state.equals("failed")) {
+        ChangefeedState state = state();
+        ChangefeedState to = ChangefeedState.of(e.state)
+                .orElseThrow(() -> new IllegalStateException("unknown fault state " + e.state));
+        switch (to) {
+            case NORMAL -> {
+                if (state.isActive() || state == ChangefeedState.FAILED) {
                     run(when);
                 }
             }
-            case "warning" -> {
-                if (s.state.equals("normal") || s.state.equals("warning")) {
-                    s.stuckSince = s.state.equals("normal") ? when : s.stuckSince;
-                    s.state = "warning";
+            case WARNING -> {
+                if (state.isRunning()) {
+                    s.stuckSince = state == ChangefeedState.NORMAL ? when : s.stuckSince;
+                    become(ChangefeedState.WARNING);
                     s.warning = problem;
                 }
             }
-            case "pending" -> {
-                if (STOPPABLE.contains(s.state)) {
-                    s.stuckSince = s.state.equals("pending") ? s.stuckSince : when;
-                    s.state = "pending";
+            case PENDING -> {
+                if (state.isActive()) {
+                    s.stuckSince = state == ChangefeedState.PENDING ? s.stuckSince : when;
+                    become(ChangefeedState.PENDING);
                     s.error = problem;
                 }
             }
-            case "failed" -> {
-                if (!s.state.equals("finished")) {
-                    s.state = "failed";
+            case FAILED -> {
+                if (state != ChangefeedState.FINISHED) {
+                    become(ChangefeedState.FAILED);
                     s.error = problem;
                 }
             }
@@ -220,8 +228,23 @@ final class Timeline {
         }
     }
 
+    /** The state being derived; the state file's were checked when it was read. */
+    private ChangefeedState state() {
+        return ChangefeedState.of(s.state).orElseThrow(() -> new IllegalStateException("unknown state " + s.state));
+    }
+
+    private void become(ChangefeedState state) {
+        s.state = state.wire();
+    }
+
+    private static Set<String> wires(Set<ChangefeedState> states) {
+        Set<String> wires = new LinkedHashSet<>();
+        states.forEach(state -> wires.add(state.wire()));
+        return Collections.unmodifiableSet(wires);
+    }
+
     private void run(long when) {
-        s.state = "normal";
+        become(ChangefeedState.NORMAL);
         s.error = null;
         s.warning = null;
         s.segmentStart = when;

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TimelineCompactionTest {
     private static final long TICK = 500;
     private static final long CREATED = 1_719_799_510_123L;
-    private static final List<String> FAULT_STATES = List.of("normal", "warning", "pending", "failed");
+    private static final List<String> FAULT_STATES = List.copyOf(Timeline.FAULT_STATES);
 
     static IntStream seeds() {
         return IntStream.range(0, 200);

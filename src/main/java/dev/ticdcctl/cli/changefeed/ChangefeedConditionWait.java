@@ -5,6 +5,7 @@ import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.Waiter;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.model.RunningError;
 import dev.ticdcctl.output.Times;
 import dev.ticdcctl.util.Durations;
@@ -40,7 +41,7 @@ final class ChangefeedConditionWait {
                 services.output().progress(name + ": " + state);
                 lastState[0] = state;
             }
-            if (state.equals("failed") && condition.endsOnFailure()) {
+            if (ChangefeedState.FAILED.is(state) && condition.endsOnFailure()) {
                 throw new CliException.Failed(name + " failed while waiting for it to " + condition.goal() + ": "
                         + describe(changefeed.error()), "see 'ticdcctl changefeed status " + id + "'; once the"
                         + " cause is fixed, 'ticdcctl changefeed resume " + id + "'");

@@ -7,6 +7,7 @@ import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.model.Requests;
 import dev.ticdcctl.output.Table;
 import dev.ticdcctl.output.Table.Column;
@@ -47,7 +48,7 @@ final class ChangefeedCreator {
         ChangefeedDetail cf = result.value(); // read before printing, which masks the JSON's secrets
         services.output().result("changefeed \"" + cf.id() + "\" created" + (how.paused() ? " (paused)" : ""),
                 result.json());
-        if (!how.noWait() && !how.paused() && !"normal".equals(cf.state())) {
+        if (!how.noWait() && !how.paused() && !ChangefeedState.NORMAL.is(cf.state())) {
             services.output().warn("changefeed \"" + cf.id() + "\" is " + cf.state()
                     + (cf.error() == null ? "" : ": " + cf.error().message()));
         }
@@ -67,7 +68,7 @@ final class ChangefeedCreator {
         if (how.paused()) {
             waits.until(namespace, id, state -> true, "start");
             services.client().pauseChangefeed(namespace, id);
-            return how.noWait() ? created : waits.until(namespace, id, "stopped"::equals, "stop");
+            return how.noWait() ? created : waits.until(namespace, id, ChangefeedState.STOPPED::is, "stop");
         }
         return how.noWait() ? created : waits.until(namespace, id, state -> true, "start");
     }

@@ -5,13 +5,22 @@ import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.Watch;
 import dev.ticdcctl.cli.WatchOptions;
 import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.model.ChangefeedSummary;
 import dev.ticdcctl.model.ListResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "list", aliases = "ls",
         description = {"List the changefeeds of a namespace.",
@@ -23,13 +32,38 @@ import picocli.CommandLine.Option;
             "  # follow the lag during an incident, refreshed every 5s until Ctrl-C",
             "  ticdcctl changefeed list --watch --interval 5s"})
 final class ChangefeedListCommand implements Callable<Integer> {
-    /** The states TiCDC stores; "all" is the server's own wildcard. */
-    enum State { normal, warning, pending, stopped, failed, finished, removed, all }
+    /**
+     * The values of {@code --state}: the states TiCDC stores and "all", the server's own wildcard (tiflow
+     * cdc/model/changefeed.go FeedState.IsNeeded); read regardless of case, sent as TiCDC spells them.
+     */
+    static final class StateFilter implements Iterable<String>, ITypeConverter<String> {
+        private static final String ALL = "all";
+
+        @Override
+        public Iterator<String> iterator() {
+            return Stream.concat(Arrays.stream(ChangefeedState.values()).map(ChangefeedState::wire), Stream.of(ALL))
+                    .iterator();
+        }
+
+        @Override
+        public String convert(String value) {
+            String wire = value.toLowerCase(Locale.ROOT);
+            if (!wire.equals(ALL) && ChangefeedState.of(wire).isEmpty()) {
+                List<String> names = new ArrayList<>();
+                forEach(names::add);
+                // as picocli words it for an enum, which this option was
+                throw new TypeConversionException(
+                        "expected one of " + names + " (case-insensitive) but was '" + value + "'");
+            }
+            return wire;
+        }
+    }
 
     static final class Filter {
-        @Option(names = "--state", paramLabel = "STATE",
+        @Option(names = "--state", paramLabel = "STATE", converter = StateFilter.class,
+                completionCandidates = StateFilter.class,
                 description = "Only changefeeds in STATE: ${COMPLETION-CANDIDATES}.")
-        State state;
+        String state;
 
         @Option(names = {"-a", "--all"}, description = "Include finished changefeeds.")
         boolean all;
@@ -49,7 +83,7 @@ final class ChangefeedListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        String state = filter == null ? null : filter.all ? "all" : filter.state.name();
+        String state = filter == null ? null : filter.all ? StateFilter.ALL : filter.state;
         if (watch.enabled()) {
             return watch.watch(services).run(() -> {
                 ApiResult<ListResult<ChangefeedSummary>> result =

@@ -5,6 +5,7 @@ import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ClientException;
 import dev.ticdcctl.model.Capture;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.model.ChangefeedStatus;
 import dev.ticdcctl.model.ProcessorSummary;
 import dev.ticdcctl.model.RunningError;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -28,8 +28,6 @@ import java.util.stream.Collectors;
 final class ChangefeedPage {
     /** Table IDs listed per capture; the count says how many there are. */
     private static final int MAX_TABLE_IDS = 20;
-    /** States in which the server has processors to ask about (tiflow cdc/api/v2/processor.go getProcessor). */
-    private static final Set<String> RUNNING = Set.of("normal", "warning");
 
     private ChangefeedPage() {}
 
@@ -55,7 +53,7 @@ final class ChangefeedPage {
 
     private static void overview(Page page, ChangefeedDetail cf, Times times) {
         Instant checkpoint = ChangefeedViews.instant(cf.checkpointTs());
-        boolean finished = "finished".equals(cf.state());
+        boolean finished = !ChangefeedViews.canLag(cf.state());
         page.field("Name", cf.id())
                 .field("Namespace", cf.namespace())
                 .field("State", cf.state(), Style.ofState(cf.state()))
@@ -97,7 +95,8 @@ final class ChangefeedPage {
 
     /** The tables on each capture: from the detail's task status, else from the processors routes. */
     private static void processors(Page page, Services services, ChangefeedDetail cf) throws InterruptedException {
-        if (!RUNNING.contains(cf.state())) {
+        // only a running changefeed has processors to ask about (tiflow cdc/api/v2/processor.go getProcessor)
+        if (!ChangefeedState.matches(cf.state(), ChangefeedState::isRunning)) {
             page.note("none: the changefeed is not running");
             return;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.ChangefeedState;
 
 /** Pauses one changefeed and waits until it is stopped (unless told not to wait); a no-op when it is not running. */
 final class ChangefeedPauser {
@@ -20,12 +21,12 @@ final class ChangefeedPauser {
     ChangefeedBulk.Outcome pause(String namespace, String id) throws InterruptedException {
         ApiResult<ChangefeedDetail> current = client.getChangefeed(namespace, id);
         String state = current.value().state();
-        if (ChangefeedWaits.NOT_RUNNING.contains(state)) {
+        if (ChangefeedState.matches(state, ChangefeedState::isResumable)) {
             return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" is already " + state + "; nothing to pause",
                     current.json(), false);
         }
         client.pauseChangefeed(namespace, id);
-        JsonNode result = waits.settle(namespace, id, noWait, "stopped"::equals, "stop");
+        JsonNode result = waits.settle(namespace, id, noWait, ChangefeedState.STOPPED::is, "stop");
         return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" " + (noWait ? "pause requested" : "paused"),
                 result, true);
     }

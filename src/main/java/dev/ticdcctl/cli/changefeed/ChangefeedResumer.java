@@ -33,7 +33,7 @@ final class ChangefeedResumer {
     ChangefeedBulk.Outcome resume(String namespace, String id, Tso requested) throws InterruptedException {
         ApiResult<ChangefeedDetail> current = client.getChangefeed(namespace, id);
         String state = current.value().state();
-        if (ChangefeedWaits.RUNNING.contains(state)) {
+        if (ChangefeedWaits.active(state)) {
             if (requested != null) {
                 throw new CliException.Refused("changefeed \"" + id + "\" is " + state
                         + "; TiCDC ignores a checkpoint overwrite of a running changefeed",
@@ -54,7 +54,7 @@ final class ChangefeedResumer {
         }
         client.resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(overwrite));
         JsonNode result = waits.settle(namespace, id, noWait,
-                ChangefeedWaits.RUNNING::contains, "run");
+                ChangefeedWaits::active, "run");
         return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" " + (noWait ? "resume requested" : "resumed"),
                 result, true);
     }

@@ -9,13 +9,13 @@ import dev.ticdcctl.cli.Prompter;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.model.Requests;
 import dev.ticdcctl.output.Output;
 import dev.ticdcctl.output.Secrets;
 import dev.ticdcctl.util.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A reviewed update: what the user gave is merged over the changefeed as it is, the differences are shown, and only
@@ -23,7 +23,6 @@ import java.util.Set;
  * sending only the changed keys would reset the others.
  */
 final class ChangefeedUpdater {
-    private static final Set<String> UPDATABLE = Set.of("stopped", "failed");
 
     /** The PUT to send and the differences it makes; empty differences mean nothing to do. */
     record Plan(ApiResult<ChangefeedDetail> current, Requests.UpdateChangefeed request, List<String> differences) {
@@ -87,7 +86,7 @@ final class ChangefeedUpdater {
     ApiResult<ChangefeedDetail> apply(Plan plan, String namespace, String id, boolean restart)
             throws InterruptedException {
         String state = plan.current().value().state();
-        boolean running = !UPDATABLE.contains(state);
+        boolean running = !ChangefeedState.matches(state, ChangefeedState::isUpdatable);
         if (running && !restart) {
             throw new CliException.Refused("changefeed \"" + id + "\" is " + state
                     + "; only a stopped or failed changefeed can be updated",
@@ -99,7 +98,7 @@ final class ChangefeedUpdater {
                 + "\" was not changed");
         if (running) {
             client.pauseChangefeed(namespace, id);
-            waits.until(namespace, id, "stopped"::equals, "stop");
+            waits.until(namespace, id, ChangefeedState.STOPPED::is, "stop");
         }
         ApiResult<ChangefeedDetail> updated;
         try {
@@ -110,7 +109,7 @@ final class ChangefeedUpdater {
                 client.resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(null));
             }
         }
-        return running ? waits.until(namespace, id, ChangefeedWaits.RUNNING::contains, "run") : updated;
+        return running ? waits.until(namespace, id, ChangefeedWaits::active, "run") : updated;
     }
 
     /** Prints the differences for review, secrets masked. */

@@ -1,6 +1,7 @@
 package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.model.ChangefeedStatus;
 import dev.ticdcctl.model.ChangefeedSummary;
 import dev.ticdcctl.model.RunningError;
@@ -93,12 +94,14 @@ final class ChangefeedViews {
         return tso <= 0 ? null : new Tso(tso).instant();
     }
 
-    /**
-     * How far a changefeed is behind now; nothing for a finished one, which reached its target-ts and is not lagging
-     * (its checkpoint stays at the target while the clock runs on).
-     */
+    /** How far a changefeed is behind now; nothing for a finished one, which is not lagging. */
     private static String lag(Times times, String state, Instant time) {
-        return "finished".equals(state) ? "" : times.lag(time);
+        return canLag(state) ? times.lag(time) : "";
+    }
+
+    /** Whether a changefeed in the server's {@code state}, known or not, can be behind. */
+    static boolean canLag(String state) {
+        return ChangefeedState.of(state).map(ChangefeedState::canLag).orElse(true);
     }
 
     private static String tso(long value) {

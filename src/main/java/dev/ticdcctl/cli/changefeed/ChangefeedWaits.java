@@ -7,11 +7,11 @@ import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.NotFoundException;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.model.Tso;
 import dev.ticdcctl.output.Times;
 import dev.ticdcctl.util.Durations;
 import java.time.Duration;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -19,8 +19,6 @@ import java.util.function.Predicate;
  * state on the owner's next tick, so a command is done only when GET shows the new state.
  */
 final class ChangefeedWaits {
-    static final Set<String> RUNNING = Set.of("normal", "warning", "pending");
-    static final Set<String> NOT_RUNNING = Set.of("stopped", "failed", "finished");
 
     private final TicdcClient client;
     private final Waiter waiter;
@@ -78,6 +76,11 @@ final class ChangefeedWaits {
             }
         }, () -> "changefeed \"" + id + "\" did not " + expectation + " within " + Durations.format(timeout)
                 + " (last seen: " + lastSeen[0] + ")");
+    }
+
+    /** Whether the server's state is one a resume leads to: running or retrying. */
+    static boolean active(String state) {
+        return ChangefeedState.matches(state, ChangefeedState::isActive);
     }
 
     /** The state as messages name it: the server omits it until the changefeed is initialized. */

@@ -3,25 +3,33 @@ package dev.ticdcctl.cli.changefeed;
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.TsoConverter;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.model.SyncedStatus;
 import dev.ticdcctl.model.Tso;
 import dev.ticdcctl.output.Times;
 import dev.ticdcctl.util.Durations;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine.TypeConversionException;
 
 /** What {@code changefeed wait --for} waits for: a state, {@code synced}, or a checkpoint at or past a TSO. */
 sealed interface WaitCondition {
-    List<String> STATES = List.of("normal", "stopped", "finished", "failed", "warning", "pending");
-    String FORMS = "state=" + String.join("|", STATES) + ", synced, checkpoint=TSO|TIME";
+    /**
+     * The states a wait can end in, those commands lead to first (resume, pause, a target-ts, an error). A removed
+     * changefeed is gone: a wait for it ends as not found.
+     */
+    List<ChangefeedState> STATES = List.of(ChangefeedState.NORMAL, ChangefeedState.STOPPED, ChangefeedState.FINISHED,
+            ChangefeedState.FAILED, ChangefeedState.WARNING, ChangefeedState.PENDING);
+    String FORMS = "state=" + STATES.stream().map(ChangefeedState::wire).collect(Collectors.joining("|"))
+            + ", synced, checkpoint=TSO|TIME";
 
     /** What completion offers for {@code --for}: every state, {@code synced}, and the start of a checkpoint. */
     final class Candidates implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
             List<String> all = new java.util.ArrayList<>();
-            STATES.forEach(state -> all.add("state=" + state));
+            STATES.forEach(state -> all.add("state=" + state.wire()));
             all.add("synced");
             all.add("checkpoint=");
             return all.iterator();
@@ -60,10 +68,10 @@ sealed interface WaitCondition {
 
     /** A changefeed that fails ends every wait with an error, except a wait for the failed state. */
     default boolean endsOnFailure() {
-        return !(this instanceof State s && s.state.equals("failed"));
+        return !(this instanceof State s && s.state == ChangefeedState.FAILED);
     }
 
-    record State(String state) implements WaitCondition {
+    record State(ChangefeedState state) implements WaitCondition {
         @Override
         public String goal() {
             return "become " + state;
@@ -76,7 +84,7 @@ sealed interface WaitCondition {
 
         @Override
         public Check check(ChangefeedDetail changefeed, String seen, SyncedLookup synced) {
-            return new Check(state.equals(changefeed.state()), "state " + seen);
+            return new Check(state.wire().equals(changefeed.state()), "state " + seen);
         }
     }
 
@@ -150,8 +158,10 @@ sealed interface WaitCondition {
         if (kind.equals("synced") && value == null) {
             return new Synced();
         }
-        if (kind.equals("state") && value != null && STATES.contains(value.toLowerCase(java.util.Locale.ROOT))) {
-            return new State(value.toLowerCase(java.util.Locale.ROOT));
+        ChangefeedState state = value == null ? null
+                : ChangefeedState.of(value.toLowerCase(java.util.Locale.ROOT)).filter(STATES::contains).orElse(null);
+        if (kind.equals("state") && state != null) {
+            return new State(state);
         }
         if (kind.equals("checkpoint") && value != null && !value.isEmpty()) {
             try {

@@ -1,0 +1,119 @@
+package dev.ticdcctl.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The states of a changefeed as TiCDC names them on the wire (tiflow cdc/model/changefeed.go, the FeedState
+ * constants), with what the owner lets happen in each. The records keep the state as the server sent it, since a
+ * newer server may send one this list does not know: {@link #of} reads it, and an unknown state has none of the
+ * properties below.
+ *
+ * <p>The order is the one operators read them in: running, degraded, stopped, failed, done.
+ */
+public enum ChangefeedState {
+    NORMAL(Health.HEALTHY),
+    WARNING(Health.DEGRADED),
+    PENDING(Health.DEGRADED),
+    STOPPED(Health.PAUSED),
+    FAILED(Health.BROKEN),
+    FINISHED(Health.ENDED),
+    REMOVED(Health.ENDED);
+
+    /** How a state reads to an operator; the output maps each to a colour. */
+    public enum Health { HEALTHY, DEGRADED, PAUSED, BROKEN, ENDED, UNKNOWN }
+
+    /** What older TiCDC called a changefeed whose error it retries (tiflow cdc/model/changefeed.go StateError). */
+    private static final String LEGACY_ERROR = "error";
+
+    private final String wire;
+    private final Health health;
+
+    ChangefeedState(Health health) {
+        this.wire = name().toLowerCase(Locale.ROOT);
+        this.health = health;
+    }
+
+    /** The state named by the server's text, exactly as it spells it; empty for any other text or null. */
+    public static Optional<ChangefeedState> of(String wire) {
+        return Arrays.stream(values()).filter(s -> s.wire.equals(wire)).findFirst();
+    }
+
+    /** The health of a state as the server sent it, including a legacy or unknown one. */
+    public static Health healthOf(String wire) {
+        return LEGACY_ERROR.equals(wire) ? Health.BROKEN : of(wire).map(s -> s.health).orElse(Health.UNKNOWN);
+    }
+
+    /** Whether the server's text names a state that {@code predicate} holds for; false for an unknown one. */
+    public static boolean matches(String wire, Predicate<ChangefeedState> predicate) {
+        return of(wire).filter(predicate).isPresent();
+    }
+
+    /** Whether the server's text names this state. */
+    public boolean is(String wire) {
+        return this.wire.equals(wire);
+    }
+
+    /** The name as TiCDC sends and accepts it: {@code normal}, {@code stopped}, ... */
+    public String wire() {
+        return wire;
+    }
+
+    public Health health() {
+        return health;
+    }
+
+    /**
+     * Replicating: the checkpoint advances, and the server has processors for it (tiflow cdc/model/changefeed.go
+     * FeedState.IsRunning).
+     */
+    public boolean isRunning() {
+        return this == NORMAL || this == WARNING;
+    }
+
+    /**
+     * Scheduled by the owner, running or retrying: a pause stops it, a resume has nothing to do (tiflow
+     * cdc/owner/feed_state_manager.go handleAdminJob, AdminStop).
+     */
+    public boolean isActive() {
+        return isRunning() || this == PENDING;
+    }
+
+    /** Stopped by a pause, an error or its target-ts: a resume runs it again (handleAdminJob, AdminResume). */
+    public boolean isResumable() {
+        return this == STOPPED || this == FAILED || this == FINISHED;
+    }
+
+    /** Whose config TiCDC lets an update change (tiflow cdc/api/v2/changefeed.go updateChangefeed). */
+    public boolean isUpdatable() {
+        return this == STOPPED || this == FAILED;
+    }
+
+    /**
+     * Whether its checkpoint can lag: a finished changefeed reached its target-ts and keeps it as its checkpoint
+     * while the clock runs on, without being behind.
+     */
+    public boolean canLag() {
+        return this != FINISHED;
+    }
+
+    /** Whether the server reports the changefeed's error in this state: it is failing, or retrying one. */
+    public boolean hasError() {
+        return this == FAILED || this == WARNING || this == PENDING;
+    }
+
+    /**
+     * Listed without a state filter (tiflow cdc/model/changefeed.go FeedState.IsNeeded with an empty filter): every
+     * state but finished and removed.
+     */
+    public boolean isListedByDefault() {
+        return this != FINISHED && this != REMOVED;
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+}
