@@ -2,28 +2,28 @@ package dev.ticdcctl.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticdcctl.client.HttpTransport;
-import dev.ticdcctl.client.Proxies;
 import dev.ticdcctl.client.Json;
-import dev.ticdcctl.config.Settings;
-import dev.ticdcctl.pem.PemException;
-import dev.ticdcctl.pem.PemFiles;
+import dev.ticdcctl.client.Proxies;
 import dev.ticdcctl.client.ServerAddress;
 import dev.ticdcctl.client.TicdcClient;
+import dev.ticdcctl.config.Settings;
 import dev.ticdcctl.output.Output;
 import dev.ticdcctl.output.StatusLine;
 import dev.ticdcctl.output.TerminalText;
+import dev.ticdcctl.pem.PemException;
+import dev.ticdcctl.pem.PemFiles;
 import dev.ticdcctl.sandbox.Sandbox;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import javax.net.ssl.SSLContext;
-import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * The composition root's shared objects for one invocation. Everything is built on first use, after the command

@@ -1,8 +1,8 @@
 package dev.ticdcctl.cli.shell;
 
-import dev.ticdcctl.cli.Cli;
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.cli.Program;
 import dev.ticdcctl.cli.Services;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,8 @@ public final class ShellCommand implements Callable<Integer> {
         }
         TerminalConsole console = environment.console() instanceof TerminalConsole given ? given
                 : TerminalConsole.systemForShell();
-        return new Shell(console, services, Cli.commandLine(services), startArgs()).run();
+        Program program = Program.of(spec);
+        return new Shell(console, services, program, program.commandLine(services), startArgs()).run();
     }
 
     /**

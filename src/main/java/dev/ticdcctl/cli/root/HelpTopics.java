@@ -1,4 +1,4 @@
-package dev.ticdcctl.cli;
+package dev.ticdcctl.cli.root;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,13 +11,13 @@ import picocli.CommandLine;
  * Help topics printed by {@code ticdcctl help TOPIC}. The exit codes, variables and files are kept as entries so that
  * the man page ({@link ManPages}) shows the same ones in its EXIT STATUS, ENVIRONMENT and FILES sections.
  */
-final class HelpTopics {
+public final class HelpTopics {
     /** Something a topic explains (an exit code, a variable, a file) and what it means, as one unwrapped line. */
-    record Entry(String name, String meaning) {}
+    public record Entry(String name, String meaning) {}
 
     private static final int WIDTH = 96;
 
-    static final List<Entry> EXIT_CODES = List.of(
+    public static final List<Entry> EXIT_CODES = List.of(
             new Entry("0", "success, including a no-op such as pausing a stopped changefeed"),
             new Entry("1", "the operation failed: an error reported by the server, an answer the command cannot use"
                     + " (empty, not JSON, missing fields; the error names the route), or an unexpected failure; also"
@@ -36,14 +36,14 @@ final class HelpTopics {
             new Entry("7", "the user declined a confirmation prompt"),
             new Entry("130", "interrupted (Ctrl-C)"));
 
-    static final String BULK_EXIT_CODES = "Bulk actions (changefeed pause, resume and delete with several IDs, --all"
+    public static final String BULK_EXIT_CODES = "Bulk actions (changefeed pause, resume and delete with several IDs, --all"
             + " or --match) report each changefeed and exit with the worst result, ranked from best to worst: ok 0,"
             + " not found 3, wait timeout 6, failed 1, unauthorized 4, unreachable 5. An --all or --match that"
             + " selects nothing succeeds (0); a declined confirmation is 7. Ctrl-C stops one: the results so far are"
             + " printed, then what became of the rest (\"interrupted: 24 requests sent, 16 confirmed paused, 176 not"
             + " sent\"), and the exit code is 130.";
 
-    static final List<Entry> ENVIRONMENT = List.of(
+    public static final List<Entry> ENVIRONMENT = List.of(
             new Entry("TICDCCTL_SERVER", "TiCDC server address, as --server (default http://127.0.0.1:8300)"),
             new Entry("TICDCCTL_NAMESPACE", "changefeed namespace, as -n/--namespace (default: default)"),
             new Entry("TICDCCTL_CONTEXT", "context of the contexts file to use, as --context"),
@@ -74,7 +74,7 @@ final class HelpTopics {
                     + " else java)"),
             new Entry("TICDCCTL_JAVA_OPTS", "extra JVM options for the launcher"));
 
-    static final List<Entry> FILES = List.of(
+    public static final List<Entry> FILES = List.of(
             new Entry("$XDG_CONFIG_HOME/ticdcctl/config.toml", "the contexts file (default"
                     + " ~/.config/ticdcctl/config.toml; elsewhere with --config-file or TICDCCTL_CONFIG): TOML,"
                     + " written by the config commands with mode 0600"),
