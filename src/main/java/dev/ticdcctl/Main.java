@@ -1,7 +1,8 @@
 package dev.ticdcctl;
 
-import dev.ticdcctl.cli.Cli;
 import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.cli.root.Cli;
+import dev.ticdcctl.cli.shell.TerminalConsole;
 import dev.ticdcctl.client.Json;
 import java.io.PrintStream;
 
@@ -14,7 +15,7 @@ public final class Main {
             Json.prepareInBackground();
         }
         PrintStream stdout = Cli.systemStdout();
-        int code = run(Environment.system(), stdout, System.err, args);
+        int code = run(Environment.system(TerminalConsole::system), stdout, System.err, args);
         stdout.flush();
         System.err.flush();
         System.exit(code);
@@ -22,7 +23,7 @@ public final class Main {
 
     /** Runs one invocation against the real environment; returns the exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return run(Environment.system(), out, err, args);
+        return run(Environment.system(TerminalConsole::system), out, err, args);
     }
 
     /** Runs one invocation against the given environment (tests supply terminals, stdin and clocks). */

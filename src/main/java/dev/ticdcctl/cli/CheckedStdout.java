@@ -14,19 +14,19 @@ import java.io.PrintWriter;
  * the first failure, drops what follows, and turns it into {@code Error: cannot write the output: ...} and exit 1.
  * A reader that went away (a broken pipe, as with {@code | head -1}) is not an error: the user stopped reading.
  */
-final class CheckedStdout extends OutputStream {
+public final class CheckedStdout extends OutputStream {
     /** Set by the launcher when the shell started it with stdout closed ({@code >&-}). */
     static final String CLOSED_PROPERTY = "ticdcctl.stdout.closed";
 
     private final PrintStream target;
     private IOException failure;
 
-    CheckedStdout(PrintStream target) {
+    public CheckedStdout(PrintStream target) {
         this.target = target;
     }
 
     /** The process's stdout, as a stream that keeps the cause of its first failure for {@link #report}. */
-    static PrintStream system() {
+    public static PrintStream system() {
         OutputStream fd = Boolean.getBoolean(CLOSED_PROPERTY) ? new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -72,7 +72,7 @@ final class CheckedStdout extends OutputStream {
     }
 
     /** The exit code once the command returned {@code code}: 1 after a failed write, reported on {@code err}. */
-    int report(int code, PrintWriter err) {
+    public int report(int code, PrintWriter err) {
         if (failure == null || isBrokenPipe(failure)) {
             return code;
         }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What the process gets from outside: environment variables, stdin, terminals, time. Tests supply their own. The
@@ -80,10 +81,11 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
         }
     }
 
-    public static Environment system() {
+    /** The process's own environment; {@code terminalConsole} opens the terminal when a question is first asked. */
+    public static Environment system(Supplier<Console> terminalConsole) {
         Map<String, String> env = System.getenv();
         Terminal terminal = Terminal.probe(env);
-        Console console = terminal.stdin() && terminal.stderr() ? new SystemConsole() : null;
+        Console console = terminal.stdin() && terminal.stderr() ? new SystemConsole(terminalConsole) : null;
         InputStream stdin = Boolean.getBoolean(STDIN_CLOSED_PROPERTY) ? closedStdin() : System.in;
         return new Environment(env, stdin, terminal, Clock.systemDefaultZone(),
                 d -> Thread.sleep(d.toMillis()), console != null ? console::readPassword
@@ -108,11 +110,16 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
 
     /** The process's terminal as a console, opened on first question so that other commands never load JLine. */
     private static final class SystemConsole implements Console {
+        private final Supplier<Console> open;
         private Console opened;
+
+        SystemConsole(Supplier<Console> open) {
+            this.open = open;
+        }
 
         private Console opened() {
             if (opened == null) {
-                opened = dev.ticdcctl.cli.shell.TerminalConsole.system();
+                opened = open.get();
             }
             return opened;
         }

@@ -10,9 +10,9 @@ import dev.ticdcctl.config.ConfigException;
 import dev.ticdcctl.output.JqFilter;
 import dev.ticdcctl.output.TerminalText;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * The one place where a failure becomes an {@code Error:} line, at most one {@code Hint:} line and an exit code.
@@ -21,7 +21,7 @@ import picocli.CommandLine.ParseResult;
 public final class ErrorReporter implements IExecutionExceptionHandler {
     private final Services services;
 
-    ErrorReporter(Services services) {
+    public ErrorReporter(Services services) {
         this.services = services;
     }
 

@@ -15,7 +15,7 @@ public abstract class GroupCommand implements Callable<Integer> {
     protected CommandSpec spec;
 
     /** The verbs, in the order help lists them. */
-    protected abstract List<Class<?>> verbs();
+    public abstract List<Class<?>> verbs();
 
     @Override
     public Integer call() {

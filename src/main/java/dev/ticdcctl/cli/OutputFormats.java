@@ -46,14 +46,14 @@ public final class OutputFormats {
     }
 
     /** "toml, json or yaml". */
-    static String names(List<Format> formats) {
+    public static String names(List<Format> formats) {
         String all = formats.stream().map(Format::name).collect(Collectors.joining(", "));
         int last = all.lastIndexOf(", ");
         return last < 0 ? all : all.substring(0, last) + " or " + all.substring(last + 2);
     }
 
     /** Refuses, as a usage error, an {@code -o} that the command to run does not support. */
-    static void check(ParseResult parsed) {
+    public static void check(ParseResult parsed) {
         Format given = null;
         ParseResult leaf = parsed;
         for (ParseResult level = parsed; level != null; level = level.subcommand()) {
@@ -72,7 +72,7 @@ public final class OutputFormats {
     }
 
     /** An {@code -o} the command does not support; the hint names those it does. */
-    static final class Unsupported extends ParameterException {
+    public static final class Unsupported extends ParameterException {
         private final String hint;
 
         Unsupported(picocli.CommandLine command, String message, String hint) {
@@ -80,7 +80,7 @@ public final class OutputFormats {
             this.hint = hint;
         }
 
-        String hint() {
+        public String hint() {
             return hint;
         }
     }

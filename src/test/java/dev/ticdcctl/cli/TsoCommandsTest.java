@@ -298,7 +298,7 @@ class TsoCommandsTest extends StubServerTest {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals(AT_CHECKPOINT + "\n", r.out(), r::toString);
-        assertFalse(dev.ticdcctl.cli.Cli.mayUseServer("tso", "encode", "now"), "prepares no HTTP client");
+        assertFalse(dev.ticdcctl.cli.root.Cli.mayUseServer("tso", "encode", "now"), "prepares no HTTP client");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         footer = {"  ticdcctl capture list", "  ticdcctl capture drain \"$CAPTURE_ID\" --yes"})
 public final class CaptureCommand extends GroupCommand {
     @Override
-    protected List<Class<?>> verbs() {
+    public List<Class<?>> verbs() {
         return List.of(CaptureListCommand.class, DrainCommand.class);
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             "  ticdcctl changefeed pause orders && ticdcctl changefeed resume orders"})
 public final class ChangefeedCommand extends GroupCommand {
     @Override
-    protected List<Class<?>> verbs() {
+    public List<Class<?>> verbs() {
         return List.of(ChangefeedListCommand.class, ChangefeedGetCommand.class, CreateCommand.class,
                 UpdateCommand.class, PauseCommand.class, ResumeCommand.class, DeleteCommand.class,
                 ChangefeedStatusCommand.class, SyncedCommand.class, ApplyCommand.class, ExportCommand.class,

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
         footer = {"  ticdcctl log set debug", "  ticdcctl log set info --all-captures"})
 public final class LogCommand extends GroupCommand {
     @Override
-    protected List<Class<?>> verbs() {
+    public List<Class<?>> verbs() {
         return List.of(LogCommand.Set.class);
     }
 

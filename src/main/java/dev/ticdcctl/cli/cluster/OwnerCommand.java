@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
             "  ticdcctl owner resign --yes --wait"})
 public final class OwnerCommand extends GroupCommand {
     @Override
-    protected List<Class<?>> verbs() {
+    public List<Class<?>> verbs() {
         return List.of(OwnerCommand.Resign.class);
     }
 

@@ -1,13 +1,15 @@
 package dev.ticdcctl.cli.completion;
 
-import dev.ticdcctl.cli.Cli;
 import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Program;
 import dev.ticdcctl.cli.Services;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The completion scripts' helper: prints the candidates for the last word of a command line in the protocol of
@@ -25,6 +27,9 @@ public final class CompleteCommand implements Callable<Integer> {
             description = "The words after 'ticdcctl', after '--'; the last one is completed.")
     List<String> words = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     private final Services services;
 
     CompleteCommand(Services services) {
@@ -36,7 +41,7 @@ public final class CompleteCommand implements Callable<Integer> {
         List<String> before = words.isEmpty() ? List.of() : words.subList(0, words.size() - 1);
         String current = words.isEmpty() ? "" : words.get(words.size() - 1);
         // Only the branch the words name is built: completing runs on every TAB.
-        CompletionEngine engine = new CompletionEngine(Cli.commandLine(services, before.toArray(String[]::new)),
+        CompletionEngine engine = new CompletionEngine(Program.of(spec).commandLine(services, before.toArray(String[]::new)),
                 new ServerLookups(services.environment(), services.sandboxes()));
         services.output().data(engine.complete(before, current).lines());
         return ExitCode.OK.code();

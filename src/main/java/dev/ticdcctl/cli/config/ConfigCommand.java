@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "  # one command against another cluster", "  ticdcctl --context staging changefeed list"})
 public final class ConfigCommand extends GroupCommand {
     @Override
-    protected List<Class<?>> verbs() {
+    public List<Class<?>> verbs() {
         return List.of(SetContextCommand.class, UseContextCommand.class, GetContextsCommand.class,
                 CurrentContextCommand.class, ViewCommand.class, DeleteContextCommand.class);
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         footer = {"  ticdcctl processor list", "  ticdcctl processor get orders \"$CAPTURE_ID\""})
 public final class ProcessorCommand extends GroupCommand {
     @Override
-    protected List<Class<?>> verbs() {
+    public List<Class<?>> verbs() {
         return List.of(ProcessorListCommand.class, ProcessorGetCommand.class);
     }
 }

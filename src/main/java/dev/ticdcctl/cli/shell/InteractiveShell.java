@@ -1,7 +1,7 @@
 package dev.ticdcctl.cli.shell;
 
-import dev.ticdcctl.cli.Cli;
 import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.cli.Program;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.completion.CompletionEngine;
 import dev.ticdcctl.cli.completion.Completions;
@@ -24,12 +24,12 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
-import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
+import org.jline.terminal.Terminal;
 import picocli.CommandLine;
 
 /**
- * Reads command lines on the terminal and runs each through {@link Cli#run}, as if typed after {@code ticdcctl} and
+ * Reads command lines on the terminal and runs each through {@link Program#run}, as if typed after {@code ticdcctl} and
  * the options the shell started with, until Ctrl-D or {@code exit}. A failed command shows its exit code and the
  * shell goes on; Ctrl-C clears the line being edited, or interrupts the command running, which then ends as an
  * interrupted command does (a watch with 0, others with 130).
@@ -40,15 +40,18 @@ final class InteractiveShell {
     private final TerminalConsole console;
     private final Terminal terminal;
     private final Services services;
+    private final Program program;
     private final StartOptions startOptions;
     private final CompletionEngine completion;
     /** What the prompt names: the context, else the server's address. */
     private String label;
 
-    InteractiveShell(TerminalConsole console, Services services, CommandLine tree, List<String> startArgs) {
+    InteractiveShell(TerminalConsole console, Services services, Program program, CommandLine tree,
+            List<String> startArgs) {
         this.console = console;
         this.terminal = console.terminal();
         this.services = services;
+        this.program = program;
         this.startOptions = new StartOptions(tree.getCommandSpec(), startArgs);
         // The engine of the completion scripts, with the start options in front of every line it completes.
         this.completion = new CompletionEngine(tree, new ServerLookups(services.environment(), services.sandboxes()));
@@ -158,7 +161,7 @@ final class InteractiveShell {
         });
         PrintStream out = new PrintStream(new Unclosed(terminal.output()), true, StandardCharsets.UTF_8);
         try {
-            return Cli.run(commandEnvironment(), out, out, startOptions.before(typed).toArray(String[]::new));
+            return program.run(commandEnvironment(), out, out, startOptions.before(typed).toArray(String[]::new));
         } finally {
             terminal.handle(Signal.INT, previous);
             Thread.interrupted(); // a Ctrl-C as the command ended must not cancel the next

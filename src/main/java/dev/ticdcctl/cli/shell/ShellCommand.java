@@ -1,17 +1,17 @@
 package dev.ticdcctl.cli.shell;
 
-import dev.ticdcctl.cli.Cli;
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.cli.Program;
 import dev.ticdcctl.cli.Services;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "shell",
         description = {"Work interactively: type commands as on the command line, without 'ticdcctl'. The global"
@@ -46,7 +46,8 @@ public final class ShellCommand implements Callable<Integer> {
         }
         TerminalConsole console = environment.console() instanceof TerminalConsole given ? given
                 : TerminalConsole.systemForShell();
-        return new InteractiveShell(console, services, Cli.commandLine(services), startArgs()).run();
+        Program program = Program.of(spec);
+        return new InteractiveShell(console, services, program, program.commandLine(services), startArgs()).run();
     }
 
     /**

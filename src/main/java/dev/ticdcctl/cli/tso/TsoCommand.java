@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
             "  ticdcctl tso encode 2024-07-01T02:05:00Z"})
 public final class TsoCommand extends GroupCommand {
     @Override
-    protected List<Class<?>> verbs() {
+    public List<Class<?>> verbs() {
         return List.of(QueryCommand.class, DecodeCommand.class, EncodeCommand.class);
     }
 }

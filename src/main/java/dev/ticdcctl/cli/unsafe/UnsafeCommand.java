@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             "  ticdcctl unsafe resolve-lock --region 1024 --yes"})
 public final class UnsafeCommand extends GroupCommand {
     @Override
-    protected List<Class<?>> verbs() {
+    public List<Class<?>> verbs() {
         return List.of(MetadataCommand.class, ResolveLockCommand.class, DeleteServiceGcSafepointCommand.class);
     }
 }

@@ -1,14 +1,15 @@
-package dev.ticdcctl.cli;
+package dev.ticdcctl.cli.root;
 
+import dev.ticdcctl.cli.ExitCode;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 @Command(name = "help", helpCommand = true,
         description = "Show help for a command (at any depth) or a topic: exit-codes, environment, formatting,"

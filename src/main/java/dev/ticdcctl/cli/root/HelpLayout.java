@@ -1,5 +1,6 @@
-package dev.ticdcctl.cli;
+package dev.ticdcctl.cli.root;
 
+import dev.ticdcctl.cli.OutputFormats;
 import dev.ticdcctl.output.Format;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.Model.ArgSpec;
@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * Keeps a subcommand's help about the subcommand: its synopsis and option list show its own options, then its
@@ -22,7 +23,7 @@ import picocli.CommandLine.ScopeType;
  * formats of this command and the other names, with where to read about them ({@code ticdcctl help global-options}).
  * The root's help lists them in full: there they are the command's own options.
  */
-final class HelpLayout {
+public final class HelpLayout {
     static final String TOPIC = "global-options";
     private static final String GLOBAL_OPTIONS = "globalOptions";
 
@@ -46,7 +47,7 @@ final class HelpLayout {
     }
 
     /** The options the root passes to every command, in the order of its help. */
-    static List<OptionSpec> global(CommandSpec root) {
+    public static List<OptionSpec> global(CommandSpec root) {
         return root.options().stream()
                 .filter(o -> o.scopeType() == ScopeType.INHERIT && !o.hidden() && !o.usageHelp() && !o.versionHelp())
                 .sorted(Comparator.comparingInt(OptionSpec::order))

@@ -1,10 +1,16 @@
-package dev.ticdcctl.cli;
+package dev.ticdcctl.cli.root;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticdcctl.build.ManPages;
+import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.GlobalOptions;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Version;
 import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
 import dev.ticdcctl.output.Terminal;
 import dev.ticdcctl.testing.Cli;
@@ -31,7 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** {@code help}, {@code --help} of every command, help topics and usage errors (exit code 2, one Error: line). */
-class HelpTest {
+public class HelpTest {
     private static final String ROOT_DESCRIPTION = "Administer a TiCDC cluster over its OpenAPI v2.";
     private static final String GLOBAL_HEADING = "\nGlobal options:\n";
     private static final String GLOBAL_POINTER = "Run 'ticdcctl help global-options' for their descriptions.\n";
@@ -72,13 +78,13 @@ class HelpTest {
     }
 
     /** What {@code reader} reads from the real command tree, as help and the man pages see it. */
-    static <T> T withCommandTree(Function<CommandLine, T> reader) {
+    public static <T> T withCommandTree(Function<CommandLine, T> reader) {
         StringWriter sink = new StringWriter();
         Environment environment = new Environment(Map.of(), new ByteArrayInputStream(new byte[0]), Terminal.NONE,
                 new TestClock(Cli.NOW, ZoneOffset.UTC), d -> { }, prompt -> new char[0]);
         try (Services services = new Services(environment, new PrintWriter(sink), new PrintWriter(sink),
                 new GlobalOptions(), EmbeddedSandbox::start)) {
-            return reader.apply(dev.ticdcctl.cli.Cli.commandLine(services));
+            return reader.apply(dev.ticdcctl.cli.root.Cli.commandLine(services));
         }
     }
 

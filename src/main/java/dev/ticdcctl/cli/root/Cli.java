@@ -1,5 +1,12 @@
-package dev.ticdcctl.cli;
+package dev.ticdcctl.cli.root;
 
+import dev.ticdcctl.cli.CheckedStdout;
+import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.cli.ErrorReporter;
+import dev.ticdcctl.cli.GlobalOptions;
+import dev.ticdcctl.cli.GroupCommand;
+import dev.ticdcctl.cli.OutputFormats;
+import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -8,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** Builds the command tree for one invocation and runs it. */
 public final class Cli {

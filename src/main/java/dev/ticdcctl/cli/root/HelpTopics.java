@@ -1,5 +1,6 @@
-package dev.ticdcctl.cli;
+package dev.ticdcctl.cli.root;
 
+import dev.ticdcctl.cli.ExitCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,16 +15,16 @@ import picocli.CommandLine;
  * Help topics printed by {@code ticdcctl help TOPIC}. The exit codes, variables and files are kept as entries so that
  * the man page ({@link ManPages}) shows the same ones in its EXIT STATUS, ENVIRONMENT and FILES sections.
  */
-final class HelpTopics {
+public final class HelpTopics {
     /** Something a topic explains (an exit code, a variable, a file) and what it means, as one unwrapped line. */
-    record Entry(String name, String meaning) {}
+    public record Entry(String name, String meaning) {}
 
     private static final int WIDTH = 96;
 
-    static final List<Entry> EXIT_CODES = Arrays.stream(ExitCode.values())
+    public static final List<Entry> EXIT_CODES = Arrays.stream(ExitCode.values())
             .map(c -> new Entry(String.valueOf(c.code()), c.meaning())).toList();
 
-    static final String BULK_EXIT_CODES = "Bulk actions (changefeed pause, resume and delete with several IDs, --all"
+    public static final String BULK_EXIT_CODES = "Bulk actions (changefeed pause, resume and delete with several IDs, --all"
             + " or --match) report each changefeed and exit with the worst result, ranked from best to worst: "
             + ExitCode.bulkRanking().stream().map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " "
                     + c.code()).collect(Collectors.joining(", "))
@@ -32,7 +33,7 @@ final class HelpTopics {
             + " then what became of the rest (\"interrupted: 24 requests sent, 16 confirmed paused, 176 not sent\"),"
             + " and the exit code is " + ExitCode.INTERRUPTED.code() + ".";
 
-    static final List<Entry> ENVIRONMENT = List.of(
+    public static final List<Entry> ENVIRONMENT = List.of(
             new Entry("TICDCCTL_SERVER", "TiCDC server address, as --server (default http://127.0.0.1:8300)"),
             new Entry("TICDCCTL_NAMESPACE", "changefeed namespace, as -n/--namespace (default: default)"),
             new Entry("TICDCCTL_CONTEXT", "context of the contexts file to use, as --context"),
@@ -63,7 +64,7 @@ final class HelpTopics {
                     + " else java)"),
             new Entry("TICDCCTL_JAVA_OPTS", "extra JVM options for the launcher"));
 
-    static final List<Entry> FILES = List.of(
+    public static final List<Entry> FILES = List.of(
             new Entry("$XDG_CONFIG_HOME/ticdcctl/config.toml", "the contexts file (default"
                     + " ~/.config/ticdcctl/config.toml; elsewhere with --config-file or TICDCCTL_CONFIG): TOML,"
                     + " written by the config commands with mode 0600"),

@@ -1,7 +1,7 @@
-package dev.ticdcctl;
+package dev.ticdcctl.build;
 
-import dev.ticdcctl.cli.Cli;
 import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.cli.root.Cli;
 import dev.ticdcctl.output.Terminal;
 import dev.ticdcctl.sandbox.Sandbox;
 import java.io.ByteArrayInputStream;

@@ -1,9 +1,12 @@
-package dev.ticdcctl.cli;
+package dev.ticdcctl.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticdcctl.cli.Version;
+import dev.ticdcctl.cli.root.HelpTest;
+import dev.ticdcctl.cli.root.HelpTopics;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.Requirements;
 import java.io.IOException;
@@ -20,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * The man pages: the committed {@code man/man1} is what the build generates, every visible command has a page that

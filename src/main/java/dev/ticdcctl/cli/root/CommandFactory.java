@@ -1,8 +1,10 @@
-package dev.ticdcctl.cli;
+package dev.ticdcctl.cli.root;
 
+import dev.ticdcctl.cli.GlobalOptions;
+import dev.ticdcctl.cli.Services;
 import java.lang.reflect.Constructor;
-import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine;
 
 /** Builds commands with their dependencies: a constructor taking {@link Services}, or a no-argument one. */
 final class CommandFactory implements IFactory {

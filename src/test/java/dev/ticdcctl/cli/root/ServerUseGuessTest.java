@@ -1,4 +1,4 @@
-package dev.ticdcctl.cli;
+package dev.ticdcctl.cli.root;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

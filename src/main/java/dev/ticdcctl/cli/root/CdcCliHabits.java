@@ -1,4 +1,4 @@
-package dev.ticdcctl.cli;
+package dev.ticdcctl.cli.root;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,9 @@
-package dev.ticdcctl.cli;
+package dev.ticdcctl.cli.root;
 
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.OutputFormats;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.TsoConverter;
 import dev.ticdcctl.util.EditDistance;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -8,10 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /** Usage errors: {@code Error:}, a "did you mean" hint, the synopsis and where to read more; exit 2. */
 final class UsageErrorHandler implements IParameterExceptionHandler {

@@ -1,5 +1,12 @@
-package dev.ticdcctl.cli;
+package dev.ticdcctl.build;
 
+import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.cli.GlobalOptions;
+import dev.ticdcctl.cli.OutputFormats;
+import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.root.Cli;
+import dev.ticdcctl.cli.root.HelpLayout;
+import dev.ticdcctl.cli.root.HelpTopics;
 import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
 import dev.ticdcctl.output.Terminal;
 import java.io.IOException;
@@ -16,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
@@ -74,7 +81,7 @@ public final class ManPages {
     }
 
     /** The command and its visible descendants, each once (aliases name the same spec). */
-    static List<CommandSpec> visibleCommands(CommandSpec command) {
+    public static List<CommandSpec> visibleCommands(CommandSpec command) {
         List<CommandSpec> all = new ArrayList<>(List.of(command));
         for (CommandSpec sub : subcommands(command)) {
             all.addAll(visibleCommands(sub));
@@ -90,7 +97,7 @@ public final class ManPages {
                 .toList();
     }
 
-    static String pageName(CommandSpec spec) {
+    public static String pageName(CommandSpec spec) {
         return spec.qualifiedName("-");
     }
 

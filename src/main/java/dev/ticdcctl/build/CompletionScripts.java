@@ -1,6 +1,7 @@
-package dev.ticdcctl.cli.completion;
+package dev.ticdcctl.build;
 
 import dev.ticdcctl.Main;
+import dev.ticdcctl.cli.completion.CompletionShell;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
