@@ -130,7 +130,7 @@ class SettingsListTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Setting.class)
     void the_global_options_of_a_setting_name_its_variable_and_default(Setting setting) {
-        List<OptionSpec> options = setting.flags().stream().map(GLOBAL_OPTIONS::findOption).toList();
+        List<OptionSpec> options = setting.flags().stream().map(GLOBAL_OPTIONS::findOption).distinct().toList();
         options.forEach(o -> assertNotNull(o, () -> setting + ": no global option " + setting.flags()));
         assertEquals(Set.copyOf(setting.flags()),
                 options.stream().flatMap(o -> Arrays.stream(o.names())).collect(Collectors.toSet()));
@@ -143,6 +143,30 @@ class SettingsListTest {
             assertTrue(description.contains("default " + setting.defaultValue())
                     || description.contains("default: " + setting.defaultValue()), () -> setting + ": " + description);
         }
+    }
+
+    /** The README's table of global options: each row of a setting's flags names its variable and default. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Setting.class)
+    void the_readme_describes_a_setting_as_the_list(Setting setting) throws Exception {
+        String table = globalOptionsTable(Files.readString(Path.of("README.md")));
+        String rows = table.lines()
+                .filter(row -> setting.flags().stream().anyMatch(f -> row.matches("\\| [^|]*(`|, )" + f + "[ `,].*")))
+                .collect(Collectors.joining("\n"));
+
+        assertTrue(!rows.isEmpty(), () -> setting + ": no row in\n" + table);
+        if (setting.variable() != null) {
+            assertTrue(rows.contains("`" + setting.variable() + "`"), () -> setting + ": " + rows);
+        }
+        if (setting.defaultValue() != null) {
+            assertTrue(rows.contains("default `" + setting.defaultValue() + "`")
+                    || rows.contains("default " + setting.defaultValue()), () -> setting + ": " + rows);
+        }
+    }
+
+    private static String globalOptionsTable(String readme) {
+        String section = readme.substring(readme.indexOf("\n## Global options\n"));
+        return section.substring(0, section.indexOf("\n\n", section.indexOf("\n|")));
     }
 
     @Test
