@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -14,14 +15,15 @@ import java.util.Map;
  * flag > environment > the selected context > {@code ~/.ticdc/credentials} > default.
  */
 public final class Settings {
-    public static final String DEFAULT_SERVER = "http://127.0.0.1:8300";
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final int DEFAULT_RETRIES = 3;
+    public static final String DEFAULT_SERVER = Setting.SERVER.defaultValue();
+    public static final Duration DEFAULT_TIMEOUT = Durations.parse(Setting.TIMEOUT.defaultValue());
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Durations.parse(Setting.CONNECT_TIMEOUT.defaultValue());
+    public static final int DEFAULT_RETRIES = Integer.parseInt(Setting.RETRIES.defaultValue());
     /** Far above the largest real answer: a list of 10,000 changefeeds is about 3 MB. */
-    public static final ByteSize DEFAULT_MAX_RESPONSE_SIZE = ByteSize.parse("64MiB");
+    public static final ByteSize DEFAULT_MAX_RESPONSE_SIZE = ByteSize.parse(Setting.MAX_RESPONSE_SIZE.defaultValue());
     /** An answer is held in memory whole, so the cap stays well inside what a Java array can hold. */
     static final ByteSize LARGEST_MAX_RESPONSE_SIZE = ByteSize.parse("1GiB");
+    private static final String CREDENTIALS = "~/.ticdc/credentials";
 
     /** A value and its source, e.g. {@code flag --server}, {@code env TICDC_USER}, {@code context prod}. */
     public record Value<T>(String name, T value, String source) {
@@ -59,40 +61,37 @@ public final class Settings {
 
     private Settings(Flags flags, Map<String, String> env, ConfigFile config, TicdcCredentials credentials) {
         this.configFile = config.path();
-        String contextName = first(flags.context(), env(env, "TICDCCTL_CONTEXT"), config.currentContext());
-        SelectedContext selected = select(config, contextName, flags.context() != null ? "flag --context"
-                : env(env, "TICDCCTL_CONTEXT") != null ? "env TICDCCTL_CONTEXT" : "config " + config.path());
-        this.context = new Value<>("context", contextName, contextName == null ? "none" : selected.source);
+        String contextName = first(flags.context(), variable(env, Setting.CONTEXT), config.currentContext());
+        SelectedContext selected = select(config, contextName, flags.context() != null ? flagSource(Setting.CONTEXT)
+                : variable(env, Setting.CONTEXT) != null ? envSource(Setting.CONTEXT) : "config " + config.path());
+        this.context = new Value<>(Setting.CONTEXT.key(), contextName, contextName == null ? "none" : selected.source);
         ConfigFile.Context c = selected.context;
         String ctx = "context " + contextName;
-        String creds = "~/.ticdc/credentials";
-        server = pick("server", flags.server(), "flag --server", env(env, "TICDCCTL_SERVER"), "env TICDCCTL_SERVER",
-                c.server(), ctx, null, null, DEFAULT_SERVER);
-        namespace = pick("namespace", flags.namespace(), "flag --namespace", env(env, "TICDCCTL_NAMESPACE"),
-                "env TICDCCTL_NAMESPACE", c.namespace(), ctx, null, null, "default");
-        ca = pick("ca", flags.ca(), "flag --ca", env(env, "TICDC_CA_PATH"), "env TICDC_CA_PATH", c.ca(), ctx,
-                credentials.caPath(), creds, null);
-        cert = pick("cert", flags.cert(), "flag --cert", env(env, "TICDC_CERT_PATH"), "env TICDC_CERT_PATH",
-                c.cert(), ctx, credentials.certPath(), creds, null);
-        key = pick("key", flags.key(), "flag --key", env(env, "TICDC_KEY_PATH"), "env TICDC_KEY_PATH", c.key(), ctx,
-                credentials.keyPath(), creds, null);
+        server = pick(Setting.SERVER, flags.server(), variable(env, Setting.SERVER), c.server(), ctx, null);
+        namespace = pick(Setting.NAMESPACE, flags.namespace(), variable(env, Setting.NAMESPACE), c.namespace(), ctx,
+                null);
+        ca = pick(Setting.CA, flags.ca(), variable(env, Setting.CA), c.ca(), ctx, credentials.caPath());
+        cert = pick(Setting.CERT, flags.cert(), variable(env, Setting.CERT), c.cert(), ctx, credentials.certPath());
+        key = pick(Setting.KEY, flags.key(), variable(env, Setting.KEY), c.key(), ctx, credentials.keyPath());
+        String insecure = Setting.INSECURE_SKIP_TLS_VERIFY.key();
         insecureSkipTlsVerify = flags.insecureSkipTlsVerify()
-                ? new Value<>("insecure-skip-tls-verify", true, "flag --insecure-skip-tls-verify")
+                ? new Value<>(insecure, true, flagSource(Setting.INSECURE_SKIP_TLS_VERIFY))
                 : Boolean.TRUE.equals(c.insecureSkipTlsVerify())
-                        ? new Value<>("insecure-skip-tls-verify", true, ctx)
-                        : new Value<>("insecure-skip-tls-verify", false, "default");
-        user = pick("user", flags.user(), "flag --user", env(env, "TICDC_USER"), "env TICDC_USER", c.user(), ctx,
-                credentials.ticdcUser(), creds, null);
+                        ? new Value<>(insecure, true, ctx)
+                        : new Value<>(insecure, false, "default");
+        user = pick(Setting.USER, flags.user(), variable(env, Setting.USER), c.user(), ctx, credentials.ticdcUser());
         password = password(flags, env, c, ctx, credentials);
-        timeout = duration("timeout", flags.timeout(), "flag --timeout", c.timeout(), ctx, DEFAULT_TIMEOUT);
+        timeout = duration(Setting.TIMEOUT, flags.timeout(), c.timeout(), ctx, DEFAULT_TIMEOUT);
         connectTimeout = flags.connectTimeout() != null
-                ? new Value<>("connect-timeout", flags.connectTimeout(), "flag --connect-timeout")
-                : new Value<>("connect-timeout", DEFAULT_CONNECT_TIMEOUT, "default");
-        retries = flags.retries() != null ? new Value<>("retries", flags.retries(), "flag --retries")
-                : new Value<>("retries", DEFAULT_RETRIES, "default");
-        maxResponseSize = maxResponseSize(flags.maxResponseSize(), env(env, "TICDCCTL_MAX_RESPONSE_SIZE"));
-        proxy = proxy(pick("proxy", trimmed(flags.proxy()), "flag --proxy", trimmed(env.get("TICDCCTL_PROXY")),
-                "env TICDCCTL_PROXY", trimmed(c.proxy()), ctx, null, null, null), env);
+                ? new Value<>(Setting.CONNECT_TIMEOUT.key(), flags.connectTimeout(),
+                        flagSource(Setting.CONNECT_TIMEOUT))
+                : new Value<>(Setting.CONNECT_TIMEOUT.key(), DEFAULT_CONNECT_TIMEOUT, "default");
+        retries = flags.retries() != null
+                ? new Value<>(Setting.RETRIES.key(), flags.retries(), flagSource(Setting.RETRIES))
+                : new Value<>(Setting.RETRIES.key(), DEFAULT_RETRIES, "default");
+        maxResponseSize = maxResponseSize(flags.maxResponseSize(), variable(env, Setting.MAX_RESPONSE_SIZE));
+        proxy = proxy(pick(Setting.PROXY, trimmed(flags.proxy()), trimmed(variable(env, Setting.PROXY)),
+                trimmed(c.proxy()), ctx, null), env);
         warning = config.exposesPassword() ? "the config file " + config.path() + " holds a password and other users"
                 + " can read it; run: chmod 600 " + config.path() : null;
     }
@@ -101,10 +100,31 @@ public final class Settings {
         return new Settings(flags, env, ConfigFile.load(configFile), TicdcCredentials.load(credentialsFile));
     }
 
-    /** Every setting, in the order {@code config view} shows them. */
+    /** Every setting but the contexts file, in the order of {@link Setting}, which {@code config view} shows. */
     public List<Value<?>> all() {
-        return List.of(context, server, namespace, ca, cert, key, insecureSkipTlsVerify, user, password, timeout,
-                connectTimeout, retries, maxResponseSize, proxy);
+        return Arrays.stream(Setting.values()).filter(s -> s != Setting.CONFIG_FILE).<Value<?>>map(this::value)
+                .toList();
+    }
+
+    /** The value of {@code setting}; the contexts file is {@link #configFile}, resolved before the others. */
+    public Value<?> value(Setting setting) {
+        return switch (setting) {
+            case CONTEXT -> context;
+            case SERVER -> server;
+            case NAMESPACE -> namespace;
+            case CA -> ca;
+            case CERT -> cert;
+            case KEY -> key;
+            case INSECURE_SKIP_TLS_VERIFY -> insecureSkipTlsVerify;
+            case USER -> user;
+            case PASSWORD -> password;
+            case TIMEOUT -> timeout;
+            case CONNECT_TIMEOUT -> connectTimeout;
+            case RETRIES -> retries;
+            case MAX_RESPONSE_SIZE -> maxResponseSize;
+            case PROXY -> proxy;
+            case CONFIG_FILE -> new Value<>(setting.key(), configFile.toString(), "");
+        };
     }
 
     /** True when any TLS file is set: a bare host:port then means https. */
@@ -129,29 +149,29 @@ public final class Settings {
     private static Value<String> password(Flags flags, Map<String, String> env, ConfigFile.Context c, String ctx,
             TicdcCredentials credentials) {
         if (flags.password() != null) {
-            return new Value<>("password", flags.password(), "flag " + flags.passwordFlag());
+            return new Value<>(Setting.PASSWORD.key(), flags.password(), "flag " + flags.passwordFlag());
         }
-        if (env(env, "TICDC_PASSWORD") != null) {
-            return new Value<>("password", env(env, "TICDC_PASSWORD"), "env TICDC_PASSWORD");
+        if (variable(env, Setting.PASSWORD) != null) {
+            return new Value<>(Setting.PASSWORD.key(), variable(env, Setting.PASSWORD), envSource(Setting.PASSWORD));
         }
         if (c.password() != null) {
-            return new Value<>("password", c.password(), ctx);
+            return new Value<>(Setting.PASSWORD.key(), c.password(), ctx);
         }
         if (c.passwordEnv() != null) {
             String value = env(env, c.passwordEnv());
             if (value == null) {
                 throw new ConfigException(ctx + " takes the password from $" + c.passwordEnv() + ", which is not set");
             }
-            return new Value<>("password", value, ctx + " (env " + c.passwordEnv() + ")");
+            return new Value<>(Setting.PASSWORD.key(), value, ctx + " (env " + c.passwordEnv() + ")");
         }
         if (c.passwordFile() != null) {
-            return new Value<>("password", readPasswordFile(Path.of(c.passwordFile()), ctx),
+            return new Value<>(Setting.PASSWORD.key(), readPasswordFile(Path.of(c.passwordFile()), ctx),
                     ctx + " (file " + c.passwordFile() + ")");
         }
         if (credentials.ticdcPassword() != null) {
-            return new Value<>("password", credentials.ticdcPassword(), "~/.ticdc/credentials");
+            return new Value<>(Setting.PASSWORD.key(), credentials.ticdcPassword(), CREDENTIALS);
         }
-        return new Value<>("password", null, "none");
+        return new Value<>(Setting.PASSWORD.key(), null, "none");
     }
 
     private static String readPasswordFile(Path file, String ctx) {
@@ -163,36 +183,37 @@ public final class Settings {
         }
     }
 
-    private static Value<Duration> duration(String name, Duration flag, String flagSource, String fromContext,
-            String ctx, Duration fallback) {
+    private static Value<Duration> duration(Setting setting, Duration flag, String fromContext, String ctx,
+            Duration fallback) {
         if (flag != null) {
-            return new Value<>(name, flag, flagSource);
+            return new Value<>(setting.key(), flag, flagSource(setting));
         }
         if (fromContext != null) {
             try {
-                return new Value<>(name, Durations.parse(fromContext), ctx);
+                return new Value<>(setting.key(), Durations.parse(fromContext), ctx);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(ctx + ": invalid " + name + ": " + e.getMessage());
+                throw new ConfigException(ctx + ": invalid " + setting.key() + ": " + e.getMessage());
             }
         }
-        return new Value<>(name, fallback, "default");
+        return new Value<>(setting.key(), fallback, "default");
     }
 
     private static Value<ByteSize> maxResponseSize(ByteSize flag, String fromEnv) {
+        Setting setting = Setting.MAX_RESPONSE_SIZE;
         Value<ByteSize> size;
         if (flag != null) {
-            size = new Value<>("max-response-size", flag, "flag --max-response-size");
+            size = new Value<>(setting.key(), flag, flagSource(setting));
         } else if (fromEnv != null) {
             try {
-                size = new Value<>("max-response-size", ByteSize.parse(fromEnv), "env TICDCCTL_MAX_RESPONSE_SIZE");
+                size = new Value<>(setting.key(), ByteSize.parse(fromEnv), envSource(setting));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("invalid TICDCCTL_MAX_RESPONSE_SIZE: " + e.getMessage());
+                throw new ConfigException("invalid " + setting.variable() + ": " + e.getMessage());
             }
         } else {
-            return new Value<>("max-response-size", DEFAULT_MAX_RESPONSE_SIZE, "default");
+            return new Value<>(setting.key(), DEFAULT_MAX_RESPONSE_SIZE, "default");
         }
         if (size.value().bytes() == 0 || size.value().bytes() > LARGEST_MAX_RESPONSE_SIZE.bytes()) {
-            String origin = flag != null ? "--max-response-size" : "TICDCCTL_MAX_RESPONSE_SIZE";
+            String origin = flag != null ? setting.flag() : setting.variable();
             throw new ConfigException(origin + " must be more than 0 and at most " + LARGEST_MAX_RESPONSE_SIZE
                     + ", not " + size.value());
         }
@@ -211,21 +232,36 @@ public final class Settings {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static Value<String> pick(String name, String flag, String flagSource, String fromEnv, String envSource,
-            String fromContext, String ctx, String fromCredentials, String credentialsSource, String fallback) {
+    /** The first of flag, environment, context and {@code ~/.ticdc/credentials} that is set, else the default. */
+    private static Value<String> pick(Setting setting, String flag, String fromEnv, String fromContext, String ctx,
+            String fromCredentials) {
         if (flag != null) {
-            return new Value<>(name, flag, flagSource);
+            return new Value<>(setting.key(), flag, flagSource(setting));
         }
         if (fromEnv != null) {
-            return new Value<>(name, fromEnv, envSource);
+            return new Value<>(setting.key(), fromEnv, envSource(setting));
         }
         if (fromContext != null) {
-            return new Value<>(name, fromContext, ctx);
+            return new Value<>(setting.key(), fromContext, ctx);
         }
         if (fromCredentials != null && !fromCredentials.isEmpty()) {
-            return new Value<>(name, fromCredentials, credentialsSource);
+            return new Value<>(setting.key(), fromCredentials, CREDENTIALS);
         }
-        return new Value<>(name, fallback, fallback == null ? "none" : "default");
+        String fallback = setting.defaultValue();
+        return new Value<>(setting.key(), fallback, fallback == null ? "none" : "default");
+    }
+
+    private static String flagSource(Setting setting) {
+        return "flag " + setting.flag();
+    }
+
+    private static String envSource(Setting setting) {
+        return "env " + setting.variable();
+    }
+
+    /** The setting's variable; an empty one counts as unset. */
+    private static String variable(Map<String, String> env, Setting setting) {
+        return env(env, setting.variable());
     }
 
     private static String env(Map<String, String> env, String name) {

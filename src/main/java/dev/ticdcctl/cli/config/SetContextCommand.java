@@ -37,13 +37,16 @@ final class SetContextCommand implements Callable<Integer> {
     boolean storePassword;
 
     @Option(names = "--unset", paramLabel = "SETTING", description = "Remove a setting: ${COMPLETION-CANDIDATES}.")
-    List<Setting> unset = List.of();
+    List<ContextKey> unset = List.of();
 
     @Option(names = "--use", description = "Also make it the current context.")
     boolean use;
 
-    /** Settings that --unset can remove (the password in every form it can be given). */
-    enum Setting {
+    /**
+     * The keys of a context that --unset can remove (the password in every form it can be given): those of
+     * {@link dev.ticdcctl.config.Setting#contextKey()} but insecure-skip-tls-verify, as a test checks.
+     */
+    enum ContextKey {
         server, namespace, ca, cert, key, user, password, timeout, proxy;
     }
 
@@ -74,7 +77,7 @@ final class SetContextCommand implements Callable<Integer> {
         boolean created = ConfigFile.update(services.configFile(), file -> {
             boolean isNew = file.context(name) == null;
             ConfigFile.Context context = isNew ? ConfigFile.Context.EMPTY : file.context(name);
-            for (Setting s : unset) {
+            for (ContextKey s : unset) {
                 context = context.without(s.name());
             }
             file.put(name, context.with(changes).with(passwordChanges));

@@ -3,6 +3,7 @@ package dev.ticdcctl.cli.config;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.config.Setting;
 import dev.ticdcctl.config.Settings;
 import dev.ticdcctl.output.Secrets;
 import dev.ticdcctl.output.Table;
@@ -35,9 +36,9 @@ final class ViewCommand implements Callable<Integer> {
             table.row(v.name(), value, v.source().replace(' ', ':'));
             json.addObject().put("setting", v.name()).put("value", value).put("source", v.source());
         }
-        json.addObject().put("setting", "config-file").put("value", settings.configFile.toString())
-                .put("source", "");
-        table.row("config-file", settings.configFile, "");
+        Settings.Value<?> file = settings.value(Setting.CONFIG_FILE);
+        json.addObject().put("setting", file.name()).put("value", file.value().toString()).put("source", "");
+        table.row(file.name(), file.value(), "");
         services.output().resource(json, () -> table);
         return ExitCode.OK.code();
     }
@@ -46,10 +47,10 @@ final class ViewCommand implements Callable<Integer> {
         if (v.value() == null) {
             return "";
         }
-        if (v.name().equals("password")) {
+        if (v.name().equals(Setting.PASSWORD.key())) {
             return "********";
         }
-        if (v.name().equals("proxy")) {
+        if (v.name().equals(Setting.PROXY.key())) {
             return Secrets.maskText(String.valueOf(v.value()));
         }
         return v.value() instanceof Duration d ? Durations.format(d) : String.valueOf(v.value());

@@ -1,6 +1,7 @@
 package dev.ticdcctl.cli.root;
 
 import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.config.EnvironmentVariable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,36 +34,9 @@ public final class HelpTopics {
             + " then what became of the rest (\"interrupted: 24 requests sent, 16 confirmed paused, 176 not sent\"),"
             + " and the exit code is " + ExitCode.INTERRUPTED.code() + ".";
 
-    public static final List<Entry> ENVIRONMENT = List.of(
-            new Entry("TICDCCTL_SERVER", "TiCDC server address, as --server (default http://127.0.0.1:8300)"),
-            new Entry("TICDCCTL_NAMESPACE", "changefeed namespace, as -n/--namespace (default: default)"),
-            new Entry("TICDCCTL_CONTEXT", "context of the contexts file to use, as --context"),
-            new Entry("TICDCCTL_CONFIG", "the contexts file, as --config-file"),
-            new Entry("TICDCCTL_MAX_RESPONSE_SIZE", "largest answer read from the server, as --max-response-size"
-                    + " (default 64MiB)"),
-            new Entry("TICDCCTL_PROXY", "HTTP proxy to the server (http://[user:pass@]host:port) or none, as"
-                    + " --proxy; wins over the three below"),
-            new Entry("HTTPS_PROXY", "proxy for https servers, as Go programs (cdc cli) read it: the upper-case name"
-                    + " wins over https_proxy; never used for localhost and loopback addresses"),
-            new Entry("HTTP_PROXY", "proxy for http servers, likewise (http_proxy)"),
-            new Entry("NO_PROXY", "servers reached directly (no_proxy): * for all, or a comma-separated list of"
-                    + " domains (example.com and its subdomains; .example.com only its subdomains), IPs and CIDR"
-                    + " blocks, each with an optional :port"),
-            new Entry("TICDC_USER", "TiDB user, as --user (the variables of cdc cli)"),
-            new Entry("TICDC_PASSWORD", "password of that user; never shown, not even by --debug"),
-            new Entry("TICDC_CA_PATH", "PEM CA certificate(s), as --ca"),
-            new Entry("TICDC_CERT_PATH", "PEM client certificate, as --cert"),
-            new Entry("TICDC_KEY_PATH", "PEM private key, as --key"),
-            new Entry("TICDCCTL_SANDBOX_DIR", "state directory of --sandbox (default"
-                    + " $XDG_STATE_HOME/ticdcctl/sandbox)"),
-            new Entry("TICDCCTL_SANDBOX_AUTH", "USER:PASSWORD the sandbox command requires, as its --auth"),
-            new Entry("XDG_CONFIG_HOME", "base of the default contexts file (default ~/.config)"),
-            new Entry("XDG_STATE_HOME", "base of the sandbox state and the shell history (default ~/.local/state)"),
-            new Entry("NO_COLOR", "when set, no colour even on a terminal (--color always still wins)"),
-            new Entry("COLUMNS", "terminal width used to fit tables"),
-            new Entry("TICDCCTL_JAVA", "java executable the bin/ticdcctl launcher runs (else $JAVA_HOME/bin/java,"
-                    + " else java)"),
-            new Entry("TICDCCTL_JAVA_OPTS", "extra JVM options for the launcher"));
+    /** The variables of {@link EnvironmentVariable#ALL}, the one list of them. */
+    public static final List<Entry> ENVIRONMENT = EnvironmentVariable.ALL.stream()
+            .map(v -> new Entry(v.name(), v.meaning())).toList();
 
     public static final List<Entry> FILES = List.of(
             new Entry("$XDG_CONFIG_HOME/ticdcctl/config.toml", "the contexts file (default"
