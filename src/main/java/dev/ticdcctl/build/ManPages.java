@@ -8,6 +8,7 @@ import dev.ticdcctl.cli.root.Cli;
 import dev.ticdcctl.cli.root.HelpLayout;
 import dev.ticdcctl.cli.root.HelpTopics;
 import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
+import dev.ticdcctl.output.Format;
 import dev.ticdcctl.output.Terminal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -150,7 +151,7 @@ public final class ManPages {
 
     /** What {@code -o} prints here, when it prints something structured. */
     private static String formats(CommandSpec spec) {
-        List<dev.ticdcctl.output.Format> formats = OutputFormats.of(spec);
+        List<Format> formats = OutputFormats.of(spec);
         return formats.isEmpty() ? "" : " Its *-o*, *--output* formats: " + OutputFormats.names(formats)
                 + " (default: " + formats.get(0) + ").";
     }

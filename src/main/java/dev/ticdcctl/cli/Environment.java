@@ -2,6 +2,7 @@ package dev.ticdcctl.cli;
 
 import dev.ticdcctl.config.Paths;
 import dev.ticdcctl.output.Terminal;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,8 +77,8 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
 
     private static final class ClosedStdin extends InputStream {
         @Override
-        public int read() throws java.io.IOException {
-            throw new java.io.IOException("standard input is closed");
+        public int read() throws IOException {
+            throw new IOException("standard input is closed");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.ticdcctl.config.ConfigException;
 import dev.ticdcctl.output.JqFilter;
 import dev.ticdcctl.output.TerminalText;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -35,7 +36,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             err.println("Hint: " + TerminalText.message(hint)); // it may name the server's URL, user-info and all
         }
         if (services.debug()) {
-            java.io.StringWriter trace = new java.io.StringWriter();
+            StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
             err.print(TerminalText.messages(trace.toString())); // its messages may quote URIs and server text
         }

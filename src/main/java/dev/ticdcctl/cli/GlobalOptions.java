@@ -1,7 +1,10 @@
 package dev.ticdcctl.cli;
 
+import dev.ticdcctl.config.ConfigFile;
 import dev.ticdcctl.output.ColorMode;
 import dev.ticdcctl.output.Format;
+import dev.ticdcctl.util.ByteSize;
+import dev.ticdcctl.util.Durations;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -57,7 +60,7 @@ public final class GlobalOptions {
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT, order = 107,
             converter = DurationConverter.class, description = "Give up connecting after DURATION (default 10s).")
-    java.time.Duration connectTimeout;
+    Duration connectTimeout;
 
     @Option(names = "--retries", paramLabel = "N", scope = ScopeType.INHERIT, order = 107,
             description = "Retry reads and deletes up to N times (default 3) after a refused, dropped or reset"
@@ -75,7 +78,7 @@ public final class GlobalOptions {
             converter = ByteSizeConverter.class,
             description = "Refuse an answer larger than SIZE, reading no further (env TICDCCTL_MAX_RESPONSE_SIZE;"
                     + " default 64MiB, far above a list of 10,000 changefeeds). Examples: 512KiB, 256MiB.")
-    dev.ticdcctl.util.ByteSize maxResponseSize;
+    ByteSize maxResponseSize;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", scope = ScopeType.INHERIT, order = 101,
             description = "Changefeed namespace (env TICDCCTL_NAMESPACE; default: default).")
@@ -124,10 +127,10 @@ public final class GlobalOptions {
     }
 
     /** The connection settings given as flags, for storing in a context. */
-    public dev.ticdcctl.config.ConfigFile.Context connectionFlags() {
-        return new dev.ticdcctl.config.ConfigFile.Context(server, namespace, ca, cert, key,
+    public ConfigFile.Context connectionFlags() {
+        return new ConfigFile.Context(server, namespace, ca, cert, key,
                 insecureSkipTlsVerify ? Boolean.TRUE : null, user, null, null, null,
-                timeout == null ? null : dev.ticdcctl.util.Durations.format(timeout), proxy);
+                timeout == null ? null : Durations.format(timeout), proxy);
     }
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, order = 109,

@@ -1,6 +1,7 @@
 package dev.ticdcctl.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -22,7 +23,7 @@ public abstract class GroupCommand implements Callable<Integer> {
         String verbs = String.join(", ", spec.commandLine().getSubcommands().entrySet().stream()
                 .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden()
                         && e.getKey().equals(e.getValue().getCommandName()))
-                .map(java.util.Map.Entry::getKey)
+                .map(Map.Entry::getKey)
                 .toList());
         throw new ParameterException(spec.commandLine(), "missing command: choose one of " + verbs);
     }

@@ -1,6 +1,7 @@
 package dev.ticdcctl.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ final class Inputs {
     }
 
     /** Stdin inside a try-with-resources that must leave it open. */
-    private static final class NotClosing extends java.io.FilterInputStream {
+    private static final class NotClosing extends FilterInputStream {
         NotClosing(InputStream in) {
             super(in);
         }

@@ -1,8 +1,8 @@
 package dev.ticdcctl.cli;
 
 import java.io.PrintStream;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * The whole program, for the commands that run or complete other command lines (the shell, {@code __complete}).

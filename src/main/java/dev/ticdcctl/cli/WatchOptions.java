@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli;
 
+import dev.ticdcctl.util.Durations;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -25,7 +26,7 @@ public final class WatchOptions {
         }
         if (interval != null && interval.compareTo(MIN_INTERVAL) < 0) {
             throw new CliException.InvalidInput("--interval must be at least 500ms, not "
-                    + dev.ticdcctl.util.Durations.format(interval), null);
+                    + Durations.format(interval), null);
         }
         return watch;
     }

@@ -3,6 +3,7 @@ package dev.ticdcctl.client;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -156,7 +157,7 @@ final class Answer {
             return failure("the answer to " + route + " is not valid UTF-8 text");
         }
         if (e instanceof JsonProcessingException json && json.getLocation() != null && startsLikeJson(body)) {
-            String where = e instanceof com.fasterxml.jackson.core.exc.InputCoercionException
+            String where = e instanceof InputCoercionException
                     ? "a number out of range" : "broken JSON";
             return failure("the answer to " + route + " is " + where + " at line " + json.getLocation().getLineNr()
                     + ", column " + json.getLocation().getColumnNr());

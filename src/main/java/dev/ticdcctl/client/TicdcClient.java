@@ -23,6 +23,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The TiCDC OpenAPI v2, one method per route (numbered as in the route table of the API reference). */
@@ -260,7 +261,7 @@ public final class TicdcClient {
     }
 
     /** The problem of the first item of a list that is missing or lacks a field ({@code lacks} names it). */
-    private static <T> String items(ListResult<T> list, java.util.function.Function<T, String> lacks) {
+    private static <T> String items(ListResult<T> list, Function<T, String> lacks) {
         if (list.items() == null) {
             return "no \"items\" array";
         }

@@ -1,7 +1,5 @@
 package dev.ticdcctl.config;
 
-import dev.ticdcctl.util.EditDistance;
-import dev.ticdcctl.util.GoDurations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,12 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
 import dev.ticdcctl.config.TomlLocator.Position;
-import dev.ticdcctl.model.ReplicaConfigSchema;
 import dev.ticdcctl.model.ReplicaConfigSchema.Field;
 import dev.ticdcctl.model.ReplicaConfigSchema.Kind;
 import dev.ticdcctl.model.ReplicaConfigSchema.Removed;
 import dev.ticdcctl.model.ReplicaConfigSchema.Renamed;
 import dev.ticdcctl.model.ReplicaConfigSchema.Table;
+import dev.ticdcctl.model.ReplicaConfigSchema;
+import dev.ticdcctl.util.EditDistance;
+import dev.ticdcctl.util.GoDurations;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;

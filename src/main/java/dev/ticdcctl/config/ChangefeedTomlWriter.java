@@ -1,10 +1,10 @@
 package dev.ticdcctl.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticdcctl.model.ReplicaConfigSchema;
 import dev.ticdcctl.model.ReplicaConfigSchema.Field;
 import dev.ticdcctl.model.ReplicaConfigSchema.Kind;
 import dev.ticdcctl.model.ReplicaConfigSchema.Table;
+import dev.ticdcctl.model.ReplicaConfigSchema;
 import dev.ticdcctl.util.GoDurations;
 import java.util.ArrayList;
 import java.util.List;

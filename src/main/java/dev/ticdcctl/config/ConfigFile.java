@@ -3,6 +3,7 @@ package dev.ticdcctl.config;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class ConfigFile {
                 .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        static final com.fasterxml.jackson.databind.JavaType MAP = MAPPER.getTypeFactory()
+        static final JavaType MAP = MAPPER.getTypeFactory()
                 .constructMapType(LinkedHashMap.class, String.class, Object.class);
     }
 

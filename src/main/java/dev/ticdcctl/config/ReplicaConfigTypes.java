@@ -1,9 +1,9 @@
 package dev.ticdcctl.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticdcctl.model.ReplicaConfigSchema;
 import dev.ticdcctl.model.ReplicaConfigSchema.Field;
 import dev.ticdcctl.model.ReplicaConfigSchema.Table;
+import dev.ticdcctl.model.ReplicaConfigSchema;
 import dev.ticdcctl.util.GoDurations;
 import java.math.BigInteger;
 import java.util.Map;

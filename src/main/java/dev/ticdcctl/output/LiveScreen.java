@@ -13,8 +13,8 @@ import org.jline.terminal.Size;
 import org.jline.terminal.impl.DumbTerminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.Display;
-import org.jline.utils.InfoCmp;
 import org.jline.utils.InfoCmp.Capability;
+import org.jline.utils.InfoCmp;
 
 /**
  * Redraws a status line and a snapshot in place on the terminal, with JLine's {@link Display}: only what changed is

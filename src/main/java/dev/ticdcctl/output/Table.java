@@ -1,8 +1,10 @@
 package dev.ticdcctl.output;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * A table of one row per resource: UPPERCASE headers, {@code -} for empty cells, columns padded to the widest cell.
@@ -60,7 +62,7 @@ public final class Table {
 
     private final List<Column> columns;
     private final List<Object[]> rows = new ArrayList<>();
-    private final java.util.BitSet emphasised = new java.util.BitSet();
+    private final BitSet emphasised = new BitSet();
 
     public Table(Column... columns) {
         this.columns = List.of(columns);
@@ -115,7 +117,7 @@ public final class Table {
      * so that escapes do not disturb alignment.
      */
     public String render(boolean wide, boolean headers, boolean color, int width, boolean mask) {
-        int[] shown = java.util.stream.IntStream.range(0, columns.size())
+        int[] shown = IntStream.range(0, columns.size())
                 .filter(i -> wide || !columns.get(i).wideOnly()).toArray();
         List<String[]> texts = new ArrayList<>(rows.size());
         for (Object[] row : rows) {

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Fault injection, outside {@code /api/v2}: {@code POST /sandbox/...} with a small JSON body. Documented in the
@@ -79,7 +81,7 @@ final class AdminRoutes {
         });
     }
 
-    private Reply set(java.util.function.Consumer<ClusterState> change) {
+    private Reply set(Consumer<ClusterState> change) {
         cluster.store.write(s -> {
             change.accept(s);
             return null;
@@ -93,7 +95,7 @@ final class AdminRoutes {
             if (node != null && node.isObject()) {
                 return node;
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // reported below
         }
         throw new ApiError(400, BAD_REQUEST, "the body must be a JSON object");

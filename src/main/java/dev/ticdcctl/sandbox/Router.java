@@ -1,5 +1,7 @@
 package dev.ticdcctl.sandbox;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -32,7 +34,7 @@ final class Router {
                         return false;
                     }
                     r.params.put(want[i].substring(1, want[i].length() - 1),
-                            java.net.URLDecoder.decode(got[i], java.nio.charset.StandardCharsets.UTF_8));
+                            URLDecoder.decode(got[i], StandardCharsets.UTF_8));
                 } else if (!want[i].equals(got[i])) {
                     return false;
                 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Where the sandbox keeps its {@link ClusterState}: in memory, or in a state directory that several processes may
@@ -40,7 +41,7 @@ abstract class StateStore {
     }
 
     /** A store in {@code directory}, created with {@code initial} when the directory holds no state yet. */
-    static StateStore inDirectory(Path directory, java.util.function.Supplier<ClusterState> initial) {
+    static StateStore inDirectory(Path directory, Supplier<ClusterState> initial) {
         return new Directory(directory, initial);
     }
 
@@ -80,7 +81,7 @@ abstract class StateStore {
         private final Path file;
         private final Path lockFile;
         private final ReentrantLock lock;
-        private final java.util.function.Supplier<ClusterState> initial;
+        private final Supplier<ClusterState> initial;
         /**
          * The state last read or written and its bytes: most requests find the file unchanged and share it rather
          * than parse it again (every request reads the state several times). Compared by content, which no
@@ -90,7 +91,7 @@ abstract class StateStore {
 
         private record Parsed(byte[] bytes, ClusterState state) {}
 
-        Directory(Path directory, java.util.function.Supplier<ClusterState> initial) {
+        Directory(Path directory, Supplier<ClusterState> initial) {
             try {
                 PrivateFiles.createDirectories(directory); // the state holds sink URIs with their passwords
                 PrivateFiles.createFile(directory.resolve("state.lock"));

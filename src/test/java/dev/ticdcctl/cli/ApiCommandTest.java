@@ -10,11 +10,13 @@ import dev.ticdcctl.testing.Fixtures;
 import dev.ticdcctl.testing.StubServer;
 import dev.ticdcctl.testing.StubServerTest;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -339,7 +341,7 @@ class ApiCommandTest extends StubServerTest {
     @Test
     void an_unreachable_server_exits_5() throws IOException {
         int port;
-        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
 
@@ -431,9 +433,9 @@ class ApiCommandTest extends StubServerTest {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.err().contains("> " + header + ": [redacted]\n"), r::toString);
-        assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains("< " + header.toLowerCase(java.util.Locale.ROOT)
+        assertTrue(r.err().toLowerCase(Locale.ROOT).contains("< " + header.toLowerCase(Locale.ROOT)
                 + ": [redacted]\n"), r::toString);
-        assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains("< set-cookie: [redacted]\n"), r::toString);
+        assertTrue(r.err().toLowerCase(Locale.ROOT).contains("< set-cookie: [redacted]\n"), r::toString);
         assertFalse(r.err().contains("s3nt") || r.err().contains("r3ceived"), r::toString);
     }
 

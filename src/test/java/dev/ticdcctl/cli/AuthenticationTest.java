@@ -9,6 +9,7 @@ import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.SandboxTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +68,7 @@ class AuthenticationTest extends SandboxTest {
         Cli.Result r = prompted.run("--user", "root", "changefeed", "create", "cf-1", "--sink-uri", "blackhole://");
 
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals(java.util.List.of("Password for root: "), prompted.prompts);
+        assertEquals(List.of("Password for root: "), prompted.prompts);
         assertNoSecret(r);
     }
 
@@ -99,7 +100,7 @@ class AuthenticationTest extends SandboxTest {
         Cli.Result r = prompted.run("--user", "root", "changefeed", "create", "cf-1", "--sink-uri", "blackhole://");
 
         assertEquals(4, r.exitCode(), r::toString);
-        assertEquals(java.util.List.of("Password for root: "), prompted.prompts);
+        assertEquals(List.of("Password for root: "), prompted.prompts);
         assertTrue(r.err().endsWith("Hint: check the password of user 'root' (typed at the prompt) and that the"
                 + " cluster's security.client-allowed-user lists it\n"), r::toString);
         assertFalse(r.err().contains("none"), r::toString);

@@ -3,8 +3,15 @@ package dev.ticdcctl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.SandboxTest;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Bulk pause, resume and delete against the sandbox: real HTTP, the owner's ticks, and injected faults. */
@@ -56,7 +63,7 @@ class BulkActionsSandboxTest extends SandboxTest {
         ok("changefeed", "create", "backfill", "--sink-uri", "blackhole://",
                 "--target-ts", Long.toString(Long.parseLong(now) + (5_000L << 18)));
         create("live");
-        clock.sleep(java.time.Duration.ofSeconds(30));
+        clock.sleep(Duration.ofSeconds(30));
         assertEquals("finished\n", ok("changefeed", "get", "backfill", "--jq", ".state").out());
 
         Cli.Result r = ok("changefeed", "delete", "--all", "--yes");
@@ -70,7 +77,7 @@ class BulkActionsSandboxTest extends SandboxTest {
      * the main thread (as the SIGINT handler does) or throws {@link InterruptedException} (as an interrupted wait).
      */
     private Environment.Sleeper ctrlCOnSleep(int n, Environment.Sleeper ctrlC) {
-        java.util.concurrent.atomic.AtomicInteger sleeps = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger sleeps = new AtomicInteger();
         return duration -> {
             if (sleeps.incrementAndGet() == n) {
                 ctrlC.sleep(duration);
@@ -80,7 +87,7 @@ class BulkActionsSandboxTest extends SandboxTest {
     }
 
     private static String[] ids(int count) {
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> String.format("cf-%02d", i))
+        return IntStream.range(0, count).mapToObj(i -> String.format("cf-%02d", i))
                 .toArray(String[]::new);
     }
 
@@ -112,9 +119,9 @@ class BulkActionsSandboxTest extends SandboxTest {
                 .run("changefeed", "resume", "--all", "--yes", "--parallel", "3", "-o", "json");
 
         assertEquals(130, r.exitCode(), r::toString);
-        com.fasterxml.jackson.databind.JsonNode items = new com.fasterxml.jackson.databind.ObjectMapper()
+        JsonNode items = new ObjectMapper()
                 .readTree(r.out());
-        java.util.regex.Matcher summary = java.util.regex.Pattern
+        Matcher summary = Pattern
                 .compile("interrupted: (\\d+) requests sent, (?:(\\d+) confirmed resumed, )?(\\d+) not sent\n")
                 .matcher(r.err());
         assertTrue(summary.matches(), r::toString);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.Fixtures;
 import dev.ticdcctl.testing.StubServerTest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -32,7 +33,7 @@ class BulkActionsTest extends StubServerTest {
     }
 
     private void listed(String... ids) {
-        server.on("GET", CFS, 200, "{\"total\":" + ids.length + ",\"items\":[" + java.util.Arrays.stream(ids)
+        server.on("GET", CFS, 200, "{\"total\":" + ids.length + ",\"items\":[" + Arrays.stream(ids)
                 .map(id -> "{\"namespace\":\"default\",\"id\":\"" + id + "\",\"state\":\"normal\","
                         + "\"checkpoint_tso\":0,\"checkpoint_time\":\"\",\"error\":null}")
                 .collect(Collectors.joining(",")) + "]}");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.Fixtures;
 import dev.ticdcctl.testing.StubServerTest;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -278,7 +279,7 @@ class ChangefeedReadTest extends StubServerTest {
     void on_a_terminal_times_are_local_and_states_are_coloured() {
         server.on("GET", "/api/v2/changefeeds", 200, Fixtures.changefeedList());
 
-        Cli.Result r = cli.onTerminal(200).zone(java.time.ZoneId.of("Asia/Shanghai")).run("changefeed", "list");
+        Cli.Result r = cli.onTerminal(200).zone(ZoneId.of("Asia/Shanghai")).run("changefeed", "list");
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().contains("2024-07-01T10:05:00"), r::toString);

@@ -7,10 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.Fixtures;
 import dev.ticdcctl.testing.StubServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,9 +201,9 @@ class ContextsTest {
     @Test
     void ten_concurrent_writers_all_succeed_and_every_context_is_kept() throws Exception {
         cli().run("config", "set-context", "base", "--server", "base:8300");
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(10);
-        List<java.util.concurrent.Future<Cli.Result>> runs = new java.util.ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(10);
+        List<Future<Cli.Result>> runs = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String name = "ctx-" + i;
             String[] args = i % 3 == 0 ? new String[] {"config", "set-context", name, "--server", name + ":8300", "--use"}
@@ -206,8 +214,8 @@ class ContextsTest {
             }));
         }
         start.countDown();
-        for (java.util.concurrent.Future<Cli.Result> run : runs) {
-            Cli.Result r = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        for (Future<Cli.Result> run : runs) {
+            Cli.Result r = run.get(30, TimeUnit.SECONDS);
             assertEquals(0, r.exitCode(), r::toString);
         }
         threads.shutdown();
@@ -253,8 +261,8 @@ class ContextsTest {
     }
 
     /** The names of the files in the directory of {@code file}, sorted. */
-    private static List<String> filesBeside(Path file) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> files = Files.list(file.getParent())) {
+    private static List<String> filesBeside(Path file) throws IOException {
+        try (Stream<Path> files = Files.list(file.getParent())) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }

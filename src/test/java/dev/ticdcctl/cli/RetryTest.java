@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,7 +112,7 @@ class RetryTest extends StubServerTest {
         for (int i = 0; i < 3; i++) {
             long millis = pauses.get(i).toMillis();
             assertTrue(millis >= nominal[i] * 3 / 4 && millis <= nominal[i] * 5 / 4, () -> "jittered " + pauses);
-            String shown = String.format(java.util.Locale.ROOT, "* retry %d of 3 in %.1fs: HTTP 503", i + 1,
+            String shown = String.format(Locale.ROOT, "* retry %d of 3 in %.1fs: HTTP 503", i + 1,
                     millis / 1000.0);
             assertTrue(r.err().contains(shown + "\n"), () -> shown + "\n" + r);
         }

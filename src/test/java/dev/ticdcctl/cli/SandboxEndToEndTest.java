@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticdcctl.sandbox.Sandbox;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.SandboxTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The CLI against the built-in sandbox: whole operator workflows, over real HTTP, with the owner's ticks. */
@@ -46,7 +47,7 @@ class SandboxEndToEndTest extends SandboxTest {
         String now = ok("tso", "query").out().trim();
         long target = Long.parseLong(now) + (5_000L << 18);
         ok("changefeed", "create", "backfill", "--sink-uri", "blackhole://", "--target-ts", Long.toString(target));
-        clock.sleep(java.time.Duration.ofSeconds(30));
+        clock.sleep(Duration.ofSeconds(30));
 
         assertEquals("finished\n", ok("changefeed", "get", "backfill", "--jq", ".state").out());
         assertEquals(target + "\n", ok("changefeed", "get", "backfill", "--jq", ".checkpoint_ts").out());
@@ -97,7 +98,7 @@ class SandboxEndToEndTest extends SandboxTest {
 
         int first = Integer.parseInt(ok("capture", "drain", capture, "--yes", "--jq", ".current_table_count")
                 .out().trim());
-        clock.sleep(java.time.Duration.ofSeconds(30));
+        clock.sleep(Duration.ofSeconds(30));
         int last = Integer.parseInt(ok("capture", "drain", capture, "--yes", "--jq", ".current_table_count")
                 .out().trim());
 

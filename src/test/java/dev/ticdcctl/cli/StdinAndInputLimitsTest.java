@@ -8,7 +8,9 @@ import dev.ticdcctl.testing.StubServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class StdinAndInputLimitsTest {
 
         @Override
         public int read(byte[] b, int off, int len) {
-            java.util.Arrays.fill(b, off, off + len, (byte) 0);
+            Arrays.fill(b, off, off + len, (byte) 0);
             read += len;
             return len;
         }
@@ -110,10 +112,10 @@ class StdinAndInputLimitsTest {
     void a_file_at_the_cap_is_read_whole() throws IOException {
         server.on("POST", "/api/v2/log", 200, "{}");
         byte[] body = new byte[Inputs.LIMIT];
-        java.util.Arrays.fill(body, (byte) ' ');
+        Arrays.fill(body, (byte) ' ');
         body[0] = '{';
         body[1] = '}';
-        Path atCap = java.nio.file.Files.write(dir.resolve("body.json"), body);
+        Path atCap = Files.write(dir.resolve("body.json"), body);
 
         Cli.Result r = cli().run("api", "log", "--input", atCap.toString());
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.StubServerTest;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class TablesThatFitTest extends StubServerTest {
     }
 
     private static String[] concat(List<String> first, String... more) {
-        List<String> all = new java.util.ArrayList<>(first);
+        List<String> all = new ArrayList<>(first);
         all.addAll(List.of(more));
         return all.toArray(String[]::new);
     }

@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.Fixtures;
-import dev.ticdcctl.testing.HostileServer;
 import dev.ticdcctl.testing.HostileServer.Mode;
+import dev.ticdcctl.testing.HostileServer;
 import dev.ticdcctl.testing.StubServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -240,11 +242,11 @@ class TransportTest {
     }
 
     private static String quoted(String text) {
-        return java.util.regex.Pattern.quote(text);
+        return Pattern.quote(text);
     }
 
     /** Runs {@code run} and fails if it took longer than {@link #BOUND}: the proof that nothing hung. */
-    static Cli.Result timed(java.util.function.Supplier<Cli.Result> run) {
+    static Cli.Result timed(Supplier<Cli.Result> run) {
         long start = System.nanoTime();
         Cli.Result r = run.get();
         Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticdcctl.model.Tso;
 import dev.ticdcctl.output.Terminal;
 import dev.ticdcctl.sandbox.Sandbox;
 import dev.ticdcctl.testing.Cli;
@@ -135,7 +136,7 @@ class WaitProgressTest extends SandboxTest {
             assertTrue(distances.get(i) < distances.get(i - 1), () -> "the distance falls: " + distances);
         }
         assertEquals(List.of("waiting up to 10m for changefeed \"orders\" to reach checkpoint " + target + " ("
-                + new dev.ticdcctl.model.Tso(target).instant() + ") (every 2s)", "changefeed \"orders\": normal"),
+                + new Tso(target).instant() + ") (every 2s)", "changefeed \"orders\": normal"),
                 screenAtTheEnd(r, WIDTH), r::toString);
     }
 

@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -271,7 +272,7 @@ class LauncherIT {
         Path launcher = checkout(true);
         Path jar = launcher.getParent().resolveSibling("target/ticdcctl.jar");
         // A jar that changed after training no longer matches its archive.
-        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
 
         Result r = run(launcher, Map.of(), "tso", "decode", "450835120160243717", "-o", "json");
         Result bad = run(launcher, Map.of(), "changefeed", "get", "a_b");

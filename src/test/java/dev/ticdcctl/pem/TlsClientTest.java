@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.sandbox.Sandbox;
-import dev.ticdcctl.testing.Certificates;
 import dev.ticdcctl.testing.Certificates.Identity;
 import dev.ticdcctl.testing.Certificates.KeyFormat;
+import dev.ticdcctl.testing.Certificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,7 +176,7 @@ class TlsClientTest {
 
     @Test
     void an_unclassified_failure_gives_the_root_message() {
-        Exception failure = new IOException("outer", new javax.net.ssl.SSLException("no cipher suites in common"));
+        Exception failure = new IOException("outer", new SSLException("no cipher suites in common"));
 
         assertEquals("no cipher suites in common", PemFiles.describeHandshakeFailure(failure));
     }

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ class CompactedAnswersTest extends ContractSupport {
     /** Every answer that derives from the history, by route. */
     private Map<String, JsonNode> answers() {
         Map<String, JsonNode> answers = new LinkedHashMap<>();
-        List<String> routes = new java.util.ArrayList<>(List.of("/api/v2/changefeeds?state=all", "/api/v2/processors",
+        List<String> routes = new ArrayList<>(List.of("/api/v2/changefeeds?state=all", "/api/v2/processors",
                 "/api/v2/unsafe/metadata"));
         for (String id : CHANGEFEEDS) {
             String cf = "/api/v2/changefeeds/" + id;
@@ -81,7 +83,7 @@ class CompactedAnswersTest extends ContractSupport {
             cycled.events.add(Event.of(i % 2 == 0 ? "pause" : "resume", NOW - 25 * MINUTE + i * 2_000L));
         }
         ChangefeedRecord stuck = changefeed(s, "stuck", 30 * MINUTE, 0);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) stuck.config).put("changefeed_error_stuck_duration", 60_000_000_000L);
+        ((ObjectNode) stuck.config).put("changefeed_error_stuck_duration", 60_000_000_000L);
         stuck.events.add(Event.of("pause", NOW - 20 * MINUTE));
         stuck.events.add(Event.of("resume", NOW - 19 * MINUTE));
         stuck.events.add(fault("warning", NOW - 5 * MINUTE));

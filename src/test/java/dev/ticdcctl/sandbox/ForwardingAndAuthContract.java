@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
@@ -306,7 +307,7 @@ abstract class ForwardingAndAuthContract extends ContractSupport {
     }
 
     private static String quote(String s) {
-        return java.util.regex.Pattern.quote(s);
+        return Pattern.quote(s);
     }
 
     private static String b64(String s) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -180,7 +182,7 @@ class OperationMatrixTest extends ContractSupport {
             JsonNode problem = status.path(statusKey);
             assertEquals(Set.of("time", "addr", "code", "message"), fieldSet(problem));
             assertEquals(codeFor(state), problem.path("code").asText());
-            assertTrue(java.time.OffsetDateTime.parse(problem.path("time").asText()).toInstant().toEpochMilli()
+            assertTrue(OffsetDateTime.parse(problem.path("time").asText()).toInstant().toEpochMilli()
                     > physical(status.path("checkpoint_ts").asLong()), "newer than the checkpoint (status)");
         }
         if (state.equals("finished")) {
@@ -217,7 +219,7 @@ class OperationMatrixTest extends ContractSupport {
     @ValueSource(strings = {"warning", "pending"})
     void a_changefeed_stuck_longer_than_the_error_stuck_duration_fails(String state) {
         reach(CF, state);
-        clock.sleep(java.time.Duration.ofMinutes(31));
+        clock.sleep(Duration.ofMinutes(31));
         assertEquals("failed", stateOf(CF));
     }
 

@@ -3,9 +3,9 @@ package dev.ticdcctl.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticdcctl.model.ReplicaConfigSchema;
 import dev.ticdcctl.model.ReplicaConfigSchema.Field;
 import dev.ticdcctl.model.ReplicaConfigSchema.Table;
+import dev.ticdcctl.model.ReplicaConfigSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

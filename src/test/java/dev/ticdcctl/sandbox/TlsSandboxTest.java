@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.pem.PemException;
 import dev.ticdcctl.pem.PemFiles;
-import dev.ticdcctl.testing.Certificates;
 import dev.ticdcctl.testing.Certificates.KeyFormat;
+import dev.ticdcctl.testing.Certificates;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;

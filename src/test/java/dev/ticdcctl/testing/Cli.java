@@ -5,14 +5,17 @@ import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.output.Terminal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Runs the real CLI in-process with a chosen environment and captures what a user would see. */
 public final class Cli {
@@ -23,9 +26,9 @@ public final class Cli {
     private final List<String> baseArgs = new ArrayList<>();
     private Terminal terminal = Terminal.NONE;
     private String stdin = "";
-    private java.io.InputStream stdinStream;
+    private InputStream stdinStream;
     private PrintStream stdout;
-    private java.time.ZoneId zone = ZoneOffset.UTC;
+    private ZoneId zone = ZoneOffset.UTC;
     private TestClock sharedClock;
     private Environment.Sleeper sleeper;
     private volatile ByteArrayOutputStream running;
@@ -33,7 +36,7 @@ public final class Cli {
     private String typedPassword = "";
     private Environment.Console console;
     /** The password prompts shown, in order. */
-    public final List<String> prompts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<String> prompts = new CopyOnWriteArrayList<>();
 
     /** The outcome of one run; {@code toString} shows everything, for assertion messages. */
     public record Result(int exitCode, String out, String err, List<String> args) {
@@ -86,7 +89,7 @@ public final class Cli {
     }
 
     /** Reads stdin from this stream (an endless one, say) instead of a string. */
-    public Cli stdin(java.io.InputStream input) {
+    public Cli stdin(InputStream input) {
         this.stdinStream = input;
         return this;
     }
@@ -128,7 +131,7 @@ public final class Cli {
     }
 
     /** Sets the zone of local times (UTC by default). */
-    public Cli zone(java.time.ZoneId zone) {
+    public Cli zone(ZoneId zone) {
         this.zone = zone;
         return this;
     }

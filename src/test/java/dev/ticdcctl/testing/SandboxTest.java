@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.ticdcctl.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
@@ -51,10 +54,10 @@ public abstract class SandboxTest {
     /** POSTs to the sandbox's fault-injection surface and checks it accepted. */
     protected void inject(String path, String json) {
         try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(sandbox.url().resolve(path))
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(sandbox.url().resolve(path))
+                            .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError("sandbox refused " + path + ": " + response.body());
             }

@@ -6,8 +6,8 @@ import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.Capture;
 import dev.ticdcctl.model.ListResult;
 import dev.ticdcctl.output.Style;
-import dev.ticdcctl.output.Table;
 import dev.ticdcctl.output.Table.Column;
+import dev.ticdcctl.output.Table;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

@@ -2,15 +2,15 @@ package dev.ticdcctl.cli.changefeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.ChangefeedRef;
+import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.model.Requests;
-import dev.ticdcctl.output.Table;
 import dev.ticdcctl.output.Table.Column;
+import dev.ticdcctl.output.Table;
 
 /**
  * Creates a changefeed as an operator expects: tables that cannot be replicated are listed first and the user

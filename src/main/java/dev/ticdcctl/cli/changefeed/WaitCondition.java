@@ -9,7 +9,10 @@ import dev.ticdcctl.model.Tso;
 import dev.ticdcctl.output.Times;
 import dev.ticdcctl.util.Durations;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.TypeConversionException;
 
@@ -27,8 +30,8 @@ sealed interface WaitCondition {
     /** What completion offers for {@code --for}: every state, {@code synced}, and the start of a checkpoint. */
     final class Candidates implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
-            List<String> all = new java.util.ArrayList<>();
+        public Iterator<String> iterator() {
+            List<String> all = new ArrayList<>();
             STATES.forEach(state -> all.add("state=" + state.wire()));
             all.add("synced");
             all.add("checkpoint=");
@@ -153,13 +156,13 @@ sealed interface WaitCondition {
     static WaitCondition parse(String text) {
         String trimmed = text.trim();
         int eq = trimmed.indexOf('=');
-        String kind = (eq < 0 ? trimmed : trimmed.substring(0, eq)).trim().toLowerCase(java.util.Locale.ROOT);
+        String kind = (eq < 0 ? trimmed : trimmed.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
         String value = eq < 0 ? null : trimmed.substring(eq + 1).trim();
         if (kind.equals("synced") && value == null) {
             return new Synced();
         }
         ChangefeedState state = value == null ? null
-                : ChangefeedState.of(value.toLowerCase(java.util.Locale.ROOT)).filter(STATES::contains).orElse(null);
+                : ChangefeedState.of(value.toLowerCase(Locale.ROOT)).filter(STATES::contains).orElse(null);
         if (kind.equals("state") && state != null) {
             return new State(state);
         }

@@ -8,8 +8,8 @@ import dev.ticdcctl.cli.Version;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.ClientException;
 import dev.ticdcctl.model.ServerStatus;
-import dev.ticdcctl.output.Table;
 import dev.ticdcctl.output.Table.Column;
+import dev.ticdcctl.output.Table;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -71,7 +72,7 @@ public final class ServerLookups implements LiveValues {
         try (Services services = services(connection)) {
             return ConfigFile.load(services.configFile()).contexts().entrySet().stream()
                     .map(e -> new Candidate(e.getKey(), e.getValue().server()))
-                    .sorted(java.util.Comparator.comparing(Candidate::value))
+                    .sorted(Comparator.comparing(Candidate::value))
                     .toList();
         } catch (RuntimeException e) {
             return List.of();

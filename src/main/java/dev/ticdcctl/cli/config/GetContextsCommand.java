@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.config.ConfigFile;
-import dev.ticdcctl.output.Table;
 import dev.ticdcctl.output.Table.Column;
+import dev.ticdcctl.output.Table;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -25,7 +26,7 @@ final class GetContextsCommand implements Callable<Integer> {
         ArrayNode json = services.mapper().createArrayNode();
         Table table = new Table(Column.of("CURRENT"), Column.of("NAME"), Column.of("SERVER"), Column.of("NAMESPACE"),
                 Column.of("USER"), Column.of("PASSWORD"), Column.of("TLS"));
-        file.contexts().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
+        file.contexts().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             ConfigFile.Context c = e.getValue();
             boolean current = e.getKey().equals(file.currentContext());
             String tls = c.cert() != null ? "mutual" : c.ca() != null ? "ca" : Boolean.TRUE.equals(

@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli.config;
 
+import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.config.ConfigFile;
@@ -70,7 +71,7 @@ final class SetContextCommand implements Callable<Integer> {
         }
         String password = storePassword ? services.passwordFromFlags() : null;
         if (storePassword && password == null) {
-            throw new dev.ticdcctl.cli.CliException.InvalidInput("--store-password needs --password-stdin", null);
+            throw new CliException.InvalidInput("--store-password needs --password-stdin", null);
         }
         ConfigFile.Context passwordChanges = new ConfigFile.Context(null, null, null, null, null, null, null,
                 password, passwordEnv, passwordFile, null, null);

@@ -5,8 +5,8 @@ import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ListResult;
 import dev.ticdcctl.model.ProcessorSummary;
-import dev.ticdcctl.output.Table;
 import dev.ticdcctl.output.Table.Column;
+import dev.ticdcctl.output.Table;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

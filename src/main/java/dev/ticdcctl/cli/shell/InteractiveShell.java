@@ -7,6 +7,7 @@ import dev.ticdcctl.cli.completion.CompletionEngine;
 import dev.ticdcctl.cli.completion.Completions;
 import dev.ticdcctl.cli.completion.ServerLookups;
 import dev.ticdcctl.output.Style;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
@@ -154,7 +156,7 @@ final class InteractiveShell {
     /** Runs one line on this thread, which Ctrl-C interrupts. */
     private int execute(List<String> typed) {
         Thread runner = Thread.currentThread();
-        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean cancelled = new AtomicBoolean();
         Terminal.SignalHandler previous = terminal.handle(Signal.INT, s -> {
             cancelled.set(true);
             runner.interrupt();
@@ -217,7 +219,7 @@ final class InteractiveShell {
     }
 
     /** The terminal's stream stays open when a command's writer is closed. */
-    private static final class Unclosed extends java.io.FilterOutputStream {
+    private static final class Unclosed extends FilterOutputStream {
         Unclosed(OutputStream out) {
             super(out);
         }

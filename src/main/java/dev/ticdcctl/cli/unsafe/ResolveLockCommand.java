@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli.unsafe;
 
+import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.TsoConverter;
@@ -34,7 +35,7 @@ final class ResolveLockCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (region <= 0) {
-            throw new dev.ticdcctl.cli.CliException.InvalidInput("invalid --region " + region
+            throw new CliException.InvalidInput("invalid --region " + region
                     + ": a region ID is a positive integer", null);
         }
         services.prompter().ensureCanConfirm();

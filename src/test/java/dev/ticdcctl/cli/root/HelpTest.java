@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -502,12 +503,12 @@ public class HelpTest {
     }
 
     /** Every command with one of its own options mistyped (the last letter dropped). */
-    static Stream<org.junit.jupiter.params.provider.Arguments> mistypedOptions() {
+    static Stream<Arguments> mistypedOptions() {
         return withCommandTree(tree -> ManPages.visibleCommands(tree.getCommandSpec()).stream().map(spec -> {
             String option = spec.options().stream().filter(o -> !o.inherited() && !o.hidden() && !o.usageHelp()
                     && !o.versionHelp()).map(o -> o.longestName()).findFirst().orElse("--help");
             String path = spec.qualifiedName(" ").substring("ticdcctl".length()).trim();
-            return org.junit.jupiter.params.provider.Arguments.of(path, option);
+            return Arguments.of(path, option);
         }).toList()).stream();
     }
 
@@ -530,10 +531,10 @@ public class HelpTest {
     }
 
     /** Every visible verb of every group, mistyped (the last letter dropped); hidden ones are never suggested. */
-    static Stream<org.junit.jupiter.params.provider.Arguments> mistypedCommands() {
+    static Stream<Arguments> mistypedCommands() {
         return visibleCommandPaths().stream().filter(p -> !p.isEmpty()).map(p -> {
             int space = p.lastIndexOf(' ');
-            return org.junit.jupiter.params.provider.Arguments.of(space < 0 ? "" : p.substring(0, space),
+            return Arguments.of(space < 0 ? "" : p.substring(0, space),
                     p.substring(space + 1));
         });
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -54,7 +55,7 @@ class ShellHistoryTest {
         List<ShellHistory> shells = List.of(history(file), history(file));
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        List<Future<?>> running = new java.util.ArrayList<>();
+        List<Future<?>> running = new ArrayList<>();
         for (int s = 0; s < 2; s++) {
             ShellHistory shell = shells.get(s);
             String name = "shell-" + s;

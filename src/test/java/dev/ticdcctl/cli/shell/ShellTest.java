@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.output.Terminal;
+import dev.ticdcctl.sandbox.Sandbox;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.SandboxTest;
 import dev.ticdcctl.testing.VirtualScreen;
@@ -16,8 +17,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jline.terminal.Size;
@@ -112,7 +114,7 @@ class ShellTest extends SandboxTest {
 
     /** The last line on screen, where the prompt and what is typed show. */
     private String lastLine() {
-        java.util.List<String> lines = screen().lines();
+        List<String> lines = screen().lines();
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 
@@ -152,7 +154,7 @@ class ShellTest extends SandboxTest {
         Cli.Result r = exitWith("\u0004");
 
         assertEquals(0, r.exitCode(), r::toString);
-        java.util.List<String> lines = screen().lines();
+        List<String> lines = screen().lines();
         String server = sandbox.url().toString();
         assertEquals("ticdcctl shell on " + server + " (flag --server)", lines.get(0), screen()::toString);
         assertEquals("Ctrl-C cancels a running command; Ctrl-D or 'exit' leaves.", lines.get(2));
@@ -296,7 +298,7 @@ class ShellTest extends SandboxTest {
     @Test
     void the_shell_stays_on_its_context_when_another_process_switches_and_follows_a_switch_typed_in_it(
             @TempDir Path home) {
-        try (dev.ticdcctl.sandbox.Sandbox other = start(dev.ticdcctl.sandbox.Sandbox.Options.defaults()
+        try (Sandbox other = start(Sandbox.Options.defaults()
                 .withClock(clock))) {
             Cli elsewhere = new Cli().clock(clock).env("HOME", home.toString());
             assertEquals(0, elsewhere.run("config", "set-context", "a", "--server", sandbox.url().toString(), "--use")
@@ -334,7 +336,7 @@ class ShellTest extends SandboxTest {
 
     @Test
     void the_password_prompt_does_not_echo() {
-        try (dev.ticdcctl.sandbox.Sandbox secured = start(dev.ticdcctl.sandbox.Sandbox.Options.defaults()
+        try (Sandbox secured = start(Sandbox.Options.defaults()
                 .withAuth("root", "s3cret-pw").withClock(clock))) {
             start(new Cli().clock(clock), "--server", secured.url().toString(), "--user", "root");
 
@@ -389,7 +391,7 @@ class ShellTest extends SandboxTest {
         String kept = Files.readString(history);
         assertTrue(kept.contains("tso decode 1"), kept);
         assertFalse(kept.contains("hunter2"), kept);
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(history)));
 
         written.reset();
