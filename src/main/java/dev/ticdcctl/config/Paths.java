@@ -21,7 +21,7 @@ public record Paths(Map<String, String> variables, String fallbackHome) {
         if (flag != null) {
             return Path.of(flag);
         }
-        String explicit = get("TICDCCTL_CONFIG");
+        String explicit = get(Setting.CONFIG_FILE.variable());
         return explicit != null ? Path.of(explicit)
                 : base("XDG_CONFIG_HOME", ".config").resolve("ticdcctl").resolve("config.toml");
     }
