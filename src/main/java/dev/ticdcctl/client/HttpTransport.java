@@ -17,22 +17,17 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -64,9 +59,6 @@ public final class HttpTransport implements AutoCloseable {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    /** Headers whose values are credentials (besides those named like a token, key, secret or password). */
-    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
-            "set-cookie");
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final int BACKOFF_FACTOR = 3;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -76,12 +68,6 @@ public final class HttpTransport implements AutoCloseable {
      * TiCDC failed or was slow, which waiting a second rarely mends.
      */
     private static final int RETRIED_STATUS = 503;
-    /**
-     * How long past the deadline to let the HTTP client report a late answer itself, when no headers came: it knows
-     * whether connecting (or the TLS handshake) or the answer was late, which the message then says.
-     */
-    private static final long VERDICT_GRACE_MILLIS = 200;
-
     /** A raw answer: status, content type and body bytes. */
     public record Response(int status, String contentType, byte[] body) {}
 
@@ -119,11 +105,13 @@ public final class HttpTransport implements AutoCloseable {
 
     private final Settings settings;
     private final HttpClient http;
+    private final RequestTrace trace;
     /** Basic credentials of the proxy's URL, sent to it with each (plain HTTP) request; null without. */
     private final String proxyAuthorization;
 
     public HttpTransport(Settings settings) {
         this.settings = settings;
+        this.trace = new RequestTrace(settings.trace());
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -136,10 +124,10 @@ public final class HttpTransport implements AutoCloseable {
         if (proxy != null) {
             builder.proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort() != -1
                     ? proxy.getPort() : 80)));
-            trace("* proxy " + settings.proxy().shown() + " (from " + settings.proxy().why() + ")");
+            trace.line("* proxy " + settings.proxy().shown() + " (from " + settings.proxy().why() + ")");
         } else {
             builder.proxy(HttpClient.Builder.NO_PROXY);
-            trace("* no proxy: " + settings.proxy().why());
+            trace.line("* no proxy: " + settings.proxy().why());
         }
         this.proxyAuthorization = proxy == null || proxy.getUserInfo() == null ? null : "Basic "
                 + Base64.getEncoder().encodeToString(proxy.getUserInfo().getBytes(StandardCharsets.UTF_8));
@@ -189,7 +177,7 @@ public final class HttpTransport implements AutoCloseable {
             Duration backoff = backoff(attempt);
             boolean retry = attempt < settings.retries();
             if (retry && System.nanoTime() + backoff.toNanos() >= deadline) {
-                trace("* no retry after " + reason + ": waiting " + seconds(backoff) + " would pass the --timeout of "
+                trace.line("* no retry after " + reason + ": waiting " + seconds(backoff) + " would pass the --timeout of "
                         + Durations.format(settings.timeout()));
                 retry = false;
             }
@@ -199,7 +187,7 @@ public final class HttpTransport implements AutoCloseable {
                 }
                 return response;
             }
-            trace("* retry " + (attempt + 1) + " of " + settings.retries() + " in " + seconds(backoff) + ": "
+            trace.line("* retry " + (attempt + 1) + " of " + settings.retries() + " in " + seconds(backoff) + ": "
                     + reason);
             settings.pause().sleep(backoff);
         }
@@ -246,30 +234,28 @@ public final class HttpTransport implements AutoCloseable {
             }
         }
         HttpRequest built = request.build();
-        trace("> " + method + " " + uri);
-        built.headers().map().forEach((name, values) -> trace("> " + name + ": " + redact(name, values)));
+        trace.request(built);
         long start = System.nanoTime();
         CappedBody answer = new CappedBody(settings.maxResponseSize().bytes(), method.equals("HEAD"));
         CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(built, answer);
         try {
-            HttpResponse<byte[]> response = await(exchange, answer, budget);
-            trace("< " + response.statusCode() + " (" + elapsed(start) + ", " + response.body().length + " bytes)");
-            response.headers().map().forEach((name, values) -> trace("< " + name + ": " + redact(name, values)));
+            HttpResponse<byte[]> response = answer.await(exchange, budget);
+            trace.response(response, start);
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (TimeoutException e) {
-            trace("< timed out after " + elapsed(start) + (answer.headersArrived ? ", in the body" : ""));
-            throw answer.headersArrived ? incomplete(route) : noResponse(route);
+            trace.line("< timed out after " + RequestTrace.elapsed(start) + (answer.headersArrived() ? ", in the body" : ""));
+            throw answer.headersArrived() ? incomplete(route) : noResponse(route);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            trace("< failed after " + elapsed(start) + ": " + cause.getClass().getSimpleName());
-            if (hasCause(cause, TooLarge.class)) {
+            trace.line("< failed after " + RequestTrace.elapsed(start) + ": " + cause.getClass().getSimpleName());
+            if (hasCause(cause, CappedBody.TooLarge.class)) {
                 throw new UnexpectedResponseException("the answer to " + method + " " + path
                         + " is larger than the limit of " + settings.maxResponseSize() + "; stopped reading it",
                         "raise the limit with --max-response-size or TICDCCTL_MAX_RESPONSE_SIZE");
             }
             if (cause instanceof IOException io) {
-                throw unreachable(io, route, budget, answer.headersArrived);
+                throw unreachable(io, route, budget, answer.headersArrived());
             }
             throw new UnreachableException("cannot reach " + settings.baseUri() + ": " + rootMessage(cause), null,
                     cause);
@@ -277,23 +263,6 @@ public final class HttpTransport implements AutoCloseable {
             // Ends a late exchange (closing its connection) and frees the thread that waits for it.
             exchange.cancel(true);
             answer.cancel();
-        }
-    }
-
-    /**
-     * Waits for the whole answer until {@code budget} nanoseconds have passed. When no headers came by then, the HTTP
-     * client's own timeout fires at the same moment: its verdict, which says which phase was late, is taken if it
-     * comes within a short grace.
-     */
-    private static HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> exchange, CappedBody answer,
-            long budget) throws InterruptedException, ExecutionException, TimeoutException {
-        try {
-            return exchange.get(budget, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            if (answer.headersArrived) {
-                throw e;
-            }
-            return exchange.get(VERDICT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -392,130 +361,6 @@ public final class HttpTransport implements AutoCloseable {
             root = root.getCause();
         }
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-    }
-
-    private static String redact(String name, List<String> values) {
-        return isCredential(name) ? "[redacted]" : String.join(", ", values);
-    }
-
-    /** Whether a header carries a credential: the trace shows that it was sent, never what. */
-    static boolean isCredential(String header) {
-        String name = header.toLowerCase(Locale.ROOT);
-        return CREDENTIAL_HEADERS.contains(name) || name.endsWith("-token") || name.endsWith("-key")
-                || name.contains("secret") || name.contains("password");
-    }
-
-    /** An answer whose body passed the cap; the exchange is cancelled. */
-    private static final class TooLarge extends IOException {
-        TooLarge() {
-            super("the answer exceeds the size limit");
-        }
-    }
-
-    /**
-     * Collects an answer's body up to {@code cap} bytes, refusing one that declares or sends more without reading
-     * further; notes when the headers came, and can stop the body when the time is up.
-     */
-    private static final class CappedBody implements HttpResponse.BodyHandler<byte[]>,
-            HttpResponse.BodySubscriber<byte[]> {
-        private final long cap;
-        /** HEAD: the Content-Length is that of a body not sent. */
-        private final boolean bodiless;
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private final List<ByteBuffer> received = new ArrayList<>();
-        private long size;
-        private long declared = -1;
-        private volatile boolean headersArrived;
-        private volatile Flow.Subscription subscription;
-
-        CappedBody(long cap, boolean bodiless) {
-            this.cap = cap;
-            this.bodiless = bodiless;
-        }
-
-        @Override
-        public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
-            headersArrived = true;
-            declared = bodiless ? -1 : info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return this;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            if (declared > cap) {
-                refuse();
-            } else {
-                subscription.request(Long.MAX_VALUE);
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (body.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                size += buffer.remaining();
-            }
-            if (size > cap) {
-                refuse();
-            } else {
-                received.addAll(buffers);
-            }
-        }
-
-        private void refuse() {
-            received.clear();
-            subscription.cancel();
-            body.completeExceptionally(new TooLarge());
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            received.clear();
-            body.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            if (body.isDone()) {
-                return;
-            }
-            byte[] bytes = new byte[(int) size];
-            int at = 0;
-            for (ByteBuffer buffer : received) {
-                int n = buffer.remaining();
-                buffer.get(bytes, at, n);
-                at += n;
-            }
-            received.clear();
-            body.complete(bytes);
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        /** Stops reading a body that is still coming; a no-op once it is complete. */
-        void cancel() {
-            Flow.Subscription current = subscription;
-            if (current != null && !body.isDone()) {
-                current.cancel();
-                body.cancel(false);
-            }
-        }
-    }
-
-    private static String elapsed(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000 + " ms";
-    }
-
-    private void trace(String line) {
-        if (settings.trace() != null) {
-            settings.trace().accept(line);
-        }
     }
 
     /**
