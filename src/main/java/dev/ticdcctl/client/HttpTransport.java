@@ -1,24 +1,15 @@
 package dev.ticdcctl.client;
 
-import dev.ticdcctl.pem.PemFiles;
 import dev.ticdcctl.util.ByteSize;
-import dev.ticdcctl.util.Durations;
-import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
-import java.net.ProtocolException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -26,12 +17,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 
 /**
  * Sends one HTTP request to the server and turns transport failures into {@link UnreachableException}. The timeout
@@ -59,15 +48,6 @@ public final class HttpTransport implements AutoCloseable {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    private static final int BACKOFF_FACTOR = 3;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-    /**
-     * The answer that says "not now, nothing done": TiCDC's "not ready" (tiflow cdc/api/middleware
-     * CheckServerReadyMiddleware), or an overloaded proxy's. A gateway's 502 or 504 is reported at once: it says that
-     * TiCDC failed or was slow, which waiting a second rarely mends.
-     */
-    private static final int RETRIED_STATUS = 503;
     /** A raw answer: status, content type and body bytes. */
     public record Response(int status, String contentType, byte[] body) {}
 
@@ -100,18 +80,19 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    /** Safe methods and DELETE, which TiCDC makes idempotent: sending them twice does no harm. */
-    private static final Set<String> REPEATABLE = Set.of("GET", "HEAD", "OPTIONS", "DELETE");
-
     private final Settings settings;
     private final HttpClient http;
     private final RequestTrace trace;
+    private final RetryPolicy retries;
+    private final TransportFailures failures;
     /** Basic credentials of the proxy's URL, sent to it with each (plain HTTP) request; null without. */
     private final String proxyAuthorization;
 
     public HttpTransport(Settings settings) {
         this.settings = settings;
         this.trace = new RequestTrace(settings.trace());
+        this.retries = new RetryPolicy(settings, trace);
+        this.failures = new TransportFailures(settings);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -154,56 +135,7 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Response send(String method, String pathAndQuery, byte[] body, List<Header> headers)
             throws InterruptedException {
-        boolean repeatable = REPEATABLE.contains(method);
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        for (int attempt = 0; ; attempt++) {
-            Response response = null;
-            TransientFailure failure = null;
-            String reason;
-            try {
-                response = sendOnce(method, pathAndQuery, body, headers, deadline);
-                if (!repeatable || response.status() != RETRIED_STATUS) {
-                    return response;
-                }
-                reason = "HTTP " + response.status();
-            } catch (TransientFailure e) {
-                // A change is tried again only when none of it left: the connection was never made.
-                if (!repeatable && !e.unsent) {
-                    throw e;
-                }
-                failure = e;
-                reason = e.reason;
-            }
-            Duration backoff = backoff(attempt);
-            boolean retry = attempt < settings.retries();
-            if (retry && System.nanoTime() + backoff.toNanos() >= deadline) {
-                trace.line("* no retry after " + reason + ": waiting " + seconds(backoff) + " would pass the --timeout of "
-                        + Durations.format(settings.timeout()));
-                retry = false;
-            }
-            if (!retry) {
-                if (failure != null) {
-                    throw failure;
-                }
-                return response;
-            }
-            trace.line("* retry " + (attempt + 1) + " of " + settings.retries() + " in " + seconds(backoff) + ": "
-                    + reason);
-            settings.pause().sleep(backoff);
-        }
-    }
-
-    /**
-     * The wait before retry {@code attempt + 1}: 0.2 s × 3^attempt (0.2, 0.6, 1.8 s…, at most 5 s), each ±25 % at
-     * random so that clients that failed together do not come back in step.
-     */
-    static Duration backoff(int attempt) {
-        double nominal = Math.min(FIRST_BACKOFF.toMillis() * Math.pow(BACKOFF_FACTOR, attempt), MAX_BACKOFF.toMillis());
-        return Duration.ofMillis(Math.round(nominal * ThreadLocalRandom.current().nextDouble(0.75, 1.25)));
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+        return retries.send(method, deadline -> sendOnce(method, pathAndQuery, body, headers, deadline));
     }
 
     /** One try, bounded by what is left until {@code deadline} (a {@link System#nanoTime()}). */
@@ -211,10 +143,9 @@ public final class HttpTransport implements AutoCloseable {
             throws InterruptedException {
         URI uri = URI.create(settings.baseUri() + pathAndQuery);
         String path = pathAndQuery.replaceFirst("\\?.*", "");
-        String route = settings.baseUri() + path;
         long budget = deadline - System.nanoTime();
         if (budget <= 0) {
-            throw noResponse(route);
+            throw failures.noResponse(path);
         }
         // The client's own request timeout ends an exchange whose headers are late; the wait below, the body.
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(budget));
@@ -244,21 +175,12 @@ public final class HttpTransport implements AutoCloseable {
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (TimeoutException e) {
-            trace.line("< timed out after " + RequestTrace.elapsed(start) + (answer.headersArrived() ? ", in the body" : ""));
-            throw answer.headersArrived() ? incomplete(route) : noResponse(route);
+            trace.timedOut(start, answer.headersArrived());
+            throw answer.headersArrived() ? failures.incomplete(path) : failures.noResponse(path);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            trace.line("< failed after " + RequestTrace.elapsed(start) + ": " + cause.getClass().getSimpleName());
-            if (hasCause(cause, CappedBody.TooLarge.class)) {
-                throw new UnexpectedResponseException("the answer to " + method + " " + path
-                        + " is larger than the limit of " + settings.maxResponseSize() + "; stopped reading it",
-                        "raise the limit with --max-response-size or TICDCCTL_MAX_RESPONSE_SIZE");
-            }
-            if (cause instanceof IOException io) {
-                throw unreachable(io, route, budget, answer.headersArrived());
-            }
-            throw new UnreachableException("cannot reach " + settings.baseUri() + ": " + rootMessage(cause), null,
-                    cause);
+            trace.failed(start, cause);
+            throw failures.failed(cause, method, path, budget, answer.headersArrived());
         } finally {
             // Ends a late exchange (closing its connection) and frees the thread that waits for it.
             exchange.cancel(true);
@@ -277,90 +199,6 @@ public final class HttpTransport implements AutoCloseable {
             }
         }
         request.header(name, value);
-    }
-
-    private UnreachableException noResponse(String route) {
-        return new UnreachableException("no response from " + route + " within " + Durations.format(settings.timeout())
-                + " (request timed out)", "a slow server may need a longer --timeout", null);
-    }
-
-    private UnreachableException incomplete(String route) {
-        return new UnreachableException("the answer from " + route + " did not complete within "
-                + Durations.format(settings.timeout()), "a slow server may need a longer --timeout", null);
-    }
-
-    /** {@code budget} is what the try had left of the timeout; {@code answered}, whether the headers came. */
-    private UnreachableException unreachable(IOException e, String route, long budget, boolean answered) {
-        String server = settings.baseUri().toString();
-        boolean https = settings.baseUri().getScheme().equals("https");
-        if (e instanceof HttpConnectTimeoutException) {
-            // The connect timeout, unless the whole timeout had less left: then that one ran out.
-            Duration limit = settings.connectTimeout().toNanos() < budget ? settings.connectTimeout()
-                    : settings.timeout();
-            return new TransientFailure("cannot connect to " + server + ": no answer within "
-                    + Durations.format(limit) + (https ? " (connect or TLS handshake timed out)" : " (connect timed out)"),
-                    null, new ConnectException(e.getMessage()), "connect timed out", true);
-        }
-        if (e instanceof HttpTimeoutException) {
-            return noResponse(route);
-        }
-        if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
-            return new UnreachableException("cannot resolve host '" + settings.baseUri().getHost() + "' of " + server,
-                    null, e);
-        }
-        if (hasCause(e, SSLException.class) || https && !answered
-                && rootMessage(e).toLowerCase(Locale.ROOT).contains("reset")) {
-            return new UnreachableException("TLS handshake with " + server + " failed: "
-                    + PemFiles.describeHandshakeFailure(e), null, e);
-        }
-        if (e instanceof ConnectException || hasCause(e, ConnectException.class)) {
-            return new TransientFailure("cannot connect to " + server + ": connection refused", null,
-                    new ConnectException("connection refused"), "connection refused", true);
-        }
-        boolean reset = rootMessage(e).toLowerCase(Locale.ROOT).contains("reset");
-        if (answered) {
-            return new TransientFailure("the answer from " + route + " was cut short: " + rootMessage(e),
-                    "the server, a proxy or the network broke the connection; try again", e,
-                    reset ? "connection reset" : "answer cut short", false);
-        }
-        // What a port that is not a TiCDC server answers is not shown: it may hold anything, control characters too.
-        if (hasCause(e, ProtocolException.class)) {
-            return new UnreachableException("the server at " + server + " did not answer HTTP", null, e);
-        }
-        return new TransientFailure("the server at " + server + " closed the connection before answering", null, e,
-                reset ? "connection reset" : "connection closed before any answer", false);
-    }
-
-    /**
-     * A failure that another try may mend: {@code reason} names it in the {@code --debug} trace; {@code unsent} says
-     * that no byte of the request left (the connection was never made), so that even a change may be sent again.
-     */
-    private static final class TransientFailure extends UnreachableException {
-        final String reason;
-        final boolean unsent;
-
-        TransientFailure(String message, String hint, Throwable cause, String reason, boolean unsent) {
-            super(message, hint, cause);
-            this.reason = reason;
-            this.unsent = unsent;
-        }
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     /**

@@ -47,7 +47,16 @@ final class RequestTrace {
         response.headers().map().forEach((name, values) -> line("< " + name + ": " + redact(name, values)));
     }
 
-    static String elapsed(long startNanos) {
+    /** No whole answer by the deadline; {@code inBody}: the headers had come. */
+    void timedOut(long startNanos, boolean inBody) {
+        line("< timed out after " + elapsed(startNanos) + (inBody ? ", in the body" : ""));
+    }
+
+    void failed(long startNanos, Throwable cause) {
+        line("< failed after " + elapsed(startNanos) + ": " + cause.getClass().getSimpleName());
+    }
+
+    private static String elapsed(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000 + " ms";
     }
 
