@@ -1,10 +1,6 @@
 package dev.ticdcctl.client;
 
 import dev.ticdcctl.util.ByteSize;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
@@ -26,6 +22,10 @@ import javax.net.ssl.SSLContext;
  * Sends one HTTP request to the server and turns transport failures into {@link UnreachableException}. The timeout
  * bounds the whole exchange, retries included: connecting, the TLS handshake, the headers and the complete body. An
  * answer larger than the cap is refused without being read further.
+ *
+ * <p>Its parts: {@code RetryPolicy} (which failures are tried again, and when), {@code CappedBody} (the answer's body,
+ * capped and within the deadline), {@code TransportFailures} (what the user is told), {@code RequestTrace} (the
+ * {@code --debug} lines) and {@code HttpClients} (the JDK's client, built, warmed up and shut down).
  */
 public final class HttpTransport implements AutoCloseable {
     /**
@@ -93,26 +93,10 @@ public final class HttpTransport implements AutoCloseable {
         this.trace = new RequestTrace(settings.trace());
         this.retries = new RetryPolicy(settings, trace);
         this.failures = new TransportFailures(settings);
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if (settings.sslContext() != null) {
-            builder.sslContext(settings.sslContext());
-        } else if (settings.baseUri().getScheme().equals("http")) {
-            builder.sslContext(InertTls.context()).sslParameters(InertTls.parameters());
-        }
+        this.http = HttpClients.forServer(settings, trace);
         URI proxy = settings.proxy().proxy();
-        if (proxy != null) {
-            builder.proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort() != -1
-                    ? proxy.getPort() : 80)));
-            trace.line("* proxy " + settings.proxy().shown() + " (from " + settings.proxy().why() + ")");
-        } else {
-            builder.proxy(HttpClient.Builder.NO_PROXY);
-            trace.line("* no proxy: " + settings.proxy().why());
-        }
         this.proxyAuthorization = proxy == null || proxy.getUserInfo() == null ? null : "Basic "
                 + Base64.getEncoder().encodeToString(proxy.getUserInfo().getBytes(StandardCharsets.UTF_8));
-        this.http = builder.build();
     }
 
     public URI baseUri() {
@@ -201,50 +185,9 @@ public final class HttpTransport implements AutoCloseable {
         request.header(name, value);
     }
 
-    /**
-     * Stops the client's selector thread. While it runs, the JVM's exit waits about 300 ms for it (it sits in a
-     * native call); JDK 21+ has {@code shutdownNow()}, JDK 17 only the internal selector manager, opened to us by the
-     * jar's {@code Add-Opens} manifest entry.
-     */
+    /** Stops the client's selector thread, which would hold up the JVM's exit. */
     @Override
     public void close() {
-        shutdown(http);
-    }
-
-    /**
-     * Builds, uses for a request and shuts down a client for plain HTTP, so that the first real request finds the
-     * client's code paths linked (its lambdas and string concatenations are bound on first use, at a cost).
-     */
-    static void warmUp() {
-        HttpClient client = HttpClient.newBuilder().sslContext(InertTls.context()).sslParameters(InertTls.parameters())
-                .connectTimeout(java.time.Duration.ofSeconds(1)).followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1/api/v2/")).timeout(java.time.Duration.ofSeconds(1))
-                .header("Accept", "application/json").GET().build();
-        shutdown(client);
-    }
-
-    private static void shutdown(HttpClient http) {
-        try {
-            HttpClient.class.getMethod("shutdownNow").invoke(http);
-            return;
-        } catch (ReflectiveOperationException e) {
-            // JDK 17: below
-        }
-        try {
-            Field impl = http.getClass().getDeclaredField("impl");
-            impl.setAccessible(true);
-            Object client = impl.get(http);
-            Field selector = client.getClass().getDeclaredField("selmgr");
-            selector.setAccessible(true);
-            Thread manager = (Thread) selector.get(client);
-            Method shutdown = manager.getClass().getDeclaredMethod("shutdown");
-            shutdown.setAccessible(true);
-            shutdown.invoke(manager);
-            manager.join(200);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // Not opened (run without the jar's manifest) or another JDK layout: exit just takes longer.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        HttpClients.shutdown(http);
     }
 }
