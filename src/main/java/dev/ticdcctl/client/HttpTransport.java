@@ -1,47 +1,31 @@
 package dev.ticdcctl.client;
 
-import dev.ticdcctl.pem.PemFiles;
 import dev.ticdcctl.util.ByteSize;
-import dev.ticdcctl.util.Durations;
-import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.ProtocolException;
-import java.net.ProxySelector;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 
 /**
  * Sends one HTTP request to the server and turns transport failures into {@link UnreachableException}. The timeout
  * bounds the whole exchange, retries included: connecting, the TLS handshake, the headers and the complete body. An
  * answer larger than the cap is refused without being read further.
+ *
+ * <p>Its parts: {@code RetryPolicy} (which failures are tried again, and when), {@code CappedBody} (the answer's body,
+ * capped and within the deadline), {@code TransportFailures} (what the user is told), {@code RequestTrace} (the
+ * {@code --debug} lines) and {@code HttpClients} (the JDK's client, built, warmed up and shut down).
  */
 public final class HttpTransport implements AutoCloseable {
     /**
@@ -63,24 +47,6 @@ public final class HttpTransport implements AutoCloseable {
     public interface Pause {
         void sleep(Duration duration) throws InterruptedException;
     }
-
-    /** Headers whose values are credentials (besides those named like a token, key, secret or password). */
-    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
-            "set-cookie");
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    private static final int BACKOFF_FACTOR = 3;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-    /**
-     * The answer that says "not now, nothing done": TiCDC's "not ready" (tiflow cdc/api/middleware
-     * CheckServerReadyMiddleware), or an overloaded proxy's. A gateway's 502 or 504 is reported at once: it says that
-     * TiCDC failed or was slow, which waiting a second rarely mends.
-     */
-    private static final int RETRIED_STATUS = 503;
-    /**
-     * How long past the deadline to let the HTTP client report a late answer itself, when no headers came: it knows
-     * whether connecting (or the TLS handshake) or the answer was late, which the message then says.
-     */
-    private static final long VERDICT_GRACE_MILLIS = 200;
 
     /** A raw answer: status, content type and body bytes. */
     public record Response(int status, String contentType, byte[] body) {}
@@ -114,36 +80,23 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    /** Safe methods and DELETE, which TiCDC makes idempotent: sending them twice does no harm. */
-    private static final Set<String> REPEATABLE = Set.of("GET", "HEAD", "OPTIONS", "DELETE");
-
     private final Settings settings;
     private final HttpClient http;
+    private final RequestTrace trace;
+    private final RetryPolicy retries;
+    private final TransportFailures failures;
     /** Basic credentials of the proxy's URL, sent to it with each (plain HTTP) request; null without. */
     private final String proxyAuthorization;
 
     public HttpTransport(Settings settings) {
         this.settings = settings;
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if (settings.sslContext() != null) {
-            builder.sslContext(settings.sslContext());
-        } else if (settings.baseUri().getScheme().equals("http")) {
-            builder.sslContext(InertTls.context()).sslParameters(InertTls.parameters());
-        }
+        this.trace = new RequestTrace(settings.trace());
+        this.retries = new RetryPolicy(settings, trace);
+        this.failures = new TransportFailures(settings);
+        this.http = HttpClients.forServer(settings, trace);
         URI proxy = settings.proxy().proxy();
-        if (proxy != null) {
-            builder.proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort() != -1
-                    ? proxy.getPort() : 80)));
-            trace("* proxy " + settings.proxy().shown() + " (from " + settings.proxy().why() + ")");
-        } else {
-            builder.proxy(HttpClient.Builder.NO_PROXY);
-            trace("* no proxy: " + settings.proxy().why());
-        }
         this.proxyAuthorization = proxy == null || proxy.getUserInfo() == null ? null : "Basic "
                 + Base64.getEncoder().encodeToString(proxy.getUserInfo().getBytes(StandardCharsets.UTF_8));
-        this.http = builder.build();
     }
 
     public URI baseUri() {
@@ -166,56 +119,7 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Response send(String method, String pathAndQuery, byte[] body, List<Header> headers)
             throws InterruptedException {
-        boolean repeatable = REPEATABLE.contains(method);
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        for (int attempt = 0; ; attempt++) {
-            Response response = null;
-            TransientFailure failure = null;
-            String reason;
-            try {
-                response = sendOnce(method, pathAndQuery, body, headers, deadline);
-                if (!repeatable || response.status() != RETRIED_STATUS) {
-                    return response;
-                }
-                reason = "HTTP " + response.status();
-            } catch (TransientFailure e) {
-                // A change is tried again only when none of it left: the connection was never made.
-                if (!repeatable && !e.unsent) {
-                    throw e;
-                }
-                failure = e;
-                reason = e.reason;
-            }
-            Duration backoff = backoff(attempt);
-            boolean retry = attempt < settings.retries();
-            if (retry && System.nanoTime() + backoff.toNanos() >= deadline) {
-                trace("* no retry after " + reason + ": waiting " + seconds(backoff) + " would pass the --timeout of "
-                        + Durations.format(settings.timeout()));
-                retry = false;
-            }
-            if (!retry) {
-                if (failure != null) {
-                    throw failure;
-                }
-                return response;
-            }
-            trace("* retry " + (attempt + 1) + " of " + settings.retries() + " in " + seconds(backoff) + ": "
-                    + reason);
-            settings.pause().sleep(backoff);
-        }
-    }
-
-    /**
-     * The wait before retry {@code attempt + 1}: 0.2 s × 3^attempt (0.2, 0.6, 1.8 s…, at most 5 s), each ±25 % at
-     * random so that clients that failed together do not come back in step.
-     */
-    static Duration backoff(int attempt) {
-        double nominal = Math.min(FIRST_BACKOFF.toMillis() * Math.pow(BACKOFF_FACTOR, attempt), MAX_BACKOFF.toMillis());
-        return Duration.ofMillis(Math.round(nominal * ThreadLocalRandom.current().nextDouble(0.75, 1.25)));
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+        return retries.send(method, deadline -> sendOnce(method, pathAndQuery, body, headers, deadline));
     }
 
     /** One try, bounded by what is left until {@code deadline} (a {@link System#nanoTime()}). */
@@ -223,10 +127,9 @@ public final class HttpTransport implements AutoCloseable {
             throws InterruptedException {
         URI uri = URI.create(settings.baseUri() + pathAndQuery);
         String path = pathAndQuery.replaceFirst("\\?.*", "");
-        String route = settings.baseUri() + path;
         long budget = deadline - System.nanoTime();
         if (budget <= 0) {
-            throw noResponse(route);
+            throw failures.noResponse(path);
         }
         // The client's own request timeout ends an exchange whose headers are late; the wait below, the body.
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(budget));
@@ -246,54 +149,26 @@ public final class HttpTransport implements AutoCloseable {
             }
         }
         HttpRequest built = request.build();
-        trace("> " + method + " " + uri);
-        built.headers().map().forEach((name, values) -> trace("> " + name + ": " + redact(name, values)));
+        trace.request(built);
         long start = System.nanoTime();
         CappedBody answer = new CappedBody(settings.maxResponseSize().bytes(), method.equals("HEAD"));
         CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(built, answer);
         try {
-            HttpResponse<byte[]> response = await(exchange, answer, budget);
-            trace("< " + response.statusCode() + " (" + elapsed(start) + ", " + response.body().length + " bytes)");
-            response.headers().map().forEach((name, values) -> trace("< " + name + ": " + redact(name, values)));
+            HttpResponse<byte[]> response = answer.await(exchange, budget);
+            trace.response(response, start);
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (TimeoutException e) {
-            trace("< timed out after " + elapsed(start) + (answer.headersArrived ? ", in the body" : ""));
-            throw answer.headersArrived ? incomplete(route) : noResponse(route);
+            trace.timedOut(start, answer.headersArrived());
+            throw answer.headersArrived() ? failures.incomplete(path) : failures.noResponse(path);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            trace("< failed after " + elapsed(start) + ": " + cause.getClass().getSimpleName());
-            if (hasCause(cause, TooLarge.class)) {
-                throw new UnexpectedResponseException("the answer to " + method + " " + path
-                        + " is larger than the limit of " + settings.maxResponseSize() + "; stopped reading it",
-                        "raise the limit with --max-response-size or TICDCCTL_MAX_RESPONSE_SIZE");
-            }
-            if (cause instanceof IOException io) {
-                throw unreachable(io, route, budget, answer.headersArrived);
-            }
-            throw new UnreachableException("cannot reach " + settings.baseUri() + ": " + rootMessage(cause), null,
-                    cause);
+            trace.failed(start, cause);
+            throw failures.failed(cause, method, path, budget, answer.headersArrived());
         } finally {
             // Ends a late exchange (closing its connection) and frees the thread that waits for it.
             exchange.cancel(true);
             answer.cancel();
-        }
-    }
-
-    /**
-     * Waits for the whole answer until {@code budget} nanoseconds have passed. When no headers came by then, the HTTP
-     * client's own timeout fires at the same moment: its verdict, which says which phase was late, is taken if it
-     * comes within a short grace.
-     */
-    private static HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> exchange, CappedBody answer,
-            long budget) throws InterruptedException, ExecutionException, TimeoutException {
-        try {
-            return exchange.get(budget, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            if (answer.headersArrived) {
-                throw e;
-            }
-            return exchange.get(VERDICT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -310,258 +185,9 @@ public final class HttpTransport implements AutoCloseable {
         request.header(name, value);
     }
 
-    private UnreachableException noResponse(String route) {
-        return new UnreachableException("no response from " + route + " within " + Durations.format(settings.timeout())
-                + " (request timed out)", "a slow server may need a longer --timeout", null);
-    }
-
-    private UnreachableException incomplete(String route) {
-        return new UnreachableException("the answer from " + route + " did not complete within "
-                + Durations.format(settings.timeout()), "a slow server may need a longer --timeout", null);
-    }
-
-    /** {@code budget} is what the try had left of the timeout; {@code answered}, whether the headers came. */
-    private UnreachableException unreachable(IOException e, String route, long budget, boolean answered) {
-        String server = settings.baseUri().toString();
-        boolean https = settings.baseUri().getScheme().equals("https");
-        if (e instanceof HttpConnectTimeoutException) {
-            // The connect timeout, unless the whole timeout had less left: then that one ran out.
-            Duration limit = settings.connectTimeout().toNanos() < budget ? settings.connectTimeout()
-                    : settings.timeout();
-            return new TransientFailure("cannot connect to " + server + ": no answer within "
-                    + Durations.format(limit) + (https ? " (connect or TLS handshake timed out)" : " (connect timed out)"),
-                    null, new ConnectException(e.getMessage()), "connect timed out", true);
-        }
-        if (e instanceof HttpTimeoutException) {
-            return noResponse(route);
-        }
-        if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
-            return new UnreachableException("cannot resolve host '" + settings.baseUri().getHost() + "' of " + server,
-                    null, e);
-        }
-        if (hasCause(e, SSLException.class) || https && !answered
-                && rootMessage(e).toLowerCase(Locale.ROOT).contains("reset")) {
-            return new UnreachableException("TLS handshake with " + server + " failed: "
-                    + PemFiles.describeHandshakeFailure(e), null, e);
-        }
-        if (e instanceof ConnectException || hasCause(e, ConnectException.class)) {
-            return new TransientFailure("cannot connect to " + server + ": connection refused", null,
-                    new ConnectException("connection refused"), "connection refused", true);
-        }
-        boolean reset = rootMessage(e).toLowerCase(Locale.ROOT).contains("reset");
-        if (answered) {
-            return new TransientFailure("the answer from " + route + " was cut short: " + rootMessage(e),
-                    "the server, a proxy or the network broke the connection; try again", e,
-                    reset ? "connection reset" : "answer cut short", false);
-        }
-        // What a port that is not a TiCDC server answers is not shown: it may hold anything, control characters too.
-        if (hasCause(e, ProtocolException.class)) {
-            return new UnreachableException("the server at " + server + " did not answer HTTP", null, e);
-        }
-        return new TransientFailure("the server at " + server + " closed the connection before answering", null, e,
-                reset ? "connection reset" : "connection closed before any answer", false);
-    }
-
-    /**
-     * A failure that another try may mend: {@code reason} names it in the {@code --debug} trace; {@code unsent} says
-     * that no byte of the request left (the connection was never made), so that even a change may be sent again.
-     */
-    private static final class TransientFailure extends UnreachableException {
-        final String reason;
-        final boolean unsent;
-
-        TransientFailure(String message, String hint, Throwable cause, String reason, boolean unsent) {
-            super(message, hint, cause);
-            this.reason = reason;
-            this.unsent = unsent;
-        }
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-    }
-
-    private static String redact(String name, List<String> values) {
-        return isCredential(name) ? "[redacted]" : String.join(", ", values);
-    }
-
-    /** Whether a header carries a credential: the trace shows that it was sent, never what. */
-    static boolean isCredential(String header) {
-        String name = header.toLowerCase(Locale.ROOT);
-        return CREDENTIAL_HEADERS.contains(name) || name.endsWith("-token") || name.endsWith("-key")
-                || name.contains("secret") || name.contains("password");
-    }
-
-    /** An answer whose body passed the cap; the exchange is cancelled. */
-    private static final class TooLarge extends IOException {
-        TooLarge() {
-            super("the answer exceeds the size limit");
-        }
-    }
-
-    /**
-     * Collects an answer's body up to {@code cap} bytes, refusing one that declares or sends more without reading
-     * further; notes when the headers came, and can stop the body when the time is up.
-     */
-    private static final class CappedBody implements HttpResponse.BodyHandler<byte[]>,
-            HttpResponse.BodySubscriber<byte[]> {
-        private final long cap;
-        /** HEAD: the Content-Length is that of a body not sent. */
-        private final boolean bodiless;
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private final List<ByteBuffer> received = new ArrayList<>();
-        private long size;
-        private long declared = -1;
-        private volatile boolean headersArrived;
-        private volatile Flow.Subscription subscription;
-
-        CappedBody(long cap, boolean bodiless) {
-            this.cap = cap;
-            this.bodiless = bodiless;
-        }
-
-        @Override
-        public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
-            headersArrived = true;
-            declared = bodiless ? -1 : info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return this;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            if (declared > cap) {
-                refuse();
-            } else {
-                subscription.request(Long.MAX_VALUE);
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (body.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                size += buffer.remaining();
-            }
-            if (size > cap) {
-                refuse();
-            } else {
-                received.addAll(buffers);
-            }
-        }
-
-        private void refuse() {
-            received.clear();
-            subscription.cancel();
-            body.completeExceptionally(new TooLarge());
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            received.clear();
-            body.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            if (body.isDone()) {
-                return;
-            }
-            byte[] bytes = new byte[(int) size];
-            int at = 0;
-            for (ByteBuffer buffer : received) {
-                int n = buffer.remaining();
-                buffer.get(bytes, at, n);
-                at += n;
-            }
-            received.clear();
-            body.complete(bytes);
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        /** Stops reading a body that is still coming; a no-op once it is complete. */
-        void cancel() {
-            Flow.Subscription current = subscription;
-            if (current != null && !body.isDone()) {
-                current.cancel();
-                body.cancel(false);
-            }
-        }
-    }
-
-    private static String elapsed(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000 + " ms";
-    }
-
-    private void trace(String line) {
-        if (settings.trace() != null) {
-            settings.trace().accept(line);
-        }
-    }
-
-    /**
-     * Stops the client's selector thread. While it runs, the JVM's exit waits about 300 ms for it (it sits in a
-     * native call); JDK 21+ has {@code shutdownNow()}, JDK 17 only the internal selector manager, opened to us by the
-     * jar's {@code Add-Opens} manifest entry.
-     */
+    /** Stops the client's selector thread, which would hold up the JVM's exit. */
     @Override
     public void close() {
-        shutdown(http);
-    }
-
-    /**
-     * Builds, uses for a request and shuts down a client for plain HTTP, so that the first real request finds the
-     * client's code paths linked (its lambdas and string concatenations are bound on first use, at a cost).
-     */
-    static void warmUp() {
-        HttpClient client = HttpClient.newBuilder().sslContext(InertTls.context()).sslParameters(InertTls.parameters())
-                .connectTimeout(Duration.ofSeconds(1)).followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1/api/v2/")).timeout(Duration.ofSeconds(1))
-                .header("Accept", "application/json").GET().build();
-        shutdown(client);
-    }
-
-    private static void shutdown(HttpClient http) {
-        try {
-            HttpClient.class.getMethod("shutdownNow").invoke(http);
-            return;
-        } catch (ReflectiveOperationException e) {
-            // JDK 17: below
-        }
-        try {
-            Field impl = http.getClass().getDeclaredField("impl");
-            impl.setAccessible(true);
-            Object client = impl.get(http);
-            Field selector = client.getClass().getDeclaredField("selmgr");
-            selector.setAccessible(true);
-            Thread manager = (Thread) selector.get(client);
-            Method shutdown = manager.getClass().getDeclaredMethod("shutdown");
-            shutdown.setAccessible(true);
-            shutdown.invoke(manager);
-            manager.join(200);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // Not opened (run without the jar's manifest) or another JDK layout: exit just takes longer.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        HttpClients.shutdown(http);
     }
 }

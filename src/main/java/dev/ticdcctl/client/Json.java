@@ -41,7 +41,7 @@ public final class Json {
                     for (String name : HTTP_CLASSES) {
                         Class.forName(name, true, HttpClient.class.getClassLoader());
                     }
-                    HttpTransport.warmUp();
+                    HttpClients.warmUp();
                     // The reader of the commonest answer, a changefeed list, ahead of its arrival.
                     ChangefeedListReader.read(FACTORY,
                             "{\"items\":[{\"id\":\"x\",\"error\":{\"code\":\"c\"}}]}".getBytes(StandardCharsets.UTF_8));

@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** The TiCDC OpenAPI v2, one method per route (numbered as in the route table of the API reference). */
+/** The TiCDC OpenAPI v2, one method per route of tiflow cdc/api/v2/api.go {@code RegisterOpenAPIV2Routes}. */
 public final class TicdcClient {
     private static final String V2 = "/api/v2";
     private static final Set<String> NOT_FOUND_CODES = Set.of("CDC:ErrChangeFeedNotExists", "CDC:ErrCaptureNotExist");
@@ -79,27 +79,24 @@ public final class TicdcClient {
         return transport.baseUri();
     }
 
-    // 1
     public ApiResult<ServerStatus> status() throws InterruptedException {
         return typed(send("GET", "/status", null), SERVER_STATUS, ServerStatus.class);
     }
 
-    // 2: 200 {} when healthy; an unhealthy cluster answers 500 CDC:ErrClusterIsUnhealthy.
+    // 200 {} when healthy; an unhealthy cluster answers 500 CDC:ErrClusterIsUnhealthy.
     public JsonNode health() throws InterruptedException {
         return send("GET", "/health", null).tree(mapper.get(), HEALTH);
     }
 
-    // 3
     public void setLogLevel(String level) throws InterruptedException {
         call("POST", "/log", new Requests.LogLevel(level));
     }
 
-    // 4
     public ApiResult<ChangefeedDetail> createChangefeed(Requests.CreateChangefeed request) throws InterruptedException {
         return typed(send("POST", "/changefeeds", request), CHANGEFEED, ChangefeedDetail.class);
     }
 
-    // 5: state null = the server's default filter (everything but finished and removed), "all" = everything.
+    // State null = the server's default filter (everything but finished and removed), "all" = everything.
     public ApiResult<ListResult<ChangefeedSummary>> listChangefeeds(String namespace, String state)
             throws InterruptedException {
         String query = "?namespace=" + encode(namespace) + (state == null ? "" : "&state=" + encode(state));
@@ -107,61 +104,55 @@ public final class TicdcClient {
                 body -> ChangefeedListReader.read(Json.factory(), body));
     }
 
-    // 6
     public ApiResult<ChangefeedDetail> getChangefeed(String namespace, String id) throws InterruptedException {
         return typed(send("GET", changefeed(namespace, id, ""), null), CHANGEFEED, ChangefeedDetail.class);
     }
 
-    // 7
     public ApiResult<ChangefeedDetail> updateChangefeed(String namespace, String id, Requests.UpdateChangefeed request)
             throws InterruptedException {
         return typed(send("PUT", changefeed(namespace, id, ""), request), CHANGEFEED, ChangefeedDetail.class);
     }
 
-    // 8: idempotent on the server; answers only once the changefeed is gone.
+    // Idempotent on the server; answers only once the changefeed is gone.
     public void deleteChangefeed(String namespace, String id) throws InterruptedException {
         call("DELETE", changefeed(namespace, id, ""), null);
     }
 
-    // 9: like 6 but the sink URI is not masked, so the result is a secret.
+    // Like getChangefeed but the sink URI is not masked, so the result is a secret.
     public ApiResult<ChangefeedDetail> changefeedMetaInfo(String namespace, String id) throws InterruptedException {
         return typed(send("GET", changefeed(namespace, id, "/meta_info"), null), CHANGEFEED_WITH_SINK,
                 ChangefeedDetail.class);
     }
 
-    // 10: the body is required; the server ignores the request unless the changefeed is stopped, failed or finished.
+    // The body is required; the server ignores the request unless the changefeed is stopped, failed or finished.
     public void resumeChangefeed(String namespace, String id, Requests.ResumeChangefeed request)
             throws InterruptedException {
         call("POST", changefeed(namespace, id, "/resume"), request);
     }
 
-    // 11: ignored by the server unless the changefeed is normal, warning or pending.
+    // Ignored by the server unless the changefeed is normal, warning or pending.
     public void pauseChangefeed(String namespace, String id) throws InterruptedException {
         call("POST", changefeed(namespace, id, "/pause"), null);
     }
 
-    // 12
     public ApiResult<ChangefeedStatus> changefeedStatus(String namespace, String id) throws InterruptedException {
         return typed(send("GET", changefeed(namespace, id, "/status"), null), CHANGEFEED_STATUS,
                 ChangefeedStatus.class);
     }
 
-    // 13
     public ApiResult<SyncedStatus> changefeedSynced(String namespace, String id) throws InterruptedException {
         return typed(send("GET", changefeed(namespace, id, "/synced"), null), SYNCED, SyncedStatus.class);
     }
 
-    // 14: answers 202 with the number of tables still on the capture.
+    // Answers 202 with the number of tables still on the capture.
     public ApiResult<DrainResult> drainCapture(String captureId) throws InterruptedException {
         return typed(send("POST", "/captures/" + encode(captureId) + "/drain", null), DRAIN, DrainResult.class);
     }
 
-    // 15
     public ApiResult<ListResult<Capture>> listCaptures() throws InterruptedException {
         return typed(send("GET", "/captures", null), CAPTURES, new TypeReference<ListResult<Capture>>() {});
     }
 
-    // 16
     public ApiResult<ProcessorDetail> getProcessor(String namespace, String changefeedId, String captureId)
             throws InterruptedException {
         String path = "/processors/" + encode(changefeedId) + "/" + encode(captureId) + "?namespace="
@@ -169,38 +160,37 @@ public final class TicdcClient {
         return typed(send("GET", path, null), PROCESSOR, ProcessorDetail.class);
     }
 
-    // 17: every namespace.
+    // The processors of every namespace.
     public ApiResult<ListResult<ProcessorSummary>> listProcessors() throws InterruptedException {
         return typed(send("GET", "/processors", null), PROCESSORS,
                 new TypeReference<ListResult<ProcessorSummary>>() {});
     }
 
-    // 18: table eligibility at start_ts for a prospective changefeed.
+    // Table eligibility at start_ts for a prospective changefeed.
     public JsonNode verifyTable(JsonNode request) throws InterruptedException {
         return send("POST", "/verify_table", request).tree(mapper.get(), TABLE_VERIFICATION);
     }
 
-    // 19: raw etcd values, with unmasked sink URIs.
+    // Raw etcd values, with unmasked sink URIs.
     public ApiResult<List<EtcdEntry>> unsafeMetadata() throws InterruptedException {
         return typed(send("GET", "/unsafe/metadata", null), METADATA, new TypeReference<List<EtcdEntry>>() {});
     }
 
-    // 20
     public void resolveLock(Requests.ResolveLock request) throws InterruptedException {
         call("POST", "/unsafe/resolve_lock", request);
     }
 
-    // 21: the body is required; {} selects the default upstream.
+    // The body is required; {} selects the default upstream.
     public void deleteServiceGcSafepoint() throws InterruptedException {
         call("DELETE", "/unsafe/service_gc_safepoint", Requests.Upstream.DEFAULT);
     }
 
-    // 22: the owner resigns asynchronously and the captures elect another.
+    // The owner resigns asynchronously and the captures elect another.
     public void resignOwner() throws InterruptedException {
         call("POST", "/owner/resign", null);
     }
 
-    // 23: the body is required; {} selects the default upstream.
+    // The body is required; {} selects the default upstream.
     public ApiResult<TsoParts> tso() throws InterruptedException {
         return typed(send("POST", "/tso", Requests.Upstream.DEFAULT), TSO, TsoParts.class);
     }
