@@ -71,7 +71,8 @@ final class JsonPrinter implements Printer {
         } catch (IOException e) {
             throw answer.unreadable(e);
         }
-        return text + System.lineSeparator(); // as PrintWriter.println ends it
+        // As PrintWriter.println ends it; appended in place, so that 3 MB of text is copied once, not twice.
+        return text.append(System.lineSeparator()).toString();
     }
 
     @Override
