@@ -4,6 +4,7 @@ import dev.ticdcctl.output.Format;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -75,7 +76,7 @@ public final class OutputFormats {
     public static final class Unsupported extends ParameterException {
         private final String hint;
 
-        Unsupported(picocli.CommandLine command, String message, String hint) {
+        Unsupported(CommandLine command, String message, String hint) {
             super(command, message);
             this.hint = hint;
         }

@@ -9,6 +9,7 @@ import dev.ticdcctl.output.Table;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
@@ -56,7 +57,7 @@ final class DecodeCommand implements Callable<Integer> {
     }
 
     /** Any non-negative TSO, zero included, can be decoded. */
-    static final class TsoArgument implements picocli.CommandLine.ITypeConverter<Tso> {
+    static final class TsoArgument implements ITypeConverter<Tso> {
         @Override
         public Tso convert(String value) {
             try {
