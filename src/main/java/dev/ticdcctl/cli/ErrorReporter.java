@@ -20,9 +20,9 @@ import picocli.CommandLine;
  * Bulk commands use its message and exit code for each changefeed's result.
  */
 public final class ErrorReporter implements IExecutionExceptionHandler {
-    private final Services services;
+    private final Session services;
 
-    public ErrorReporter(Services services) {
+    public ErrorReporter(Session services) {
         this.services = services;
     }
 

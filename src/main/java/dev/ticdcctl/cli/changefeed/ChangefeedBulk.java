@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Confirmations;
 import dev.ticdcctl.cli.ErrorReporter;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Interrupts;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.Prompter;
-import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiException;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.output.Output;
@@ -82,9 +84,10 @@ final class ChangefeedBulk {
         this.cluster = cluster;
     }
 
-    static ChangefeedBulk of(Services services, String namespace) {
-        return new ChangefeedBulk(services.prompter(), services.output(), services.err(), services::client,
-                namespace, services::cluster);
+    static ChangefeedBulk of(ClusterAccess cluster, Printing printing, Confirmations confirmations,
+            String namespace) {
+        return new ChangefeedBulk(confirmations.prompter(), printing.output(), printing.err(), cluster::client,
+                namespace, cluster::name);
     }
 
     /**

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Confirmations;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.Prompter;
+import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.model.ChangefeedDetail;
@@ -44,6 +48,13 @@ final class ChangefeedUpdater {
         this.prompter = prompter;
         this.cluster = cluster;
         this.waits = waits;
+    }
+
+    /** An updater for the cluster of the invocation, waiting as {@code waiting} says. */
+    static ChangefeedUpdater of(ClusterAccess cluster, Printing printing, Confirmations confirmations,
+            Waiting waiting) {
+        return new ChangefeedUpdater(cluster.client(), printing.output(), confirmations.prompter(), cluster.name(),
+                ChangefeedWaits.of(cluster, printing, waiting));
     }
 
     Plan plan(ApiResult<ChangefeedDetail> current, ChangefeedInput input) throws InterruptedException {

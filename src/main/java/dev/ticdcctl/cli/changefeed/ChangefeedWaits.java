@@ -1,8 +1,10 @@
 package dev.ticdcctl.cli.changefeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.Waiter;
+import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.NotFoundException;
 import dev.ticdcctl.client.TicdcClient;
@@ -36,9 +38,9 @@ final class ChangefeedWaits {
     }
 
     /** Waits bounded by {@code --timeout} (else 60s), shown on the status line as it is now. */
-    static ChangefeedWaits of(Services services) {
-        return new ChangefeedWaits(services.client(), services.waiter(), services.waitTimeout(),
-                services.output().times(), services.output().machineReadable());
+    static ChangefeedWaits of(ClusterAccess cluster, Printing printing, Waiting waiting) {
+        return new ChangefeedWaits(cluster.client(), waiting.waiter(), waiting.waitTimeout(),
+                printing.output().times(), printing.output().machineReadable());
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.ticdcctl.cli.config;
 
 import dev.ticdcctl.cli.CliException;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Session;
 import dev.ticdcctl.config.ConfigFile;
 
 /** What the config commands share. */

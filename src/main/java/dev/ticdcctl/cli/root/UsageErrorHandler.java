@@ -2,7 +2,7 @@ package dev.ticdcctl.cli.root;
 
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.OutputFormats;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Session;
 import dev.ticdcctl.cli.TsoConverter;
 import dev.ticdcctl.util.EditDistance;
 import java.io.PrintWriter;
@@ -19,9 +19,9 @@ import picocli.CommandLine;
 
 /** Usage errors: {@code Error:}, a "did you mean" hint, the synopsis and where to read more; exit 2. */
 final class UsageErrorHandler implements IParameterExceptionHandler {
-    private final Services services;
+    private final Session services;
 
-    UsageErrorHandler(Services services) {
+    UsageErrorHandler(Session services) {
         this.services = services;
     }
 

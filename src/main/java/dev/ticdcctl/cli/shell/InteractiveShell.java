@@ -2,7 +2,7 @@ package dev.ticdcctl.cli.shell;
 
 import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.Program;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Session;
 import dev.ticdcctl.cli.completion.CompletionEngine;
 import dev.ticdcctl.cli.completion.Completions;
 import dev.ticdcctl.cli.completion.ServerLookups;
@@ -41,14 +41,14 @@ final class InteractiveShell {
 
     private final TerminalConsole console;
     private final Terminal terminal;
-    private final Services services;
+    private final Session services;
     private final Program program;
     private final StartOptions startOptions;
     private final CompletionEngine completion;
     /** What the prompt names: the context, else the server's address. */
     private String label;
 
-    InteractiveShell(TerminalConsole console, Services services, Program program, CommandLine tree,
+    InteractiveShell(TerminalConsole console, Session services, Program program, CommandLine tree,
             List<String> startArgs) {
         this.console = console;
         this.terminal = console.terminal();

@@ -3,7 +3,7 @@ package dev.ticdcctl.cli.shell;
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.Program;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,9 +28,9 @@ public final class ShellCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Services services;
+    private final Session services;
 
-    ShellCommand(Services services) {
+    ShellCommand(Session services) {
         this.services = services;
     }
 
@@ -47,7 +47,7 @@ public final class ShellCommand implements Callable<Integer> {
         TerminalConsole console = environment.console() instanceof TerminalConsole given ? given
                 : TerminalConsole.systemForShell();
         Program program = Program.of(spec);
-        return new InteractiveShell(console, services, program, program.commandLine(services), startArgs()).run();
+        return new InteractiveShell(console, services, program, program.commandLine(), startArgs()).run();
     }
 
     /**
