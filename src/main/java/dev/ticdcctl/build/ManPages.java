@@ -54,9 +54,9 @@ public final class ManPages {
         Environment offline = new Environment(Map.of(), InputStream.nullInputStream(), Terminal.NONE,
                 Clock.systemUTC(), d -> { }, prompt -> new char[0]);
         StringWriter discarded = new StringWriter();
-        try (Session services = new Session(offline, new PrintWriter(discarded), new PrintWriter(discarded),
+        try (Session session = new Session(offline, new PrintWriter(discarded), new PrintWriter(discarded),
                 new GlobalOptions(), EmbeddedSandbox::start)) {
-            for (Map.Entry<String, String> page : pages(Cli.commandLine(services)).entrySet()) {
+            for (Map.Entry<String, String> page : pages(Cli.commandLine(session)).entrySet()) {
                 Files.writeString(directory.resolve(page.getKey() + ".adoc"), page.getValue(), StandardCharsets.UTF_8);
             }
         }

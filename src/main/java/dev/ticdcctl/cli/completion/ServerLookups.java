@@ -39,8 +39,8 @@ public final class ServerLookups implements LiveValues {
 
     @Override
     public List<Candidate> changefeeds(List<String> connection) {
-        try (Session services = services(connection)) {
-            return services.client().listChangefeeds(services.namespace(), null).value().items().stream()
+        try (Session session = session(connection)) {
+            return session.client().listChangefeeds(session.namespace(), null).value().items().stream()
                     .map(c -> new Candidate(c.id(), c.state()))
                     .toList();
         } catch (RuntimeException | InterruptedException e) {
@@ -50,9 +50,9 @@ public final class ServerLookups implements LiveValues {
 
     @Override
     public List<Candidate> captures(List<String> connection) {
-        try (Session services = services(connection)) {
+        try (Session session = session(connection)) {
             // Either names a capture (CaptureRef): the IDs described by their address, then the addresses by their ID.
-            List<Capture> captures = services.client().listCaptures().value().items();
+            List<Capture> captures = session.client().listCaptures().value().items();
             List<Candidate> candidates = new ArrayList<>();
             captures.forEach(c -> candidates.add(new Candidate(c.id(), c.address() + owner(c))));
             captures.stream().filter(c -> c.address() != null && !c.address().isEmpty())
@@ -69,8 +69,8 @@ public final class ServerLookups implements LiveValues {
 
     @Override
     public List<Candidate> contexts(List<String> connection) {
-        try (Session services = services(connection)) {
-            return ConfigFile.load(services.configFile()).contexts().entrySet().stream()
+        try (Session session = session(connection)) {
+            return ConfigFile.load(session.configFile()).contexts().entrySet().stream()
                     .map(e -> new Candidate(e.getKey(), e.getValue().server()))
                     .sorted(Comparator.comparing(Candidate::value))
                     .toList();
@@ -79,8 +79,8 @@ public final class ServerLookups implements LiveValues {
         }
     }
 
-    /** Session configured by the global options of the line, writing nowhere (warnings would garble the prompt). */
-    private Session services(List<String> connection) {
+    /** A session configured by the global options of the line, writing nowhere (warnings would garble the prompt). */
+    private Session session(List<String> connection) {
         List<String> args = new ArrayList<>(connection);
         args.addAll(SHORT_LIMITS);
         GlobalOptions options = new GlobalOptions();

@@ -19,10 +19,10 @@ import picocli.CommandLine;
 
 /** Usage errors: {@code Error:}, a "did you mean" hint, the synopsis and where to read more; exit 2. */
 final class UsageErrorHandler implements IParameterExceptionHandler {
-    private final Session services;
+    private final Session session;
 
-    UsageErrorHandler(Session services) {
-        this.services = services;
+    UsageErrorHandler(Session session) {
+        this.session = session;
     }
 
     @Override
@@ -33,7 +33,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         ParameterException ex = reported instanceof UnmatchedArgumentException
                 || command.getUnmatchedArguments().isEmpty()
                 ? reported : new UnmatchedArgumentException(command, command.getUnmatchedArguments());
-        PrintWriter err = services.err();
+        PrintWriter err = session.err();
         if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             // A cdc cli habit gets its own answer, which says all there is: no synopsis after it.
             var habit = CdcCliHabits.answer(command, unmatched.getUnmatched(), args);

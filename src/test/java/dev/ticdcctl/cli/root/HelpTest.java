@@ -83,9 +83,9 @@ public class HelpTest {
         StringWriter sink = new StringWriter();
         Environment environment = new Environment(Map.of(), new ByteArrayInputStream(new byte[0]), Terminal.NONE,
                 new TestClock(Cli.NOW, ZoneOffset.UTC), d -> { }, prompt -> new char[0]);
-        try (Session services = new Session(environment, new PrintWriter(sink), new PrintWriter(sink),
+        try (Session session = new Session(environment, new PrintWriter(sink), new PrintWriter(sink),
                 new GlobalOptions(), EmbeddedSandbox::start)) {
-            return reader.apply(dev.ticdcctl.cli.root.Cli.commandLine(services));
+            return reader.apply(dev.ticdcctl.cli.root.Cli.commandLine(session));
         }
     }
 
