@@ -61,7 +61,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
                 || ex instanceof ConfigException) {
             return ExitCode.USAGE;
         }
-        if (ex instanceof CliException.WaitTimeout) {
+        if (ex instanceof CliException.WaitTimedOut) {
             return ExitCode.WAIT_TIMEOUT;
         }
         if (ex instanceof CliException.Declined) {

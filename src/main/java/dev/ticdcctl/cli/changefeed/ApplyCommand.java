@@ -71,7 +71,7 @@ final class ApplyCommand implements Callable<Integer> {
                     new ChangefeedCreator.How(dryRun, ignoreIneligible, false, false));
             return ExitCode.OK.code();
         }
-        return UpdateCommand.update(ChangefeedUpdater.of(cluster, printing, confirmations, waiting), printing, current,
-                input, restart, dryRun);
+        ChangefeedUpdater updater = ChangefeedUpdater.of(cluster, printing, confirmations, waiting);
+        return UpdateCommand.update(updater, printing, current, input, restart, dryRun);
     }
 }

@@ -37,8 +37,9 @@ final class ChangefeedBulk {
     record Outcome(String message, JsonNode resource, boolean changed) {}
 
     /**
-     * The action on one changefeed, shared with the single-changefeed command. The workers share one: what it uses
-     * is built before they start and is immutable or safe to share (the HTTP client, whose mapper is built once).
+     * The action on one changefeed, shared with the single-changefeed command; the workers share one. It is built on
+     * this thread before they start, from what the session hands out, which is safe to share: its clients and mapper
+     * are built once, under the session's lock.
      */
     @FunctionalInterface
     interface Action {

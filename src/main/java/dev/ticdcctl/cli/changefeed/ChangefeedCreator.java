@@ -73,13 +73,13 @@ final class ChangefeedCreator {
         ApiResult<ChangefeedDetail> created = cluster.client().createChangefeed(request);
         String id = created.value().id();
         String namespace = request.namespace();
-        ChangefeedWaits waits = ChangefeedWaits.of(cluster, printing, waiting);
+        ChangefeedSettle settle = ChangefeedSettle.of(cluster, printing, waiting);
         if (how.paused()) {
-            waits.until(namespace, id, state -> true, "start");
+            settle.until(namespace, id, state -> true, "start");
             cluster.client().pauseChangefeed(namespace, id);
-            return how.noWait() ? created : waits.until(namespace, id, ChangefeedState.STOPPED::is, "stop");
+            return how.noWait() ? created : settle.until(namespace, id, ChangefeedState.STOPPED::is, "stop");
         }
-        return how.noWait() ? created : waits.until(namespace, id, state -> true, "start");
+        return how.noWait() ? created : settle.until(namespace, id, state -> true, "start");
     }
 
     /**

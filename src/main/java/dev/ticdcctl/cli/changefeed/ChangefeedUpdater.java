@@ -40,21 +40,21 @@ final class ChangefeedUpdater {
     private final Prompter prompter;
     /** The cluster as the confirmation names it. */
     private final String cluster;
-    private final ChangefeedWaits waits;
+    private final ChangefeedSettle settle;
 
-    ChangefeedUpdater(TicdcClient client, Output output, Prompter prompter, String cluster, ChangefeedWaits waits) {
+    ChangefeedUpdater(TicdcClient client, Output output, Prompter prompter, String cluster, ChangefeedSettle settle) {
         this.client = client;
         this.output = output;
         this.prompter = prompter;
         this.cluster = cluster;
-        this.waits = waits;
+        this.settle = settle;
     }
 
     /** An updater for the cluster of the invocation, waiting as {@code waiting} says. */
     static ChangefeedUpdater of(ClusterAccess cluster, Printing printing, Confirmations confirmations,
             Waiting waiting) {
         return new ChangefeedUpdater(cluster.client(), printing.output(), confirmations.prompter(), cluster.name(),
-                ChangefeedWaits.of(cluster, printing, waiting));
+                ChangefeedSettle.of(cluster, printing, waiting));
     }
 
     Plan plan(ApiResult<ChangefeedDetail> current, ChangefeedInput input) throws InterruptedException {
@@ -109,7 +109,7 @@ final class ChangefeedUpdater {
                 + "\" was not changed");
         if (running) {
             client.pauseChangefeed(namespace, id);
-            waits.until(namespace, id, ChangefeedState.STOPPED::is, "stop");
+            settle.until(namespace, id, ChangefeedState.STOPPED::is, "stop");
         }
         ApiResult<ChangefeedDetail> updated;
         try {
@@ -120,7 +120,7 @@ final class ChangefeedUpdater {
                 client.resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(null));
             }
         }
-        return running ? waits.until(namespace, id, ChangefeedWaits::active, "run") : updated;
+        return running ? settle.until(namespace, id, ChangefeedSettle::active, "run") : updated;
     }
 
     /** Prints the differences for review, secrets masked. */

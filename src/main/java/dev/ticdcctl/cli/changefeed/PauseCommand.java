@@ -59,6 +59,6 @@ final class PauseCommand implements Callable<Integer> {
     }
 
     private ChangefeedPauser pauser() {
-        return new ChangefeedPauser(cluster.client(), ChangefeedWaits.of(cluster, printing, waiting), noWait);
+        return new ChangefeedPauser(cluster.client(), ChangefeedSettle.of(cluster, printing, waiting), noWait);
     }
 }

@@ -79,8 +79,8 @@ final class ResumeCommand implements Callable<Integer> {
     }
 
     private ChangefeedResumer resumer() {
-        return new ChangefeedResumer(cluster.client(), ChangefeedWaits.of(cluster, printing, waiting), confirmations.prompter(),
-                cluster.name(), noWait);
+        return new ChangefeedResumer(cluster.client(), ChangefeedSettle.of(cluster, printing, waiting),
+                confirmations.prompter(), cluster.name(), noWait);
     }
 
     /** "now" is TSO 0 here and is fetched from the server after the checks; null when the option is absent. */

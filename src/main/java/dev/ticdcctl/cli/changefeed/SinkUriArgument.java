@@ -20,7 +20,8 @@ final class SinkUriArgument {
             throw new CliException.InvalidInput("the sink URI is empty", null);
         }
         if (!argument.equals("-") && Secrets.hasSecret(uri)) {
-            sources.input().warnVisibleInProcessList("the sink URI's secret", "pass the URI on stdin with --sink-uri -");
+            sources.input().warnVisibleInProcessList("the sink URI's secret",
+                    "pass the URI on stdin with --sink-uri -");
         }
         return uri;
     }

@@ -62,8 +62,8 @@ final class UpdateCommand implements Callable<Integer> {
         }
         ChangefeedRef.check(input.id());
         ApiResult<ChangefeedDetail> current = cluster.client().getChangefeed(input.namespace(), input.id());
-        return update(ChangefeedUpdater.of(cluster, printing, confirmations, waiting), printing, current, input, restart,
-                spec.dryRun);
+        ChangefeedUpdater updater = ChangefeedUpdater.of(cluster, printing, confirmations, waiting);
+        return update(updater, printing, current, input, restart, spec.dryRun);
     }
 
     /** Shows, confirms and applies an update; shared with {@code apply}. */

@@ -38,7 +38,7 @@ final class WaitCommand implements Callable<Integer> {
     ChangefeedRef ref;
 
     @Option(names = "--for", required = true, paramLabel = "CONDITION",
-            completionCandidates = WaitCondition.Candidates.class,
+            completionCandidates = ChangefeedCondition.Candidates.class,
             description = "state=STATE, synced, or checkpoint=TSO|TIME.")
     String condition;
 
@@ -59,9 +59,9 @@ final class WaitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String id = ref.id();
-        WaitCondition wanted = WaitCondition.parse(condition);
-        ApiResult<ChangefeedDetail> result = new ChangefeedConditionWait(cluster, printing, waiting).await(cluster.namespace(), id,
-                wanted, interval, waiting.waitTimeout(DEFAULT_TIMEOUT));
+        ChangefeedCondition wanted = ChangefeedCondition.parse(condition);
+        ApiResult<ChangefeedDetail> result = new WaitForCondition(cluster, printing, waiting).await(
+                cluster.namespace(), id, wanted, interval, waiting.waitTimeout(DEFAULT_TIMEOUT));
         printing.output().result("changefeed \"" + id + "\" " + wanted.reached(result.value()), result.json());
         return ExitCode.OK.code();
     }

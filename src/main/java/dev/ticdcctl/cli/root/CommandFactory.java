@@ -54,6 +54,7 @@ final class CommandFactory implements IFactory {
                 && type.isInstance(session)) {
             return session;
         }
-        throw new IllegalStateException(command.getName() + " needs a " + type.getName() + ", which no command is given");
+        throw new IllegalStateException(command.getName() + " needs a " + type.getName()
+                + ", which no command is given");
     }
 }

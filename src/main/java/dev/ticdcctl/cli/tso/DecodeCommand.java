@@ -35,7 +35,8 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        printing.output().resource(json(tso, printing.mapper(), zone(environment)), () -> table(tso, zone(environment)));
+        ZoneId zone = zone(environment);
+        printing.output().resource(json(tso, printing.mapper(), zone), () -> table(tso, zone));
         return ExitCode.OK.code();
     }
 

@@ -14,22 +14,22 @@ import dev.ticdcctl.util.Durations;
 import java.time.Duration;
 
 /**
- * Polls a changefeed at a fixed interval until a {@link WaitCondition} holds. A changefeed that does not exist ends
- * the wait at once (not found); one that fails ends it with its error, unless the wait is for the failed state.
+ * Polls a changefeed at a fixed interval until a {@link ChangefeedCondition} holds. A changefeed that does not exist
+ * ends the wait at once (not found); one that fails ends it with its error, unless the wait is for the failed state.
  */
-final class ChangefeedConditionWait {
+final class WaitForCondition {
     private final ClusterAccess cluster;
     private final Printing printing;
     private final Waiting waiting;
 
-    ChangefeedConditionWait(ClusterAccess cluster, Printing printing, Waiting waiting) {
+    WaitForCondition(ClusterAccess cluster, Printing printing, Waiting waiting) {
         this.cluster = cluster;
         this.printing = printing;
         this.waiting = waiting;
     }
 
     /** The changefeed as last seen, once the condition holds. */
-    ApiResult<ChangefeedDetail> await(String namespace, String id, WaitCondition condition, Duration interval,
+    ApiResult<ChangefeedDetail> await(String namespace, String id, ChangefeedCondition condition, Duration interval,
             Duration timeout) throws InterruptedException {
         String name = "changefeed \"" + id + "\"";
         printing.output().progress("waiting up to " + Durations.format(timeout) + " for " + name + " to "
@@ -42,7 +42,7 @@ final class ChangefeedConditionWait {
         return waiting.waiter().every(interval, timeout, goal, () -> {
             ApiResult<ChangefeedDetail> result = cluster.client().getChangefeed(namespace, id);
             ChangefeedDetail changefeed = result.value();
-            String state = ChangefeedWaits.state(changefeed);
+            String state = ChangefeedSettle.state(changefeed);
             if (!state.equals(lastState[0])) {
                 printing.output().progress(name + ": " + state);
                 lastState[0] = state;
@@ -52,7 +52,7 @@ final class ChangefeedConditionWait {
                         + describe(changefeed.error()), "see 'ticdcctl changefeed status " + id + "'; once the"
                         + " cause is fixed, 'ticdcctl changefeed resume " + id + "'");
             }
-            WaitCondition.Check check = condition.check(changefeed, state,
+            ChangefeedCondition.Check check = condition.check(changefeed, state,
                     () -> cluster.client().changefeedSynced(namespace, id).value());
             lastSeen[0] = check.seen();
             status[0] = condition.progress(changefeed, times);
