@@ -2,14 +2,7 @@ package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.CliException;
-import dev.ticdcctl.cli.ClusterAccess;
-import dev.ticdcctl.cli.Confirmations;
-import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.GlobalOptions;
-import dev.ticdcctl.cli.Printing;
-import dev.ticdcctl.cli.UserInput;
-import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.NotFoundException;
 import dev.ticdcctl.model.ChangefeedDetail;
@@ -41,37 +34,27 @@ final class ApplyCommand implements Callable<Integer> {
             description = "Show what would change and the request body (secrets masked); send nothing.")
     boolean dryRun;
 
-    private final ClusterAccess cluster;
-    private final Printing printing;
-    private final Confirmations confirmations;
-    private final Waiting waiting;
-    private final ChangefeedInput.Sources sources;
+    private final ChangefeedWriting writing;
 
-    ApplyCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations, Waiting waiting,
-            UserInput input, Environment environment, GlobalOptions options) {
-        this.cluster = cluster;
-        this.printing = printing;
-        this.confirmations = confirmations;
-        this.waiting = waiting;
-        this.sources = new ChangefeedInput.Sources(input, printing, environment, options, cluster);
+    ApplyCommand(ChangefeedWriting writing) {
+        this.writing = writing;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        ChangefeedInput input = ChangefeedInput.read(sources, specFile, null, null, null, null, null);
+        ChangefeedInput input = ChangefeedInput.read(writing.sources(), specFile, null, null, null, null, null);
         if (input.id() == null) {
             throw new CliException.InvalidInput(specFile + ": the spec has no id", "add id = \"...\" to the spec");
         }
         ChangefeedRef.check(input.id());
         ApiResult<ChangefeedDetail> current;
         try {
-            current = cluster.client().getChangefeed(input.namespace(), input.id());
+            current = writing.current(input);
         } catch (NotFoundException e) {
-            new ChangefeedCreator(cluster, printing, confirmations, waiting).createAndReport(input,
+            writing.creator().createAndReport(input,
                     new ChangefeedCreator.How(dryRun, ignoreIneligible, false, false));
             return ExitCode.OK.code();
         }
-        ChangefeedUpdater updater = ChangefeedUpdater.of(cluster, printing, confirmations, waiting);
-        return UpdateCommand.update(updater, printing, current, input, restart, dryRun);
+        return writing.update(current, input, restart, dryRun);
     }
 }

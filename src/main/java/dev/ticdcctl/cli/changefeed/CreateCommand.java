@@ -1,14 +1,7 @@
 package dev.ticdcctl.cli.changefeed;
 
-import dev.ticdcctl.cli.ClusterAccess;
-import dev.ticdcctl.cli.Confirmations;
-import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.GlobalOptions;
-import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.TsoConverter;
-import dev.ticdcctl.cli.UserInput;
-import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.model.Tso;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,25 +47,16 @@ final class CreateCommand implements Callable<Integer> {
     @Option(names = "--no-wait", order = -11, description = "Return once the server accepted the changefeed.")
     boolean noWait;
 
-    private final ClusterAccess cluster;
-    private final Printing printing;
-    private final Confirmations confirmations;
-    private final Waiting waiting;
-    private final ChangefeedInput.Sources sources;
+    private final ChangefeedWriting writing;
 
-    CreateCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations, Waiting waiting,
-            UserInput input, Environment environment, GlobalOptions options) {
-        this.cluster = cluster;
-        this.printing = printing;
-        this.confirmations = confirmations;
-        this.waiting = waiting;
-        this.sources = new ChangefeedInput.Sources(input, printing, environment, options, cluster);
+    CreateCommand(ChangefeedWriting writing) {
+        this.writing = writing;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        ChangefeedInput input = spec.read(sources, startTs == null || startTs.value() == 0 ? null : startTs.value());
-        new ChangefeedCreator(cluster, printing, confirmations, waiting).createAndReport(input,
+        ChangefeedInput input = spec.read(writing.sources(), startTs == null || startTs.value() == 0 ? null : startTs.value());
+        writing.creator().createAndReport(input,
                 new ChangefeedCreator.How(spec.dryRun, ignoreIneligible, noWait, paused));
         return ExitCode.OK.code();
     }

@@ -2,14 +2,6 @@ package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.CliException;
-import dev.ticdcctl.cli.ClusterAccess;
-import dev.ticdcctl.cli.Confirmations;
-import dev.ticdcctl.cli.Environment;
-import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.GlobalOptions;
-import dev.ticdcctl.cli.Printing;
-import dev.ticdcctl.cli.UserInput;
-import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
 import java.util.concurrent.Callable;
@@ -35,19 +27,10 @@ final class UpdateCommand implements Callable<Integer> {
     @Option(names = "--restart", order = -13, description = "Pause a running changefeed, update it, and resume it.")
     boolean restart;
 
-    private final ClusterAccess cluster;
-    private final Printing printing;
-    private final Confirmations confirmations;
-    private final Waiting waiting;
-    private final ChangefeedInput.Sources sources;
+    private final ChangefeedWriting writing;
 
-    UpdateCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations, Waiting waiting,
-            UserInput input, Environment environment, GlobalOptions options) {
-        this.cluster = cluster;
-        this.printing = printing;
-        this.confirmations = confirmations;
-        this.waiting = waiting;
-        this.sources = new ChangefeedInput.Sources(input, printing, environment, options, cluster);
+    UpdateCommand(ChangefeedWriting writing) {
+        this.writing = writing;
     }
 
     @Override
@@ -56,33 +39,12 @@ final class UpdateCommand implements Callable<Integer> {
             throw new CliException.InvalidInput("nothing to update: give --sink-uri, --target-ts, --config or -f",
                     null);
         }
-        ChangefeedInput input = spec.read(sources, null);
+        ChangefeedInput input = spec.read(writing.sources(), null);
         if (input.id() == null) {
             spec.ref.id(); // reports the missing ID as a usage error
         }
         ChangefeedRef.check(input.id());
-        ApiResult<ChangefeedDetail> current = cluster.client().getChangefeed(input.namespace(), input.id());
-        ChangefeedUpdater updater = ChangefeedUpdater.of(cluster, printing, confirmations, waiting);
-        return update(updater, printing, current, input, restart, spec.dryRun);
-    }
-
-    /** Shows, confirms and applies an update; shared with {@code apply}. */
-    static int update(ChangefeedUpdater updater, Printing printing, ApiResult<ChangefeedDetail> current,
-            ChangefeedInput input, boolean restart, boolean dryRun) throws InterruptedException {
-        String id = input.id();
-        ChangefeedUpdater.Plan plan = updater.plan(current, input);
-        if (plan.changesNothing()) {
-            printing.output().result("changefeed \"" + id + "\" already has these settings; nothing was sent",
-                    current.json());
-            return ExitCode.OK.code();
-        }
-        updater.show(plan, id);
-        if (dryRun) {
-            printing.output().requestBody(printing.mapper().valueToTree(plan.request()));
-            return ExitCode.OK.code();
-        }
-        ApiResult<ChangefeedDetail> updated = updater.apply(plan, input.namespace(), id, restart);
-        printing.output().result("changefeed \"" + id + "\" updated", updated.json());
-        return ExitCode.OK.code();
+        ApiResult<ChangefeedDetail> current = writing.current(input);
+        return writing.update(current, input, restart, spec.dryRun);
     }
 }

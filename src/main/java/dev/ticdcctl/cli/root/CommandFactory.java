@@ -11,8 +11,9 @@ import picocli.CommandLine;
 /**
  * Builds commands with the dependencies their one constructor names, each by its type: the narrow views of the
  * session ({@code ClusterAccess}, {@code Printing}, {@code Confirmations}, {@code Waiting}, {@code UserInput},
- * {@code Configuration}), the {@link Environment}, the {@link GlobalOptions} and what starts a sandbox. The views
- * build what they hold on first use, after parsing, so building a command costs one constructor lookup.
+ * {@code Configuration}), the {@link Environment}, the {@link GlobalOptions} and what starts a sandbox, and a helper
+ * of the commands' packages built the same way from its own constructor. The views build what they hold on first
+ * use, after parsing, so building a command costs one constructor lookup (and one for each helper it names).
  */
 final class CommandFactory implements IFactory {
     private final Session session;
@@ -30,17 +31,20 @@ final class CommandFactory implements IFactory {
         if (constructors.length != 1 || constructors[0].getParameterCount() == 0) {
             return CommandLine.defaultFactory().create(type);
         }
-        Constructor<?> constructor = constructors[0];
+        return type.cast(build(constructors[0]));
+    }
+
+    private Object build(Constructor<?> constructor) throws ReflectiveOperationException {
         Class<?>[] needs = constructor.getParameterTypes();
         Object[] given = new Object[needs.length];
         for (int i = 0; i < needs.length; i++) {
-            given[i] = dependency(needs[i], type);
+            given[i] = dependency(needs[i], constructor.getDeclaringClass());
         }
         constructor.setAccessible(true);
-        return type.cast(constructor.newInstance(given));
+        return constructor.newInstance(given);
     }
 
-    private Object dependency(Class<?> type, Class<?> command) {
+    private Object dependency(Class<?> type, Class<?> command) throws ReflectiveOperationException {
         if (type == Environment.class) {
             return session.environment();
         }
@@ -53,6 +57,10 @@ final class CommandFactory implements IFactory {
         if (type == Session.class || type.isInterface() && type.getPackageName().equals("dev.ticdcctl.cli")
                 && type.isInstance(session)) {
             return session;
+        }
+        if (!type.isInterface() && type.getPackageName().startsWith("dev.ticdcctl.cli.")
+                && type.getDeclaredConstructors().length == 1) {
+            return build(type.getDeclaredConstructors()[0]); // a command's helper, built from what it names
         }
         throw new IllegalStateException(command.getName() + " needs a " + type.getName()
                 + ", which no command is given");
