@@ -3,7 +3,7 @@ package dev.ticdcctl.build;
 import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.GlobalOptions;
 import dev.ticdcctl.cli.OutputFormats;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Session;
 import dev.ticdcctl.cli.root.Cli;
 import dev.ticdcctl.cli.root.HelpLayout;
 import dev.ticdcctl.cli.root.HelpTopics;
@@ -54,9 +54,9 @@ public final class ManPages {
         Environment offline = new Environment(Map.of(), InputStream.nullInputStream(), Terminal.NONE,
                 Clock.systemUTC(), d -> { }, prompt -> new char[0]);
         StringWriter discarded = new StringWriter();
-        try (Services services = new Services(offline, new PrintWriter(discarded), new PrintWriter(discarded),
+        try (Session session = new Session(offline, new PrintWriter(discarded), new PrintWriter(discarded),
                 new GlobalOptions(), EmbeddedSandbox::start)) {
-            for (Map.Entry<String, String> page : pages(Cli.commandLine(services)).entrySet()) {
+            for (Map.Entry<String, String> page : pages(Cli.commandLine(session)).entrySet()) {
                 Files.writeString(directory.resolve(page.getKey() + ".adoc"), page.getValue(), StandardCharsets.UTF_8);
             }
         }

@@ -34,11 +34,11 @@ public final class CaptureRef {
     private CaptureRef() {}
 
     /** The capture {@code value} names; one that matches no capture's ID or address is not found (exit 3). */
-    public static Target resolve(Services services, String value) throws InterruptedException {
+    public static Target resolve(ClusterAccess cluster, String value) throws InterruptedException {
         if (UUID.matcher(value).matches()) {
             return new Target(value, null);
         }
-        List<Capture> captures = services.client().listCaptures().value().items();
+        List<Capture> captures = cluster.client().listCaptures().value().items();
         String address = address(value);
         for (Capture capture : captures) {
             if (capture.id().equals(value) || capture.address() != null && address(capture.address()).equals(address)) {

@@ -42,8 +42,8 @@ public abstract class CliException extends RuntimeException {
     }
 
     /** A wait whose bound ran out before the condition held. */
-    public static final class WaitTimeout extends CliException {
-        public WaitTimeout(String message, String hint) {
+    public static final class WaitTimedOut extends CliException {
+        public WaitTimedOut(String message, String hint) {
             super(message, hint);
         }
     }

@@ -20,22 +20,22 @@ import picocli.CommandLine;
  * Bulk commands use its message and exit code for each changefeed's result.
  */
 public final class ErrorReporter implements IExecutionExceptionHandler {
-    private final Services services;
+    private final Session session;
 
-    public ErrorReporter(Services services) {
-        this.services = services;
+    public ErrorReporter(Session session) {
+        this.session = session;
     }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
-        PrintWriter err = services.err();
-        services.out().flush();
+        PrintWriter err = session.err();
+        session.out().flush();
         err.println("Error: " + message(ex));
         String hint = hint(ex);
         if (hint != null) {
             err.println("Hint: " + TerminalText.message(hint)); // it may name the server's URL, user-info and all
         }
-        if (services.debug()) {
+        if (session.debug()) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
             err.print(TerminalText.messages(trace.toString())); // its messages may quote URIs and server text
@@ -61,7 +61,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
                 || ex instanceof ConfigException) {
             return ExitCode.USAGE;
         }
-        if (ex instanceof CliException.WaitTimeout) {
+        if (ex instanceof CliException.WaitTimedOut) {
             return ExitCode.WAIT_TIMEOUT;
         }
         if (ex instanceof CliException.Declined) {
@@ -103,8 +103,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             return client.hint();
         }
         if (ex instanceof NotFoundException nf && nf.errorCode().equals("CDC:ErrChangeFeedNotExists")) {
-            String source = services.settings().namespace.source();
-            return "a changefeed is found only in its own namespace, and this looked in '" + services.namespace()
+            String source = session.settings().namespace.source();
+            return "a changefeed is found only in its own namespace, and this looked in '" + session.namespace()
                     + "' (" + (source.equals("default") ? "the default" : "from " + source) + "): name another with"
                     + " -n NS; 'ticdcctl changefeed list -n NS --all' lists a namespace's changefeeds, finished too";
         }
@@ -112,8 +112,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             return "see the captures with 'ticdcctl capture list'";
         }
         if (ex instanceof UnauthorizedException) {
-            String user = services.settings().user.value();
-            String password = services.passwordOrigin();
+            String user = session.settings().user.value();
+            String password = session.passwordOrigin();
             return user == null
                     ? "this cluster requires a TiDB user for changes: give --user with --password-stdin, set TICDC_USER"
                             + " and TICDC_PASSWORD, or keep them in a context ('ticdcctl config set-context')"
@@ -124,7 +124,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
                             + " security.client-allowed-user lists it";
         }
         if (ex instanceof UnreachableException) {
-            return "is TiCDC running at " + services.server() + "? Set the address with --server or TICDCCTL_SERVER";
+            return "is TiCDC running at " + session.server() + "? Set the address with --server or TICDCCTL_SERVER";
         }
         if (ex instanceof ApiException api) {
             return switch (api.errorCode()) {
@@ -141,6 +141,6 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
                 || ex instanceof InterruptedException) {
             return null;
         }
-        return services.debug() ? null : "run again with --debug for details";
+        return session.debug() ? null : "run again with --debug for details";
     }
 }

@@ -9,7 +9,7 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** Options every command inherits. One instance per invocation, shared through {@link Services}. */
+/** Options every command inherits. One instance per invocation, held by the {@link Session}. */
 public final class GlobalOptions {
     @Option(names = "--server", paramLabel = "URL", scope = ScopeType.INHERIT, order = 100,
             description = "TiCDC server: http(s)://host:port or host:port (env TICDCCTL_SERVER; default "

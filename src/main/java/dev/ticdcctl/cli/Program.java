@@ -12,8 +12,11 @@ public interface Program {
     /** Runs one command line as {@code ticdcctl ARGS} would, with this environment and these streams. */
     int run(Environment environment, PrintStream out, PrintStream err, String... args);
 
-    /** The command tree for {@code args}: only the branch they name when they name one, else the whole tree. */
-    CommandLine commandLine(Services services, String... args);
+    /**
+     * The command tree for {@code args}, sharing this invocation's connections: only the branch they name when they
+     * name one, else the whole tree.
+     */
+    CommandLine commandLine(String... args);
 
     /** The program whose command tree holds {@code spec}. */
     static Program of(CommandSpec spec) {

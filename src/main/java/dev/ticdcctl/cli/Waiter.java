@@ -43,7 +43,7 @@ public final class Waiter {
 
     /**
      * Polls {@code probe} until it returns a value. When {@code timeout} passes first, throws
-     * {@link CliException.WaitTimeout} with the message {@code onTimeout} gives at that moment.
+     * {@link CliException.WaitTimedOut} with the message {@code onTimeout} gives at that moment.
      */
     public <T> T until(Duration timeout, Goal goal, Probe<T> probe, Supplier<String> onTimeout)
             throws InterruptedException {
@@ -70,7 +70,7 @@ public final class Waiter {
                 }
                 Duration left = Duration.between(clock.instant(), deadline);
                 if (left.isNegative() || left.isZero()) {
-                    throw new CliException.WaitTimeout(onTimeout.get(), hint);
+                    throw new CliException.WaitTimedOut(onTimeout.get(), hint);
                 }
                 show(goal, Duration.between(start, clock.instant()));
                 sleeper.sleep(min(pause, left));

@@ -32,9 +32,8 @@ public final class WatchOptions {
     }
 
     /** The watch these options ask for, with the invocation's output, clock and sleeper. */
-    public Watch watch(Services services) {
-        Environment environment = services.environment();
-        return new Watch(services.output(), environment.clock(), environment.sleeper(),
-                interval != null ? interval : DEFAULT_INTERVAL, services.server().toString());
+    public Watch watch(Printing printing, Environment environment, ClusterAccess cluster) {
+        return new Watch(printing.output(), environment.clock(), environment.sleeper(),
+                interval != null ? interval : DEFAULT_INTERVAL, cluster.server().toString());
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -45,6 +46,20 @@ public final class Connections {
                 proxies.choose(server));
     }
 
+    /**
+     * The connections to {@code server} as the user's settings describe them: TLS from {@code tls}, Basic
+     * authentication for {@code user} (null for none) with the password {@code password} gives, asked for only when
+     * there is a user and only after the TLS files were found usable.
+     *
+     * @throws IllegalArgumentException naming the setting that cannot be used
+     */
+    public static Connections open(URI server, Tls tls, String user, Supplier<String> password, Limits limits,
+            Proxies proxies, String userAgent, HttpTransport.Pause pause, Consumer<String> trace) {
+        SSLContext sslContext = sslContext(server, tls);
+        String authorization = user == null ? null : basicAuthorization(user, password.get());
+        return new Connections(server, sslContext, authorization, limits, proxies, userAgent, pause, trace);
+    }
+
     /** The connection to the server. */
     public HttpTransport.Settings server() {
         return server;
@@ -75,7 +90,7 @@ public final class Connections {
      *
      * @throws IllegalArgumentException naming the option of the file that cannot be used ({@code --ca}, ...)
      */
-    public static SSLContext sslContext(URI server, Tls tls) {
+    private static SSLContext sslContext(URI server, Tls tls) {
         if (!server.getScheme().equals("https") || !tls.hasFiles() && !tls.insecureSkipVerify()) {
             return null;
         }
@@ -92,7 +107,7 @@ public final class Connections {
     }
 
     /** HTTP Basic with the TiDB {@code user} and {@code password} (null for an empty one); null without a user. */
-    public static String basicAuthorization(String user, String password) {
+    private static String basicAuthorization(String user, String password) {
         if (user == null) {
             return null;
         }

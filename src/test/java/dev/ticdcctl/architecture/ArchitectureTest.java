@@ -63,6 +63,19 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.ticdcctl.cli.*..").and().resideOutsideOfPackage("dev.ticdcctl.cli.root..")
             .should().dependOnClassesThat().resideInAPackage("dev.ticdcctl.cli.root..");
 
+    /**
+     * Commands name the narrow views they use ({@code ClusterAccess}, {@code Printing}, ...); only the wiring that
+     * builds command lines holds the composition root, so it cannot turn back into a service locator.
+     */
+    @ArchTest
+    static final ArchRule only_the_wiring_holds_the_session = noClasses()
+            .that().resideInAPackage("dev.ticdcctl.cli..")
+            .and().resideOutsideOfPackages("dev.ticdcctl.cli.root..", "dev.ticdcctl.cli.shell..")
+            .and().doNotHaveFullyQualifiedName("dev.ticdcctl.cli.Session")
+            .and().doNotHaveFullyQualifiedName("dev.ticdcctl.cli.ErrorReporter")
+            .and().doNotHaveFullyQualifiedName("dev.ticdcctl.cli.completion.ServerLookups")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.ticdcctl.cli.Session");
+
     @ArchTest
     static final ArchRule the_runtime_does_not_reach_the_build_tools = noClasses()
             .that().resideOutsideOfPackage("dev.ticdcctl.build..")

@@ -1,7 +1,9 @@
 package dev.ticdcctl.cli.api;
 
+import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
+import dev.ticdcctl.cli.UserInput;
 import dev.ticdcctl.client.HttpTransport;
 import dev.ticdcctl.output.Secrets;
 import java.util.ArrayList;
@@ -51,23 +53,27 @@ public final class ApiCommand implements Callable<Integer> {
             description = "Print the answer's secrets (URI passwords, secret parameters and fields) in clear.")
     boolean showSecrets;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
+    private final UserInput userInput;
 
-    ApiCommand(Services services) {
-        this.services = services;
+    ApiCommand(ClusterAccess cluster, Printing printing, UserInput userInput) {
+        this.cluster = cluster;
+        this.printing = printing;
+        this.userInput = userInput;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        byte[] body = input == null ? null : services.readInput(input);
+        byte[] body = input == null ? null : userInput.readInput(input);
         RawRequest request = RawRequest.of(method, path, headers, body, input);
         request.headers().stream().filter(h -> Secrets.isCredentialHeader(h.name()) && !h.value().isEmpty())
-                .findFirst().ifPresent(h -> services.warnVisibleInProcessList("the " + h.name() + " header",
+                .findFirst().ifPresent(h -> userInput.warnVisibleInProcessList("the " + h.name() + " header",
                         "prefer the configured credentials (--password-stdin, TICDC_PASSWORD or a context)"));
-        HttpTransport.Response response = services.client().raw(request.method(), request.path(), request.body(),
+        HttpTransport.Response response = cluster.client().raw(request.method(), request.path(), request.body(),
                 request.headers());
         RawAnswer.print(request.method() + " " + request.path().replaceFirst("\\?.*", ""), response,
-                services.output(), services.mapper(), showSecrets);
+                printing.output(), printing.mapper(), showSecrets);
         return ExitCode.OK.code();
     }
 }

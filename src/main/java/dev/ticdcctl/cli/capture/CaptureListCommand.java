@@ -1,7 +1,8 @@
 package dev.ticdcctl.cli.capture;
 
+import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.Capture;
 import dev.ticdcctl.model.ListResult;
@@ -16,16 +17,18 @@ import picocli.CommandLine.Command;
         footer = {"  ticdcctl capture list", "  # the owner's address",
             "  ticdcctl capture list --jq '.items[] | select(.is_owner) | .address'"})
 final class CaptureListCommand implements Callable<Integer> {
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
 
-    CaptureListCommand(Services services) {
-        this.services = services;
+    CaptureListCommand(ClusterAccess cluster, Printing printing) {
+        this.cluster = cluster;
+        this.printing = printing;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        ApiResult<ListResult<Capture>> result = services.client().listCaptures();
-        services.output().resource(result.json(), () -> {
+        ApiResult<ListResult<Capture>> result = cluster.client().listCaptures();
+        printing.output().resource(result.json(), () -> {
             Table table = new Table(Column.id("ID"), Column.of("OWNER").styled(v -> v.equals("true") ? Style.BOLD
                     : Style.PLAIN), Column.of("ADDRESS"), Column.of("CLUSTER_ID"));
             result.value().items().forEach(c -> table.row(c.id(), c.isOwner(), c.address(), c.clusterId()));

@@ -2,8 +2,11 @@ package dev.ticdcctl.cli.capture;
 
 import dev.ticdcctl.cli.CaptureRef;
 import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Confirmations;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
+import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.DrainResult;
 import java.util.concurrent.Callable;
@@ -30,33 +33,39 @@ final class DrainCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Repeat the drain until the capture holds no tables, showing the count.")
     boolean await;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
+    private final Confirmations confirmations;
+    private final Waiting waiting;
 
-    DrainCommand(Services services) {
-        this.services = services;
+    DrainCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations, Waiting waiting) {
+        this.cluster = cluster;
+        this.printing = printing;
+        this.confirmations = confirmations;
+        this.waiting = waiting;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        CaptureRef.Target target = CaptureRef.resolve(services, capture);
+        CaptureRef.Target target = CaptureRef.resolve(cluster, capture);
         String name = target.label();
         // Known only when looked up by address; for an ID the server's refusal gets the same hint (ErrorReporter).
         if (target.capture() != null && target.capture().isOwner()) {
             throw new CliException.Refused("capture " + name + " is the owner, and the owner cannot be drained",
                     CaptureRef.RESIGN_OWNER_FIRST);
         }
-        services.prompter().confirm("Drain capture " + name + " of " + services.cluster()
+        confirmations.prompter().confirm("Drain capture " + name + " of " + cluster.name()
                 + "? Its tables move to the other captures.",
                 "capture " + name + " was not drained");
         if (await) {
-            ApiResult<DrainResult> result = new CaptureDrain(services.client(), services.output(), services.waiter(),
-                    services.waitTimeout(CaptureDrain.DEFAULT_TIMEOUT)).untilEmpty(target);
-            services.output().result("capture " + name + " drained: no tables left", result.json());
+            ApiResult<DrainResult> result = new CaptureDrain(cluster.client(), printing.output(), waiting.waiter(),
+                    waiting.waitTimeout(CaptureDrain.DEFAULT_TIMEOUT)).untilEmpty(target);
+            printing.output().result("capture " + name + " drained: no tables left", result.json());
             return ExitCode.OK.code();
         }
-        ApiResult<DrainResult> result = services.client().drainCapture(target.id());
+        ApiResult<DrainResult> result = cluster.client().drainCapture(target.id());
         int left = result.value().currentTableCount();
-        services.output().result("capture " + name + " draining: " + CaptureDrain.tables(left)
+        printing.output().result("capture " + name + " draining: " + CaptureDrain.tables(left)
                 + " left to move", result.json());
         return ExitCode.OK.code();
     }

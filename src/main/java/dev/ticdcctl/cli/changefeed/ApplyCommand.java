@@ -3,7 +3,6 @@ package dev.ticdcctl.cli.changefeed;
 import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.NotFoundException;
 import dev.ticdcctl.model.ChangefeedDetail;
@@ -35,27 +34,27 @@ final class ApplyCommand implements Callable<Integer> {
             description = "Show what would change and the request body (secrets masked); send nothing.")
     boolean dryRun;
 
-    private final Services services;
+    private final ChangefeedWriting writing;
 
-    ApplyCommand(Services services) {
-        this.services = services;
+    ApplyCommand(ChangefeedWriting writing) {
+        this.writing = writing;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        ChangefeedInput input = ChangefeedInput.read(services, specFile, null, null, null, null, null);
+        ChangefeedInput input = ChangefeedInput.read(writing.sources(), specFile, null, null, null, null, null);
         if (input.id() == null) {
             throw new CliException.InvalidInput(specFile + ": the spec has no id", "add id = \"...\" to the spec");
         }
         ChangefeedRef.check(input.id());
         ApiResult<ChangefeedDetail> current;
         try {
-            current = services.client().getChangefeed(input.namespace(), input.id());
+            current = writing.current(input);
         } catch (NotFoundException e) {
-            new ChangefeedCreator(services).createAndReport(input,
+            writing.creator().createAndReport(input,
                     new ChangefeedCreator.How(dryRun, ignoreIneligible, false, false));
             return ExitCode.OK.code();
         }
-        return UpdateCommand.update(services, current, input, restart, dryRun);
+        return writing.update(current, input, restart, dryRun);
     }
 }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Confirmations;
 import dev.ticdcctl.cli.ErrorReporter;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Interrupts;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.Prompter;
-import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiException;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.output.Output;
@@ -35,8 +37,9 @@ final class ChangefeedBulk {
     record Outcome(String message, JsonNode resource, boolean changed) {}
 
     /**
-     * The action on one changefeed, shared with the single-changefeed command. The workers share one: what it uses
-     * is built before they start and is immutable or safe to share (the HTTP client, whose mapper is built once).
+     * The action on one changefeed, shared with the single-changefeed command; the workers share one. It is built on
+     * this thread before they start, from what the session hands out, which is safe to share: its clients and mapper
+     * are built once, under the session's lock.
      */
     @FunctionalInterface
     interface Action {
@@ -82,9 +85,10 @@ final class ChangefeedBulk {
         this.cluster = cluster;
     }
 
-    static ChangefeedBulk of(Services services, String namespace) {
-        return new ChangefeedBulk(services.prompter(), services.output(), services.err(), services::client,
-                namespace, services::cluster);
+    static ChangefeedBulk of(ClusterAccess cluster, Printing printing, Confirmations confirmations,
+            String namespace) {
+        return new ChangefeedBulk(confirmations.prompter(), printing.output(), printing.err(), cluster::client,
+                namespace, cluster::name);
     }
 
     /**

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.CliException;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Confirmations;
+import dev.ticdcctl.cli.Printing;
+import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.model.ChangefeedState;
@@ -20,10 +23,16 @@ final class ChangefeedCreator {
     /** How to create: dry run, skip ineligible tables without asking, wait, leave paused. */
     record How(boolean dryRun, boolean ignoreIneligible, boolean noWait, boolean paused) {}
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
+    private final Confirmations confirmations;
+    private final Waiting waiting;
 
-    ChangefeedCreator(Services services) {
-        this.services = services;
+    ChangefeedCreator(ClusterAccess cluster, Printing printing, Confirmations confirmations, Waiting waiting) {
+        this.waiting = waiting;
+        this.cluster = cluster;
+        this.printing = printing;
+        this.confirmations = confirmations;
     }
 
     /** The POST body for {@code input}. */
@@ -46,10 +55,10 @@ final class ChangefeedCreator {
             return;
         }
         ChangefeedDetail cf = result.value(); // read before printing, which masks the JSON's secrets
-        services.output().result("changefeed \"" + cf.id() + "\" created" + (how.paused() ? " (paused)" : ""),
+        printing.output().result("changefeed \"" + cf.id() + "\" created" + (how.paused() ? " (paused)" : ""),
                 result.json());
         if (!how.noWait() && !how.paused() && !ChangefeedState.NORMAL.is(cf.state())) {
-            services.output().warn("changefeed \"" + cf.id() + "\" is " + cf.state()
+            printing.output().warn("changefeed \"" + cf.id() + "\" is " + cf.state()
                     + (cf.error() == null ? "" : ": " + cf.error().message()));
         }
     }
@@ -57,20 +66,20 @@ final class ChangefeedCreator {
     /** Creates; returns null for a dry run (the body was printed). */
     ApiResult<ChangefeedDetail> create(Requests.CreateChangefeed request, How how) throws InterruptedException {
         if (how.dryRun()) {
-            services.output().requestBody(services.mapper().valueToTree(request));
+            printing.output().requestBody(printing.mapper().valueToTree(request));
             return null;
         }
         request = withIneligibleTablesDecided(request, how.ignoreIneligible());
-        ApiResult<ChangefeedDetail> created = services.client().createChangefeed(request);
+        ApiResult<ChangefeedDetail> created = cluster.client().createChangefeed(request);
         String id = created.value().id();
         String namespace = request.namespace();
-        ChangefeedWaits waits = ChangefeedWaits.of(services);
+        ChangefeedSettle settle = ChangefeedSettle.of(cluster, printing, waiting);
         if (how.paused()) {
-            waits.until(namespace, id, state -> true, "start");
-            services.client().pauseChangefeed(namespace, id);
-            return how.noWait() ? created : waits.until(namespace, id, ChangefeedState.STOPPED::is, "stop");
+            settle.until(namespace, id, state -> true, "start");
+            cluster.client().pauseChangefeed(namespace, id);
+            return how.noWait() ? created : settle.until(namespace, id, ChangefeedState.STOPPED::is, "stop");
         }
-        return how.noWait() ? created : waits.until(namespace, id, state -> true, "start");
+        return how.noWait() ? created : settle.until(namespace, id, state -> true, "start");
     }
 
     /**
@@ -85,27 +94,27 @@ final class ChangefeedCreator {
             return request;
         }
         long startTs = request.startTs() != null ? request.startTs()
-                : services.client().tso().value().compose().value();
-        ObjectNode verify = services.mapper().createObjectNode().put("sink_uri", request.sinkUri())
+                : cluster.client().tso().value().compose().value();
+        ObjectNode verify = printing.mapper().createObjectNode().put("sink_uri", request.sinkUri())
                 .put("start_ts", startTs);
         if (config != null) {
             verify.set("replica_config", config);
         }
-        JsonNode ineligible = services.client().verifyTable(verify).path("ineligible_tables");
+        JsonNode ineligible = cluster.client().verifyTable(verify).path("ineligible_tables");
         if (!ineligible.isArray() || ineligible.isEmpty()) {
             return request;
         }
         Table table = new Table(Column.of("DATABASE"), Column.of("TABLE"), Column.of("TABLE_ID"));
         ineligible.forEach(t -> table.row(t.path("database_name").asText(), t.path("table_name").asText(),
                 t.path("table_id").asText()));
-        services.output().progress(ineligible.size() + " table(s) have neither a primary key nor a not-null unique"
+        printing.output().progress(ineligible.size() + " table(s) have neither a primary key nor a not-null unique"
                 + " key and cannot be replicated:\n" + table.render(false, true, false, 0).stripTrailing());
         if (!ignore) {
-            services.prompter().confirm("Create the changefeed without these tables?",
+            confirmations.prompter().confirm("Create the changefeed without these tables?",
                     "no changefeed was created; add --ignore-ineligible to skip these tables, or set"
                             + " force-replicate in the config to replicate them anyway");
         }
-        ObjectNode adjusted = config == null ? services.mapper().createObjectNode() : ((ObjectNode) config).deepCopy();
+        ObjectNode adjusted = config == null ? printing.mapper().createObjectNode() : ((ObjectNode) config).deepCopy();
         adjusted.put("ignore_ineligible_table", true);
         return new Requests.CreateChangefeed(request.namespace(), request.changefeedId(), request.startTs(),
                 request.targetTs(), request.sinkUri(), adjusted);

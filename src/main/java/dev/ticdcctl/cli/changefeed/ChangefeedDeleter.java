@@ -44,7 +44,7 @@ final class ChangefeedDeleter {
         // TiCDC answers only once the owner removed it, which may take seconds (tiflow cdc/api/v2/changefeed.go,
         // deleteChangefeed): say so meanwhile.
         status.show("waiting for changefeed \"" + id + "\" to be deleted; last seen: "
-                + ChangefeedWaits.seen(current.value(), times));
+                + ChangefeedSettle.seen(current.value(), times));
         try {
             client.deleteChangefeed(namespace, id);
         } finally {

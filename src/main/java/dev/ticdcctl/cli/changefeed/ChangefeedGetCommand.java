@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.cli.ChangefeedRef;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.Watch;
 import dev.ticdcctl.cli.WatchOptions;
 import dev.ticdcctl.client.ApiResult;
@@ -58,10 +60,14 @@ final class ChangefeedGetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
+    private final Environment environment;
 
-    ChangefeedGetCommand(Services services) {
-        this.services = services;
+    ChangefeedGetCommand(ClusterAccess cluster, Printing printing, Environment environment) {
+        this.cluster = cluster;
+        this.printing = printing;
+        this.environment = environment;
     }
 
     @Override
@@ -71,24 +77,24 @@ final class ChangefeedGetCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--show-secrets does not apply to --watch");
         }
         if (watch.enabled()) {
-            return watch.watch(services).run(() -> {
-                ApiResult<ChangefeedDetail> result = services.client().getChangefeed(services.namespace(), id);
+            return watch.watch(printing, environment, cluster).run(() -> {
+                ApiResult<ChangefeedDetail> result = cluster.client().getChangefeed(cluster.namespace(), id);
                 return new Watch.Snapshot(() -> json(result), () -> table(result.value()));
             });
         }
-        ApiResult<ChangefeedDetail> result = services.client().getChangefeed(services.namespace(), id);
+        ApiResult<ChangefeedDetail> result = cluster.client().getChangefeed(cluster.namespace(), id);
         // The detail masks the sink URI; meta_info is the one route that gives it in clear.
         String sinkUri = showSecrets
-                ? services.client().changefeedMetaInfo(services.namespace(), id).value().sinkUri() : null;
+                ? cluster.client().changefeedMetaInfo(cluster.namespace(), id).value().sinkUri() : null;
         if (sinkUri != null && result.json() instanceof ObjectNode answer) {
             answer.put("sink_uri", sinkUri);
         }
         // The typed detail is read only for the views: json and yaml print any answer as received.
         Supplier<ChangefeedDetail> cf = () -> sinkUri == null ? result.value() : result.value().withSinkUri(sinkUri);
-        if (!simple && services.output().showsPages() && !tableAsked()) {
-            services.output().page(ChangefeedPage.of(services, cf.get(), services.output().times()), showSecrets);
+        if (!simple && printing.output().showsPages() && !tableAsked()) {
+            printing.output().page(ChangefeedPage.of(cluster, cf.get(), printing.output().times()), showSecrets);
         } else {
-            services.output().resource(json(result), () -> table(cf.get()), showSecrets);
+            printing.output().resource(json(result), () -> table(cf.get()), showSecrets);
         }
         return ExitCode.OK.code();
     }
@@ -109,7 +115,7 @@ final class ChangefeedGetCommand implements Callable<Integer> {
     }
 
     private Table table(ChangefeedDetail cf) {
-        Times times = services.output().times();
+        Times times = printing.output().times();
         return simple ? ChangefeedViews.simple(cf, times) : ChangefeedViews.detail(cf, times);
     }
 

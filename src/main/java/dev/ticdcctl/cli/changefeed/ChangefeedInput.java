@@ -3,7 +3,11 @@ package dev.ticdcctl.cli.changefeed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.cli.CliException;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.cli.GlobalOptions;
+import dev.ticdcctl.cli.Printing;
+import dev.ticdcctl.cli.UserInput;
 import dev.ticdcctl.config.ChangefeedSpec;
 import dev.ticdcctl.config.ChangefeedToml;
 import dev.ticdcctl.output.Secrets;
@@ -18,24 +22,31 @@ import java.util.List;
  */
 record ChangefeedInput(String id, String namespace, String sinkUri, Long startTs, Long targetTs, ObjectNode config) {
 
+    /**
+     * What reading one uses: the files and stdin, where warnings go, the terminal a sink URI is typed at, and the
+     * namespace it defaults to ({@code --namespace} wins over the spec's).
+     */
+    record Sources(UserInput input, Printing printing, Environment environment, GlobalOptions options,
+            ClusterAccess cluster) {}
+
     /** Reads {@code -f} and {@code --config} (either may be null; "-" is stdin) and lays the flags over them. */
-    static ChangefeedInput read(Services services, String specFile, String configFile, String id, String sinkUri,
+    static ChangefeedInput read(Sources sources, String specFile, String configFile, String id, String sinkUri,
             Long startTs, Long targetTs) {
-        ChangefeedSpec spec = specFile == null ? null : ChangefeedSpec.parse(text(services, specFile),
+        ChangefeedSpec spec = specFile == null ? null : ChangefeedSpec.parse(text(sources, specFile),
                 specFile.equals("-") ? "<stdin>" : specFile);
         ObjectNode config = spec == null ? null : spec.config();
         List<String> warnings = new ArrayList<>(spec == null ? List.of() : spec.warnings());
         if (configFile != null) {
-            ChangefeedToml.Parsed parsed = ChangefeedToml.parse(text(services, configFile),
+            ChangefeedToml.Parsed parsed = ChangefeedToml.parse(text(sources, configFile),
                     configFile.equals("-") ? "<stdin>" : configFile, "");
             warnings.addAll(parsed.warnings());
             config = config == null ? parsed.replicaConfig() : JsonTrees.merge(config, parsed.replicaConfig());
         }
-        warnings.forEach(services.output()::warn);
+        warnings.forEach(sources.printing().output()::warn);
         ChangefeedInput input = new ChangefeedInput(
                 id != null ? id : spec == null ? null : spec.id(),
-                services.options().namespaceFlag() != null || spec == null || spec.namespace() == null
-                        ? services.namespace() : spec.namespace(),
+                sources.options().namespaceFlag() != null || spec == null || spec.namespace() == null
+                        ? sources.cluster().namespace() : spec.namespace(),
                 sinkUri != null ? sinkUri : spec == null ? null : spec.sinkUri(),
                 startTs != null ? startTs : spec == null ? null : spec.startTs(),
                 targetTs != null ? targetTs : spec == null ? null : spec.targetTs(),
@@ -73,7 +84,7 @@ record ChangefeedInput(String id, String namespace, String sinkUri, Long startTs
         }
     }
 
-    private static String text(Services services, String file) {
-        return new String(services.readInput(file), StandardCharsets.UTF_8);
+    private static String text(Sources sources, String file) {
+        return new String(sources.input().readInput(file), StandardCharsets.UTF_8);
     }
 }

@@ -1,7 +1,9 @@
 package dev.ticdcctl.cli.changefeed;
 
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.Watch;
 import dev.ticdcctl.cli.WatchOptions;
 import dev.ticdcctl.client.ApiResult;
@@ -75,27 +77,31 @@ final class ChangefeedListCommand implements Callable<Integer> {
     @Mixin
     WatchOptions watch;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
+    private final Environment environment;
 
-    ChangefeedListCommand(Services services) {
-        this.services = services;
+    ChangefeedListCommand(ClusterAccess cluster, Printing printing, Environment environment) {
+        this.cluster = cluster;
+        this.printing = printing;
+        this.environment = environment;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         String state = filter == null ? null : filter.all ? StateFilter.ALL : filter.state;
         if (watch.enabled()) {
-            return watch.watch(services).run(() -> {
+            return watch.watch(printing, environment, cluster).run(() -> {
                 ApiResult<ListResult<ChangefeedSummary>> result =
-                        services.client().listChangefeeds(services.namespace(), state);
+                        cluster.client().listChangefeeds(cluster.namespace(), state);
                 return new Watch.Snapshot(result::json,
-                        () -> ChangefeedViews.list(result.value().items(), services.output().times()));
+                        () -> ChangefeedViews.list(result.value().items(), printing.output().times()));
             });
         }
         ApiResult<ListResult<ChangefeedSummary>> result =
-                services.client().listChangefeeds(services.namespace(), state);
-        services.output().resource(result,
-                () -> ChangefeedViews.list(result.value().items(), services.output().times()));
+                cluster.client().listChangefeeds(cluster.namespace(), state);
+        printing.output().resource(result,
+                () -> ChangefeedViews.list(result.value().items(), printing.output().times()));
         return ExitCode.OK.code();
     }
 }

@@ -1,7 +1,7 @@
 package dev.ticdcctl.cli.changefeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.client.ClientException;
 import dev.ticdcctl.model.Capture;
 import dev.ticdcctl.model.ChangefeedDetail;
@@ -31,13 +31,13 @@ final class ChangefeedPage {
 
     private ChangefeedPage() {}
 
-    static Page of(Services services, ChangefeedDetail cf, Times times) throws InterruptedException {
+    static Page of(ClusterAccess cluster, ChangefeedDetail cf, Times times) throws InterruptedException {
         Page page = new Page();
         overview(page, cf, times);
         ChangefeedStatus status = null;
         String statusProblem = null;
         try {
-            status = services.client().changefeedStatus(services.namespace(), cf.id()).value();
+            status = cluster.client().changefeedStatus(cluster.namespace(), cf.id()).value();
         } catch (ClientException e) {
             statusProblem = "unknown: the status could not be read: " + e.getMessage();
         }
@@ -46,7 +46,7 @@ final class ChangefeedPage {
         problem(page.section("Last error"), error, Style.RED, times, null);
         problem(page.section("Last warning"), status == null ? null : status.lastWarning(), Style.YELLOW, times,
                 statusProblem);
-        processors(page.section("Processors"), services, cf);
+        processors(page.section("Processors"), cluster, cf);
         config(page.section("Config"), cf.config());
         return page;
     }
@@ -94,7 +94,7 @@ final class ChangefeedPage {
     }
 
     /** The tables on each capture: from the detail's task status, else from the processors routes. */
-    private static void processors(Page page, Services services, ChangefeedDetail cf) throws InterruptedException {
+    private static void processors(Page page, ClusterAccess cluster, ChangefeedDetail cf) throws InterruptedException {
         // only a running changefeed has processors to ask about (tiflow cdc/api/v2/processor.go getProcessor)
         if (!ChangefeedState.matches(cf.state(), ChangefeedState::isRunning)) {
             page.note("none: the changefeed is not running");
@@ -106,11 +106,11 @@ final class ChangefeedPage {
             if (cf.taskStatus() != null && !cf.taskStatus().isEmpty()) {
                 cf.taskStatus().forEach(t -> tables.put(t.captureId(), t.tableIds() == null ? List.of() : t.tableIds()));
             } else {
-                for (ProcessorSummary p : services.client().listProcessors().value().items()) {
+                for (ProcessorSummary p : cluster.client().listProcessors().value().items()) {
                     if (cf.id().equals(p.changefeedId())
-                            && (p.namespace() == null || p.namespace().equals(services.namespace()))) {
-                        tables.put(p.captureId(), services.client()
-                                .getProcessor(services.namespace(), cf.id(), p.captureId()).value().tableIds());
+                            && (p.namespace() == null || p.namespace().equals(cluster.namespace()))) {
+                        tables.put(p.captureId(), cluster.client()
+                                .getProcessor(cluster.namespace(), cf.id(), p.captureId()).value().tableIds());
                     }
                 }
             }
@@ -119,7 +119,7 @@ final class ChangefeedPage {
             return;
         }
         try {
-            captures = services.client().listCaptures().value().items().stream()
+            captures = cluster.client().listCaptures().value().items().stream()
                     .collect(Collectors.toMap(Capture::id, c -> c, (a, b) -> a));
         } catch (ClientException e) {
             captures = Map.of(); // the captures are then named by their IDs

@@ -9,12 +9,12 @@ import dev.ticdcctl.model.ChangefeedState;
 /** Pauses one changefeed and waits until it is stopped (unless told not to wait); a no-op when it is not running. */
 final class ChangefeedPauser {
     private final TicdcClient client;
-    private final ChangefeedWaits waits;
+    private final ChangefeedSettle settle;
     private final boolean noWait;
 
-    ChangefeedPauser(TicdcClient client, ChangefeedWaits waits, boolean noWait) {
+    ChangefeedPauser(TicdcClient client, ChangefeedSettle settle, boolean noWait) {
         this.client = client;
-        this.waits = waits;
+        this.settle = settle;
         this.noWait = noWait;
     }
 
@@ -26,7 +26,7 @@ final class ChangefeedPauser {
                     current.json(), false);
         }
         client.pauseChangefeed(namespace, id);
-        JsonNode result = waits.settle(namespace, id, noWait, ChangefeedState.STOPPED::is, "stop");
+        JsonNode result = settle.settle(namespace, id, noWait, ChangefeedState.STOPPED::is, "stop");
         return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" " + (noWait ? "pause requested" : "paused"),
                 result, true);
     }

@@ -15,15 +15,15 @@ import dev.ticdcctl.model.Tso;
  */
 final class ChangefeedResumer {
     private final TicdcClient client;
-    private final ChangefeedWaits waits;
+    private final ChangefeedSettle settle;
     private final Prompter prompter;
     /** The cluster as confirmations name it. */
     private final String cluster;
     private final boolean noWait;
 
-    ChangefeedResumer(TicdcClient client, ChangefeedWaits waits, Prompter prompter, String cluster, boolean noWait) {
+    ChangefeedResumer(TicdcClient client, ChangefeedSettle settle, Prompter prompter, String cluster, boolean noWait) {
         this.client = client;
-        this.waits = waits;
+        this.settle = settle;
         this.prompter = prompter;
         this.cluster = cluster;
         this.noWait = noWait;
@@ -33,7 +33,7 @@ final class ChangefeedResumer {
     ChangefeedBulk.Outcome resume(String namespace, String id, Tso requested) throws InterruptedException {
         ApiResult<ChangefeedDetail> current = client.getChangefeed(namespace, id);
         String state = current.value().state();
-        if (ChangefeedWaits.active(state)) {
+        if (ChangefeedSettle.active(state)) {
             if (requested != null) {
                 throw new CliException.Refused("changefeed \"" + id + "\" is " + state
                         + "; TiCDC ignores a checkpoint overwrite of a running changefeed",
@@ -53,8 +53,8 @@ final class ChangefeedResumer {
             overwrite = target.value();
         }
         client.resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(overwrite));
-        JsonNode result = waits.settle(namespace, id, noWait,
-                ChangefeedWaits::active, "run");
+        JsonNode result = settle.settle(namespace, id, noWait,
+                ChangefeedSettle::active, "run");
         return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" " + (noWait ? "resume requested" : "resumed"),
                 result, true);
     }

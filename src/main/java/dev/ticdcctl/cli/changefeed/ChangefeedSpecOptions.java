@@ -1,7 +1,6 @@
 package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.ChangefeedRef;
-import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.TsoConverter;
 import dev.ticdcctl.model.Tso;
 import picocli.CommandLine.Mixin;
@@ -43,9 +42,9 @@ final class ChangefeedSpecOptions {
     }
 
     /** The changefeed these options describe, {@code startTs} (or null) included. */
-    ChangefeedInput read(Services services, Long startTs) {
-        return cdcCliFlags.over(ChangefeedInput.read(services, specFile, configFile, ref.optionalId(),
-                SinkUriArgument.resolve(sinkUri, services), startTs, targetTs == null ? null : targetTs.value()),
-                services.mapper());
+    ChangefeedInput read(ChangefeedInput.Sources sources, Long startTs) {
+        return cdcCliFlags.over(ChangefeedInput.read(sources, specFile, configFile, ref.optionalId(),
+                SinkUriArgument.resolve(sinkUri, sources), startTs, targetTs == null ? null : targetTs.value()),
+                sources.printing().mapper());
     }
 }

@@ -1,8 +1,9 @@
 package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.ChangefeedRef;
+import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedStatus;
 import java.util.concurrent.Callable;
@@ -19,18 +20,20 @@ final class ChangefeedStatusCommand implements Callable<Integer> {
     @Mixin
     ChangefeedRef ref;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
 
-    ChangefeedStatusCommand(Services services) {
-        this.services = services;
+    ChangefeedStatusCommand(ClusterAccess cluster, Printing printing) {
+        this.cluster = cluster;
+        this.printing = printing;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         String id = ref.id();
-        ApiResult<ChangefeedStatus> result = services.client().changefeedStatus(services.namespace(), id);
-        services.output().resource(result.json(),
-                () -> ChangefeedViews.status(id, result.value(), services.output().times()));
+        ApiResult<ChangefeedStatus> result = cluster.client().changefeedStatus(cluster.namespace(), id);
+        printing.output().resource(result.json(),
+                () -> ChangefeedViews.status(id, result.value(), printing.output().times()));
         return ExitCode.OK.code();
     }
 }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Confirmations;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.Prompter;
+import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.model.ChangefeedDetail;
@@ -36,14 +40,21 @@ final class ChangefeedUpdater {
     private final Prompter prompter;
     /** The cluster as the confirmation names it. */
     private final String cluster;
-    private final ChangefeedWaits waits;
+    private final ChangefeedSettle settle;
 
-    ChangefeedUpdater(TicdcClient client, Output output, Prompter prompter, String cluster, ChangefeedWaits waits) {
+    ChangefeedUpdater(TicdcClient client, Output output, Prompter prompter, String cluster, ChangefeedSettle settle) {
         this.client = client;
         this.output = output;
         this.prompter = prompter;
         this.cluster = cluster;
-        this.waits = waits;
+        this.settle = settle;
+    }
+
+    /** An updater for the cluster of the invocation, waiting as {@code waiting} says. */
+    static ChangefeedUpdater of(ClusterAccess cluster, Printing printing, Confirmations confirmations,
+            Waiting waiting) {
+        return new ChangefeedUpdater(cluster.client(), printing.output(), confirmations.prompter(), cluster.name(),
+                ChangefeedSettle.of(cluster, printing, waiting));
     }
 
     Plan plan(ApiResult<ChangefeedDetail> current, ChangefeedInput input) throws InterruptedException {
@@ -98,7 +109,7 @@ final class ChangefeedUpdater {
                 + "\" was not changed");
         if (running) {
             client.pauseChangefeed(namespace, id);
-            waits.until(namespace, id, ChangefeedState.STOPPED::is, "stop");
+            settle.until(namespace, id, ChangefeedState.STOPPED::is, "stop");
         }
         ApiResult<ChangefeedDetail> updated;
         try {
@@ -109,7 +120,7 @@ final class ChangefeedUpdater {
                 client.resumeChangefeed(namespace, id, new Requests.ResumeChangefeed(null));
             }
         }
-        return running ? waits.until(namespace, id, ChangefeedWaits::active, "run") : updated;
+        return running ? settle.until(namespace, id, ChangefeedSettle::active, "run") : updated;
     }
 
     /** Prints the differences for review, secrets masked. */

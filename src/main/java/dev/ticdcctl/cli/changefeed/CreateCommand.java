@@ -1,7 +1,6 @@
 package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.cli.TsoConverter;
 import dev.ticdcctl.model.Tso;
 import java.util.concurrent.Callable;
@@ -48,16 +47,16 @@ final class CreateCommand implements Callable<Integer> {
     @Option(names = "--no-wait", order = -11, description = "Return once the server accepted the changefeed.")
     boolean noWait;
 
-    private final Services services;
+    private final ChangefeedWriting writing;
 
-    CreateCommand(Services services) {
-        this.services = services;
+    CreateCommand(ChangefeedWriting writing) {
+        this.writing = writing;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        ChangefeedInput input = spec.read(services, startTs == null || startTs.value() == 0 ? null : startTs.value());
-        new ChangefeedCreator(services).createAndReport(input,
+        ChangefeedInput input = spec.read(writing.sources(), startTs == null || startTs.value() == 0 ? null : startTs.value());
+        writing.creator().createAndReport(input,
                 new ChangefeedCreator.How(spec.dryRun, ignoreIneligible, noWait, paused));
         return ExitCode.OK.code();
     }

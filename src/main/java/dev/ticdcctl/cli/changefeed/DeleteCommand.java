@@ -1,7 +1,10 @@
 package dev.ticdcctl.cli.changefeed;
 
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Confirmations;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
+import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.model.Tso;
@@ -28,43 +31,49 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--ignore-not-found", description = "Succeed when a changefeed does not exist.")
     boolean ignoreNotFound;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
+    private final Confirmations confirmations;
+    private final Waiting waiting;
 
-    DeleteCommand(Services services) {
-        this.services = services;
+    DeleteCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations, Waiting waiting) {
+        this.cluster = cluster;
+        this.printing = printing;
+        this.confirmations = confirmations;
+        this.waiting = waiting;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         selection.validate();
         if (selection.bulk()) {
-            String namespace = services.namespace();
+            String namespace = cluster.namespace();
             // state=all: finished changefeeds are deleted too.
-            return ChangefeedBulk.of(services, namespace).run(selection, "all",
+            return ChangefeedBulk.of(cluster, printing, confirmations, namespace).run(selection, "all",
                     new ChangefeedBulk.Wording("delete", "deleted", false, true), () -> {
                         ChangefeedDeleter deleter = deleter();
                         return id -> deleter.findAndDelete(namespace, id);
                     });
         }
         String id = selection.singleId();
-        String namespace = services.namespace();
-        services.prompter().ensureCanConfirm();
+        String namespace = cluster.namespace();
+        confirmations.prompter().ensureCanConfirm();
         ChangefeedDeleter deleter = deleter();
         ApiResult<ChangefeedDetail> current = deleter.find(namespace, id);
         if (current != null) {
             ChangefeedDetail cf = current.value();
-            services.prompter().confirm("Delete changefeed \"" + id + "\" in namespace " + namespace + " of "
-                    + services.cluster() + "? It is " + cf.state() + ", checkpoint "
+            confirmations.prompter().confirm("Delete changefeed \"" + id + "\" in namespace " + namespace + " of "
+                    + cluster.name() + "? It is " + cf.state() + ", checkpoint "
                     + new Tso(cf.checkpointTs()).described() + ", sink " + Secrets.maskText(cf.sinkUri()) + ".",
                     "changefeed \"" + id + "\" was not deleted");
         }
         ChangefeedBulk.Outcome outcome = deleter.delete(namespace, id, current);
-        services.output().result(outcome.message(), outcome.resource());
+        printing.output().result(outcome.message(), outcome.resource());
         return ExitCode.OK.code();
     }
 
     private ChangefeedDeleter deleter() {
-        return new ChangefeedDeleter(services.client(), services.statusLine(), services.output().times(),
+        return new ChangefeedDeleter(cluster.client(), waiting.statusLine(), printing.output().times(),
                 ignoreNotFound);
     }
 }

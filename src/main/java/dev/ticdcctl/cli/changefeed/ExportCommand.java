@@ -2,8 +2,9 @@ package dev.ticdcctl.cli.changefeed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.cli.ChangefeedRef;
+import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.config.ChangefeedToml;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.output.Format;
@@ -28,36 +29,38 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--show-secrets", description = "Write the sink-URI password and config secrets in clear.")
     boolean showSecrets;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
 
-    ExportCommand(Services services) {
-        this.services = services;
+    ExportCommand(ClusterAccess cluster, Printing printing) {
+        this.cluster = cluster;
+        this.printing = printing;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         String id = ref.id();
-        String namespace = services.namespace();
-        ChangefeedDetail cf = services.client().getChangefeed(namespace, id).value();
+        String namespace = cluster.namespace();
+        ChangefeedDetail cf = cluster.client().getChangefeed(namespace, id).value();
         String sinkUri = cf.sinkUri();
         if (showSecrets) {
-            sinkUri = services.client().changefeedMetaInfo(namespace, id).value().sinkUri();
-            services.output().warn("the exported changefeed holds secrets in clear; keep the file private");
+            sinkUri = cluster.client().changefeedMetaInfo(namespace, id).value().sinkUri();
+            printing.output().warn("the exported changefeed holds secrets in clear; keep the file private");
         }
-        ObjectNode config = cf.config() == null ? services.mapper().createObjectNode() : cf.config().deepCopy();
+        ObjectNode config = cf.config() == null ? printing.mapper().createObjectNode() : cf.config().deepCopy();
         if (!showSecrets) {
             sinkUri = Secrets.maskText(sinkUri); // TiCDC masks only the password and sasl-password
             Secrets.maskTree(config);
         }
-        Format format = services.output().format();
+        Format format = printing.output().format();
         if (format == Format.json || format == Format.yaml) {
-            ObjectNode spec = services.mapper().createObjectNode().put("id", cf.id()).put("namespace", cf.namespace())
+            ObjectNode spec = printing.mapper().createObjectNode().put("id", cf.id()).put("namespace", cf.namespace())
                     .put("sink_uri", sinkUri);
             if (cf.targetTs() > 0) {
                 spec.put("target_ts", cf.targetTs());
             }
             spec.set("config", config);
-            services.output().text(spec, showSecrets);
+            printing.output().text(spec, showSecrets);
         } else {
             StringBuilder toml = new StringBuilder()
                     .append("# changefeed ").append(cf.namespace()).append('/').append(cf.id())
@@ -69,7 +72,7 @@ final class ExportCommand implements Callable<Integer> {
                 toml.append("target-ts = ").append(cf.targetTs()).append('\n');
             }
             toml.append('\n').append(ChangefeedToml.render(config, "config"));
-            services.output().data(toml.toString().stripTrailing());
+            printing.output().data(toml.toString().stripTrailing());
         }
         return ExitCode.OK.code();
     }

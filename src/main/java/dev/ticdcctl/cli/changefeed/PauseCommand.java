@@ -1,7 +1,10 @@
 package dev.ticdcctl.cli.changefeed;
 
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Confirmations;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
+import dev.ticdcctl.cli.Waiting;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,30 +29,36 @@ final class PauseCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "Return once the server accepted the request.")
     boolean noWait;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
+    private final Confirmations confirmations;
+    private final Waiting waiting;
 
-    PauseCommand(Services services) {
-        this.services = services;
+    PauseCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations, Waiting waiting) {
+        this.cluster = cluster;
+        this.printing = printing;
+        this.confirmations = confirmations;
+        this.waiting = waiting;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         selection.validate();
         if (selection.bulk()) {
-            String namespace = services.namespace();
+            String namespace = cluster.namespace();
             // The server's default list leaves finished changefeeds out; pausing them would change nothing.
-            return ChangefeedBulk.of(services, namespace).run(selection, null,
+            return ChangefeedBulk.of(cluster, printing, confirmations, namespace).run(selection, null,
                     new ChangefeedBulk.Wording("pause", "paused", noWait, false), () -> {
                         ChangefeedPauser pauser = pauser();
                         return id -> pauser.pause(namespace, id);
                     });
         }
-        ChangefeedBulk.Outcome outcome = pauser().pause(services.namespace(), selection.singleId());
-        services.output().result(outcome.message(), outcome.resource());
+        ChangefeedBulk.Outcome outcome = pauser().pause(cluster.namespace(), selection.singleId());
+        printing.output().result(outcome.message(), outcome.resource());
         return ExitCode.OK.code();
     }
 
     private ChangefeedPauser pauser() {
-        return new ChangefeedPauser(services.client(), ChangefeedWaits.of(services), noWait);
+        return new ChangefeedPauser(cluster.client(), ChangefeedSettle.of(cluster, printing, waiting), noWait);
     }
 }

@@ -1,9 +1,12 @@
 package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Confirmations;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.TsoConverter;
+import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.model.Tso;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,10 +40,16 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "Return once the server accepted the request.")
     boolean noWait;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
+    private final Confirmations confirmations;
+    private final Waiting waiting;
 
-    ResumeCommand(Services services) {
-        this.services = services;
+    ResumeCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations, Waiting waiting) {
+        this.cluster = cluster;
+        this.printing = printing;
+        this.confirmations = confirmations;
+        this.waiting = waiting;
     }
 
     @Override
@@ -52,9 +61,9 @@ final class ResumeCommand implements Callable<Integer> {
                 throw new CliException.InvalidInput("--overwrite-checkpoint-ts applies to one changefeed at a time",
                         "give a single changefeed ID");
             }
-            String namespace = services.namespace();
+            String namespace = cluster.namespace();
             // The server's default list leaves finished changefeeds out: --all does not restart completed work.
-            return ChangefeedBulk.of(services, namespace).run(selection, null,
+            return ChangefeedBulk.of(cluster, printing, confirmations, namespace).run(selection, null,
                     new ChangefeedBulk.Wording("resume", "resumed", noWait, false), () -> {
                         ChangefeedResumer resumer = resumer();
                         return id -> resumer.resume(namespace, id, null);
@@ -62,16 +71,16 @@ final class ResumeCommand implements Callable<Integer> {
         }
         String id = selection.singleId();
         if (requested != null) {
-            services.prompter().ensureCanConfirm();
+            confirmations.prompter().ensureCanConfirm();
         }
-        ChangefeedBulk.Outcome outcome = resumer().resume(services.namespace(), id, requested);
-        services.output().result(outcome.message(), outcome.resource());
+        ChangefeedBulk.Outcome outcome = resumer().resume(cluster.namespace(), id, requested);
+        printing.output().result(outcome.message(), outcome.resource());
         return ExitCode.OK.code();
     }
 
     private ChangefeedResumer resumer() {
-        return new ChangefeedResumer(services.client(), ChangefeedWaits.of(services), services.prompter(),
-                services.cluster(), noWait);
+        return new ChangefeedResumer(cluster.client(), ChangefeedSettle.of(cluster, printing, waiting),
+                confirmations.prompter(), cluster.name(), noWait);
     }
 
     /** "now" is TSO 0 here and is fetched from the server after the checks; null when the option is absent. */

@@ -2,7 +2,6 @@ package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.Environment;
-import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.output.Secrets;
 
 /** {@code --sink-uri URI}, or {@code --sink-uri -} to read it from stdin and keep its password out of argv. */
@@ -12,23 +11,24 @@ final class SinkUriArgument {
 
     private SinkUriArgument() {}
 
-    static String resolve(String argument, Services services) {
+    static String resolve(String argument, ChangefeedInput.Sources sources) {
         if (argument == null) {
             return null;
         }
-        String uri = argument.equals("-") ? readStdin(services) : argument.trim();
+        String uri = argument.equals("-") ? readStdin(sources) : argument.trim();
         if (uri.isEmpty()) {
             throw new CliException.InvalidInput("the sink URI is empty", null);
         }
         if (!argument.equals("-") && Secrets.hasSecret(uri)) {
-            services.warnVisibleInProcessList("the sink URI's secret", "pass the URI on stdin with --sink-uri -");
+            sources.input().warnVisibleInProcessList("the sink URI's secret",
+                    "pass the URI on stdin with --sink-uri -");
         }
         return uri;
     }
 
     /** Typed at the terminal without echo, as a password is: it holds one, or '-' would not be needed. */
-    private static String readStdin(Services services) {
-        Environment environment = services.environment();
+    private static String readStdin(ChangefeedInput.Sources sources) {
+        Environment environment = sources.environment();
         if (environment.terminal().stdin()) {
             try {
                 return new String(environment.passwords().read("Sink URI (not echoed): ")).trim();
@@ -36,7 +36,7 @@ final class SinkUriArgument {
                 throw new CliException.Declined("no sink URI given");
             }
         }
-        String line = services.readStdinLine();
+        String line = sources.input().readStdinLine();
         return line == null ? "" : line.trim();
     }
 }

@@ -1,8 +1,9 @@
 package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.ChangefeedRef;
+import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.SyncedStatus;
 import java.util.concurrent.Callable;
@@ -20,17 +21,19 @@ final class SyncedCommand implements Callable<Integer> {
     @Mixin
     ChangefeedRef ref;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
 
-    SyncedCommand(Services services) {
-        this.services = services;
+    SyncedCommand(ClusterAccess cluster, Printing printing) {
+        this.cluster = cluster;
+        this.printing = printing;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         String id = ref.id();
-        ApiResult<SyncedStatus> result = services.client().changefeedSynced(services.namespace(), id);
-        services.output().resource(result.json(), () -> ChangefeedViews.synced(id, result.value()));
+        ApiResult<SyncedStatus> result = cluster.client().changefeedSynced(cluster.namespace(), id);
+        printing.output().resource(result.json(), () -> ChangefeedViews.synced(id, result.value()));
         return ExitCode.OK.code();
     }
 }

@@ -2,8 +2,6 @@ package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.ChangefeedRef;
 import dev.ticdcctl.cli.CliException;
-import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
 import java.util.concurrent.Callable;
@@ -29,10 +27,10 @@ final class UpdateCommand implements Callable<Integer> {
     @Option(names = "--restart", order = -13, description = "Pause a running changefeed, update it, and resume it.")
     boolean restart;
 
-    private final Services services;
+    private final ChangefeedWriting writing;
 
-    UpdateCommand(Services services) {
-        this.services = services;
+    UpdateCommand(ChangefeedWriting writing) {
+        this.writing = writing;
     }
 
     @Override
@@ -41,34 +39,12 @@ final class UpdateCommand implements Callable<Integer> {
             throw new CliException.InvalidInput("nothing to update: give --sink-uri, --target-ts, --config or -f",
                     null);
         }
-        ChangefeedInput input = spec.read(services, null);
+        ChangefeedInput input = spec.read(writing.sources(), null);
         if (input.id() == null) {
             spec.ref.id(); // reports the missing ID as a usage error
         }
         ChangefeedRef.check(input.id());
-        ApiResult<ChangefeedDetail> current = services.client().getChangefeed(input.namespace(), input.id());
-        return update(services, current, input, restart, spec.dryRun);
-    }
-
-    /** Shows, confirms and applies an update; shared with {@code apply}. */
-    static int update(Services services, ApiResult<ChangefeedDetail> current, ChangefeedInput input,
-            boolean restart, boolean dryRun) throws InterruptedException {
-        String id = input.id();
-        ChangefeedUpdater updater = new ChangefeedUpdater(services.client(), services.output(), services.prompter(),
-                services.cluster(), ChangefeedWaits.of(services));
-        ChangefeedUpdater.Plan plan = updater.plan(current, input);
-        if (plan.changesNothing()) {
-            services.output().result("changefeed \"" + id + "\" already has these settings; nothing was sent",
-                    current.json());
-            return ExitCode.OK.code();
-        }
-        updater.show(plan, id);
-        if (dryRun) {
-            services.output().requestBody(services.mapper().valueToTree(plan.request()));
-            return ExitCode.OK.code();
-        }
-        ApiResult<ChangefeedDetail> updated = updater.apply(plan, input.namespace(), id, restart);
-        services.output().result("changefeed \"" + id + "\" updated", updated.json());
-        return ExitCode.OK.code();
+        ApiResult<ChangefeedDetail> current = writing.current(input);
+        return writing.update(current, input, restart, spec.dryRun);
     }
 }

@@ -1,9 +1,11 @@
 package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.ChangefeedRef;
+import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.cli.DurationConverter;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
+import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
 import java.time.Duration;
@@ -36,7 +38,7 @@ final class WaitCommand implements Callable<Integer> {
     ChangefeedRef ref;
 
     @Option(names = "--for", required = true, paramLabel = "CONDITION",
-            completionCandidates = WaitCondition.Candidates.class,
+            completionCandidates = ChangefeedCondition.Candidates.class,
             description = "state=STATE, synced, or checkpoint=TSO|TIME.")
     String condition;
 
@@ -44,19 +46,23 @@ final class WaitCommand implements Callable<Integer> {
             description = "Time between polls (default ${DEFAULT-VALUE}).")
     Duration interval;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
+    private final Waiting waiting;
 
-    WaitCommand(Services services) {
-        this.services = services;
+    WaitCommand(ClusterAccess cluster, Printing printing, Waiting waiting) {
+        this.cluster = cluster;
+        this.printing = printing;
+        this.waiting = waiting;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         String id = ref.id();
-        WaitCondition wanted = WaitCondition.parse(condition);
-        ApiResult<ChangefeedDetail> result = new ChangefeedConditionWait(services).await(services.namespace(), id,
-                wanted, interval, services.waitTimeout(DEFAULT_TIMEOUT));
-        services.output().result("changefeed \"" + id + "\" " + wanted.reached(result.value()), result.json());
+        ChangefeedCondition wanted = ChangefeedCondition.parse(condition);
+        ApiResult<ChangefeedDetail> result = new WaitForCondition(cluster, printing, waiting).await(
+                cluster.namespace(), id, wanted, interval, waiting.waitTimeout(DEFAULT_TIMEOUT));
+        printing.output().result("changefeed \"" + id + "\" " + wanted.reached(result.value()), result.json());
         return ExitCode.OK.code();
     }
 }

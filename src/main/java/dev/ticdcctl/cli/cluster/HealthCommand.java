@@ -1,8 +1,9 @@
 package dev.ticdcctl.cli.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -12,16 +13,18 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {"  # in a readiness probe or a CI step", "  ticdcctl health -q && echo ok"})
 public final class HealthCommand implements Callable<Integer> {
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
 
-    HealthCommand(Services services) {
-        this.services = services;
+    HealthCommand(ClusterAccess cluster, Printing printing) {
+        this.cluster = cluster;
+        this.printing = printing;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        JsonNode body = services.client().health();
-        services.output().result("cluster at " + services.server() + " is healthy", body);
+        JsonNode body = cluster.client().health();
+        printing.output().result("cluster at " + cluster.server() + " is healthy", body);
         return ExitCode.OK.code();
     }
 }

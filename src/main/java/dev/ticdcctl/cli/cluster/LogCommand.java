@@ -3,10 +3,11 @@ package dev.ticdcctl.cli.cluster;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.cli.ErrorReporter;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.GroupCommand;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.client.ApiException;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.model.Capture;
@@ -47,10 +48,12 @@ public final class LogCommand extends GroupCommand {
                 description = "Set it on every capture of the cluster, each at its address from 'capture list'.")
         boolean allCaptures;
 
-        private final Services services;
+        private final ClusterAccess cluster;
+        private final Printing printing;
 
-        Set(Services services) {
-            this.services = services;
+        Set(ClusterAccess cluster, Printing printing) {
+            this.cluster = cluster;
+            this.printing = printing;
         }
 
         @Override
@@ -58,9 +61,9 @@ public final class LogCommand extends GroupCommand {
             if (allCaptures) {
                 return onEveryCapture();
             }
-            services.client().setLogLevel(level.name());
-            services.output().result("log level of " + services.server() + " set to " + level,
-                    services.mapper().createObjectNode());
+            cluster.client().setLogLevel(level.name());
+            printing.output().result("log level of " + cluster.server() + " set to " + level,
+                    printing.mapper().createObjectNode());
             return ExitCode.OK.code();
         }
 
@@ -69,9 +72,9 @@ public final class LogCommand extends GroupCommand {
          * owner), so each capture is asked at its own address, one after the other, in the order of the list.
          */
         private int onEveryCapture() throws InterruptedException {
-            List<Capture> captures = services.client().listCaptures().value().items();
-            Output output = services.output();
-            ArrayNode items = services.mapper().createArrayNode();
+            List<Capture> captures = cluster.client().listCaptures().value().items();
+            Output output = printing.output();
+            ArrayNode items = printing.mapper().createArrayNode();
             List<ExitCode> codes = new ArrayList<>();
             for (Capture capture : captures) {
                 String name = "capture " + capture.address() + (capture.isOwner() ? " (owner)" : "");
@@ -108,7 +111,7 @@ public final class LogCommand extends GroupCommand {
         private void setAt(Capture capture) throws InterruptedException {
             TicdcClient client;
             try {
-                client = services.captureClient(capture.address() == null ? "" : capture.address());
+                client = cluster.captureClient(capture.address() == null ? "" : capture.address());
             } catch (IllegalArgumentException e) {
                 throw new CliException.Failed("unusable address in the capture list: " + e.getMessage(), null);
             }

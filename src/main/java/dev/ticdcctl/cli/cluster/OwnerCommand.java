@@ -1,8 +1,11 @@
 package dev.ticdcctl.cli.cluster;
 
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Confirmations;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.GroupCommand;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
+import dev.ticdcctl.cli.Waiting;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,26 +34,32 @@ public final class OwnerCommand extends GroupCommand {
         @Option(names = "--wait", description = "Wait until a different capture is owner, and name it.")
         boolean await;
 
-        private final Services services;
+        private final ClusterAccess cluster;
+        private final Printing printing;
+        private final Confirmations confirmations;
+        private final Waiting waiting;
 
-        Resign(Services services) {
-            this.services = services;
+        Resign(ClusterAccess cluster, Printing printing, Confirmations confirmations, Waiting waiting) {
+            this.cluster = cluster;
+            this.printing = printing;
+            this.confirmations = confirmations;
+            this.waiting = waiting;
         }
 
         @Override
         public Integer call() throws InterruptedException {
-            services.prompter().confirm("Make the owner of " + services.cluster() + " resign? Changefeeds pause"
+            confirmations.prompter().confirm("Make the owner of " + cluster.name() + " resign? Changefeeds pause"
                     + " briefly while a new owner is elected.", "the owner did not resign");
             if (await) {
-                OwnerHandover.Elected elected = new OwnerHandover(services).resignAndWait();
+                OwnerHandover.Elected elected = new OwnerHandover(cluster, printing, waiting).resignAndWait();
                 String owner = elected.owner().id() + " (" + elected.owner().address() + ")";
-                services.output().result(elected.same() ? "owner resigned; " + owner + " is owner again"
+                printing.output().result(elected.same() ? "owner resigned; " + owner + " is owner again"
                         : "owner resigned; new owner is " + owner, elected.json());
                 return ExitCode.OK.code();
             }
-            services.client().resignOwner();
-            services.output().result("owner resigned; the captures are electing a new owner",
-                    services.mapper().createObjectNode());
+            cluster.client().resignOwner();
+            printing.output().result("owner resigned; the captures are electing a new owner",
+                    printing.mapper().createObjectNode());
             return ExitCode.OK.code();
         }
     }

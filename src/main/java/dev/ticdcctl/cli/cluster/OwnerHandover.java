@@ -1,8 +1,10 @@
 package dev.ticdcctl.cli.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.Waiter;
+import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.client.ApiException;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.Capture;
@@ -20,30 +22,34 @@ final class OwnerHandover {
     /** The capture that became owner, and its item of {@code GET /captures} as received. */
     record Elected(Capture owner, JsonNode json, boolean same) {}
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
+    private final Waiting waiting;
 
-    OwnerHandover(Services services) {
-        this.services = services;
+    OwnerHandover(ClusterAccess cluster, Printing printing, Waiting waiting) {
+        this.cluster = cluster;
+        this.printing = printing;
+        this.waiting = waiting;
     }
 
     Elected resignAndWait() throws InterruptedException {
-        List<Capture> captures = services.client().listCaptures().value().items();
+        List<Capture> captures = cluster.client().listCaptures().value().items();
         String previous = captures.stream().filter(Capture::isOwner).map(Capture::id).findFirst().orElse(null);
         boolean alone = captures.size() == 1;
         if (alone) {
-            services.output().warn("the cluster has one capture: it is elected owner again");
+            printing.output().warn("the cluster has one capture: it is elected owner again");
         }
-        services.client().resignOwner();
-        services.output().progress("owner " + (previous == null ? "(none seen)" : previous)
+        cluster.client().resignOwner();
+        printing.output().progress("owner " + (previous == null ? "(none seen)" : previous)
                 + " resigned; waiting for the election");
-        Duration timeout = services.waitTimeout();
+        Duration timeout = waiting.waitTimeout();
         String[] lastSeen = {"nothing yet"};
         Waiter.Goal goal = new Waiter.Goal(alone ? "the capture to be elected again" : "another capture to become owner",
                 () -> lastSeen[0]);
-        return services.waiter().until(timeout, goal, () -> {
+        return waiting.waiter().until(timeout, goal, () -> {
             ApiResult<ListResult<Capture>> result;
             try {
-                result = services.client().listCaptures();
+                result = cluster.client().listCaptures();
             } catch (ApiException e) {
                 if (e.status() < 500) {
                     throw e;

@@ -2,8 +2,9 @@ package dev.ticdcctl.cli.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.Version;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.ClientException;
@@ -18,10 +19,12 @@ import picocli.CommandLine.Command;
             "An unreachable server is reported on stderr but is not an error here."},
         footerHeading = "%nExamples:%n", footer = {"  ticdcctl version", "  ticdcctl version -o json"})
 public final class VersionCommand implements Callable<Integer> {
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
 
-    VersionCommand(Services services) {
-        this.services = services;
+    VersionCommand(ClusterAccess cluster, Printing printing) {
+        this.cluster = cluster;
+        this.printing = printing;
     }
 
     @Override
@@ -30,17 +33,17 @@ public final class VersionCommand implements Callable<Integer> {
         JsonNode serverJson = null;
         String serverVersion = "";
         try {
-            ApiResult<ServerStatus> server = services.client().status();
+            ApiResult<ServerStatus> server = cluster.client().status();
             serverVersion = server.value().version();
             serverJson = server.json();
         } catch (ClientException e) {
-            services.output().warn(e.getMessage());
+            printing.output().warn(e.getMessage());
         }
-        ObjectNode json = services.mapper().createObjectNode().put("client", Version.CLIENT);
+        ObjectNode json = printing.mapper().createObjectNode().put("client", Version.CLIENT);
         json.set("server", serverJson);
         String shownVersion = serverVersion;
-        services.output().resource(json, () -> new Table(Column.of("CLIENT"), Column.of("SERVER"),
-                Column.of("SERVER_ADDRESS")).row(Version.CLIENT, shownVersion, services.server()));
+        printing.output().resource(json, () -> new Table(Column.of("CLIENT"), Column.of("SERVER"),
+                Column.of("SERVER_ADDRESS")).row(Version.CLIENT, shownVersion, cluster.server()));
         return ExitCode.OK.code();
     }
 }

@@ -1,8 +1,10 @@
 package dev.ticdcctl.cli.completion;
 
+import dev.ticdcctl.cli.EmbeddedCluster;
+import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.Program;
-import dev.ticdcctl.cli.Services;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,10 +32,14 @@ public final class CompleteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Services services;
+    private final Printing printing;
+    private final Environment environment;
+    private final EmbeddedCluster.Starter sandboxes;
 
-    CompleteCommand(Services services) {
-        this.services = services;
+    CompleteCommand(Printing printing, Environment environment, EmbeddedCluster.Starter sandboxes) {
+        this.printing = printing;
+        this.environment = environment;
+        this.sandboxes = sandboxes;
     }
 
     @Override
@@ -41,9 +47,9 @@ public final class CompleteCommand implements Callable<Integer> {
         List<String> before = words.isEmpty() ? List.of() : words.subList(0, words.size() - 1);
         String current = words.isEmpty() ? "" : words.get(words.size() - 1);
         // Only the branch the words name is built: completing runs on every TAB.
-        CompletionEngine engine = new CompletionEngine(Program.of(spec).commandLine(services, before.toArray(String[]::new)),
-                new ServerLookups(services.environment(), services.sandboxes()));
-        services.output().data(engine.complete(before, current).lines());
+        CompletionEngine engine = new CompletionEngine(Program.of(spec).commandLine(before.toArray(String[]::new)),
+                new ServerLookups(environment, sandboxes));
+        printing.output().data(engine.complete(before, current).lines());
         return ExitCode.OK.code();
     }
 }

@@ -1,7 +1,7 @@
 package dev.ticdcctl.cli.completion;
 
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,15 +21,15 @@ public final class CompletionCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SHELL", description = "One of: ${COMPLETION-CANDIDATES}.")
     CompletionShell shell;
 
-    private final Services services;
+    private final Printing printing;
 
-    CompletionCommand(Services services) {
-        this.services = services;
+    CompletionCommand(Printing printing) {
+        this.printing = printing;
     }
 
     @Override
     public Integer call() {
-        services.output().data(shell.script().stripTrailing());
+        printing.output().data(shell.script().stripTrailing());
         return ExitCode.OK.code();
     }
 }

@@ -3,7 +3,7 @@ package dev.ticdcctl.cli.completion;
 import dev.ticdcctl.cli.EmbeddedCluster;
 import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.GlobalOptions;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Session;
 import dev.ticdcctl.cli.completion.Completions.Candidate;
 import dev.ticdcctl.config.ConfigFile;
 import dev.ticdcctl.model.Capture;
@@ -39,8 +39,8 @@ public final class ServerLookups implements LiveValues {
 
     @Override
     public List<Candidate> changefeeds(List<String> connection) {
-        try (Services services = services(connection)) {
-            return services.client().listChangefeeds(services.namespace(), null).value().items().stream()
+        try (Session session = session(connection)) {
+            return session.client().listChangefeeds(session.namespace(), null).value().items().stream()
                     .map(c -> new Candidate(c.id(), c.state()))
                     .toList();
         } catch (RuntimeException | InterruptedException e) {
@@ -50,9 +50,9 @@ public final class ServerLookups implements LiveValues {
 
     @Override
     public List<Candidate> captures(List<String> connection) {
-        try (Services services = services(connection)) {
+        try (Session session = session(connection)) {
             // Either names a capture (CaptureRef): the IDs described by their address, then the addresses by their ID.
-            List<Capture> captures = services.client().listCaptures().value().items();
+            List<Capture> captures = session.client().listCaptures().value().items();
             List<Candidate> candidates = new ArrayList<>();
             captures.forEach(c -> candidates.add(new Candidate(c.id(), c.address() + owner(c))));
             captures.stream().filter(c -> c.address() != null && !c.address().isEmpty())
@@ -69,8 +69,8 @@ public final class ServerLookups implements LiveValues {
 
     @Override
     public List<Candidate> contexts(List<String> connection) {
-        try (Services services = services(connection)) {
-            return ConfigFile.load(services.configFile()).contexts().entrySet().stream()
+        try (Session session = session(connection)) {
+            return ConfigFile.load(session.configFile()).contexts().entrySet().stream()
                     .map(e -> new Candidate(e.getKey(), e.getValue().server()))
                     .sorted(Comparator.comparing(Candidate::value))
                     .toList();
@@ -79,14 +79,14 @@ public final class ServerLookups implements LiveValues {
         }
     }
 
-    /** Services configured by the global options of the line, writing nowhere (warnings would garble the prompt). */
-    private Services services(List<String> connection) {
+    /** A session configured by the global options of the line, writing nowhere (warnings would garble the prompt). */
+    private Session session(List<String> connection) {
         List<String> args = new ArrayList<>(connection);
         args.addAll(SHORT_LIMITS);
         GlobalOptions options = new GlobalOptions();
         new CommandLine(options).setOverwrittenOptionsAllowed(true).setUnmatchedArgumentsAllowed(true)
                 .parseArgs(args.toArray(String[]::new));
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-        return new Services(environment, nowhere, nowhere, options, sandboxes);
+        return new Session(environment, nowhere, nowhere, options, sandboxes);
     }
 }

@@ -1,7 +1,6 @@
 package dev.ticdcctl.cli.config;
 
 import dev.ticdcctl.cli.CliException;
-import dev.ticdcctl.cli.Services;
 import dev.ticdcctl.config.ConfigFile;
 
 /** What the config commands share. */

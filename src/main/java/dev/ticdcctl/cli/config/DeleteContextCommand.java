@@ -1,7 +1,8 @@
 package dev.ticdcctl.cli.config;
 
+import dev.ticdcctl.cli.Configuration;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.config.ConfigFile;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,19 +14,21 @@ final class DeleteContextCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The context.")
     String name;
 
-    private final Services services;
+    private final Printing printing;
+    private final Configuration configuration;
 
-    DeleteContextCommand(Services services) {
-        this.services = services;
+    DeleteContextCommand(Printing printing, Configuration configuration) {
+        this.printing = printing;
+        this.configuration = configuration;
     }
 
     @Override
     public Integer call() {
-        ConfigFile.update(services.configFile(), file -> {
+        ConfigFile.update(configuration.configFile(), file -> {
             ConfigCommands.requireContext(file, name);
             return file.remove(name);
         });
-        services.output().result("context \"" + name + "\" deleted", null);
+        printing.output().result("context \"" + name + "\" deleted", null);
         return ExitCode.OK.code();
     }
 }

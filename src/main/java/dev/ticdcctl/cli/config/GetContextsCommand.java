@@ -1,8 +1,9 @@
 package dev.ticdcctl.cli.config;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ticdcctl.cli.Configuration;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.config.ConfigFile;
 import dev.ticdcctl.output.Table.Column;
 import dev.ticdcctl.output.Table;
@@ -14,16 +15,18 @@ import picocli.CommandLine.Command;
         + " never shown, only where they come from."},
         footerHeading = "%nExamples:%n", footer = {"  ticdcctl config get-contexts", "  ticdcctl config get-contexts -o json"})
 final class GetContextsCommand implements Callable<Integer> {
-    private final Services services;
+    private final Printing printing;
+    private final Configuration configuration;
 
-    GetContextsCommand(Services services) {
-        this.services = services;
+    GetContextsCommand(Printing printing, Configuration configuration) {
+        this.printing = printing;
+        this.configuration = configuration;
     }
 
     @Override
     public Integer call() {
-        ConfigFile file = ConfigFile.load(services.configFile());
-        ArrayNode json = services.mapper().createArrayNode();
+        ConfigFile file = ConfigFile.load(configuration.configFile());
+        ArrayNode json = printing.mapper().createArrayNode();
         Table table = new Table(Column.of("CURRENT"), Column.of("NAME"), Column.of("SERVER"), Column.of("NAMESPACE"),
                 Column.of("USER"), Column.of("PASSWORD"), Column.of("TLS"));
         file.contexts().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
@@ -38,7 +41,7 @@ final class GetContextsCommand implements Callable<Integer> {
                     .put("password", ConfigCommands.passwordSource(c)).put("ca", c.ca()).put("cert", c.cert())
                     .put("key", c.key());
         });
-        services.output().resource(json, () -> table);
+        printing.output().resource(json, () -> table);
         return ExitCode.OK.code();
     }
 }

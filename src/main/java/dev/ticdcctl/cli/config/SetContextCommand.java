@@ -1,8 +1,11 @@
 package dev.ticdcctl.cli.config;
 
 import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.Configuration;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.GlobalOptions;
+import dev.ticdcctl.cli.Printing;
+import dev.ticdcctl.cli.ServerSettings;
 import dev.ticdcctl.config.ConfigFile;
 import dev.ticdcctl.config.Settings;
 import java.net.URI;
@@ -51,31 +54,35 @@ final class SetContextCommand implements Callable<Integer> {
         server, namespace, ca, cert, key, user, password, timeout, proxy;
     }
 
-    private final Services services;
+    private final Printing printing;
+    private final Configuration configuration;
+    private final GlobalOptions options;
 
-    SetContextCommand(Services services) {
-        this.services = services;
+    SetContextCommand(Printing printing, Configuration configuration, GlobalOptions options) {
+        this.printing = printing;
+        this.configuration = configuration;
+        this.options = options;
     }
 
     @Override
     public Integer call() {
         ConfigFile.checkName(name);
-        ConfigFile.Context changes = services.options().connectionFlags();
+        ConfigFile.Context changes = options.connectionFlags();
         if (changes.server() != null) {
             // Refused now rather than by every later command that uses the context.
-            Services.serverAddress(new Settings.Value<>("server", changes.server(), "flag --server"), false);
+            ServerSettings.serverAddress(new Settings.Value<>("server", changes.server(), "flag --server"), false);
         }
         if (changes.proxy() != null) {
-            Services.proxy(new Settings.Value<>("proxy", changes.proxy(), "flag --proxy"), Map.of(),
+            ServerSettings.proxy(new Settings.Value<>("proxy", changes.proxy(), "flag --proxy"), Map.of(),
                     URI.create("http://cdc.example"));
         }
-        String password = storePassword ? services.passwordFromFlags() : null;
+        String password = storePassword ? configuration.passwordFromFlags() : null;
         if (storePassword && password == null) {
             throw new CliException.InvalidInput("--store-password needs --password-stdin", null);
         }
         ConfigFile.Context passwordChanges = new ConfigFile.Context(null, null, null, null, null, null, null,
                 password, passwordEnv, passwordFile, null, null);
-        boolean created = ConfigFile.update(services.configFile(), file -> {
+        boolean created = ConfigFile.update(configuration.configFile(), file -> {
             boolean isNew = file.context(name) == null;
             ConfigFile.Context context = isNew ? ConfigFile.Context.EMPTY : file.context(name);
             for (ContextKey s : unset) {
@@ -87,8 +94,8 @@ final class SetContextCommand implements Callable<Integer> {
             }
             return isNew;
         });
-        services.output().result("context \"" + name + "\" " + (created ? "created" : "updated") + " in "
-                + services.configFile() + (use ? "; it is the current context" : ""), null);
+        printing.output().result("context \"" + name + "\" " + (created ? "created" : "updated") + " in "
+                + configuration.configFile() + (use ? "; it is the current context" : ""), null);
         return ExitCode.OK.code();
     }
 }

@@ -1,7 +1,9 @@
 package dev.ticdcctl.cli.config;
 
+import dev.ticdcctl.cli.Configuration;
+import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.config.ConfigFile;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,23 +15,27 @@ final class UseContextCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The context.")
     String name;
 
-    private final Services services;
+    private final Printing printing;
+    private final Configuration configuration;
+    private final Environment environment;
 
-    UseContextCommand(Services services) {
-        this.services = services;
+    UseContextCommand(Printing printing, Configuration configuration, Environment environment) {
+        this.printing = printing;
+        this.configuration = configuration;
+        this.environment = environment;
     }
 
     @Override
     public Integer call() {
-        ConfigFile.update(services.configFile(), file -> {
+        ConfigFile.update(configuration.configFile(), file -> {
             ConfigCommands.requireContext(file, name);
             file.use(name);
             return null;
         });
-        if (services.environment().console() != null) {
-            services.environment().console().currentContextChanged(name);
+        if (environment.console() != null) {
+            environment.console().currentContextChanged(name);
         }
-        services.output().result("switched to context \"" + name + "\"", null);
+        printing.output().result("switched to context \"" + name + "\"", null);
         return ExitCode.OK.code();
     }
 }

@@ -1,8 +1,9 @@
 package dev.ticdcctl.cli.config;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ticdcctl.cli.Configuration;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.config.Setting;
 import dev.ticdcctl.config.Settings;
 import dev.ticdcctl.output.Secrets;
@@ -20,16 +21,18 @@ import picocli.CommandLine.Command;
         footer = {"  # why does this command talk to that server?", "  ticdcctl config view",
             "  ticdcctl --context prod config view -o json"})
 final class ViewCommand implements Callable<Integer> {
-    private final Services services;
+    private final Printing printing;
+    private final Configuration configuration;
 
-    ViewCommand(Services services) {
-        this.services = services;
+    ViewCommand(Printing printing, Configuration configuration) {
+        this.printing = printing;
+        this.configuration = configuration;
     }
 
     @Override
     public Integer call() {
-        Settings settings = services.settings();
-        ArrayNode json = services.mapper().createArrayNode();
+        Settings settings = configuration.settings();
+        ArrayNode json = printing.mapper().createArrayNode();
         Table table = new Table(Column.of("SETTING"), Column.of("VALUE"), Column.of("SOURCE"));
         for (Settings.Value<?> v : settings.all()) {
             String value = render(v);
@@ -39,7 +42,7 @@ final class ViewCommand implements Callable<Integer> {
         Settings.Value<?> file = settings.value(Setting.CONFIG_FILE);
         json.addObject().put("setting", file.name()).put("value", file.value().toString()).put("source", "");
         table.row(file.name(), file.value(), "");
-        services.output().resource(json, () -> table);
+        printing.output().resource(json, () -> table);
         return ExitCode.OK.code();
     }
 

@@ -2,8 +2,9 @@ package dev.ticdcctl.cli.processor;
 
 import dev.ticdcctl.cli.CaptureRef;
 import dev.ticdcctl.cli.ChangefeedRef;
+import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ProcessorDetail;
 import dev.ticdcctl.output.Table.Column;
@@ -42,10 +43,12 @@ final class ProcessorGetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
 
-    ProcessorGetCommand(Services services) {
-        this.services = services;
+    ProcessorGetCommand(ClusterAccess cluster, Printing printing) {
+        this.cluster = cluster;
+        this.printing = printing;
     }
 
     @Override
@@ -63,10 +66,10 @@ final class ProcessorGetCommand implements Callable<Integer> {
                     + " ID: give CHANGEFEED_ID CAPTURE_ID, or -c and -p");
         }
         ChangefeedRef.check(changefeedId);
-        String captureId = CaptureRef.resolve(services, capture).id();
+        String captureId = CaptureRef.resolve(cluster, capture).id();
         ApiResult<ProcessorDetail> result =
-                services.client().getProcessor(services.namespace(), changefeedId, captureId);
-        services.output().resource(result.json(), () -> new Table(Column.id("CHANGEFEED_ID"),
+                cluster.client().getProcessor(cluster.namespace(), changefeedId, captureId);
+        printing.output().resource(result.json(), () -> new Table(Column.id("CHANGEFEED_ID"),
                 Column.id("CAPTURE_ID"), Column.of("TABLES"), Column.of("TABLE_IDS"))
                 .row(changefeedId, captureId, result.value().tableIds().size(),
                         result.value().tableIds().stream().map(String::valueOf).collect(Collectors.joining(","))));

@@ -1,7 +1,8 @@
 package dev.ticdcctl.cli.processor;
 
+import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ListResult;
 import dev.ticdcctl.model.ProcessorSummary;
@@ -13,16 +14,18 @@ import picocli.CommandLine.Command;
 @Command(name = "list", aliases = "ls", description = "List the processors of every namespace.",
         footerHeading = "%nExamples:%n", footer = {"  ticdcctl processor list"})
 final class ProcessorListCommand implements Callable<Integer> {
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
 
-    ProcessorListCommand(Services services) {
-        this.services = services;
+    ProcessorListCommand(ClusterAccess cluster, Printing printing) {
+        this.cluster = cluster;
+        this.printing = printing;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        ApiResult<ListResult<ProcessorSummary>> result = services.client().listProcessors();
-        services.output().resource(result.json(), () -> {
+        ApiResult<ListResult<ProcessorSummary>> result = cluster.client().listProcessors();
+        printing.output().resource(result.json(), () -> {
             Table table = new Table(Column.id("CHANGEFEED_ID"), Column.id("CAPTURE_ID"), Column.of("NAMESPACE"));
             result.value().items().forEach(p -> table.row(p.changefeedId(), p.captureId(), p.namespace()));
             return table;

@@ -6,7 +6,7 @@ import dev.ticdcctl.cli.ErrorReporter;
 import dev.ticdcctl.cli.GlobalOptions;
 import dev.ticdcctl.cli.GroupCommand;
 import dev.ticdcctl.cli.OutputFormats;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Session;
 import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -58,7 +58,7 @@ public final class Cli {
         PrintWriter stdout = new PrintWriter(new OutputStreamWriter(checked, StandardCharsets.UTF_8), false);
         PrintWriter stderr = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), false);
         int code;
-        try (Services services = new Services(environment, stdout, stderr, new GlobalOptions(),
+        try (Session services = new Session(environment, stdout, stderr, new GlobalOptions(),
                 EmbeddedSandbox::start)) {
             code = commandLine(services, args).execute(args);
         } finally {
@@ -74,7 +74,7 @@ public final class Cli {
     }
 
     /** The whole command tree, as help and completion need it. */
-    public static CommandLine commandLine(Services services) {
+    public static CommandLine commandLine(Session services) {
         return commandLine(services, new String[0]);
     }
 
@@ -82,7 +82,7 @@ public final class Cli {
      * The command tree for {@code args}. Building picocli's model of every command is a large part of start-up, so
      * when the arguments name a top-level command only that branch is built; help and mistakes get the whole tree.
      */
-    public static CommandLine commandLine(Services services, String[] args) {
+    public static CommandLine commandLine(Session services, String[] args) {
         CommandLine cl = new CommandLine(RootCommand.class, new CommandFactory(services));
         Class<?> named = namedCommand(cl, args);
         for (Class<?> command : RootCommand.COMMANDS) {
@@ -104,7 +104,7 @@ public final class Cli {
     }
 
     /** A command with its verbs; given the arguments, only the verb they name (all when they name none). */
-    private static CommandLine withVerbs(Class<?> command, String[] args, Services services) {
+    private static CommandLine withVerbs(Class<?> command, String[] args, Session services) {
         CommandLine node = new CommandLine(command, new CommandFactory(services));
         if (node.getCommand() instanceof GroupCommand group) {
             Class<?> verb = args == null ? null : namedVerb(command, group.verbs(), args);

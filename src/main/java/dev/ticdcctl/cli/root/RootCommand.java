@@ -4,7 +4,7 @@ import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.GlobalOptions;
 import dev.ticdcctl.cli.Program;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Session;
 import dev.ticdcctl.cli.Version;
 import dev.ticdcctl.cli.api.ApiCommand;
 import dev.ticdcctl.cli.capture.CaptureCommand;
@@ -62,6 +62,12 @@ public final class RootCommand implements Callable<Integer>, Program {
     @Spec
     CommandSpec spec;
 
+    private final Session session;
+
+    RootCommand(Session session) {
+        this.session = session;
+    }
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -74,7 +80,7 @@ public final class RootCommand implements Callable<Integer>, Program {
     }
 
     @Override
-    public CommandLine commandLine(Services services, String... args) {
-        return Cli.commandLine(services, args);
+    public CommandLine commandLine(String... args) {
+        return Cli.commandLine(session, args);
     }
 }

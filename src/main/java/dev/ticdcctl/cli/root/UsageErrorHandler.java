@@ -2,7 +2,7 @@ package dev.ticdcctl.cli.root;
 
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.OutputFormats;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Session;
 import dev.ticdcctl.cli.TsoConverter;
 import dev.ticdcctl.util.EditDistance;
 import java.io.PrintWriter;
@@ -19,10 +19,10 @@ import picocli.CommandLine;
 
 /** Usage errors: {@code Error:}, a "did you mean" hint, the synopsis and where to read more; exit 2. */
 final class UsageErrorHandler implements IParameterExceptionHandler {
-    private final Services services;
+    private final Session session;
 
-    UsageErrorHandler(Services services) {
-        this.services = services;
+    UsageErrorHandler(Session session) {
+        this.session = session;
     }
 
     @Override
@@ -33,7 +33,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         ParameterException ex = reported instanceof UnmatchedArgumentException
                 || command.getUnmatchedArguments().isEmpty()
                 ? reported : new UnmatchedArgumentException(command, command.getUnmatchedArguments());
-        PrintWriter err = services.err();
+        PrintWriter err = session.err();
         if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             // A cdc cli habit gets its own answer, which says all there is: no synopsis after it.
             var habit = CdcCliHabits.answer(command, unmatched.getUnmatched(), args);

@@ -2,8 +2,10 @@ package dev.ticdcctl.cli.sandbox;
 
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.DurationConverter;
+import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
+import dev.ticdcctl.cli.UserInput;
 import dev.ticdcctl.pem.PemException;
 import dev.ticdcctl.sandbox.Sandbox;
 import java.io.IOException;
@@ -67,16 +69,20 @@ public final class SandboxCommand implements Callable<Integer> {
                     + " (mutual TLS). Needs --tls-cert and --tls-key.")
     Path clientCa;
 
-    private final Services services;
+    private final Printing printing;
+    private final UserInput input;
+    private final Environment environment;
 
-    SandboxCommand(Services services) {
-        this.services = services;
+    SandboxCommand(Printing printing, UserInput input, Environment environment) {
+        this.printing = printing;
+        this.input = input;
+        this.environment = environment;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         if (auth != null) {
-            services.warnVisibleInProcessList("--auth", "prefer TICDCCTL_SANDBOX_AUTH");
+            input.warnVisibleInProcessList("--auth", "prefer TICDCCTL_SANDBOX_AUTH");
         }
         if (captures < 1 || captures > 16) {
             throw new CliException.InvalidInput("--captures must be between 1 and 16", null);
@@ -85,7 +91,7 @@ public final class SandboxCommand implements Callable<Integer> {
             throw new CliException.InvalidInput("--port " + port + " leaves no room for " + captures + " captures",
                     null);
         }
-        String credentials = auth != null ? auth : services.environment().get("TICDCCTL_SANDBOX_AUTH");
+        String credentials = auth != null ? auth : environment.get("TICDCCTL_SANDBOX_AUTH");
         String user = null;
         String password = null;
         if (credentials != null) {
@@ -103,7 +109,7 @@ public final class SandboxCommand implements Callable<Integer> {
             throw new CliException.InvalidInput("--client-ca needs --tls-cert and --tls-key", null);
         }
         Sandbox.Options options = Sandbox.Options.defaults().withPort(port).withCaptures(captures).withTick(tick)
-                .withAuth(user, password).withStateDir(stateDir).withClock(services.environment().clock())
+                .withAuth(user, password).withStateDir(stateDir).withClock(environment.clock())
                 .withTls(tlsCert, tlsKey, clientCa);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Sandbox sandbox = start(options)) {
@@ -111,15 +117,15 @@ public final class SandboxCommand implements Callable<Integer> {
             Signal.handle(new Signal("INT"), s -> stopped.countDown());
             Signal.handle(new Signal("TERM"), s -> stopped.countDown());
             for (URI url : sandbox.urls()) {
-                services.output().data(url.toString());
+                printing.output().data(url.toString());
             }
-            services.output().progress("TiCDC sandbox running with " + sandbox.urls().size() + " capture(s)"
+            printing.output().progress("TiCDC sandbox running with " + sandbox.urls().size() + " capture(s)"
                     + (tlsCert == null ? "" : clientCa == null ? " over HTTPS" : " over HTTPS with client certificates")
                     + (user == null ? "" : ", changes require user " + user) + "; stop it with Ctrl-C.");
-            services.output().progress("Try: export TICDCCTL_SERVER=" + sandbox.url());
+            printing.output().progress("Try: export TICDCCTL_SERVER=" + sandbox.url());
             stopped.await();
         }
-        services.output().progress("sandbox stopped");
+        printing.output().progress("sandbox stopped");
         return ExitCode.OK.code();
     }
 

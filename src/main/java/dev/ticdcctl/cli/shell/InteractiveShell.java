@@ -2,7 +2,7 @@ package dev.ticdcctl.cli.shell;
 
 import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.Program;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Session;
 import dev.ticdcctl.cli.completion.CompletionEngine;
 import dev.ticdcctl.cli.completion.Completions;
 import dev.ticdcctl.cli.completion.ServerLookups;
@@ -41,24 +41,24 @@ final class InteractiveShell {
 
     private final TerminalConsole console;
     private final Terminal terminal;
-    private final Services services;
+    private final Session session;
     private final Program program;
     private final StartOptions startOptions;
     private final CompletionEngine completion;
     /** What the prompt names: the context, else the server's address. */
     private String label;
 
-    InteractiveShell(TerminalConsole console, Services services, Program program, CommandLine tree,
+    InteractiveShell(TerminalConsole console, Session session, Program program, CommandLine tree,
             List<String> startArgs) {
         this.console = console;
         this.terminal = console.terminal();
-        this.services = services;
+        this.session = session;
         this.program = program;
         this.startOptions = new StartOptions(tree.getCommandSpec(), startArgs);
         // The engine of the completion scripts, with the start options in front of every line it completes.
-        this.completion = new CompletionEngine(tree, new ServerLookups(services.environment(), services.sandboxes()));
+        this.completion = new CompletionEngine(tree, new ServerLookups(session.environment(), session.sandboxes()));
         // The context is read once: a 'config use-context' elsewhere must not move this shell to another cluster.
-        String context = services.options().sandbox() ? null : services.settings().context.value();
+        String context = session.options().sandbox() ? null : session.settings().context.value();
         if (context != null) {
             startOptions.set("--context", context);
         }
@@ -91,7 +91,7 @@ final class InteractiveShell {
                 }
                 int code = execute(words);
                 if (code != 0) {
-                    screen.println(services.output().style(Style.RED, "[exit " + code + "]"));
+                    screen.println(session.output().style(Style.RED, "[exit " + code + "]"));
                     screen.flush();
                 }
             }
@@ -109,12 +109,12 @@ final class InteractiveShell {
                 .history(new ShellHistory())
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is common in jq filters
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
-        Path history = ShellHistory.file(services.environment());
+        Path history = ShellHistory.file(session.environment());
         try {
             ShellHistory.create(history);
             builder.variable(LineReader.HISTORY_FILE, history);
         } catch (IOException e) {
-            services.output().warn("history is not kept: cannot create " + history + ": " + e.getMessage());
+            session.output().warn("history is not kept: cannot create " + history + ": " + e.getMessage());
         }
         return builder.build();
     }
@@ -176,7 +176,7 @@ final class InteractiveShell {
 
     /** The shell's environment, with the terminal's current size and questions asked through the shell's console. */
     private Environment commandEnvironment() {
-        Environment shell = services.environment();
+        Environment shell = session.environment();
         return new Environment(shell.variables(), InputStream.nullInputStream(),
                 dev.ticdcctl.output.Terminal.interactive(terminal.getWidth(), terminal.getHeight(), terminal.getType()),
                 shell.clock(), shell.sleeper(), console::readPassword, console);
@@ -184,11 +184,11 @@ final class InteractiveShell {
 
     /** The context the shell's server comes from, else its server's address. */
     private String label() {
-        if (services.options().sandbox()) {
+        if (session.options().sandbox()) {
             return "sandbox";
         }
-        String context = services.serverContext();
-        return context != null ? context : services.server().getAuthority();
+        String context = session.serverContext();
+        return context != null ? context : session.server().getAuthority();
     }
 
     /**
@@ -197,14 +197,14 @@ final class InteractiveShell {
      */
     private void useContext(String name) {
         startOptions.set("--context", name);
-        if (!services.options().sandbox() && services.serverContext() != null) {
+        if (!session.options().sandbox() && session.serverContext() != null) {
             label = name;
         }
     }
 
     private String banner() {
-        String where = services.options().sandbox() ? "the embedded sandbox"
-                : services.server() + " (" + services.settings().server.source() + ")";
+        String where = session.options().sandbox() ? "the embedded sandbox"
+                : session.server() + " (" + session.settings().server.source() + ")";
         return "ticdcctl shell on " + where + "\n"
                 + "Type commands without 'ticdcctl'; Tab completes, 'help' lists them.\n"
                 + "Ctrl-C cancels a running command; Ctrl-D or 'exit' leaves.";
@@ -214,7 +214,7 @@ final class InteractiveShell {
         try {
             reader.getHistory().save();
         } catch (IOException e) {
-            services.output().warn("cannot save the history: " + e.getMessage());
+            session.output().warn("cannot save the history: " + e.getMessage());
         }
     }
 

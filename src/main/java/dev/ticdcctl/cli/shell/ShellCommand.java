@@ -3,7 +3,7 @@ package dev.ticdcctl.cli.shell;
 import dev.ticdcctl.cli.CliException;
 import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.Program;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,15 +28,15 @@ public final class ShellCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Services services;
+    private final Session session;
 
-    ShellCommand(Services services) {
-        this.services = services;
+    ShellCommand(Session session) {
+        this.session = session;
     }
 
     @Override
     public Integer call() {
-        Environment environment = services.environment();
+        Environment environment = session.environment();
         if (environment.insideShell()) {
             throw new CliException.InvalidInput("already in the shell", "type the command itself, e.g. 'changefeed list'");
         }
@@ -47,7 +47,7 @@ public final class ShellCommand implements Callable<Integer> {
         TerminalConsole console = environment.console() instanceof TerminalConsole given ? given
                 : TerminalConsole.systemForShell();
         Program program = Program.of(spec);
-        return new InteractiveShell(console, services, program, program.commandLine(services), startArgs()).run();
+        return new InteractiveShell(console, session, program, program.commandLine(), startArgs()).run();
     }
 
     /**
@@ -60,7 +60,7 @@ public final class ShellCommand implements Callable<Integer> {
                 result = result.subcommand()) {
             for (OptionSpec option : result.matchedOptions()) {
                 if (option.longestName().equals("--sandbox")) {
-                    args.addAll(List.of("--server", services.server().toString()));
+                    args.addAll(List.of("--server", session.server().toString()));
                 } else if (option.arity().max() == 0) {
                     args.add(option.longestName());
                 } else {

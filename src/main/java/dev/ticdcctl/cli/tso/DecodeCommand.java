@@ -1,11 +1,14 @@
 package dev.ticdcctl.cli.tso;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.model.Tso;
 import dev.ticdcctl.output.Table.Column;
 import dev.ticdcctl.output.Table;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,38 +25,45 @@ final class DecodeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TSO", converter = TsoArgument.class, description = "A TSO, e.g. 450835120160243717.")
     Tso tso;
 
-    private final Services services;
+    private final Printing printing;
+    private final Environment environment;
 
-    DecodeCommand(Services services) {
-        this.services = services;
+    DecodeCommand(Printing printing, Environment environment) {
+        this.printing = printing;
+        this.environment = environment;
     }
 
     @Override
     public Integer call() {
-        services.output().resource(json(tso, services), () -> table(tso, services));
+        ZoneId zone = zone(environment);
+        printing.output().resource(json(tso, printing.mapper(), zone), () -> table(tso, zone));
         return ExitCode.OK.code();
     }
 
     /** A TSO, its parts and both times, for -o json, yaml and --jq; shared with {@code encode}. */
-    static ObjectNode json(Tso tso, Services services) {
-        return services.mapper().createObjectNode()
+    static ObjectNode json(Tso tso, ObjectMapper mapper, ZoneId zone) {
+        return mapper.createObjectNode()
                 .put("tso", tso.value())
                 .put("physical", tso.physicalMillis())
                 .put("logical", tso.logical())
                 .put("utc", DateTimeFormatter.ISO_INSTANT.format(tso.instant()))
-                .put("local", local(tso, services));
+                .put("local", local(tso, zone));
     }
 
-    static Table table(Tso tso, Services services) {
+    static Table table(Tso tso, ZoneId zone) {
         return new Table(Column.of("TSO"), Column.of("UTC"), Column.of("LOCAL"), Column.of("PHYSICAL"),
                 Column.of("LOGICAL"))
-                .row(tso, DateTimeFormatter.ISO_INSTANT.format(tso.instant()), local(tso, services),
+                .row(tso, DateTimeFormatter.ISO_INSTANT.format(tso.instant()), local(tso, zone),
                         tso.physicalMillis(), tso.logical());
     }
 
-    private static String local(Tso tso, Services services) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                tso.instant().atZone(services.environment().clock().getZone()));
+    private static String local(Tso tso, ZoneId zone) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(tso.instant().atZone(zone));
+    }
+
+    /** The local time zone: the clock's, which tests fix. */
+    static ZoneId zone(Environment environment) {
+        return environment.clock().getZone();
     }
 
     /** Any non-negative TSO, zero included, can be decoded. */

@@ -1,8 +1,9 @@
 package dev.ticdcctl.cli.tso;
 
 import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.model.Tso;
 import dev.ticdcctl.output.Format;
 import java.time.Instant;
@@ -26,26 +27,29 @@ final class EncodeCommand implements Callable<Integer> {
             description = "The logical part, 0..262143 (default: 0).")
     long logical;
 
-    private final Services services;
+    private final Printing printing;
+    private final Environment environment;
 
-    EncodeCommand(Services services) {
-        this.services = services;
+    EncodeCommand(Printing printing, Environment environment) {
+        this.printing = printing;
+        this.environment = environment;
     }
 
     @Override
     public Integer call() {
         Tso tso;
         try {
-            Instant instant = time.trim().equalsIgnoreCase("now") ? services.environment().clock().instant()
+            Instant instant = time.trim().equalsIgnoreCase("now") ? environment.clock().instant()
                     : Tso.parseTime(time);
             tso = Tso.at(instant, logical);
         } catch (Tso.InvalidInput e) {
             throw new CliException.InvalidInput(e.getMessage(), e.hint());
         }
-        if (services.output().format() == Format.table && !services.output().machineReadable()) {
-            services.output().data(tso.toString()); // a bare number, for $(ticdcctl tso encode ...)
+        if (printing.output().format() == Format.table && !printing.output().machineReadable()) {
+            printing.output().data(tso.toString()); // a bare number, for $(ticdcctl tso encode ...)
         } else {
-            services.output().resource(DecodeCommand.json(tso, services), () -> DecodeCommand.table(tso, services));
+            printing.output().resource(DecodeCommand.json(tso, printing.mapper(), DecodeCommand.zone(environment)),
+                    () -> DecodeCommand.table(tso, DecodeCommand.zone(environment)));
         }
         return ExitCode.OK.code();
     }

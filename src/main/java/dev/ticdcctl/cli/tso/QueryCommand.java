@@ -1,7 +1,9 @@
 package dev.ticdcctl.cli.tso;
 
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.Tso;
 import dev.ticdcctl.model.TsoParts;
@@ -14,20 +16,24 @@ import picocli.CommandLine.Command;
         footer = {"  # start a changefeed exactly here", "  ts=$(ticdcctl tso query)",
             "  ticdcctl changefeed create orders --sink-uri blackhole:// --start-ts \"$ts\""})
 final class QueryCommand implements Callable<Integer> {
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
+    private final Environment environment;
 
-    QueryCommand(Services services) {
-        this.services = services;
+    QueryCommand(ClusterAccess cluster, Printing printing, Environment environment) {
+        this.environment = environment;
+        this.cluster = cluster;
+        this.printing = printing;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        ApiResult<TsoParts> result = services.client().tso();
+        ApiResult<TsoParts> result = cluster.client().tso();
         Tso tso = result.value().compose();
-        if (services.output().format() == Format.table && !services.output().machineReadable()) {
-            services.output().data(tso.toString()); // a bare number, for $(ticdcctl tso query)
+        if (printing.output().format() == Format.table && !printing.output().machineReadable()) {
+            printing.output().data(tso.toString()); // a bare number, for $(ticdcctl tso query)
         } else {
-            services.output().resource(result.json(), () -> DecodeCommand.table(tso, services));
+            printing.output().resource(result.json(), () -> DecodeCommand.table(tso, DecodeCommand.zone(environment)));
         }
         return ExitCode.OK.code();
     }

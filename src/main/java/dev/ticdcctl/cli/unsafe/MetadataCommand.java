@@ -1,8 +1,10 @@
 package dev.ticdcctl.cli.unsafe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Confirmations;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.EtcdEntry;
 import dev.ticdcctl.output.Table.Column;
@@ -23,20 +25,24 @@ final class MetadataCommand implements Callable<Integer> {
     @Option(names = "--show-secrets", description = "Print the values with their secrets in clear.")
     boolean showSecrets;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
+    private final Confirmations confirmations;
 
-    MetadataCommand(Services services) {
-        this.services = services;
+    MetadataCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations) {
+        this.cluster = cluster;
+        this.printing = printing;
+        this.confirmations = confirmations;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        services.prompter().confirm("Print the raw TiCDC metadata of " + services.cluster() + "?",
+        confirmations.prompter().confirm("Print the raw TiCDC metadata of " + cluster.name() + "?",
                 "nothing was printed");
-        ApiResult<List<EtcdEntry>> result = services.client().unsafeMetadata();
+        ApiResult<List<EtcdEntry>> result = cluster.client().unsafeMetadata();
         // The values are JSON stored as strings: the output masks their URIs and secret-named fields by value.
         JsonNode json = result.json();
-        services.output().resource(json, () -> {
+        printing.output().resource(json, () -> {
             result.value(); // the table reads every entry's key and value: check them first
             Table table = new Table(Column.of("KEY"), Column.of("VALUE"));
             json.forEach(kv -> table.row(kv.path("key").asText(), kv.path("value").asText()));

@@ -1,8 +1,10 @@
 package dev.ticdcctl.cli.unsafe;
 
 import dev.ticdcctl.cli.CliException;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Confirmations;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.TsoConverter;
 import dev.ticdcctl.model.Requests;
 import dev.ticdcctl.model.Tso;
@@ -26,10 +28,14 @@ final class ResolveLockCommand implements Callable<Integer> {
                 + " minute).")
     Tso ts;
 
-    private final Services services;
+    private final ClusterAccess cluster;
+    private final Printing printing;
+    private final Confirmations confirmations;
 
-    ResolveLockCommand(Services services) {
-        this.services = services;
+    ResolveLockCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations) {
+        this.cluster = cluster;
+        this.printing = printing;
+        this.confirmations = confirmations;
     }
 
     @Override
@@ -38,17 +44,17 @@ final class ResolveLockCommand implements Callable<Integer> {
             throw new CliException.InvalidInput("invalid --region " + region
                     + ": a region ID is a positive integer", null);
         }
-        services.prompter().ensureCanConfirm();
+        confirmations.prompter().ensureCanConfirm();
         Tso before = ts;
         if (before == null) {
-            Tso now = services.client().tso().value().compose();
+            Tso now = cluster.client().tso().value().compose();
             before = Tso.of(now.physicalMillis() - DEFAULT_AGE.toMillis(), 0);
         }
-        services.prompter().confirm("Resolve the locks of region " + region + " older than TSO " + before + " ("
-                + before.instant() + ") in " + services.cluster() + "?", "no locks were resolved");
-        services.client().resolveLock(new Requests.ResolveLock(region, before.value()));
-        services.output().result("resolved the locks of region " + region + " older than TSO " + before,
-                services.mapper().createObjectNode());
+        confirmations.prompter().confirm("Resolve the locks of region " + region + " older than TSO " + before + " ("
+                + before.instant() + ") in " + cluster.name() + "?", "no locks were resolved");
+        cluster.client().resolveLock(new Requests.ResolveLock(region, before.value()));
+        printing.output().result("resolved the locks of region " + region + " older than TSO " + before,
+                printing.mapper().createObjectNode());
         return ExitCode.OK.code();
     }
 }

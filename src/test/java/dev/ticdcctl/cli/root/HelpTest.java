@@ -9,7 +9,7 @@ import dev.ticdcctl.build.ManPages;
 import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.GlobalOptions;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Session;
 import dev.ticdcctl.cli.Version;
 import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
 import dev.ticdcctl.output.Terminal;
@@ -83,9 +83,9 @@ public class HelpTest {
         StringWriter sink = new StringWriter();
         Environment environment = new Environment(Map.of(), new ByteArrayInputStream(new byte[0]), Terminal.NONE,
                 new TestClock(Cli.NOW, ZoneOffset.UTC), d -> { }, prompt -> new char[0]);
-        try (Services services = new Services(environment, new PrintWriter(sink), new PrintWriter(sink),
+        try (Session session = new Session(environment, new PrintWriter(sink), new PrintWriter(sink),
                 new GlobalOptions(), EmbeddedSandbox::start)) {
-            return reader.apply(dev.ticdcctl.cli.root.Cli.commandLine(services));
+            return reader.apply(dev.ticdcctl.cli.root.Cli.commandLine(session));
         }
     }
 

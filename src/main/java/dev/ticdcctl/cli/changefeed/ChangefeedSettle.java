@@ -1,8 +1,10 @@
 package dev.ticdcctl.cli.changefeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.ClusterAccess;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.Waiter;
+import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.NotFoundException;
 import dev.ticdcctl.client.TicdcClient;
@@ -18,7 +20,7 @@ import java.util.function.Predicate;
  * Waits for the owner to apply an accepted request. TiCDC answers create, pause and resume at once and changes the
  * state on the owner's next tick, so a command is done only when GET shows the new state.
  */
-final class ChangefeedWaits {
+final class ChangefeedSettle {
 
     private final TicdcClient client;
     private final Waiter waiter;
@@ -27,7 +29,7 @@ final class ChangefeedWaits {
     /** Whether the changefeed is printed after a request not waited for (-o json): then it is fetched. */
     private final boolean printsResource;
 
-    ChangefeedWaits(TicdcClient client, Waiter waiter, Duration timeout, Times times, boolean printsResource) {
+    ChangefeedSettle(TicdcClient client, Waiter waiter, Duration timeout, Times times, boolean printsResource) {
         this.client = client;
         this.waiter = waiter;
         this.timeout = timeout;
@@ -36,9 +38,9 @@ final class ChangefeedWaits {
     }
 
     /** Waits bounded by {@code --timeout} (else 60s), shown on the status line as it is now. */
-    static ChangefeedWaits of(Services services) {
-        return new ChangefeedWaits(services.client(), services.waiter(), services.waitTimeout(),
-                services.output().times(), services.output().machineReadable());
+    static ChangefeedSettle of(ClusterAccess cluster, Printing printing, Waiting waiting) {
+        return new ChangefeedSettle(cluster.client(), waiting.waiter(), waiting.waitTimeout(),
+                printing.output().times(), printing.output().machineReadable());
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.TypeConversionException;
 
 /** What {@code changefeed wait --for} waits for: a state, {@code synced}, or a checkpoint at or past a TSO. */
-sealed interface WaitCondition {
+sealed interface ChangefeedCondition {
     /**
      * The states a wait can end in, those commands lead to first (resume, pause, a target-ts, an error). A removed
      * changefeed is gone: a wait for it ends as not found.
@@ -66,7 +66,7 @@ sealed interface WaitCondition {
      * lags, by default.
      */
     default String progress(ChangefeedDetail changefeed, Times times) {
-        return ChangefeedWaits.seen(changefeed, times);
+        return ChangefeedSettle.seen(changefeed, times);
     }
 
     /** A changefeed that fails ends every wait with an error, except a wait for the failed state. */
@@ -74,7 +74,7 @@ sealed interface WaitCondition {
         return !(this instanceof State s && s.state == ChangefeedState.FAILED);
     }
 
-    record State(ChangefeedState state) implements WaitCondition {
+    record State(ChangefeedState state) implements ChangefeedCondition {
         @Override
         public String goal() {
             return "become " + state;
@@ -91,7 +91,7 @@ sealed interface WaitCondition {
         }
     }
 
-    record Synced() implements WaitCondition {
+    record Synced() implements ChangefeedCondition {
         @Override
         public String goal() {
             return "become synced";
@@ -111,11 +111,11 @@ sealed interface WaitCondition {
 
         @Override
         public String progress(ChangefeedDetail changefeed, Times times) {
-            return ChangefeedWaits.seen(changefeed, times) + ", not synced yet";
+            return ChangefeedSettle.seen(changefeed, times) + ", not synced yet";
         }
     }
 
-    record Checkpoint(Tso target) implements WaitCondition {
+    record Checkpoint(Tso target) implements ChangefeedCondition {
         @Override
         public String goal() {
             return "reach checkpoint " + describe(target);
@@ -143,7 +143,7 @@ sealed interface WaitCondition {
         public String progress(ChangefeedDetail changefeed, Times times) {
             Tso checkpoint = new Tso(changefeed.checkpointTs());
             Duration left = Duration.between(checkpoint.instant(), target.instant());
-            return ChangefeedWaits.state(changefeed) + ", checkpoint " + Durations.format(left) + " short of it, lag "
+            return ChangefeedSettle.state(changefeed) + ", checkpoint " + Durations.format(left) + " short of it, lag "
                     + times.lag(checkpoint.instant());
         }
 
@@ -153,7 +153,7 @@ sealed interface WaitCondition {
     }
 
     /** Reads {@code state=S}, {@code synced} or {@code checkpoint=TSO|TIME}; invalid input names the valid forms. */
-    static WaitCondition parse(String text) {
+    static ChangefeedCondition parse(String text) {
         String trimmed = text.trim();
         int eq = trimmed.indexOf('=');
         String kind = (eq < 0 ? trimmed : trimmed.substring(0, eq)).trim().toLowerCase(Locale.ROOT);

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticdcctl.client.Connections;
 import dev.ticdcctl.client.HttpTransport;
 import dev.ticdcctl.client.Json;
-import dev.ticdcctl.client.Proxies;
-import dev.ticdcctl.client.ServerAddress;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.config.Paths;
 import dev.ticdcctl.config.Settings;
@@ -18,15 +16,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
 
 /**
- * The composition root's shared objects for one invocation. Everything is built on first use, after the command
- * line is parsed, so a command that needs no server builds no HTTP client and no JSON mapper.
+ * The composition root of one invocation: it builds what the commands use, each on first use, after the command line
+ * is parsed, so a command that needs no server builds no HTTP client and no JSON mapper. Commands never see it: they
+ * name the narrow views it implements ({@link ClusterAccess}, {@link Printing}, {@link Confirmations},
+ * {@link Waiting}, {@link UserInput}, {@link Configuration}) in their constructors, and only the root's wiring, the
+ * shell and completion's lookups (which run other command lines) hold a session.
  */
-public final class Services implements AutoCloseable {
+public final class Session
+        implements ClusterAccess, Printing, Confirmations, Waiting, UserInput, Configuration, AutoCloseable {
     static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(60);
 
     private final Environment environment;
@@ -44,7 +43,7 @@ public final class Services implements AutoCloseable {
     private Settings settings;
 
     /** {@code sandboxes} starts the cluster of {@code --sandbox}. */
-    public Services(Environment environment, PrintWriter out, PrintWriter err, GlobalOptions options,
+    public Session(Environment environment, PrintWriter out, PrintWriter err, GlobalOptions options,
             EmbeddedCluster.Starter sandboxes) {
         this.environment = environment;
         this.out = out;
@@ -65,6 +64,7 @@ public final class Services implements AutoCloseable {
         return out;
     }
 
+    @Override
     public PrintWriter err() {
         return err;
     }
@@ -74,7 +74,7 @@ public final class Services implements AutoCloseable {
         return sandboxes;
     }
 
-    /** The effective connection settings and their sources, resolved on first use. */
+    @Override
     public Settings settings() {
         if (settings == null) {
             if (options.retries != null && options.retries < 0) {
@@ -92,17 +92,14 @@ public final class Services implements AutoCloseable {
         return settings;
     }
 
-    /**
-     * Warns that a secret given as an argument ({@code what}) can be read by other users, and what to do instead;
-     * not inside the shell, which passes its lines in-process, where no process list shows them.
-     */
+    @Override
     public void warnVisibleInProcessList(String what, String instead) {
         if (!environment.insideShell()) {
             output().warn(what + " is visible to other users in the process list; " + instead);
         }
     }
 
-    /** The password given by {@code --password-stdin} (read once) or {@code --password} (with a warning), or null. */
+    @Override
     public String passwordFromFlags() {
         return passwords().fromFlags();
     }
@@ -116,7 +113,7 @@ public final class Services implements AutoCloseable {
         return passwords;
     }
 
-    /** The contexts file: see {@link Paths#configFile}. */
+    @Override
     public Path configFile() {
         return paths().configFile(options.configFile);
     }
@@ -125,29 +122,31 @@ public final class Services implements AutoCloseable {
         return environment.paths();
     }
 
-    /** Where the password sent came from, for messages: "from env TICDC_PASSWORD", "typed at the prompt", or null. */
+    @Override
     public String passwordOrigin() {
         Settings.Value<String> password = settings().password;
         return passwords().typed() ? "typed at the prompt" : password.isSet() ? "from " + password.source() : null;
     }
 
+    @Override
     public String namespace() {
         return settings().namespace.value();
     }
 
-    /** The server's base URL: the embedded sandbox's with {@code --sandbox}; https for host:port with TLS files. */
+    @Override
     public URI server() {
         if (options.sandbox) {
             return embeddedCluster().url();
         }
-        return serverAddress(settings().server, settings().usesTls());
+        return ServerSettings.serverAddress(settings().server, settings().usesTls());
     }
 
     /**
      * The cluster a command acts on, as confirmations name it: {@code cluster prod (https://cdc-0.prod:8300)}, the
      * address alone when no context chose the server, or the embedded sandbox.
      */
-    public String cluster() {
+    @Override
+    public String name() {
         URI server = server();
         if (options.sandbox) {
             return "the embedded sandbox (" + server + ")";
@@ -156,38 +155,23 @@ public final class Services implements AutoCloseable {
         return context != null ? "cluster " + context + " (" + server + ")" : "cluster " + server;
     }
 
-    /** The context the server address came from, or null when a flag or the environment gave it, or none did. */
+    @Override
     public String serverContext() {
         String context = settings().context.value();
         return context != null && settings().server.source().equals("context " + context) ? context : null;
     }
 
-    /** A server address as {@link ServerAddress#parse} reads it; an invalid one is a usage error naming its source. */
-    public static URI serverAddress(Settings.Value<String> server, boolean tls) {
-        try {
-            return ServerAddress.parse(server.value(), tls);
-        } catch (IllegalArgumentException e) {
-            String origin = server.source().equals("flag --server") ? "--server"
-                    : "server address (from " + server.source() + ")";
-            throw new CliException.InvalidInput("invalid " + origin + ": " + e.getMessage(), null);
-        }
-    }
-
-    public Duration requestTimeout() {
-        return settings().timeout.value();
-    }
-
-    /** The bound of a wait for a state change: {@code --timeout} when given, else 60s. */
+    @Override
     public Duration waitTimeout() {
         return waitTimeout(DEFAULT_WAIT_TIMEOUT);
     }
 
-    /** The bound of a wait: {@code --timeout} when given, else the command's own default. */
+    @Override
     public Duration waitTimeout(Duration commandDefault) {
         return options.timeout != null ? options.timeout : commandDefault;
     }
 
-    /** Built once; synchronized as the clients of a bulk action's workers ask for it. */
+    @Override
     public synchronized ObjectMapper mapper() {
         if (mapper == null) {
             mapper = Json.mapper();
@@ -195,21 +179,18 @@ public final class Services implements AutoCloseable {
         return mapper;
     }
 
-    public TicdcClient client() {
+    @Override
+    public synchronized TicdcClient client() {
         if (client == null) {
             client = clientWith(connections().server());
         }
         return client;
     }
 
-    /**
-     * A client for one capture of the cluster, at {@code address} ({@code host:port} as {@code capture list} gives
-     * it), with the scheme, TLS, credentials, timeouts and limits of {@link #client()}; an unusable address is an
-     * IllegalArgumentException saying why.
-     */
-    public TicdcClient captureClient(String address) {
+    @Override
+    public synchronized TicdcClient captureClient(String address) {
         URI base = connections().captureAddress(address);
-        return clientWith(usable(() -> connections().to(base)));
+        return clientWith(ServerSettings.usable(() -> connections().to(base)));
     }
 
     /** The connections to the cluster, built once: a password is asked for at most once. */
@@ -217,20 +198,12 @@ public final class Services implements AutoCloseable {
         if (connections == null) {
             URI server = server();
             Settings settings = settings();
-            Connections.Tls tls = new Connections.Tls(path(settings.ca), path(settings.cert), path(settings.key),
-                    settings.insecureSkipTlsVerify.value());
-            if (tls.insecureSkipVerify() && server.getScheme().equals("https")) {
+            if (ServerSettings.unverified(server, settings)) {
                 output().warn("not verifying the server's certificate or host name (--insecure-skip-tls-verify)");
             }
-            SSLContext sslContext = usable(() -> Connections.sslContext(server, tls));
-            String user = settings.user.value();
-            String authorization = user == null ? null
-                    : Connections.basicAuthorization(user, passwords().orTyped(user, settings.password.value()));
-            Connections.Limits limits = new Connections.Limits(settings.timeout.value(),
-                    settings.connectTimeout.value(), settings.retries.value(), settings.maxResponseSize.value());
-            connections = usable(() -> new Connections(server, sslContext, authorization, limits,
-                    proxies(settings.proxy, environment.variables()), "ticdcctl/" + Version.CLIENT,
-                    environment.sleeper()::sleep, options.debug ? this::trace : null));
+            connections = ServerSettings.connections(server, settings,
+                    () -> passwords().orTyped(settings.user.value(), settings.password.value()),
+                    environment.variables(), environment.sleeper()::sleep, options.debug ? this::trace : null);
         }
         return connections;
     }
@@ -241,36 +214,7 @@ public final class Services implements AutoCloseable {
         return new TicdcClient(transport, this::mapper);
     }
 
-    /**
-     * The proxy for {@code server}: --proxy, else TICDCCTL_PROXY, else the context's, else the environment's
-     * HTTP(S)_PROXY and NO_PROXY; one it cannot use is a usage error.
-     */
-    public static Proxies.Choice proxy(Settings.Value<String> own, Map<String, String> env, URI server) {
-        return usable(() -> proxies(own, env).choose(server));
-    }
-
-    /** The proxies given ticdcctl's own setting {@code own} and the environment's variables. */
-    private static Proxies proxies(Settings.Value<String> own, Map<String, String> env) {
-        return Proxies.of(own.value(), own.source(), env);
-    }
-
-    /** A connection setting the user gave that cannot be used (a TLS file, a proxy) is a usage error. */
-    private static <T> T usable(Supplier<T> connection) {
-        try {
-            return connection.get();
-        } catch (IllegalArgumentException e) {
-            throw new CliException.InvalidInput(e.getMessage(), null);
-        }
-    }
-
-    private static Path path(Settings.Value<String> value) {
-        return value.value() == null ? null : Path.of(value.value());
-    }
-
-    /**
-     * The bytes of an input file, or of stdin for "-", at most {@link Inputs#LIMIT}; an unreadable file, a closed
-     * stdin or a larger input is invalid input.
-     */
+    @Override
     public byte[] readInput(String file) {
         if (file.equals("-") && options.passwordStdin) {
             // Both would read stdin, and whichever came second would find it consumed.
@@ -280,11 +224,12 @@ public final class Services implements AutoCloseable {
         return Inputs.read(environment, file);
     }
 
-    /** One line of stdin (a password, a sink URI), or null when stdin is empty; see {@link #readInput}. */
+    @Override
     public String readStdinLine() {
         return Inputs.readLine(environment);
     }
 
+    @Override
     public Output output() {
         if (output == null) {
             boolean color = switch (options.color) {
@@ -299,15 +244,17 @@ public final class Services implements AutoCloseable {
         return output;
     }
 
+    @Override
     public Prompter prompter() {
         return new Prompter(environment, err, options.yes);
     }
 
+    @Override
     public Waiter waiter() {
         return new Waiter(environment.clock(), environment.sleeper(), statusLine());
     }
 
-    /** Where a wait shows how it is going; off with {@code --debug}, whose lines on stderr tell it already. */
+    @Override
     public StatusLine statusLine() {
         return options.debug ? StatusLine.OFF : output().statusLine();
     }
@@ -334,7 +281,7 @@ public final class Services implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         transports.forEach(HttpTransport::close);
         if (sandbox != null) {
             sandbox.close();
