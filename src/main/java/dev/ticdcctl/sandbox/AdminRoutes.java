@@ -35,7 +35,7 @@ final class AdminRoutes {
         JsonNode body = r.body.length == 0 ? JsonNodeFactory.instance.objectNode() : parse(r);
         if (path.startsWith("/sandbox/changefeeds/") && path.endsWith("/fault")) {
             String id = path.substring("/sandbox/changefeeds/".length(), path.length() - "/fault".length());
-            return fault(r.namespace(), id, body);
+            return fault(cluster.dialect.isNew() ? Keyspaces.resolve(cluster, r, false) : r.namespace(), id, body);
         }
         return switch (path) {
             case "/sandbox/health" -> set(s -> s.faults.healthy = flag(body, "healthy"));
@@ -53,6 +53,11 @@ final class AdminRoutes {
         String state = body.path("state").asText("");
         if (!Timeline.FAULT_STATES.contains(state)) {
             throw new ApiError(400, BAD_REQUEST, "state must be one of " + Timeline.FAULT_STATES);
+        }
+        if (cluster.dialect.isNew() && ChangefeedState.PENDING.is(state)) {
+            // ticdc's coordinator never writes pending (coordinator/changefeed/changefeed.go)
+            throw new ApiError(400, BAD_REQUEST, "the new architecture has no pending state; state must be normal,"
+                    + " warning or failed");
         }
         return cluster.store.write(s -> {
             ChangefeedRecord cf = s.changefeeds.get(ClusterState.key(namespace, id));
