@@ -55,6 +55,9 @@ final class NewRouteTable {
         router.add("DELETE", "/api/v2/unsafe/service_gc_safepoint", Runs.ON_OWNER, true, true,
                 (r, c) -> server.deleteServiceGcSafepoint(r));
         router.add("GET", "/config", Runs.LOCALLY, false, false, newServer::serverConfig);
+        for (String method : new String[] {"GET", "POST", "DELETE"}) {
+            router.add(method, "/debug/failpoints", Runs.LOCALLY, false, false, newServer::failpoints);
+        }
         router.add("PUT", "/api/v1/captures/drain", Runs.ON_OWNER, true, false, newServer::drainCapture);
     }
 }

@@ -1,11 +1,14 @@
 package dev.ticdcctl.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Routes only the new server has, or answers differently enough to be its own: log redaction, get_all_tables,
@@ -24,6 +27,8 @@ final class NewServerRoutes {
 
     private final Cluster cluster;
     private final ChangefeedQueryRoutes query;
+    /** Failpoints set through the API, per capture; process memory, as in the real server. */
+    private final Map<String, Map<String, String>> failpoints = new ConcurrentHashMap<>();
 
     NewServerRoutes(Cluster cluster) {
         this.cluster = cluster;
@@ -59,6 +64,51 @@ final class NewServerRoutes {
             s.redactModes.put(captureId, wanted);
             return Reply.json(200, JSON.objectNode().put("previous_mode", current).put("current_mode", wanted));
         });
+    }
+
+    /**
+     * /debug/failpoints (ticdc api/v2/failpoint.go, v8.5.5+): GET lists those set here sorted by name, POST sets
+     * {@code {"name","expr"}}, DELETE removes {@code ?name=} or the body's. Nothing is injected for real.
+     */
+    Reply failpoints(Request r, String captureId) {
+        Map<String, String> set = failpoints.computeIfAbsent(captureId, c -> new TreeMap<>());
+        synchronized (set) {
+            if (r.method.equals("GET")) {
+                ArrayNode list = JSON.arrayNode();
+                set.forEach((name, expr) -> list.addObject().put("name", name).put("expr", expr));
+                return Reply.json(200, list);
+            }
+            String name = r.method.equals("DELETE") ? r.query("name") : "";
+            JsonNode body = name.isEmpty() ? failpointBody(r) : null;
+            name = body == null ? name : body.path("name").asText("").trim();
+            if (r.method.equals("DELETE")) {
+                if (name.isEmpty()) {
+                    throw ApiError.invalidParam("invalid api parameter%!(EXTRA string=name is required)");
+                }
+                set.remove(name);
+                return Reply.ok();
+            }
+            String expr = body.path("expr").asText("").trim();
+            if (name.isEmpty() || expr.isEmpty()) {
+                throw ApiError.invalidParam("invalid api parameter%!(EXTRA string=name and expr are required)");
+            }
+            set.put(name, expr);
+            return Reply.ok();
+        }
+    }
+
+    /** The JSON body of a failpoint request; failures are 400 {@code invalid request: <err>}. */
+    private static JsonNode failpointBody(Request r) {
+        try {
+            JsonNode body = r.body.length == 0 ? null : GoJson.MAPPER.readTree(r.body);
+            if (body != null && body.isObject()) {
+                return body;
+            }
+        } catch (IOException e) {
+            // answered below
+        }
+        throw ApiError.invalidParam("invalid request: " + (r.body.length == 0 ? "EOF"
+                : "invalid character in JSON body"));
     }
 
     /** POST /get_all_tables: the tables a config would replicate, without sink checks. */

@@ -1,10 +1,14 @@
 package dev.ticdcctl.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -102,6 +106,37 @@ class NewArchRoutesTest extends ContractSupport {
         Resp looped = req("GET", "/api/v2/changefeeds").on(1).header(CaptureServer.FORWARD_TIMES, "3").send();
         assertError(looped, 500, "", "TiCDC cluster is unavailable, please try again later");
         assertEquals("TiCDC-ForwardFrom", CaptureServer.FORWARD_FROM_NODE);
+    }
+
+    @Test
+    void failpoints_set_through_the_api_are_listed_by_name_per_capture() {
+        assertEquals("[]", get("/debug/failpoints").body());
+        assertEmptyOk(post("/debug/failpoints", "{\"name\":\" b/x \",\"expr\":\"return(true)\"}"));
+        assertEmptyOk(post("/debug/failpoints", "{\"name\":\"a/y\",\"expr\":\"pause\"}"));
+        assertEquals("[{\"name\":\"a/y\",\"expr\":\"pause\"},{\"name\":\"b/x\",\"expr\":\"return(true)\"}]",
+                get("/debug/failpoints").body());
+        assertEquals("[]", req("GET", "/debug/failpoints").on(1).send().body(), "local to the capture asked");
+        assertEmptyOk(delete("/debug/failpoints?name=a/y"));
+        assertEmptyOk(req("DELETE", "/debug/failpoints").body("{\"name\":\"b/x\"}").send());
+        assertEquals("[]", get("/debug/failpoints").body());
+        assertError(post("/debug/failpoints", "{\"name\":\"a\"}"), 400, "CDC:ErrAPIInvalidParam",
+                "invalid api parameter%!(EXTRA string=name and expr are required)");
+        assertError(delete("/debug/failpoints"), 400, "CDC:ErrAPIInvalidParam", "invalid request: EOF");
+    }
+
+    @Test
+    void a_state_directory_keeps_the_server_it_was_made_for(@TempDir Path dir) throws IOException {
+        Sandbox.start(Sandbox.Options.defaults().withStateDir(dir).withDialect(ServerDialect.NEW_NEXT_GEN)).close();
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> Sandbox.start(Sandbox.Options.defaults().withStateDir(dir)));
+
+        assertTrue(refused.getMessage().contains("was made for the NEW_NEXT_GEN server, not CLASSIC"),
+                refused::getMessage);
+        try (Sandbox again = Sandbox.start(Sandbox.Options.defaults().withStateDir(dir).withDialect(
+                ServerDialect.NEW_NEXT_GEN))) {
+            assertEquals(3, again.urls().size(), "the same dialect starts");
+        }
     }
 
     @Test
