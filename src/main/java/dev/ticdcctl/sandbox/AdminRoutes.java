@@ -35,7 +35,7 @@ final class AdminRoutes {
         JsonNode body = r.body.length == 0 ? JsonNodeFactory.instance.objectNode() : parse(r);
         if (path.startsWith("/sandbox/changefeeds/") && path.endsWith("/fault")) {
             String id = path.substring("/sandbox/changefeeds/".length(), path.length() - "/fault".length());
-            return fault(r.namespace(), id, body);
+            return fault(cluster.dialect.isNew() ? Keyspaces.resolve(cluster, r, false) : r.namespace(), id, body);
         }
         return switch (path) {
             case "/sandbox/health" -> set(s -> s.faults.healthy = flag(body, "healthy"));
@@ -45,6 +45,7 @@ final class AdminRoutes {
             case "/sandbox/gc-safepoint" -> set(s -> s.faults.gcSafepointAgeMillis = number(body, "age_millis"));
             case "/sandbox/ineligible-tables" -> set(s -> s.faults.ineligibleTables = names(body));
             case "/sandbox/reset" -> set(s -> s.faults = new ClusterState.Faults());
+            case "/sandbox/keyspaces" -> keyspace(body);
             default -> Reply.notFound();
         };
     }
@@ -53,6 +54,11 @@ final class AdminRoutes {
         String state = body.path("state").asText("");
         if (!Timeline.FAULT_STATES.contains(state)) {
             throw new ApiError(400, BAD_REQUEST, "state must be one of " + Timeline.FAULT_STATES);
+        }
+        if (cluster.dialect.isNew() && ChangefeedState.PENDING.is(state)) {
+            // ticdc's coordinator never writes pending (coordinator/changefeed/changefeed.go)
+            throw new ApiError(400, BAD_REQUEST, "the new architecture has no pending state; state must be normal,"
+                    + " warning or failed");
         }
         return cluster.store.write(s -> {
             ChangefeedRecord cf = s.changefeeds.get(ClusterState.key(namespace, id));
@@ -67,6 +73,22 @@ final class AdminRoutes {
             Cluster.record(s, cf, e);
             return Reply.ok();
         });
+    }
+
+    /** Registers a keyspace, or changes its state, in the next-gen kernel's simulated PD. */
+    private Reply keyspace(JsonNode body) {
+        if (!cluster.dialect.nextGen()) {
+            throw new ApiError(400, BAD_REQUEST, "keyspaces exist only on the next-gen kernel (--arch new --kernel"
+                    + " next-gen)");
+        }
+        String name = body.path("name").asText("");
+        String state = body.path("state").asText(Keyspaces.ENABLED);
+        // TiDB's keyspace naming rule: letters, digits, '_' and '-', at most 64
+        if (!name.matches("[a-zA-Z0-9_-]{1,64}") || !state.matches("ENABLED|DISABLED|ARCHIVED|TOMBSTONE")) {
+            throw new ApiError(400, BAD_REQUEST, "give {\"name\": \"<keyspace>\", \"state\": \"ENABLED\"|"
+                    + "\"DISABLED\"|\"ARCHIVED\"|\"TOMBSTONE\"}");
+        }
+        return set(s -> s.keyspaces.put(name, state));
     }
 
     private Reply fail(JsonNode body) {

@@ -7,11 +7,31 @@ package dev.ticdcctl.sandbox;
 public final class ApiError extends RuntimeException {
     private final int status;
     private final String code;
+    private final boolean raw;
 
     public ApiError(int status, String code, String message) {
+        this(status, code, message, false);
+    }
+
+    private ApiError(int status, String code, String message, boolean raw) {
         super(message);
         this.status = status;
         this.code = code;
+        this.raw = raw;
+    }
+
+    /**
+     * The new server's keyspace refusals: 400 with the error prototype itself as the body instead of the envelope
+     * (ticdc api/middleware/middleware.go KeyspaceCheckerMiddleware and api/v2/changefeed.go CreateChangefeed write
+     * {@code errors.ErrAPIInvalidParam} with IndentedJSON; pingcap/errors marshals it to class/code/message/rfccode).
+     */
+    static ApiError rawInvalidParam() {
+        return new ApiError(400, "CDC:ErrAPIInvalidParam", "invalid api parameter", true);
+    }
+
+    /** Whether the body is the raw error object rather than TiCDC's envelope. */
+    boolean raw() {
+        return raw;
     }
 
     /** 400 with {@code CDC:ErrAPIInvalidParam}. */

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 /** One simulated capture: an HTTP (or HTTPS) server on loopback answering the v2 API as that capture would. */
 final class CaptureServer {
     static final String FORWARD_FROM = "TiCDC-ForwardFromCapture";
+    /** The new server's name for it (ticdc api/middleware/middleware.go ForwardToServer). */
+    static final String FORWARD_FROM_NODE = "TiCDC-ForwardFrom";
     static final String FORWARD_TIMES = "TiCDC-ForwardTimes";
     private static final String PROXY_502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
             + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
@@ -109,21 +111,28 @@ final class CaptureServer {
 
     /** Readiness, forwarding, authentication, then the handler. */
     private Reply dispatch(Request r) {
-        if (!r.path.startsWith("/api/v2/")) {
-            return Reply.notFound();
-        }
         Router.Route route = router.find(r);
         if (route == null) {
             return Reply.notFound(); // gin runs the group's readiness check only for routes that match
         }
+        boolean newArch = cluster.dialect.isNew();
         if (!cluster.store.read(s -> s.faults.ready)) {
-            throw new ApiError(503, "CDC:ErrServerIsNotReady", "cdc server is not ready");
+            if (!newArch) {
+                throw new ApiError(503, "CDC:ErrServerIsNotReady", "cdc server is not ready");
+            }
+            if (route.runs() == Router.Runs.ON_OWNER) {
+                // ticdc api/v2/helper.go isInitialized: no readiness middleware, coordinator routes answer 500
+                throw ApiError.plain("coordinator is not fully initialized, wait a moment");
+            }
         }
         if (route.runs() == Router.Runs.ON_OWNER) {
             String owner = cluster.store.read(s -> Cluster.owner(s, cluster.now()));
             if (!captureId.equals(owner)) {
                 return forward(r, owner);
             }
+        }
+        if (newArch) {
+            r.keyspace = Keyspaces.resolve(cluster, r, route.keyspaced());
         }
         if (route.authenticated()) {
             authenticate(r);
@@ -145,6 +154,9 @@ final class CaptureServer {
         } catch (NumberFormatException e) {
             forwarded = Integer.MAX_VALUE;
         }
+        if (forwarded > 2 && cluster.dialect.isNew()) {
+            throw ApiError.plain("TiCDC cluster is unavailable, please try again later");
+        }
         if (forwarded > 2) {
             throw new ApiError(500, "ErrRequestForwardErr", "request forward error: TiCDC-ForwardTimes " + times
                     + " exceeds the limit 2");
@@ -154,12 +166,13 @@ final class CaptureServer {
             throw new ApiError(500, "", "failed to forward the request to the owner " + owner + ": not running");
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
+        String from = cluster.dialect.isNew() ? FORWARD_FROM_NODE : FORWARD_FROM;
         r.headers.forEach((name, values) -> {
-            if (!name.equalsIgnoreCase(FORWARD_FROM) && !name.equalsIgnoreCase(FORWARD_TIMES)) {
+            if (!name.equalsIgnoreCase(from) && !name.equalsIgnoreCase(FORWARD_TIMES)) {
                 headers.put(name, values);
             }
         });
-        headers.put(FORWARD_FROM, List.of(captureId));
+        headers.put(from, List.of(captureId));
         headers.put(FORWARD_TIMES, List.of(Integer.toString(forwarded + 1)));
         return ownerServer.answer(new Request(r.method, r.path, r.rawQuery, headers, r.body));
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,9 @@ final class ChangefeedJson {
      * omitempty does.
      */
     ObjectNode info(ClusterState s, ChangefeedRecord cf, Timeline.View v, boolean masked, JsonNode config, long now) {
+        if (s.dialect().isNew()) {
+            return newInfo(s, cf, v, config, true);
+        }
         ObjectNode info = JSON.objectNode()
                 .put("upstream_id", s.upstreamId)
                 .put("namespace", cf.namespace)
@@ -62,6 +66,9 @@ final class ChangefeedJson {
      * normal, pending as warning); the error, or else the warning.
      */
     ObjectNode listItem(ClusterState s, ChangefeedRecord cf, Timeline.View v) {
+        if (s.dialect().isNew()) {
+            return newListItem(s, cf, v);
+        }
         String display = v.state().isEmpty() ? ChangefeedState.NORMAL.wire()
                 : ChangefeedState.PENDING.is(v.state()) ? ChangefeedState.WARNING.wire() : v.state();
         ObjectNode item = JSON.objectNode()
@@ -93,6 +100,69 @@ final class ChangefeedJson {
         }
         return node.put("addr", cluster.address(Cluster.owner(s, now))).put("code", p.code())
                 .put("message", p.message());
+    }
+
+    /**
+     * The new server's ChangeFeedInfo (ticdc api/v2/model.go ChangeFeedInfo, api/v2/changefeed.go GetChangeFeed):
+     * {@code keyspace} after {@code id}, no {@code admin_job_type} or {@code task_status}, the error with a zero
+     * time, {@code resolved_ts} equal to the checkpoint, the GID as two unsigned halves and the maintainer's address
+     * once it is scheduled (never in the create reply: {@code scheduled} false).
+     */
+    ObjectNode newInfo(ClusterState s, ChangefeedRecord cf, Timeline.View v, JsonNode config, boolean scheduled) {
+        ObjectNode info = JSON.objectNode()
+                .put("upstream_id", s.upstreamId)
+                .put("id", cf.id)
+                .put("keyspace", cf.namespace)
+                .put("sink_uri", SinkUriMask.mask(cf.sinkUri))
+                .put("create_time", GoJson.rfc3339Nano(cf.createdAt, cluster.zone()));
+        putNonZero(info, "start_ts", v.startTs());
+        putNonZero(info, "target_ts", cf.targetTs);
+        info.set("config", config);
+        info.put("state", v.state());
+        Timeline.Problem shown = v.error() != null ? v.error() : v.warning();
+        if (shown != null && ChangefeedState.matches(v.state(), ChangefeedState::hasError)) {
+            info.set("error", JSON.objectNode().put("time", GoJson.ZERO_TIME)
+                    .put("addr", cluster.address(cf.maintainer)).put("code", shown.code())
+                    .put("message", shown.message()));
+        }
+        info.put("creator_version", cf.creatorVersion)
+                .put("resolved_ts", v.checkpointTs())
+                .put("checkpoint_ts", v.checkpointTs())
+                .put("checkpoint_time", GoJson.serverTime(Timeline.physical(v.checkpointTs()), cluster.zone()));
+        info.set("gid", JSON.objectNode().put("low", unsigned(cf.gidLow)).put("high", unsigned(cf.gidHigh)));
+        if (scheduled && hasMaintainer(v)) {
+            info.put("maintainer_addr", cluster.address(cf.maintainer));
+        }
+        return info;
+    }
+
+    /** A maintainer runs while the changefeed replicates; pausing, failing or finishing stops it. */
+    static boolean hasMaintainer(Timeline.View v) {
+        return v.visible() && v.running();
+    }
+
+    /** ChangefeedCommonInfo of ticdc api/v2/model.go: the error, else the warning, whatever the state. */
+    private ObjectNode newListItem(ClusterState s, ChangefeedRecord cf, Timeline.View v) {
+        ObjectNode item = JSON.objectNode()
+                .put("upstream_id", s.upstreamId)
+                .put("id", cf.id)
+                .put("keyspace", cf.namespace)
+                .put("state", ChangefeedState.PENDING.is(v.state()) ? ChangefeedState.WARNING.wire() : v.state())
+                .put("checkpoint_tso", v.checkpointTs())
+                .put("checkpoint_time", GoJson.serverTime(Timeline.physical(v.checkpointTs()), cluster.zone()));
+        Timeline.Problem shown = v.error() != null ? v.error() : v.warning();
+        if (shown != null) {
+            item.set("error", JSON.objectNode().put("time", GoJson.rfc3339Nano(shown.at(), cluster.zone()))
+                    .put("addr", cluster.address(cf.maintainer)).put("code", shown.code())
+                    .put("message", shown.message()));
+        } else {
+            item.putNull("error");
+        }
+        return item;
+    }
+
+    static BigInteger unsigned(long half) {
+        return new BigInteger(Long.toUnsignedString(half));
     }
 
     private static void putNonZero(ObjectNode node, String name, long value) {

@@ -1,11 +1,13 @@
 package dev.ticdcctl.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The routes that change a changefeed: create, update, delete, pause and resume, as tiflow cdc/api/v2/changefeed.go
@@ -33,17 +35,25 @@ final class ChangefeedLifecycleRoutes {
         if (sinkUri.isEmpty()) {
             throw ApiError.sinkUriInvalid("sink_uri is empty, cannot create a changefeed without sink_uri");
         }
-        String id = requestedId.isEmpty() ? UUID.randomUUID().toString() : requestedId;
+        boolean newArch = cluster.dialect.isNew();
+        long gidLow = ThreadLocalRandom.current().nextLong();
+        long gidHigh = ThreadLocalRandom.current().nextLong();
+        // ticdc pkg/common/types.go NewChangefeedID: a generated name is the GID's halves in decimal, not a UUID
+        String generated = newArch ? Long.toUnsignedString(gidLow) + Long.toUnsignedString(gidHigh)
+                : UUID.randomUUID().toString();
+        String id = requestedId.isEmpty() ? generated : requestedId;
         if (!Cluster.validId(id)) {
             throw ApiError.invalidParam("invalid changefeed_id: " + id);
         }
-        String ns = namespace.isEmpty() ? "default" : namespace;
+        // The new server takes the keyspace from the query and ignores the body's.
+        String ns = newArch ? r.namespace() : namespace.isEmpty() ? "default" : namespace;
         if (!Cluster.validId(ns)) {
             throw ApiError.invalidParam("invalid namespace: " + ns);
         }
         return cluster.store.write(s -> {
             long now = cluster.now();
             Cluster.settle(s, now);
+            Keyspaces.requireEnabled(s, ns);
             if (s.changefeeds.containsKey(ClusterState.key(ns, id))) {
                 throw new ApiError(500, "CDC:ErrChangeFeedAlreadyExists", "changefeed already exists, " + id);
             }
@@ -71,8 +81,14 @@ final class ChangefeedLifecycleRoutes {
             cf.startTs = startTs;
             cf.targetTs = targetTs;
             cf.createdAt = now;
-            cf.creatorVersion = Cluster.VERSION;
+            cf.creatorVersion = cluster.dialect.version();
             s.changefeeds.put(ClusterState.key(ns, id), cf);
+            if (newArch) {
+                cf.gidLow = gidLow;
+                cf.gidHigh = gidHigh;
+                TableScheduling.place(s, cf);
+                return Reply.json(200, json.newInfo(s, cf, Cluster.view(s, cf, now), config, false));
+            }
             // Answered before the owner loads it: state normal, checkpoint at start, the config as validated.
             Timeline.View loading = new Timeline.View(true, ChangefeedState.NORMAL.wire(), startTs, startTs, startTs, null, null, 0);
             return Reply.json(200, json.info(s, cf, loading, true, config, now));
@@ -82,9 +98,11 @@ final class ChangefeedLifecycleRoutes {
     /** PUT /changefeeds/{id}: {@code updateChangefeed}, checks of {@code verifyUpdateChangefeedConfig}. */
     Reply updateChangefeed(Request r) {
         String id = r.id("changefeed_id");
+        boolean newArch = cluster.dialect.isNew();
         return cluster.store.write(s -> {
             long now = cluster.now();
             Cluster.settle(s, now);
+            Keyspaces.requireEnabled(s, r.namespace());
             ChangefeedRecord cf = Cluster.loadedChangefeed(s, r.namespace(), id, now);
             Timeline.View v = Cluster.view(s, cf, now);
             if (!ChangefeedState.matches(v.state(), ChangefeedState::isUpdatable)) {
@@ -102,6 +120,10 @@ final class ChangefeedLifecycleRoutes {
                 }
                 newTarget = targetTs;
             }
+            // ticdc api/v2/changefeed.go UpdateChangefeed refuses start_ts, which tiflow ignores
+            if (newArch && Fields.uint64(body, "start_ts", "ChangefeedConfig") != 0) {
+                throw ApiError.invalidParam("start_ts can not be updated");
+            }
             String newSink = sinkUri.isEmpty() ? cf.sinkUri : sinkUri;
             ObjectNode newConfig = (given == null || given.isNull() ? cf.config
                     : ReplicaConfigs.replaceFromDefaults(given)).deepCopy();
@@ -115,7 +137,8 @@ final class ChangefeedLifecycleRoutes {
             }
             // Compared after validation, which adjusts the config as it was adjusted when stored.
             boolean sinkOrConfigChanged = !newSink.equals(cf.sinkUri) || !newConfig.equals(cf.config);
-            if (!sinkOrConfigChanged && newTarget == cf.targetTs) {
+            // The new server has no such refusal: an identical update answers 200.
+            if (!newArch && !sinkOrConfigChanged && newTarget == cf.targetTs) {
                 throw updateRefused("changefeed update error: changefeed config is the same with the old one, do"
                         + " nothing");
             }
@@ -126,7 +149,9 @@ final class ChangefeedLifecycleRoutes {
             cf.targetTs = newTarget;
             cf.sinkUri = newSink;
             cf.config = newConfig;
-            return Reply.json(200, json.info(s, cf, Cluster.view(s, cf, now), true, newConfig, now));
+            Timeline.View after = Cluster.view(s, cf, now);
+            return Reply.json(200, newArch ? json.newInfo(s, cf, after, newConfig, true)
+                    : json.info(s, cf, after, true, newConfig, now));
         });
     }
 
@@ -136,8 +161,9 @@ final class ChangefeedLifecycleRoutes {
      */
     Reply deleteChangefeed(Request r) {
         String id = r.id("changefeed_id");
-        cluster.store.write(s -> s.changefeeds.remove(ClusterState.key(r.namespace(), id)));
-        return Reply.ok();
+        ChangefeedRecord removed = cluster.store.write(s -> s.changefeeds.remove(ClusterState.key(r.namespace(), id)));
+        // ticdc api/v2/changefeed.go DeleteChangefeed answers a missing changefeed with a JSON null
+        return removed == null && cluster.dialect.isNew() ? Reply.json(200, NullNode.getInstance()) : Reply.ok();
     }
 
     /** POST /changefeeds/{id}/resume: {@code resumeChangefeed}, checks of {@code verifyResumeChangefeedConfig}. */
@@ -147,7 +173,14 @@ final class ChangefeedLifecycleRoutes {
             long now = cluster.now();
             Cluster.settle(s, now);
             ChangefeedRecord cf = Cluster.loadedChangefeed(s, r.namespace(), id, now);
-            JsonNode body = r.jsonBody();
+            // The new server treats an empty body as {} (ticdc api/v2/changefeed.go ResumeChangefeed).
+            JsonNode body = cluster.dialect.isNew() && r.body.length == 0 ? NullNode.getInstance() : r.jsonBody();
+            if (cluster.dialect.isNew()) {
+                Keyspaces.requireEnabled(s, r.namespace());
+                if (Cluster.view(s, cf, now).running()) {
+                    return Reply.ok(); // v8.5.5 to v8.5.7 answer a resume of a running changefeed as done
+                }
+            }
             long overwrite = Fields.uint64(body, "overwrite_checkpoint_ts", "ResumeChangefeedConfig");
             long checkpoint = overwrite != 0 ? overwrite : Cluster.view(s, cf, now).checkpointTs();
             long tso = Cluster.nextTso(s, now);

@@ -60,6 +60,10 @@ final class ChangefeedQueryRoutes {
         return cluster.store.read(s -> {
             long now = cluster.now();
             ChangefeedRecord cf = Cluster.loadedChangefeed(s, r.namespace(), id, now);
+            if (cluster.dialect.isNew()) {
+                // ticdc api/v2/changefeed.go GetChangeFeed prunes nothing from the config
+                return Reply.json(200, json.newInfo(s, cf, Cluster.view(s, cf, now), cf.config, true));
+            }
             return Reply.json(200, json.info(s, cf, Cluster.view(s, cf, now), masked,
                     ReplicaConfigs.pruneForSink(cf.config, cf.sinkUri), now));
         });
@@ -76,13 +80,17 @@ final class ChangefeedQueryRoutes {
             if (!v.state().isEmpty()) {
                 body.put("state", v.state());
             }
-            body.put("resolved_ts", v.resolvedTs()).put("checkpoint_ts", v.checkpointTs());
+            boolean newArch = cluster.dialect.isNew();
+            // ticdc api/v2/changefeed.go status: resolved is the checkpoint, each problem only in its own state
+            body.put("resolved_ts", newArch ? v.checkpointTs() : v.resolvedTs()).put("checkpoint_ts", v.checkpointTs());
             long checkpointMillis = Timeline.physical(v.checkpointTs());
+            boolean showError = !newArch || ChangefeedState.FAILED.is(v.state());
+            boolean showWarning = !newArch || ChangefeedState.WARNING.is(v.state());
             // Shown only while newer than the checkpoint: an old error is history, not the current problem.
-            if (v.error() != null && v.error().at() > checkpointMillis) {
+            if (showError && v.error() != null && v.error().at() > checkpointMillis) {
                 body.set("last_error", json.problem(s, v.error(), true, now));
             }
-            if (v.warning() != null && v.warning().at() > checkpointMillis) {
+            if (showWarning && v.warning() != null && v.warning().at() > checkpointMillis) {
                 body.set("last_warning", json.problem(s, v.warning(), true, now));
             }
             return Reply.json(200, body);
@@ -128,11 +136,22 @@ final class ChangefeedQueryRoutes {
 
     /** POST /verify_table: {@code verifyTable}. */
     Reply verifyTable(Request r) {
+        return verifyTable(r, false);
+    }
+
+    /**
+     * verify_table, or the new server's get_all_tables ({@code allOnly}: no sink URI checks, each list omitted
+     * when empty); the new server adds {@code all_tables} to both (ticdc api/v2/changefeed.go VerifyTable,
+     * GetAllTables).
+     */
+    Reply verifyTable(Request r, boolean allOnly) {
         JsonNode body = r.jsonBody();
         String sinkUri = Fields.string(body, "sink_uri", "VerifyTableConfig");
         Fields.uint64(body, "start_ts", "VerifyTableConfig");
         ReplicaConfigs.mergeOverDefaults(Fields.get(body, "replica_config"));
-        ReplicaConfigs.requireParsableSinkUri(sinkUri);
+        if (!allOnly) {
+            ReplicaConfigs.requireParsableSinkUri(sinkUri);
+        }
         return cluster.store.read(s -> {
             ObjectNode result = JSON.objectNode();
             ArrayNode ineligible = tableList(s.faults.ineligibleTables, 200);
@@ -141,6 +160,11 @@ final class ChangefeedQueryRoutes {
                 result.set("ineligible_tables", ineligible);
             }
             result.set("eligible_tables", eligible);
+            if (cluster.dialect.isNew()) {
+                ArrayNode all = result.putArray("all_tables");
+                all.addAll(ineligible);
+                all.addAll(eligible);
+            }
             return Reply.json(200, result);
         });
     }

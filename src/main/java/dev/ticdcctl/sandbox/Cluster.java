@@ -14,6 +14,7 @@ import java.util.Map;
  * the tables a capture holds, the current TSO.
  */
 final class Cluster {
+    /** The classic server's version; {@link ServerDialect#version()} for the others. */
     static final String VERSION = "v8.5.0";
     static final String GIT_HASH = "0f1f2e3d4c5b6a79881726354453627180f9e8d7";
     static final int MAX_ID_LENGTH = 128;
@@ -24,9 +25,12 @@ final class Cluster {
     final Map<String, CaptureServer> servers = new LinkedHashMap<>();
     final String authUser;
     final String authPassword;
+    /** The server it answers as, fixed when its state was made. */
+    final ServerDialect dialect;
 
     Cluster(StateStore store, Clock clock, String authUser, String authPassword) {
         this.store = store;
+        this.dialect = store.read(ClusterState::dialect);
         this.clock = clock;
         this.authUser = authUser;
         this.authPassword = authPassword;
@@ -76,20 +80,22 @@ final class Cluster {
     /** Records a request or fault, folding those the owner has acted on by then into the changefeed's state. */
     static void record(ClusterState state, ChangefeedRecord cf, ClusterState.Event event) {
         cf.events.add(event);
-        Timeline.compact(cf, event.at, state.tickMillis);
+        Timeline.compact(cf, event.at, state.tickMillis, state.dialect().isNew());
     }
 
     /** A changefeed the owner knows; one created less than a tick ago is not loaded yet. */
     static ChangefeedRecord loadedChangefeed(ClusterState state, String namespace, String id, long now) {
         ChangefeedRecord cf = state.changefeeds.get(ClusterState.key(namespace, id));
         if (cf == null || !view(state, cf, now).visible()) {
-            throw new ApiError(400, "CDC:ErrChangeFeedNotExists", "changefeed not exists, " + namespace + "/" + id);
+            // ticdc coordinator/controller.go GetChangefeed names the changefeed without its keyspace
+            throw new ApiError(400, "CDC:ErrChangeFeedNotExists", "changefeed not exists, "
+                    + (state.dialect().isNew() ? "" : namespace + "/") + id);
         }
         return cf;
     }
 
     static Timeline.View view(ClusterState state, ChangefeedRecord cf, long now) {
-        return Timeline.at(cf, now, state.tickMillis);
+        return Timeline.at(cf, now, state.tickMillis, state.dialect().isNew());
     }
 
     /** The table IDs a changefeed replicates: a few, derived from its ID so that they stay stable. */

@@ -26,7 +26,7 @@ final class ClusterRoutes {
         boolean owner = cluster.store.read(s -> captureId.equals(Cluster.owner(s, cluster.now())));
         String clusterId = cluster.store.read(s -> s.clusterId);
         return Reply.indented(200, JSON.objectNode()
-                .put("version", Cluster.VERSION)
+                .put("version", cluster.dialect.version())
                 .put("git_hash", Cluster.GIT_HASH)
                 .put("id", captureId)
                 .put("cluster_id", clusterId)
@@ -62,7 +62,9 @@ final class ClusterRoutes {
 
     /** POST /tso: tso.go {@code QueryTso}. */
     Reply tso(Request r) {
-        upstream(r.jsonBody());
+        if (!cluster.dialect.isNew()) {
+            upstream(r.jsonBody()); // ticdc api/v2/tso.go QueryTso ignores the body and asks its own PD
+        }
         long tso = cluster.store.write(s -> Cluster.nextTso(s, cluster.now()));
         return Reply.indented(200, JSON.objectNode()
                 .put("timestamp", Timeline.physical(tso))
@@ -82,7 +84,7 @@ final class ClusterRoutes {
             for (String capture : s.captures) {
                 kvs.addObject().put("key", prefix + "/__cdc_meta__/capture/" + capture).put("value", GoJson.compact(
                         JSON.objectNode().put("id", capture).put("address", cluster.address(capture))
-                                .put("version", Cluster.VERSION).put("git-hash", Cluster.GIT_HASH)
+                                .put("version", cluster.dialect.version()).put("git-hash", Cluster.GIT_HASH)
                                 .put("deploy-path", "/opt/tidb/cdc").put("start-timestamp", s.captures.indexOf(capture)
                                         + 1719799500L)));
             }
@@ -113,7 +115,8 @@ final class ClusterRoutes {
         JsonNode body = r.jsonBody();
         long region = Fields.uint64(body, "region_id", "ResolveLockReq");
         long ts = Fields.uint64(body, "ts", "ResolveLockReq");
-        if (region == 0 || ts == 0) {
+        // ticdc api/v2/unsafe.go ResolveLock has no zero checks
+        if (!cluster.dialect.isNew() && (region == 0 || ts == 0)) {
             throw ApiError.invalidParam("invalid api parameter: region_id and ts must be greater than 0");
         }
         return Reply.ok();

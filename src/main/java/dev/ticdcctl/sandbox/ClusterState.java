@@ -2,6 +2,7 @@ package dev.ticdcctl.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,12 @@ final class ClusterState {
     public boolean serviceGcSafepoint = true;
     public long tsoLogical;
     public Faults faults = new Faults();
+    /** The {@link ServerDialect} it was made for; files from before dialects are classic. */
+    public String dialect = ServerDialect.CLASSIC.name();
+    /** Next-gen kernel: the keyspaces PD knows, name to state ({@code ENABLED}, {@code DISABLED}...). */
+    public Map<String, String> keyspaces = new LinkedHashMap<>();
+    /** New architecture: the redact mode {@code POST /log/redact} has tightened to, by capture. */
+    public Map<String, String> redactModes = new LinkedHashMap<>();
 
     /**
      * A deep copy, for writes that must leave nothing half-changed when refused. Written by hand: every write copies
@@ -55,7 +62,23 @@ final class ClusterState {
         c.serviceGcSafepoint = serviceGcSafepoint;
         c.tsoLogical = tsoLogical;
         c.faults = faults.copy();
+        c.dialect = dialect;
+        c.keyspaces = new LinkedHashMap<>(keyspaces);
+        c.redactModes = new LinkedHashMap<>(redactModes);
         return c;
+    }
+
+    ServerDialect dialect() {
+        return ServerDialect.valueOf(dialect);
+    }
+
+    /** The keyspaces of a fresh next-gen sandbox: two in use and one that is not enabled. */
+    static Map<String, String> initialKeyspaces() {
+        Map<String, String> keyspaces = new LinkedHashMap<>();
+        keyspaces.put("keyspace1", "ENABLED");
+        keyspaces.put("keyspace2", "ENABLED");
+        keyspaces.put("archived", "DISABLED");
+        return keyspaces;
     }
 
     /**
@@ -83,6 +106,12 @@ final class ClusterState {
         }
         if (tickMillis <= 0) {
             return "tickMillis must be positive";
+        }
+        if (dialect == null || Arrays.stream(ServerDialect.values()).noneMatch(d -> d.name().equals(dialect))) {
+            return "it has the unknown dialect " + quote(String.valueOf(dialect));
+        }
+        if (keyspaces == null || redactModes == null) {
+            return keyspaces == null ? "it has no keyspaces" : "it has no redactModes";
         }
         String missing = clusterId == null ? "clusterId" : changefeeds == null ? "changefeeds" : drains == null
                 ? "drains" : logLevels == null ? "logLevels" : faults == null ? "faults"
@@ -153,6 +182,13 @@ final class ClusterState {
         public Settled settled;
         /** The requests the owner had not acted on when last compacted, and any recorded since. */
         public List<Event> events = new ArrayList<>();
+        /** New architecture: the changefeed's 128-bit GID, two unsigned halves kept in signed longs. */
+        public long gidLow;
+        public long gidHigh;
+        /** New architecture: the capture running its maintainer. */
+        public String maintainer;
+        /** New architecture: the table spans and the capture of each, the DDL span (table 0) first. */
+        public List<Span> spans = new ArrayList<>();
 
         ChangefeedRecord copy() {
             ChangefeedRecord c = new ChangefeedRecord();
@@ -166,6 +202,10 @@ final class ClusterState {
             c.creatorVersion = creatorVersion;
             c.settled = settled == null ? null : settled.copy();
             events.forEach(event -> c.events.add(event.copy()));
+            c.gidLow = gidLow;
+            c.gidHigh = gidHigh;
+            c.maintainer = maintainer;
+            spans.forEach(span -> c.spans.add(span.copy()));
             return c;
         }
 
@@ -183,7 +223,8 @@ final class ClusterState {
         private String inconsistency(String key, String what) {
             String missing = namespace == null ? "namespace" : id == null ? "id" : sinkUri == null || sinkUri.isEmpty()
                     ? "sinkUri" : config == null || !config.isObject() ? "config object" : creatorVersion == null
-                    ? "creatorVersion" : events == null ? "events" : null;
+                    ? "creatorVersion" : events == null ? "events" : spans == null || spans.contains(null) ? "spans"
+                    : null;
             if (missing != null) {
                 return what + " has no " + missing;
             }
@@ -286,6 +327,23 @@ final class ClusterState {
             e.kind = kind;
             e.at = at;
             return e;
+        }
+    }
+
+    /** One dispatcher's span of a table, and the capture it runs on; a split table has several. */
+    static final class Span {
+        public long tableId;
+        public String node;
+
+        Span copy() {
+            return of(tableId, node);
+        }
+
+        static Span of(long tableId, String node) {
+            Span s = new Span();
+            s.tableId = tableId;
+            s.node = node;
+            return s;
         }
     }
 

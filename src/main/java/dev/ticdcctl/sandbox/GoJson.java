@@ -74,6 +74,14 @@ final class GoJson {
         return SERVER_TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
     }
 
+    /** A string as Go's {@code strconv.Quote} writes a plain one (the messages of strconv errors). */
+    static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Go's zero {@code time.Time} in RFC 3339, as the new server's changefeed detail shows an error's time. */
+    static final String ZERO_TIME = "0001-01-01T00:00:00Z";
+
     /** Go's RFC3339Nano: trailing zeros of the fraction dropped, {@code Z} for UTC. */
     static String rfc3339Nano(long epochMillis, ZoneId zone) {
         ZonedDateTime t = Instant.ofEpochMilli(epochMillis).atZone(zone);

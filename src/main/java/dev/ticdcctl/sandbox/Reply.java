@@ -25,6 +25,10 @@ record Reply(int status, JsonNode json, boolean indented, String text) {
 
     /** TiCDC's error envelope, always indented. */
     static Reply error(ApiError e) {
+        if (e.raw()) {
+            return indented(e.status(), JsonNodeFactory.instance.objectNode().put("class", 0).put("code", 0)
+                    .put("message", e.getMessage()).put("rfccode", e.code()));
+        }
         return indented(e.status(), JsonNodeFactory.instance.objectNode()
                 .put("error_msg", e.errorMessage())
                 .put("error_code", e.code()));

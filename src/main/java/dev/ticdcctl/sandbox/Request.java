@@ -16,6 +16,8 @@ final class Request {
     final Map<String, List<String>> headers;
     final byte[] body;
     final Map<String, String> params = new LinkedHashMap<>();
+    /** The new server's keyspace, resolved before the handler runs; null on the classic server. */
+    String keyspace;
 
     Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
         this.method = method;
@@ -49,8 +51,14 @@ final class Request {
         return "";
     }
 
-    /** {@code ?namespace=}, "default" when absent or empty, as TiCDC reads it. */
+    /**
+     * Where changefeeds live: {@code ?namespace=} ("default" when absent or empty) on the classic server, the
+     * resolved keyspace on the new one.
+     */
     String namespace() {
+        if (keyspace != null) {
+            return keyspace;
+        }
         String ns = query("namespace");
         return ns.isEmpty() ? "default" : ns;
     }

@@ -10,13 +10,16 @@ import java.util.function.BiFunction;
  * The v2 route table of tiflow cdc/api/v2/api.go {@code RegisterOpenAPIV2Routes} and the middleware TiCDC runs
  * before a handler (cdc/api/middleware/middleware.go): readiness ({@code CheckServerReadyMiddleware}), forwarding
  * of owner routes to the owner ({@code ForwardToOwnerMiddleware}), then authentication on the owner
- * ({@code AuthenticateMiddleware}).
+ * ({@code AuthenticateMiddleware}). The new server's table is {@link NewRouteTable}.
  */
 final class Router {
     /** Where a route runs: on the capture that was asked, or on the owner. */
     enum Runs { LOCALLY, ON_OWNER }
 
-    record Route(String method, String pattern, Runs runs, boolean authenticated,
+    /**
+     * A route; {@code keyspaced} ones run the new server's keyspace check (next-gen kernel) before authentication.
+     */
+    record Route(String method, String pattern, Runs runs, boolean authenticated, boolean keyspaced,
             BiFunction<Request, String, Reply> handler) {
         /** Matches and fills the request's path parameters. */
         boolean matches(Request r) {
@@ -45,7 +48,15 @@ final class Router {
 
     private final List<Route> routes = new ArrayList<>();
 
-    Router(Cluster cluster) {
+    Router(Cluster cluster, ServerDialect dialect) {
+        if (dialect.isNew()) {
+            NewRouteTable.register(this, cluster);
+        } else {
+            registerClassic(cluster);
+        }
+    }
+
+    private void registerClassic(Cluster cluster) {
         ClusterRoutes server = new ClusterRoutes(cluster);
         ChangefeedLifecycleRoutes lifecycle = new ChangefeedLifecycleRoutes(cluster);
         ChangefeedQueryRoutes query = new ChangefeedQueryRoutes(cluster);
@@ -80,7 +91,12 @@ final class Router {
 
     private void add(String method, String pattern, Runs runs, boolean authenticated,
             BiFunction<Request, String, Reply> handler) {
-        routes.add(new Route(method, pattern, runs, authenticated, handler));
+        add(method, pattern, runs, authenticated, false, handler);
+    }
+
+    void add(String method, String pattern, Runs runs, boolean authenticated, boolean keyspaced,
+            BiFunction<Request, String, Reply> handler) {
+        routes.add(new Route(method, pattern, runs, authenticated, keyspaced, handler));
     }
 
     /** The route for a request, or null (gin answers 404 text, for a wrong method too). */

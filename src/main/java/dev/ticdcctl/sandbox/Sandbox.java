@@ -23,44 +23,52 @@ public final class Sandbox implements AutoCloseable {
      * certificates signed by it.
      */
     public record Options(int port, int captures, Duration tick, String authUser, String authPassword, Path stateDir,
-            Clock clock, Path tlsCert, Path tlsKey, Path clientCa) {
+            Clock clock, Path tlsCert, Path tlsKey, Path clientCa, ServerDialect dialect) {
         public static Options defaults() {
             return new Options(0, 3, Duration.ofMillis(500), null, null, null, Clock.systemDefaultZone(), null, null,
-                    null);
+                    null, ServerDialect.CLASSIC);
         }
 
         public Options withPort(int port) {
             return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
-                    clientCa);
+                    clientCa, dialect);
         }
 
         public Options withCaptures(int captures) {
             return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
-                    clientCa);
+                    clientCa, dialect);
         }
 
         public Options withTick(Duration tick) {
             return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
-                    clientCa);
+                    clientCa, dialect);
         }
 
         public Options withAuth(String user, String password) {
-            return new Options(port, captures, tick, user, password, stateDir, clock, tlsCert, tlsKey, clientCa);
+            return new Options(port, captures, tick, user, password, stateDir, clock, tlsCert, tlsKey, clientCa,
+                    dialect);
         }
 
         public Options withStateDir(Path stateDir) {
             return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
-                    clientCa);
+                    clientCa, dialect);
         }
 
         public Options withClock(Clock clock) {
             return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
-                    clientCa);
+                    clientCa, dialect);
         }
 
         /** HTTPS with this certificate (chain) and key; {@code clientCa} null accepts clients without one. */
         public Options withTls(Path cert, Path key, Path clientCa) {
-            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, cert, key, clientCa);
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, cert, key, clientCa,
+                    dialect);
+        }
+
+        /** Answer as this server (default {@link ServerDialect#CLASSIC}). */
+        public Options withDialect(ServerDialect dialect) {
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
+                    clientCa, dialect);
         }
 
         boolean https() {
@@ -103,13 +111,19 @@ public final class Sandbox implements AutoCloseable {
                 ? StateStore.inMemory(initialState(options))
                 : StateStore.inDirectory(options.stateDir(), () -> initialState(options));
         List<String> captures;
+        ServerDialect kept;
         try {
             captures = store.read(s -> List.copyOf(s.captures));
+            kept = store.read(ClusterState::dialect);
         } catch (StateStore.StateException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+        if (kept != options.dialect()) {
+            throw new IllegalStateException("the sandbox state in " + options.stateDir() + " was made for the "
+                    + kept + " server, not " + options.dialect() + "; use another state directory");
+        }
         Cluster cluster = new Cluster(store, options.clock(), options.authUser(), options.authPassword());
-        Router router = new Router(cluster);
+        Router router = new Router(cluster, options.dialect());
         AdminRoutes admin = new AdminRoutes(cluster);
         Sandbox sandbox = new Sandbox();
         try {
@@ -135,6 +149,10 @@ public final class Sandbox implements AutoCloseable {
             state.captures.add(UUID.randomUUID().toString());
         }
         state.owner = state.captures.get(0);
+        state.dialect = options.dialect().name();
+        if (options.dialect().nextGen()) {
+            state.keyspaces.putAll(ClusterState.initialKeyspaces());
+        }
         return state;
     }
 

@@ -50,19 +50,26 @@ final class Timeline {
 
     private final ChangefeedRecord changefeed;
     private final long tick;
+    /**
+     * The new architecture's coordinator has a changefeed in its table before create answers and answers pause
+     * and delete only once the maintainer stopped (ticdc coordinator/controller.go CreateChangefeed,
+     * PauseChangefeed): requests take effect when accepted, not a tick later.
+     */
+    private final boolean newArch;
     /** The state being derived: the settled one, or the changefeed as the owner loaded it. */
     private final Settled s;
     /** No event takes effect before this: the owner's loading, or the last event already folded. */
     private final long floor;
 
-    private Timeline(ChangefeedRecord changefeed, long tick) {
+    private Timeline(ChangefeedRecord changefeed, long tick, boolean newArch) {
         this.changefeed = changefeed;
         this.tick = tick;
+        this.newArch = newArch;
         if (changefeed.settled != null) {
             s = changefeed.settled.copy();
         } else {
             s = new Settled();
-            s.at = changefeed.createdAt + tick;
+            s.at = changefeed.createdAt + (newArch ? 0 : tick);
             s.state = ChangefeedState.NORMAL.wire();
             s.startTs = changefeed.startTs;
             s.checkpointTs = changefeed.startTs;
@@ -73,10 +80,14 @@ final class Timeline {
     }
 
     static View at(ChangefeedRecord changefeed, long now, long tickMillis) {
-        if (now < changefeed.createdAt + tickMillis) {
+        return at(changefeed, now, tickMillis, false);
+    }
+
+    static View at(ChangefeedRecord changefeed, long now, long tickMillis, boolean newArch) {
+        if (now < changefeed.createdAt + (newArch ? 0 : tickMillis)) {
             return INVISIBLE;
         }
-        Timeline t = new Timeline(changefeed, tickMillis);
+        Timeline t = new Timeline(changefeed, tickMillis, newArch);
         t.replay(now);
         t.advance(now);
         Settled s = t.s;
@@ -90,10 +101,14 @@ final class Timeline {
      * by the write that records an event, so {@code now} is never later than a future event's effect.
      */
     static void compact(ChangefeedRecord changefeed, long now, long tickMillis) {
-        if (now < changefeed.createdAt + tickMillis) {
+        compact(changefeed, now, tickMillis, false);
+    }
+
+    static void compact(ChangefeedRecord changefeed, long now, long tickMillis, boolean newArch) {
+        if (now < changefeed.createdAt + (newArch ? 0 : tickMillis)) {
             return;
         }
-        Timeline t = new Timeline(changefeed, tickMillis);
+        Timeline t = new Timeline(changefeed, tickMillis, newArch);
         List<Event> pending = t.replay(now);
         if (pending.size() < changefeed.events.size()) {
             changefeed.settled = t.s;
@@ -127,7 +142,7 @@ final class Timeline {
 
     /** Requests reach the owner's state one tick after they were accepted; injected faults act at once. */
     private long effective(Event e) {
-        long when = e.kind.equals("fault") ? e.at : e.at + tick;
+        long when = e.kind.equals("fault") || newArch ? e.at : e.at + tick;
         return Math.max(when, floor);
     }
 
@@ -173,7 +188,8 @@ final class Timeline {
     private void apply(Event e, long when) {
         switch (e.kind) {
             case "pause" -> {
-                if (state().isActive()) {
+                // ticdc coordinator/controller.go PauseChangefeed stops a changefeed in any state
+                if (newArch ? state() != ChangefeedState.STOPPED : state().isActive()) {
                     become(ChangefeedState.STOPPED);
                     s.adminJobType = 1;
                 }

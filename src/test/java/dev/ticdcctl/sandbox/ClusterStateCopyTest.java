@@ -25,6 +25,7 @@ class ClusterStateCopyTest {
         assertNothingDefault(changefeed, new ClusterState.ChangefeedRecord());
         assertNothingDefault(changefeed.events.get(0), new ClusterState.Event());
         assertNothingDefault(changefeed.settled, new ClusterState.Settled());
+        assertNothingDefault(changefeed.spans.get(0), new ClusterState.Span());
 
         assertEquals(tree(state), tree(state.copy()));
     }
@@ -43,6 +44,8 @@ class ClusterStateCopyTest {
         ((ObjectNode) changefeed.config).put("force-replicate", false);
         changefeed.events.get(0).state = "normal";
         changefeed.settled.state = "failed";
+        changefeed.spans.get(0).node = "c-2";
+        copy.keyspaces.put("other", "DISABLED");
         changefeed.events.add(ClusterState.Event.of("resume", 9));
         copy.changefeeds.remove("default/orders");
 
@@ -83,6 +86,9 @@ class ClusterStateCopyTest {
         s.faults.failRemaining = 7;
         s.faults.gcSafepointAgeMillis = 8;
         s.faults.ineligibleTables = new ArrayList<>(List.of("db.t"));
+        s.dialect = ServerDialect.NEW_NEXT_GEN.name();
+        s.keyspaces.put("ks", "ENABLED");
+        s.redactModes.put("c-1", "MARKER");
         ClusterState.ChangefeedRecord cf = new ClusterState.ChangefeedRecord();
         cf.namespace = "default";
         cf.id = "orders";
@@ -110,6 +116,10 @@ class ClusterStateCopyTest {
         cf.settled.segmentBase = 20;
         cf.settled.stuckSince = 21;
         cf.settled.lastResumeAt = 22L;
+        cf.gidLow = -23;
+        cf.gidHigh = 24;
+        cf.maintainer = "c-2";
+        cf.spans.add(ClusterState.Span.of(25, "c-1"));
         s.changefeeds.put(ClusterState.key(cf.namespace, cf.id), cf);
         return s;
     }

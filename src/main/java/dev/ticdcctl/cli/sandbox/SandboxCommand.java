@@ -8,6 +8,7 @@ import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.UserInput;
 import dev.ticdcctl.pem.PemException;
 import dev.ticdcctl.sandbox.Sandbox;
+import dev.ticdcctl.sandbox.ServerDialect;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -24,6 +25,10 @@ import sun.misc.Signal;
             + " testing scripts. It answers the OpenAPI v2 as TiCDC v8.5 does; each capture listens on its own port"
             + " (HTTP, or HTTPS with --tls-cert) and forwards owner routes to the owner. Prints the captures' URLs;"
             + " Ctrl-C or SIGTERM stops it.",
+            "--arch picks the server: classic (the default) models pingcap/tiflow v8.5.x, the classic architecture;"
+                + " new models pingcap/ticdc's new architecture of the current release line, v8.5.5 to v8.5.7"
+                + " (table scheduling, keyspaces, its errors and route table). Classic stays the default, also for"
+                + " --sandbox, until ticdcctl's client speaks the new dialect.",
             "Faults can be injected under /sandbox/... (see README, \"Rehearsing incidents\"). The global option"
                 + " --sandbox runs a single command against an embedded sandbox instead."},
         footerHeading = "%nExamples:%n",
@@ -31,6 +36,8 @@ import sun.misc.Signal;
             "  # in another terminal", "  ticdcctl --server 127.0.0.1:8301 changefeed create demo --sink-uri blackhole://",
             "  # a cluster that requires a TiDB user for changes, state kept across restarts",
             "  ticdcctl sandbox --auth root:secret --state-dir /tmp/ticdc-sandbox",
+            "  # the new architecture on the next-gen kernel (keyspaces keyspace1, keyspace2; archived is disabled)",
+            "  ticdcctl sandbox --arch new --kernel next-gen",
             "  # HTTPS that requires client certificates signed by ca.crt (mutual TLS)",
             "  ticdcctl sandbox --tls-cert server.crt --tls-key server.key --client-ca ca.crt"})
 public final class SandboxCommand implements Callable<Integer> {
@@ -69,6 +76,14 @@ public final class SandboxCommand implements Callable<Integer> {
                     + " (mutual TLS). Needs --tls-cert and --tls-key.")
     Path clientCa;
 
+    @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "classic",
+            description = "Which server to simulate: classic (tiflow v8.5.x) or new (ticdc v8.5.5-v8.5.7).")
+    String arch;
+
+    @Option(names = "--kernel", paramLabel = "KERNEL", defaultValue = "classic",
+            description = "With --arch new: classic (one keyspace, default) or next-gen (keyspaces required).")
+    String kernel;
+
     private final Printing printing;
     private final UserInput input;
     private final Environment environment;
@@ -102,6 +117,7 @@ public final class SandboxCommand implements Callable<Integer> {
             user = credentials.substring(0, colon);
             password = credentials.substring(colon + 1);
         }
+        ServerDialect dialect = dialect();
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new CliException.InvalidInput("--tls-cert and --tls-key go together", null);
         }
@@ -110,7 +126,7 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         Sandbox.Options options = Sandbox.Options.defaults().withPort(port).withCaptures(captures).withTick(tick)
                 .withAuth(user, password).withStateDir(stateDir).withClock(environment.clock())
-                .withTls(tlsCert, tlsKey, clientCa);
+                .withTls(tlsCert, tlsKey, clientCa).withDialect(dialect);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Sandbox sandbox = start(options)) {
             // Only once started: a sandbox refused for its options leaves the process's signal handling alone.
@@ -119,7 +135,8 @@ public final class SandboxCommand implements Callable<Integer> {
             for (URI url : sandbox.urls()) {
                 printing.output().data(url.toString());
             }
-            printing.output().progress("TiCDC sandbox running with " + sandbox.urls().size() + " capture(s)"
+            printing.output().progress("TiCDC sandbox (" + describe(options.dialect()) + ") running with "
+                    + sandbox.urls().size() + " capture(s)"
                     + (tlsCert == null ? "" : clientCa == null ? " over HTTPS" : " over HTTPS with client certificates")
                     + (user == null ? "" : ", changes require user " + user) + "; stop it with Ctrl-C.");
             printing.output().progress("Try: export TICDCCTL_SERVER=" + sandbox.url());
@@ -127,6 +144,23 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         printing.output().progress("sandbox stopped");
         return ExitCode.OK.code();
+    }
+
+    private ServerDialect dialect() {
+        if (!arch.equals("classic") && !arch.equals("new")) {
+            throw new CliException.InvalidInput("--arch must be classic or new, not " + arch, null);
+        }
+        if (!kernel.equals("classic") && !kernel.equals("next-gen")) {
+            throw new CliException.InvalidInput("--kernel must be classic or next-gen, not " + kernel, null);
+        }
+        if (arch.equals("classic")) {
+            if (kernel.equals("next-gen")) {
+                throw new CliException.InvalidInput("--kernel next-gen needs --arch new: the classic server has no"
+                        + " next-gen kernel", null);
+            }
+            return ServerDialect.CLASSIC;
+        }
+        return kernel.equals("next-gen") ? ServerDialect.NEW_NEXT_GEN : ServerDialect.NEW_CLASSIC_KERNEL;
     }
 
     private Sandbox start(Sandbox.Options options) {
@@ -142,6 +176,14 @@ public final class SandboxCommand implements Callable<Integer> {
         } catch (IOException | IllegalStateException e) {
             throw new CliException.Failed(e.getMessage(), null);
         }
+    }
+
+    private static String describe(ServerDialect dialect) {
+        return switch (dialect) {
+            case CLASSIC -> "classic architecture, tiflow v8.5";
+            case NEW_CLASSIC_KERNEL -> "new architecture, classic kernel, v8.5.7";
+            case NEW_NEXT_GEN -> "new architecture, next-gen kernel, v8.5.7";
+        };
     }
 
     private static String optionFor(PemException.Role role) {

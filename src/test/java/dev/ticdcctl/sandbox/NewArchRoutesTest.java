@@ -1,0 +1,146 @@
+package dev.ticdcctl.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The new architecture's route table (ticdc api/v2/api.go, api/http.go, api/v1/api.go at v8.5.7): routes that are
+ * gone answer gin's 404 text, new ones answer, and the middleware differs (authentication of status and synced,
+ * no readiness 503, the forwarding loop error).
+ */
+class NewArchRoutesTest extends ContractSupport {
+    NewArchRoutesTest() {
+        super(o -> o.withDialect(ServerDialect.NEW_CLASSIC_KERNEL).withAuth("root", "secret"));
+        defaultHeaders.put("Authorization", basic("root", "secret"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"GET, /api/v2/changefeeds/cf-1/meta_info", "POST, /api/v2/captures/{capture}/drain",
+        "GET, /debug/nothing", "POST, /api/v2/status"})
+    void removed_and_unknown_routes_answer_gins_404_text(String method, String path) {
+        create("{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\"}");
+        assertGin404(req(method, path.replace("{capture}", captureIds().get(1))).body("{}").send());
+    }
+
+    @Test
+    void status_is_also_served_at_the_root_and_config_names_newarch() {
+        Resp root = req("GET", "/status").on(1).send();
+        assertEquals(200, root.status(), root::toString);
+        assertEquals(captureIds().get(1), root.json().path("id").asText());
+        assertTrue(root.indented());
+
+        Resp config = req("GET", "/config").on(2).send();
+        assertEquals(200, config.status(), config::toString);
+        assertEquals(true, config.json().path("newarch").asBoolean());
+        assertEquals("newarch", config.json().fieldNames().next(), "newarch comes first in ServerConfig");
+        assertEquals(urls.get(2).getAuthority(), config.json().path("advertise-addr").asText());
+    }
+
+    @Test
+    void processors_are_static_stubs() {
+        assertEquals("{\"total\":0,\"items\":[]}", get("/api/v2/processors").body());
+        assertEquals("{\"table_ids\":null}", get("/api/v2/processors/any/thing").body(), "nothing is checked");
+    }
+
+    @Test
+    void redact_mode_only_tightens_per_capture() {
+        Resp first = post("/api/v2/log/redact", "{\"redact_info_log\":\"enabled\"}");
+        assertEquals("{\"previous_mode\":\"OFF\",\"current_mode\":\"ON\"}", first.body());
+        assertEquals("{\"previous_mode\":\"ON\",\"current_mode\":\"ON\"}",
+                post("/api/v2/log/redact", "{\"redact_info_log\":\"on\"}").body(), "same mode: 200");
+        assertError(post("/api/v2/log/redact", "{\"redact_info_log\":\"Marker\"}"), 400, "CDC:ErrAPIInvalidParam",
+                "cannot transition from 'ON' to 'Marker': only transitions to more restrictive modes are allowed"
+                        + " (OFF→MARKER→ON)");
+        assertEquals("{\"previous_mode\":\"OFF\",\"current_mode\":\"MARKER\"}",
+                req("POST", "/api/v2/log/redact").body("{\"redact_info_log\":\"mark\"}").on(1).send().body(),
+                "another capture has its own mode");
+        assertError(post("/api/v2/log/redact", "{\"redact_info_log\":\" \"}"), 400, "CDC:ErrAPIInvalidParam",
+                "missing required field 'redact_info_log': must be 'off', 'on', or 'marker'");
+        assertError(post("/api/v2/log/redact", "{\"redact_info_log\":\"loud\"}"), 400, "CDC:ErrAPIInvalidParam",
+                "invalid redact mode 'loud': must be 'off', 'on', or 'marker'");
+        assertError(post("/api/v2/log/redact", ""), 400, "CDC:ErrAPIInvalidParam", "invalid redact mode: EOF");
+    }
+
+    @Test
+    void get_all_tables_lists_every_table_without_sink_checks() {
+        Resp r = post("/api/v2/get_all_tables", "{\"sink_uri\":\"\"}");
+        assertEquals(200, r.status(), r::toString);
+        JsonNode body = r.json();
+        assertEquals(body.path("eligible_tables").size(), body.path("all_tables").size());
+        assertTrue(body.path("all_tables").size() > 0);
+    }
+
+    @Test
+    void status_synced_and_table_operations_need_credentials_lists_do_not() {
+        create("{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\"}");
+        for (String path : new String[] {"/api/v2/changefeeds/cf-1/status", "/api/v2/changefeeds/cf-1/synced"}) {
+            assertErrorEnvelope(req("GET", path).without("Authorization").send(), 401, "CDC:ErrCredentialNotFound");
+        }
+        assertErrorEnvelope(req("POST", "/api/v2/changefeeds/cf-1/merge_table?tableID=1").without("Authorization")
+                .send(), 401, "CDC:ErrCredentialNotFound");
+        assertErrorEnvelope(req("PUT", "/api/v1/captures/drain").body("{}").without("Authorization").send(), 401,
+                "CDC:ErrCredentialNotFound");
+        assertEquals(200, req("GET", "/api/v2/changefeeds/cf-1/tables").without("Authorization").send().status());
+        assertEquals(200, req("GET", "/api/v2/changefeeds/cf-1").without("Authorization").send().status());
+    }
+
+    @Test
+    void before_the_coordinator_is_initialized_its_routes_answer_500_and_local_ones_answer() {
+        inject("/sandbox/ready", "{\"ready\":false}");
+        assertError(get("/api/v2/changefeeds"), 500, "", "coordinator is not fully initialized, wait a moment");
+        assertEquals(200, get("/api/v2/status").status());
+        assertEquals(200, post("/api/v2/tso", "").status(), "tso ignores its body");
+    }
+
+    @Test
+    void a_request_forwarded_too_often_is_refused_and_forwards_name_the_node() {
+        Resp looped = req("GET", "/api/v2/changefeeds").on(1).header(CaptureServer.FORWARD_TIMES, "3").send();
+        assertError(looped, 500, "", "TiCDC cluster is unavailable, please try again later");
+        assertEquals("TiCDC-ForwardFrom", CaptureServer.FORWARD_FROM_NODE);
+    }
+
+    @Test
+    void failpoints_set_through_the_api_are_listed_by_name_per_capture() {
+        assertEquals("[]", get("/debug/failpoints").body());
+        assertEmptyOk(post("/debug/failpoints", "{\"name\":\" b/x \",\"expr\":\"return(true)\"}"));
+        assertEmptyOk(post("/debug/failpoints", "{\"name\":\"a/y\",\"expr\":\"pause\"}"));
+        assertEquals("[{\"name\":\"a/y\",\"expr\":\"pause\"},{\"name\":\"b/x\",\"expr\":\"return(true)\"}]",
+                get("/debug/failpoints").body());
+        assertEquals("[]", req("GET", "/debug/failpoints").on(1).send().body(), "local to the capture asked");
+        assertEmptyOk(delete("/debug/failpoints?name=a/y"));
+        assertEmptyOk(req("DELETE", "/debug/failpoints").body("{\"name\":\"b/x\"}").send());
+        assertEquals("[]", get("/debug/failpoints").body());
+        assertError(post("/debug/failpoints", "{\"name\":\"a\"}"), 400, "CDC:ErrAPIInvalidParam",
+                "invalid api parameter%!(EXTRA string=name and expr are required)");
+        assertError(delete("/debug/failpoints"), 400, "CDC:ErrAPIInvalidParam", "invalid request: EOF");
+    }
+
+    @Test
+    void a_state_directory_keeps_the_server_it_was_made_for(@TempDir Path dir) throws IOException {
+        Sandbox.start(Sandbox.Options.defaults().withStateDir(dir).withDialect(ServerDialect.NEW_NEXT_GEN)).close();
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> Sandbox.start(Sandbox.Options.defaults().withStateDir(dir)));
+
+        assertTrue(refused.getMessage().contains("was made for the NEW_NEXT_GEN server, not CLASSIC"),
+                refused::getMessage);
+        try (Sandbox again = Sandbox.start(Sandbox.Options.defaults().withStateDir(dir).withDialect(
+                ServerDialect.NEW_NEXT_GEN))) {
+            assertEquals(3, again.urls().size(), "the same dialect starts");
+        }
+    }
+
+    @Test
+    void resolve_lock_has_no_zero_checks() {
+        assertEmptyOk(post("/api/v2/unsafe/resolve_lock", "{\"region_id\":0,\"ts\":0}"));
+    }
+}
