@@ -1,14 +1,19 @@
 package dev.ticdcctl.cli.completion;
 
 import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Program;
 import dev.ticdcctl.cli.Services;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "completion",
         description = {"Print the shell completion script for bash, zsh or fish. It completes commands, options,"
             + " their values, file paths, and the changefeed and capture IDs of the configured cluster.",
+            "Commands, options and fixed values are answered by the script itself; only live values (changefeed"
+            + " and capture IDs, contexts) run 'ticdcctl __complete'.",
             "Its first lines say how to install it."},
         footerHeading = "%nExamples:%n",
         footer = {"  # bash: this shell only (add the line to ~/.bashrc to keep it)",
@@ -21,6 +26,9 @@ public final class CompletionCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SHELL", description = "One of: ${COMPLETION-CANDIDATES}.")
     CompletionShell shell;
 
+    @Spec
+    CommandSpec spec;
+
     private final Services services;
 
     CompletionCommand(Services services) {
@@ -29,7 +37,8 @@ public final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        services.output().data(shell.script().stripTrailing());
+        // The whole tree, not the branch this line names: the script answers for every command.
+        services.output().data(shell.script(Program.of(spec).commandLine(services)).stripTrailing());
         return ExitCode.OK.code();
     }
 }
