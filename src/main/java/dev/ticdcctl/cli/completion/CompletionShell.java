@@ -40,7 +40,7 @@ public enum CompletionShell {
     public String script(CommandLine root) {
         CompletionTables tables = new CompletionTables(root);
         return template.replace("%NODES%", items(tables.nodes)).replace("%OPTIONS%", items(tables.options))
-                .replace("%COMMANDS%", items(tables.commands));
+                .replace("%COMMANDS%", items(tables.commands)).replace("%SHARED%", BashScript.SHARED);
     }
 
     /** The records as the words of an array, one a line. */

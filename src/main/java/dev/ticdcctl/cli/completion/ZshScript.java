@@ -120,36 +120,7 @@ final class ZshScript {
                 return 1
             }
 
-            # The command the word $2 leads to from the command $1, in REPLY.
-            _ticdcctl_child() {
-                local c
-                for c in "${_cmds[@]}"; do
-                    if [[ $c == "$1 $2 "* ]]; then
-                        c=${c#* * }
-                        REPLY=${c%% *}
-                        return 0
-                    fi
-                done
-                return 1
-            }
-
-            # Offers the visible subcommands of the command $1 that start with $2: by name, or by alias when no name fits.
-            _ticdcctl_commands() {
-                local c word description shown found=0 tab=$'\\t'
-                for shown in n a; do
-                    for c in "${_cmds[@]}"; do
-                        [[ $c == "$1 $2"* ]] || continue
-                        c=${c#* }
-                        word=${c%% *}
-                        c=${c#* * }
-                        [[ ${c%% *} == "$shown" ]] || continue
-                        description=${c#* }
-                        lines+=("$word${description:+$tab$description}")
-                        found=1
-                    done
-                    (( found )) && return
-                done
-            }
+            %SHARED%
 
             # Offers the options of the command $node that start with $1 and are not given yet ($2: only its own ones).
             _ticdcctl_options() {
