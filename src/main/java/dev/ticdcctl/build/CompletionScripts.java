@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * The build step that writes the completion scripts (to {@code target/generated/completions}); the committed copies
- * in {@code completions/} must match them. Each script is what {@code ticdcctl completion SHELL} prints.
+ * in {@code completions/} must match them. Each script is what {@code ticdcctl completion SHELL} prints: the command
+ * tree of this build as tables, and the logic that walks them.
  */
 public final class CompletionScripts {
     private CompletionScripts() {}

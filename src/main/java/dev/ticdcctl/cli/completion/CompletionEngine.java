@@ -20,8 +20,9 @@ import picocli.CommandLine;
 /**
  * Completes a word of a ticdcctl command line from picocli's model of the command tree: commands (and their
  * aliases), options, enum values, file paths for file options, and live values (changefeed IDs, capture IDs,
- * context names) through {@link LiveValues}. Hidden commands and options are not offered. The shell scripts reach it
- * through {@code ticdcctl __complete}; an interactive shell can call it directly.
+ * context names) through {@link LiveValues}. Hidden commands and options are not offered. The shell scripts answer
+ * all but the live values themselves, from {@link CompletionTables}, walking them as this class walks the tree; for
+ * live values they reach it through {@code ticdcctl __complete}; an interactive shell can call it directly.
  */
 public final class CompletionEngine {
     private static final Pattern SENTENCE_END = Pattern.compile("\\.\\s+(?=[A-Z])");
@@ -37,10 +38,10 @@ public final class CompletionEngine {
     }
 
     /** What a value is, when picocli's model does not say it with an enum type. */
-    private enum Kind { OTHER, FILE, CHANGEFEED, CAPTURE, CONTEXT }
+    enum Kind { OTHER, FILE, CHANGEFEED, CAPTURE, CONTEXT }
 
     /** Positional values that an option can give instead, as {@code cdc cli} spells them. */
-    private static final Map<String, String> OPTION_OF_LABEL =
+    static final Map<String, String> OPTION_OF_LABEL =
             Map.of("CHANGEFEED_ID", "--changefeed-id", "CAPTURE_ID", "--capture-id");
 
     /** Where the words before the one being completed have led. */
@@ -173,7 +174,7 @@ public final class CompletionEngine {
      * {@code config} commands contexts. A label of several words ("CHANGEFEED_ID CAPTURE_ID") names each value,
      * leaving out those already given as options ({@code processor get -c CF} is followed by the capture).
      */
-    private static Kind kind(CommandSpec command, ArgSpec arg, int index, Set<String> givenOptions) {
+    static Kind kind(CommandSpec command, ArgSpec arg, int index, Set<String> givenOptions) {
         if (arg instanceof OptionSpec option) {
             switch (option.longestName()) {
                 case "--changefeed-id" -> {
@@ -260,7 +261,7 @@ public final class CompletionEngine {
     }
 
     /** The first sentence of a description, on one line, with picocli's variables filled in. */
-    private static String summary(String[] description, ArgSpec arg) {
+    static String summary(String[] description, ArgSpec arg) {
         if (description.length == 0) {
             return null;
         }

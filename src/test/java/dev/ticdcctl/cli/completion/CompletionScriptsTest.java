@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.Requirements;
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -57,6 +61,7 @@ class CompletionScriptsTest {
         assertTrue(header.contains("Install it"), header);
         assertTrue(header.contains("ticdcctl completion " + shell.name()), header);
         assertTrue(script.contains("command ticdcctl __complete -- "), script);
+        assertTrue(script.contains("'changefeed pause ") || script.contains(" pause "), "no command tree in the script");
         assertTrue(!script.contains(PROJECT.toString()), "a build path in the script");
     }
 
@@ -109,5 +114,76 @@ class CompletionScriptsTest {
     void the_scripts_are_named_as_the_shells_look_them_up() {
         assertEquals(List.of("ticdcctl.bash", "_ticdcctl", "ticdcctl.fish"),
                 Stream.of(CompletionShell.values()).map(CompletionShell::fileName).toList());
+    }
+
+    /**
+     * A TAB on a command, an option or a fixed value starts no JVM: a fake {@code ticdcctl} first on PATH notes each
+     * call (and offers a changefeed); it is called, with the words of the line, only for a live value.
+     */
+    @ParameterizedTest
+    @EnumSource(CompletionShell.class)
+    void only_live_values_run_ticdcctl(CompletionShell shell, @TempDir Path tmp) throws Exception {
+        Path log = tmp.resolve("calls");
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path fake = bin.resolve("ticdcctl");
+        Files.writeString(fake, "#!/bin/sh\nprintf '[%s]' \"$@\" >> '" + log + "'\necho >> '" + log + "'\n"
+                + "printf 'cf-fake\\tnormal\\n:0\\n'\n");
+        assertTrue(fake.toFile().setExecutable(true));
+        Path script = tmp.resolve(shell.fileName());
+        Files.writeString(script, printed(shell));
+
+        assertEquals(List.of("pause"), tab(shell, tmp, script, "changefeed", "p"));
+        assertEquals(List.of("stopped"), tab(shell, tmp, script, "changefeed", "list", "--state", "st"));
+        assertEquals(List.of("toml"), tab(shell, tmp, script, "changefeed", "export", "-o", "t"));
+        assertEquals(List.of("--namespace"), tab(shell, tmp, script, "changefeed", "list", "--names"));
+        assertTrue(!Files.exists(log), () -> "ticdcctl ran for static values: " + read(log));
+
+        assertEquals(List.of("cf-fake"), tab(shell, tmp, script, "changefeed", "pause", ""));
+        assertEquals("[__complete][--][changefeed][pause][]\n", read(log));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The values (without descriptions) a TAB offers after {@code ticdcctl WORDS} in the shell, the last word being
+     * completed, by calling the script's completion function with the line as the shell would set it up.
+     */
+    private static List<String> tab(CompletionShell shell, Path tmp, Path script, String... words) throws Exception {
+        Requirements.requireProgram(shell.name());
+        List<String> command = new ArrayList<>(switch (shell) {
+            case bash -> List.of("bash", "--norc", "--noprofile", "-c", """
+                    source "$1"; shift
+                    COMP_WORDS=(ticdcctl "$@"); COMP_CWORD=$#; COMP_LINE="ticdcctl $*"; COMP_POINT=${#COMP_LINE}
+                    _ticdcctl
+                    (( ${#COMPREPLY[@]} == 0 )) || printf '%s\\n' "${COMPREPLY[@]}"
+                    """, "bash");
+            case zsh -> List.of("zsh", "-f", "-c", """
+                    compdef() { :; }
+                    _describe() { print -r -l -- "${(@P)4}"; }
+                    _files() { print -r -- FILES; }
+                    source "$1"; shift
+                    words=(ticdcctl "$@"); CURRENT=$(( $# + 1 )); PREFIX=${argv[-1]}
+                    _ticdcctl
+                    """, "zsh");
+            case fish -> List.of("fish", "--no-config", "-c",
+                    "source $argv[1]; complete -C (string join ' ' -- ticdcctl $argv[2..])");
+        });
+        command.add(script.toString());
+        command.addAll(List.of(words));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
+        builder.environment().put("PATH", tmp.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "no answer from " + shell);
+        assertEquals(0, process.exitValue(), output);
+        // zsh's candidates are VALUE:DESCRIPTION, fish's VALUE<TAB>DESCRIPTION
+        return output.lines().map(l -> l.replaceFirst(shell == CompletionShell.zsh ? ":.*" : "\t.*", "")).toList();
     }
 }
