@@ -63,7 +63,7 @@ _ticdcctl_static() {
         'l - 25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 -'
         'l table,wide,json,yaml 25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 -'
         '- - 25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 L'
-        'l - 82,83,84,85,86,87,88,89,25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 -'
+        'l - 82,83,84,85,86,87,88,89,90,91,25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 -'
         'l - 25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 -'
         '- - 25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 =bash,zsh,fish'
         '- - 25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 -'
@@ -160,6 +160,8 @@ _ticdcctl_static() {
         '--tls-cert --tls-cert 1 1 - F Serve HTTPS with this PEM certificate (or chain, leaf first), as...'
         '--tls-key --tls-key 1 1 - F The unencrypted PEM private key of --tls-cert (PKCS#1, SEC1 or...'
         '--client-ca --client-ca 1 1 - F Require client certificates signed by a CA of this PEM file, as...'
+        '--arch --arch 1 1 - - Which server to simulate: classic (tiflow v8.5.x) or new (ticdc...'
+        '--kernel --kernel 1 1 - - With --arch new: classic (one keyspace, default) or next-gen...'
     )
     # Subcommands and aliases: NODE WORD CHILD SHOWN DESCRIPTION.
     local -a _cmds=(

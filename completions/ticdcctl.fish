@@ -56,7 +56,7 @@ set -g __ticdcctl_nodes \
     'l - 25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 -' \
     'l table,wide,json,yaml 25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 -' \
     '- - 25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 L' \
-    'l - 82,83,84,85,86,87,88,89,25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 -' \
+    'l - 82,83,84,85,86,87,88,89,90,91,25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 -' \
     'l - 25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 -' \
     '- - 25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 =bash,zsh,fish' \
     '- - 25,26,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24 -' \
@@ -151,7 +151,9 @@ set -g __ticdcctl_opts \
     '--state-dir --state-dir 1 1 - F Keep the cluster\'s state in DIR across restarts (default: in memory)' \
     '--tls-cert --tls-cert 1 1 - F Serve HTTPS with this PEM certificate (or chain, leaf first), as...' \
     '--tls-key --tls-key 1 1 - F The unencrypted PEM private key of --tls-cert (PKCS#1, SEC1 or...' \
-    '--client-ca --client-ca 1 1 - F Require client certificates signed by a CA of this PEM file, as...'
+    '--client-ca --client-ca 1 1 - F Require client certificates signed by a CA of this PEM file, as...' \
+    '--arch --arch 1 1 - - Which server to simulate: classic (tiflow v8.5.x) or new (ticdc...' \
+    '--kernel --kernel 1 1 - - With --arch new: classic (one keyspace, default) or next-gen...'
 # Subcommands and aliases: NODE WORD CHILD SHOWN DESCRIPTION.
 set -g __ticdcctl_cmds \
     '2 list 3 n List the changefeeds of a namespace' \
