@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.ticdcctl.it.Jdks.Jdk;
 import dev.ticdcctl.it.Launches.Result;
 import dev.ticdcctl.testing.Requirements;
 import java.io.EOFException;
@@ -24,12 +25,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The installable archive {@code target/ticdcctl-<version>.tar.gz}: what it holds, and that unpacking it is the whole
@@ -126,21 +130,29 @@ class DistributionIT {
         assertVersion(linked);
     }
 
-    @Test
-    void theFirstRunLeavesAClassDataArchiveThatLaterRunsUse() throws Exception {
+    /**
+     * On JDK 17 a class-data archive, on 25+ an AOT cache. -Xshare:on (or -XX:AOTMode=on) makes the JVM refuse to
+     * start when it cannot map it: success proves it is used.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.ticdcctl.it.Jdks#both")
+    void theFirstRunLeavesAClassDataArchiveThatLaterRunsUse(Optional<Jdk> newer) throws Exception {
+        Jdk jdk = Jdks.use(newer);
+        boolean aot = jdk.feature() >= 25;
         Path home = install();
 
-        Result first = run(home.resolve("bin/ticdcctl"), Map.of(), "tso", "decode", TSO);
+        Result first = run(home.resolve("bin/ticdcctl"), env("JAVA_HOME", jdk.home().toString()), "tso", "decode",
+                TSO);
         awaitBackground(home);
-        // -Xshare:on makes the JVM refuse to start when it cannot map the archive: success proves it is used.
-        Result later = run(home.resolve("bin/ticdcctl"), env("TICDCCTL_JAVA_OPTS", "-Xshare:on"), "tso", "decode", TSO);
+        Result later = run(home.resolve("bin/ticdcctl"), env("JAVA_HOME", jdk.home().toString(),
+                "TICDCCTL_JAVA_OPTS", aot ? "-XX:AOTMode=on" : "-Xshare:on"), "tso", "decode", TSO);
 
         assertEquals(0, first.exitCode(), first::toString);
         assertTrue(first.out().startsWith("TSO ") && first.out().contains(TSO + " "), first::toString);
         assertEquals("", first.err(), first::toString);
         List<String> lib = list(home.resolve("lib"));
         assertEquals(2, lib.size(), lib::toString);
-        assertTrue(lib.get(0).matches("ticdcctl-[0-9a-f]{8}-[0-9a-f]{8}\\.jsa"), lib::toString);
+        assertTrue(lib.get(0).matches("ticdcctl-[0-9a-f]{8}-[0-9a-f]{8}\\." + (aot ? "aot" : "jsa")), lib::toString);
         assertEquals(0, later.exitCode(), later::toString);
         assertEquals(first.out(), later.out(), later::toString);
         assertEquals("", later.err(), later::toString);

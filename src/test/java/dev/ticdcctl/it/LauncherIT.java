@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticdcctl.it.Jdks.Jdk;
 import dev.ticdcctl.it.Launches.Result;
 import dev.ticdcctl.testing.StubServer;
 import java.io.File;
@@ -23,16 +24,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Smoke tests of the packaged CLI: {@code bin/ticdcctl} runs {@code target/ticdcctl.jar} as a separate process, the way
- * a user or a script runs it.
+ * a user or a script runs it. The tests of what depends on the java version run on JDK 17 and on a newer JDK
+ * ({@link Jdks}).
  */
 class LauncherIT {
     private static final Path PROJECT = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
@@ -77,6 +83,13 @@ class LauncherIT {
         return run(LAUNCHER, Map.of(), args);
     }
 
+    /** Runs {@code launcher} on {@code jdk} (through JAVA_HOME) with {@code env} added. */
+    private Result run(Optional<Jdk> jdk, Path launcher, Map<String, String> env, String... args) throws Exception {
+        Map<String, String> withJdk = new HashMap<>(env);
+        withJdk.put("JAVA_HOME", Jdks.use(jdk).home().toString());
+        return run(launcher, withJdk, args);
+    }
+
     private static void assertVersion(Result r) {
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("ticdcctl " + VERSION + "\n", r.out(), r::toString);
@@ -91,9 +104,10 @@ class LauncherIT {
         assertTrue(r.err().startsWith("Error: ") && r.err().contains(text), r::toString);
     }
 
-    @Test
-    void printsVersion() throws Exception {
-        assertVersion(run("--version"));
+    @ParameterizedTest
+    @MethodSource("dev.ticdcctl.it.Jdks#both")
+    void printsVersion(Optional<Jdk> jdk) throws Exception {
+        assertVersion(run(jdk, LAUNCHER, Map.of(), "--version"));
     }
 
     @Test
@@ -112,10 +126,11 @@ class LauncherIT {
         }
     }
 
-    @Test
-    void tableOutputShowsTheChangefeed() throws Exception {
+    @ParameterizedTest
+    @MethodSource("dev.ticdcctl.it.Jdks#both")
+    void tableOutputShowsTheChangefeed(Optional<Jdk> jdk) throws Exception {
         try (StubServer server = new StubServer().on("GET", "/api/v2/changefeeds", 200, LIST)) {
-            Result r = run("--server", server.url(), "changefeed", "list");
+            Result r = run(jdk, LAUNCHER, Map.of(), "--server", server.url(), "changefeed", "list");
 
             assertEquals(0, r.exitCode(), r::toString);
             assertEquals("", r.err(), r::toString);
@@ -197,13 +212,14 @@ class LauncherIT {
         assertVersion(run(LAUNCHER, env, "--version"));
     }
 
-    @Test
-    void jvmOptionsAreSplitAndJvmWarningsStayOffStdout() throws Exception {
+    @ParameterizedTest
+    @MethodSource("dev.ticdcctl.it.Jdks#both")
+    void jvmOptionsAreSplitAndJvmWarningsStayOffStdout(Optional<Jdk> jdk) throws Exception {
         // Where large pages are not configured, HotSpot warns through unified logging, which writes to stdout
         // unless redirected; the two options also only work if TICDCCTL_JAVA_OPTS is word-split.
         Map<String, String> env = env("TICDCCTL_JAVA_OPTS", " -XX:+UseLargePages   -XX:LargePageSizeInBytes=1g ");
 
-        Result r = run(LAUNCHER, env, "--version");
+        Result r = run(jdk, LAUNCHER, env, "--version");
 
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("ticdcctl " + VERSION + "\n", r.out(), r::toString);
@@ -258,24 +274,27 @@ class LauncherIT {
         assertTrue(r.out().startsWith("TSO"), r::toString);
     }
 
-    @Test
-    void withoutTheArchiveEverythingStillWorks() throws Exception {
-        Result r = run(checkout(false), Map.of(), "tso", "decode", "450835120160243717", "-o", "json");
+    @ParameterizedTest
+    @MethodSource("dev.ticdcctl.it.Jdks#both")
+    void withoutTheArchiveEverythingStillWorks(Optional<Jdk> jdk) throws Exception {
+        Result r = run(jdk, checkout(false), Map.of(), "tso", "decode", "450835120160243717", "-o", "json");
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().contains("\"logical\": 5"), r::toString);
         assertEquals("", r.err(), r::toString);
     }
 
-    @Test
-    void aStaleArchiveIsIgnoredSilentlyAndLosesNoOutput() throws Exception {
+    /** On the newer JDK the build's archive is stale in another way: made by another JVM. */
+    @ParameterizedTest
+    @MethodSource("dev.ticdcctl.it.Jdks#both")
+    void aStaleArchiveIsIgnoredSilentlyAndLosesNoOutput(Optional<Jdk> jdk) throws Exception {
         Path launcher = checkout(true);
         Path jar = launcher.getParent().resolveSibling("target/ticdcctl.jar");
         // A jar that changed after training no longer matches its archive.
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
 
-        Result r = run(launcher, Map.of(), "tso", "decode", "450835120160243717", "-o", "json");
-        Result bad = run(launcher, Map.of(), "changefeed", "get", "a_b");
+        Result r = run(jdk, launcher, Map.of(), "tso", "decode", "450835120160243717", "-o", "json");
+        Result bad = run(jdk, launcher, Map.of(), "changefeed", "get", "a_b");
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().contains("\"logical\": 5"), r::toString);
