@@ -59,11 +59,16 @@ class DistributionIT {
      */
     @AfterEach
     void cleanUp() throws Exception {
-        for (ProcessHandle p : processesMentioning(tmp)) {
+        stopBackground(tmp);
+        cleanups.forEach(Runnable::run);
+    }
+
+    /** Stops the processes whose command line names {@code dir}, and waits for them to end. */
+    static void stopBackground(Path dir) throws Exception {
+        for (ProcessHandle p : processesMentioning(dir)) {
             p.destroyForcibly();
             p.onExit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
-        cleanups.forEach(Runnable::run);
     }
 
     record Entry(String name, char type, int mode, byte[] content) {}
@@ -212,15 +217,22 @@ class DistributionIT {
         assertVersion(later);
     }
 
-    /** Unpacks the archive the way a user does, with tar, into a fresh directory; returns the installation. */
     private Path install() throws Exception {
+        return install(ARCHIVE, tmp, TOP);
+    }
+
+    /**
+     * Unpacks {@code archive} the way a user does, with tar, into a fresh directory under {@code tmp}; returns the
+     * installation, its directory {@code top}.
+     */
+    static Path install(Path archive, Path tmp, String top) throws Exception {
         Path opt = Files.createDirectories(tmp.resolve("opt"));
-        Process tar = new ProcessBuilder("tar", "-xzf", ARCHIVE.toString(), "-C", opt.toString())
+        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", opt.toString())
                 .redirectErrorStream(true).start();
         String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(tar.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         assertEquals(0, tar.exitValue(), output);
-        Path home = opt.resolve(TOP);
+        Path home = opt.resolve(top);
         assertTrue(Files.isExecutable(home.resolve("bin/ticdcctl")));
         return home;
     }
@@ -262,13 +274,13 @@ class DistributionIT {
      * found by its command line, which names the installation. None found: it is over already (callers check what it
      * left).
      */
-    private static void awaitBackground(Path home) throws Exception {
+    static void awaitBackground(Path home) throws Exception {
         for (ProcessHandle p : processesMentioning(home)) {
             p.onExit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
     }
 
-    private static List<ProcessHandle> processesMentioning(Path dir) {
+    static List<ProcessHandle> processesMentioning(Path dir) {
         String text = dir.toString();
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
             return all.filter(p -> p.pid() != ProcessHandle.current().pid())
@@ -290,7 +302,12 @@ class DistributionIT {
     }
 
     private static void assertFile(Map<String, Entry> entries, String name, int mode, byte[] content) {
-        Entry entry = entries.get(TOP + name);
+        assertFile(entries, TOP, name, mode, content);
+    }
+
+    /** The regular file {@code top + name} of the archive, with its mode and content. */
+    static void assertFile(Map<String, Entry> entries, String top, String name, int mode, byte[] content) {
+        Entry entry = entries.get(top + name);
         assertNotNull(entry, () -> name + " missing from " + entries.keySet());
         assertEquals('0', entry.type(), name);
         assertEquals(Integer.toOctalString(mode), Integer.toOctalString(entry.mode()), name);
