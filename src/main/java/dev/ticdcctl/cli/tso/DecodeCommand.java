@@ -30,7 +30,9 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        services.output().resource(json(tso, services), () -> table(tso, services));
+        // a table never needs the document: building it would start the JSON mapper for nothing
+        services.output().resource(services.output().machineReadable() ? json(tso, services) : null,
+                () -> table(tso, services));
         return ExitCode.OK.code();
     }
 

@@ -45,7 +45,8 @@ final class EncodeCommand implements Callable<Integer> {
         if (services.output().format() == Format.table && !services.output().machineReadable()) {
             services.output().data(tso.toString()); // a bare number, for $(ticdcctl tso encode ...)
         } else {
-            services.output().resource(DecodeCommand.json(tso, services), () -> DecodeCommand.table(tso, services));
+            services.output().resource(services.output().machineReadable() ? DecodeCommand.json(tso, services) : null,
+                    () -> DecodeCommand.table(tso, services));
         }
         return ExitCode.OK.code();
     }
