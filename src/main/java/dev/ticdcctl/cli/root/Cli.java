@@ -3,10 +3,12 @@ package dev.ticdcctl.cli.root;
 import dev.ticdcctl.cli.CheckedStdout;
 import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ErrorReporter;
+import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.GlobalOptions;
 import dev.ticdcctl.cli.GroupCommand;
 import dev.ticdcctl.cli.OutputFormats;
 import dev.ticdcctl.cli.Services;
+import dev.ticdcctl.cli.Version;
 import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -61,12 +63,24 @@ public final class Cli {
         int code;
         try (Services services = new Services(environment, stdout, stderr, new GlobalOptions(),
                 EmbeddedSandbox::start)) {
-            code = forRun(services, args).execute(args);
+            code = args.length == 1 && VERSION_FLAGS.contains(args[0]) ? version(stdout)
+                    : forRun(services, args).execute(args);
         } finally {
             stdout.flush();
             stderr.flush();
         }
         return checked.report(code, stderr);
+    }
+
+    /**
+     * {@code --version} alone, as picocli prints it from the version provider, without building even the root's
+     * model: that is most of what the JVM would do for it.
+     */
+    private static int version(PrintWriter out) {
+        for (String line : new Version().getVersion()) {
+            out.println(line);
+        }
+        return ExitCode.OK.code();
     }
 
     /** The process's stdout for {@code main}: one whose failed writes {@link #run} reports with their cause. */

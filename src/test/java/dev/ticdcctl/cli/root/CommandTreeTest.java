@@ -10,8 +10,11 @@ import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
 import dev.ticdcctl.output.Terminal;
 import dev.ticdcctl.testing.TestClock;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -68,6 +71,19 @@ class CommandTreeTest {
                 Cli.commandLine(services), a), args);
         assertTrue(whole.length() > "exit 0\n".length(), whole);
         assertEquals(whole, shortened);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V"})
+    void the_version_alone_prints_what_the_whole_tree_prints(String flag) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = withServices((services, args) -> Cli.run(services.environment(), new PrintStream(out, true),
+                new PrintStream(err, true), args), new String[] {flag});
+        String whole = withServices((services, a) -> outcome(services, Cli.commandLine(services), a),
+                new String[] {flag});
+        assertTrue(whole.startsWith("exit 0\nticdcctl "), whole);
+        assertEquals(whole, "exit " + code + "\n" + out.toString(StandardCharsets.UTF_8) + err);
     }
 
     /** The commands in the tree, e.g. "changefeed: list; help": top-level names sorted, each with its verbs. */
