@@ -1,5 +1,6 @@
 package dev.ticdcctl.build;
 
+import dev.ticdcctl.Main;
 import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.root.Cli;
 import dev.ticdcctl.output.Terminal;
@@ -40,7 +41,11 @@ public final class Training {
                 invoke("--server", server, run);
             }
         }
-        invoke("--version", new String[0]);
+        // as main runs it, so that the launcher's first classes (Main, the system environment) are archived too
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+        Main.run(sink, sink, "--version");
+        invoke("help", new String[0]);
+        invoke("--help", new String[0]);
         invoke("help", new String[] {"changefeed", "create"});
         invoke("tso", new String[] {"decode", "450835120160243717"});
         invoke("tso", new String[] {"encode", "now"});

@@ -3,10 +3,12 @@ package dev.ticdcctl.cli.root;
 import dev.ticdcctl.cli.CheckedStdout;
 import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ErrorReporter;
+import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.GlobalOptions;
 import dev.ticdcctl.cli.GroupCommand;
 import dev.ticdcctl.cli.OutputFormats;
 import dev.ticdcctl.cli.Session;
+import dev.ticdcctl.cli.Version;
 import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -28,7 +30,8 @@ public final class Cli {
     private static final List<List<String>> OFFLINE = List.of(
             List.of("tso", "decode"), List.of("tso", "encode"), List.of("config"), List.of("sandbox"),
             List.of("help"), List.of("completion"), List.of("__complete"));
-    private static final Set<String> OFFLINE_FLAGS = Set.of("-h", "--help", "-V", "--version");
+    private static final Set<String> HELP_FLAGS = Set.of("-h", "--help");
+    private static final Set<String> VERSION_FLAGS = Set.of("-V", "--version");
 
     private Cli() {}
 
@@ -40,7 +43,7 @@ public final class Cli {
      */
     public static boolean mayUseServer(String... args) {
         List<String> words = Arrays.asList(args);
-        if (words.stream().anyMatch(OFFLINE_FLAGS::contains)) {
+        if (words.stream().anyMatch(w -> HELP_FLAGS.contains(w) || VERSION_FLAGS.contains(w))) {
             return false;
         }
         for (List<String> command : OFFLINE) {
@@ -60,12 +63,24 @@ public final class Cli {
         int code;
         try (Session services = new Session(environment, stdout, stderr, new GlobalOptions(),
                 EmbeddedSandbox::start)) {
-            code = commandLine(services, args).execute(args);
+            code = args.length == 1 && VERSION_FLAGS.contains(args[0]) ? version(stdout)
+                    : forRun(services, args).execute(args);
         } finally {
             stdout.flush();
             stderr.flush();
         }
         return checked.report(code, stderr);
+    }
+
+    /**
+     * {@code --version} alone, as picocli prints it from the version provider, without building even the root's
+     * model: that is most of what the JVM would do for it.
+     */
+    private static int version(PrintWriter out) {
+        for (String line : new Version().getVersion()) {
+            out.println(line);
+        }
+        return ExitCode.OK.code();
     }
 
     /** The process's stdout for {@code main}: one whose failed writes {@link #run} reports with their cause. */
@@ -83,13 +98,60 @@ public final class Cli {
      * when the arguments name a top-level command only that branch is built; help and mistakes get the whole tree.
      */
     public static CommandLine commandLine(Session services, String[] args) {
-        CommandLine cl = new CommandLine(RootCommand.class, new CommandFactory(services));
-        Class<?> named = namedCommand(cl, args);
+        return branch(root(services), services, args);
+    }
+
+    /**
+     * The tree one run parses, built no further than it needs: {@code --version} alone needs the root only; the
+     * root's usage ({@code --help}, no command, {@code help} or a help topic) lists the top-level commands but not
+     * their verbs; {@code help COMMAND [VERB]} needs that branch. A usage error in such a tree is reported by the
+     * whole tree, as {@link #commandLine(Session)} builds it, so its message and hint are the same.
+     */
+    static CommandLine forRun(Session services, String[] args) {
+        CommandLine root = root(services);
+        int at = firstWord(root, args);
+        if (at < args.length && !names(HelpCommand.class, args[at])) {
+            return branch(root, services, args);
+        }
+        if (at == args.length && Arrays.stream(args).noneMatch(HELP_FLAGS::contains)
+                && Arrays.stream(args).anyMatch(VERSION_FLAGS::contains)) {
+            return shortened(root, services); // the root alone prints the version
+        }
+        String[] afterHelp = Arrays.copyOfRange(args, Math.min(at + 1, args.length), args.length);
+        int topic = firstWord(root, afterHelp);
+        Class<?> helped = topic < afterHelp.length ? topLevel(afterHelp[topic]) : null;
         for (Class<?> command : RootCommand.COMMANDS) {
-            if (named == null || command == named) {
-                cl.addSubcommand(withVerbs(command, named == null ? null : args, services));
+            if (helped == null) {
+                root.addSubcommand(new CommandLine(command, new CommandFactory(services)));
+            } else if (command == helped || command == HelpCommand.class) {
+                root.addSubcommand(withVerbs(command, command == helped ? args : null, services));
             }
         }
+        return shortened(root, services);
+    }
+
+    /** The command {@code args} name with its verbs (or the verb they name) under the root; all when they name none. */
+    private static CommandLine branch(CommandLine root, Session services, String[] args) {
+        Class<?> named = namedCommand(root, args);
+        for (Class<?> command : RootCommand.COMMANDS) {
+            if (named == null || command == named) {
+                root.addSubcommand(withVerbs(command, named == null ? null : args, services));
+            }
+        }
+        return configure(root, services);
+    }
+
+    private static CommandLine shortened(CommandLine root, Session services) {
+        configure(root, services);
+        root.setParameterExceptionHandler((ex, args) -> commandLine(services).execute(args));
+        return root;
+    }
+
+    private static CommandLine root(Session services) {
+        return new CommandLine(RootCommand.class, new CommandFactory(services));
+    }
+
+    private static CommandLine configure(CommandLine cl, Session services) {
         cl.setOut(services.out());
         cl.setErr(services.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -140,22 +202,33 @@ public final class Cli {
 
     /** The top-level command the arguments name (skipping global options and their values), or null. */
     private static Class<?> namedCommand(CommandLine root, String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.startsWith("-")) {
-                OptionSpec option = root.getCommandSpec().findOption(arg);
-                if (option != null && option.arity().max() > 0 && !arg.contains("=")) {
-                    i++; // its value
-                }
-                continue;
+        int at = firstWord(root, args);
+        Class<?> command = at < args.length ? topLevel(args[at]) : null;
+        return command == HelpCommand.class ? null : command;
+    }
+
+    /** The top-level command {@code word} names, or null. */
+    private static Class<?> topLevel(String word) {
+        for (Class<?> command : RootCommand.COMMANDS) {
+            if (names(command, word)) {
+                return command;
             }
-            for (Class<?> command : RootCommand.COMMANDS) {
-                if (names(command, arg)) {
-                    return command == HelpCommand.class ? null : command;
-                }
-            }
-            return null;
         }
         return null;
+    }
+
+    /** The index of the first argument that is neither a global option nor its value; the length when none is. */
+    private static int firstWord(CommandLine root, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                return i;
+            }
+            OptionSpec option = root.getCommandSpec().findOption(arg);
+            if (option != null && option.arity().max() > 0 && !arg.contains("=")) {
+                i++; // its value
+            }
+        }
+        return args.length;
     }
 }

@@ -36,7 +36,9 @@ final class DecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ZoneId zone = zone(environment);
-        printing.output().resource(json(tso, printing.mapper(), zone), () -> table(tso, zone));
+        // a table never needs the document: building it would start the JSON mapper for nothing
+        printing.output().resource(printing.output().machineReadable() ? json(tso, printing.mapper(), zone) : null,
+                () -> table(tso, zone));
         return ExitCode.OK.code();
     }
 

@@ -7,6 +7,7 @@ import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.model.Tso;
 import dev.ticdcctl.output.Format;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,8 +49,10 @@ final class EncodeCommand implements Callable<Integer> {
         if (printing.output().format() == Format.table && !printing.output().machineReadable()) {
             printing.output().data(tso.toString()); // a bare number, for $(ticdcctl tso encode ...)
         } else {
-            printing.output().resource(DecodeCommand.json(tso, printing.mapper(), DecodeCommand.zone(environment)),
-                    () -> DecodeCommand.table(tso, DecodeCommand.zone(environment)));
+            ZoneId zone = DecodeCommand.zone(environment);
+            printing.output().resource(
+                    printing.output().machineReadable() ? DecodeCommand.json(tso, printing.mapper(), zone) : null,
+                    () -> DecodeCommand.table(tso, zone));
         }
         return ExitCode.OK.code();
     }
