@@ -2,10 +2,12 @@ package dev.ticdcctl.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticdcctl.client.Connections;
+import dev.ticdcctl.client.DialectCache;
 import dev.ticdcctl.client.HttpTransport;
 import dev.ticdcctl.client.Json;
 import dev.ticdcctl.client.Proxies;
 import dev.ticdcctl.client.ServerAddress;
+import dev.ticdcctl.client.ServerDialects;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.config.Paths;
 import dev.ticdcctl.config.Settings;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
@@ -39,6 +42,7 @@ public final class Services implements AutoCloseable {
     private Connections connections;
     private final List<HttpTransport> transports = new ArrayList<>();
     private TicdcClient client;
+    private ServerDialects dialects;
     private Output output;
     private EmbeddedCluster sandbox;
     private Settings settings;
@@ -83,7 +87,8 @@ public final class Services implements AutoCloseable {
             settings = Settings.resolve(new Settings.Flags(options.server, options.namespace, options.context,
                     options.ca, options.cert, options.key, options.insecureSkipTlsVerify, options.user,
                     passwordFromFlags(), options.passwordStdin ? "--password-stdin" : "--password", options.timeout,
-                    options.connectTimeout, options.retries, options.maxResponseSize, options.proxy),
+                    options.connectTimeout, options.retries, options.maxResponseSize, options.proxy, options.keyspace,
+                    options.arch, options.kernel),
                     environment.variables(), configFile(), paths().ticdcCredentials());
             if (settings.warning != null) {
                 output().warn(settings.warning);
@@ -238,7 +243,19 @@ public final class Services implements AutoCloseable {
     private TicdcClient clientWith(HttpTransport.Settings connection) {
         HttpTransport transport = new HttpTransport(connection);
         transports.add(transport);
-        return new TicdcClient(transport, this::mapper);
+        return new TicdcClient(transport, this::mapper, settings().keyspace.value(), dialects());
+    }
+
+    /** Which server answers, found out only when a command asks, and remembered in the cache directory. */
+    private synchronized ServerDialects dialects() {
+        if (dialects == null) {
+            Settings s = settings();
+            Consumer<String> debug = options.debug ? this::trace : line -> { };
+            dialects = new ServerDialects(new ServerDialects.Pins(s.arch.value(), s.arch.source(), s.kernel.value(),
+                    s.kernel.source()), new DialectCache(paths().cacheDirectory(), this::mapper, environment.clock(),
+                    debug), debug);
+        }
+        return dialects;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.ticdcctl.model.ListResult;
 import dev.ticdcctl.model.RunningError;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,8 +37,20 @@ final class ChangefeedListReader {
             if (p.nextToken() != null) {
                 throw new JsonParseException(p, "more than one JSON document");
             }
-            return new ListResult<>(total, items);
+            return new ListResult<>(total, sortedById(items));
         }
+    }
+
+    /**
+     * The new architecture lists in map order (ticdc coordinator/changefeed/changefeed_db.go
+     * GetAllChangefeedsByKeyspace), the classic one by ID: tables show them by ID on both. A list with a missing
+     * item or ID stays as it came, for the client to name the first bad one.
+     */
+    private static List<ChangefeedSummary> sortedById(List<ChangefeedSummary> items) {
+        if (items != null && items.stream().allMatch(cf -> cf != null && cf.id() != null)) {
+            items.sort(Comparator.comparing(ChangefeedSummary::id));
+        }
+        return items;
     }
 
     private static List<ChangefeedSummary> items(JsonParser p, JsonToken value) throws IOException {
@@ -68,6 +81,7 @@ final class ChangefeedListReader {
             switch (field) {
                 case "upstream_id" -> upstreamId = text(p, value, at);
                 case "namespace" -> namespace = text(p, value, at);
+                case "keyspace" -> namespace = namespace != null ? namespace : text(p, value, at); // new architecture
                 case "id" -> id = text(p, value, at);
                 case "state" -> state = text(p, value, at);
                 case "checkpoint_tso" -> checkpointTso = number(p, value, at + field);
