@@ -102,6 +102,12 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         if (ex instanceof ClientException client && client.hint() != null) {
             return client.hint();
         }
+        if (ex instanceof NotFoundException nf && nf.errorCode().equals("CDC:ErrChangeFeedNotExists")
+                && services.settings().keyspace.isSet()) {
+            return "a changefeed is found only in its own keyspace, and this looked in '"
+                    + services.settings().keyspace.value() + "' (from " + services.settings().keyspace.source()
+                    + "): name another with -k NAME";
+        }
         if (ex instanceof NotFoundException nf && nf.errorCode().equals("CDC:ErrChangeFeedNotExists")) {
             String source = services.settings().namespace.source();
             return "a changefeed is found only in its own namespace, and this looked in '" + services.namespace()

@@ -91,13 +91,13 @@ public final class GlobalOptions {
                     + " TICDCCTL_KEYSPACE). Sent alongside -n, which such a server ignores.")
     String keyspace;
 
-    @Option(names = "--arch", paramLabel = "classic|new", scope = ScopeType.INHERIT, order = 101,
+    @Option(names = "--server-arch", paramLabel = "classic|new", scope = ScopeType.INHERIT, order = 101,
             completionCandidates = Arches.class,
             description = "Server architecture, when not to ask the server (env TICDCCTL_ARCH); --debug says how it"
                     + " was decided.")
     String arch;
 
-    @Option(names = "--kernel", paramLabel = "classic|next-gen", scope = ScopeType.INHERIT, order = 101,
+    @Option(names = "--server-kernel", paramLabel = "classic|next-gen", scope = ScopeType.INHERIT, order = 101,
             completionCandidates = Kernels.class,
             description = "Server kernel, when not to ask the server (env TICDCCTL_KERNEL).")
     String kernel;
@@ -134,14 +134,14 @@ public final class GlobalOptions {
             description = "Answer yes to confirmations (required off a terminal for destructive commands).")
     boolean yes;
 
-    /** The values of {@code --arch}, for completion. */
+    /** The values of {@code --server-arch}, for completion. */
     static final class Arches extends ArrayList<String> {
         Arches() {
             super(List.of("classic", "new"));
         }
     }
 
-    /** The values of {@code --kernel}, for completion. */
+    /** The values of {@code --server-kernel}, for completion. */
     static final class Kernels extends ArrayList<String> {
         Kernels() {
             super(List.of("classic", "next-gen"));

@@ -91,7 +91,8 @@ public final class ServerLookups implements LiveValues {
                 }
             });
             return contextsOf.entrySet().stream()
-                    .map(e -> new Candidate(e.getKey(), "context " + String.join(", ", e.getValue()))).toList();
+                    .map(e -> new Candidate(e.getKey(), "context " + String.join(", ", e.getValue().stream().sorted()
+                            .toList()))).toList();
         } catch (RuntimeException e) {
             return List.of();
         }
