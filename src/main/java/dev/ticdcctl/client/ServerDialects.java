@@ -1,7 +1,6 @@
 package dev.ticdcctl.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -111,7 +110,7 @@ public final class ServerDialects {
             if (r.status() == 404 && text(r).startsWith(GIN_NOT_FOUND)) {
                 return new Probe(ServerDialect.Arch.NEW, null, route + " answered gin's text 404 (no such route)");
             }
-            if (isErrorEnvelope(json(client, r))) {
+            if (ErrorAnswers.isEnvelope(json(client, r))) {
                 return new Probe(ServerDialect.Arch.CLASSIC, null, route + " answered TiCDC's JSON error");
             }
             return new Probe(ServerDialect.Arch.UNKNOWN, null, route + " answered HTTP " + r.status() + ", which"
@@ -144,16 +143,8 @@ public final class ServerDialects {
         }
     }
 
-    static boolean isErrorEnvelope(JsonNode body) {
-        return body != null && body.isObject() && (body.has("error_msg") || body.has("error_code"));
-    }
-
     private static JsonNode json(TicdcClient client, HttpTransport.Response r) {
-        try {
-            return r.body().length == 0 ? null : client.mapper().readTree(r.body());
-        } catch (IOException e) {
-            return null;
-        }
+        return ErrorAnswers.parse(client.mapper(), r.body());
     }
 
     private static String text(HttpTransport.Response r) {

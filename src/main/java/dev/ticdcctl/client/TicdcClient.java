@@ -17,7 +17,6 @@ import dev.ticdcctl.model.Requests;
 import dev.ticdcctl.model.ServerStatus;
 import dev.ticdcctl.model.SyncedStatus;
 import dev.ticdcctl.model.TsoParts;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +32,8 @@ import java.util.function.Supplier;
  */
 public final class TicdcClient {
     private static final String V2 = "/api/v2";
-    private static final Set<String> NOT_FOUND_CODES = Set.of("CDC:ErrChangeFeedNotExists", "CDC:ErrCaptureNotExist");
-    private static final String INVALID_PARAM = "CDC:ErrAPIInvalidParam";
     /** The namespace of classic servers, and the keyspace of the new architecture's classic kernel. */
     private static final String DEFAULT = "default";
-    private static final Set<String> AUTH_CODES = Set.of("CDC:ErrCredentialNotFound", "CDC:ErrUnauthorized");
     /** POSTs that only ask something: an odd answer to them did not change anything. */
     private static final Set<String> READ_ONLY_POSTS = Set.of("/tso", "/verify_table");
 
@@ -70,13 +66,11 @@ public final class TicdcClient {
     private static final Answer.Shape<TsoParts> TSO = Answer.Shape.object("a TSO",
             t -> t.timestamp() <= 0 ? "no \"timestamp\"" : null);
 
-    /** The hint for a next-gen server's refusal of a missing or unknown keyspace. */
-    static final String KEYSPACE_HINT = "give the keyspace with --keyspace NAME (or set it in the context)";
-
     private final HttpTransport transport;
     private final Supplier<ObjectMapper> mapper;
     private final String keyspace;
     private final ServerDialects dialects;
+    private final ErrorAnswers errors;
 
     /**
      * {@code mapper} is asked for only when a body is written or bound: a command that streams or reads its answer
@@ -96,6 +90,7 @@ public final class TicdcClient {
         this.mapper = mapper;
         this.keyspace = keyspace == null || keyspace.isEmpty() ? null : keyspace;
         this.dialects = dialects;
+        this.errors = new ErrorAnswers(mapper, this.keyspace);
     }
 
     /** Which server answers; asks it (see {@link ServerDialects}) unless pinned or remembered. */
@@ -267,7 +262,7 @@ public final class TicdcClient {
         if (namespaceOnly && changefeed.has("keyspace") && !changefeed.has("namespace")) {
             throw new ClientException("this server has the new architecture, which has keyspaces, not namespaces: it"
                     + " ignored namespace '" + namespace + "' and used keyspace '"
-                    + changefeed.path("keyspace").asText() + "'" + created, KEYSPACE_HINT, null);
+                    + changefeed.path("keyspace").asText() + "'" + created, ErrorAnswers.KEYSPACE_HINT, null);
         }
         if (keyspaceOnly && changefeed.has("namespace") && !changefeed.has("keyspace")) {
             throw new ClientException("this server has the classic architecture, which has namespaces, not"
@@ -305,7 +300,7 @@ public final class TicdcClient {
         if (response.status() / 100 == 2) {
             return response;
         }
-        throw error(response, method, path);
+        throw errors.of(response, method, path);
     }
 
     private <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, Class<T> type) {
@@ -347,90 +342,6 @@ public final class TicdcClient {
         return null;
     }
 
-    private ClientException error(HttpTransport.Response response, String method, String path) {
-        int status = response.status();
-        JsonNode envelope = tryParse(response.body());
-        if (envelope != null && envelope.isObject()
-                && (envelope.has("error_msg") || envelope.has("error_code"))) {
-            String code = envelope.path("error_code").asText("");
-            String message = stripCode(envelope.path("error_msg").asText(""), code);
-            if (status == 401 || status == 403 || AUTH_CODES.contains(code)) {
-                return new UnauthorizedException(status, code, message, null);
-            }
-            if (NOT_FOUND_CODES.contains(code)) {
-                return new NotFoundException(status, code, message, null);
-            }
-            boolean aboutKeyspace = code.equals(INVALID_PARAM) && message.contains("keyspace");
-            return new ApiException(status, code, message, aboutKeyspace ? KEYSPACE_HINT : null);
-        }
-        if (envelope != null && envelope.isObject() && envelope.has("rfccode")) {
-            return keyspaceRefused(status, envelope);
-        }
-        String excerpt = Excerpt.of(response.body());
-        String quoted = excerpt.isEmpty() ? "an empty body" : "a non-JSON body: " + excerpt;
-        if (status == 401) {
-            return new UnauthorizedException(status, "", "the server refused the request: HTTP 401 with " + quoted, null);
-        }
-        if (status == 403) {
-            // Not TiCDC's own answer: a proxy or gateway in front of it forbids the request.
-            return new UnauthorizedException(status, "", "the server refused the request: HTTP 403 Forbidden with "
-                    + quoted, "check the credentials, and any access rules of a proxy in front of TiCDC");
-        }
-        if (status == 404) {
-            String route = path.replaceFirst("\\?.*", "");
-            // Routes pingcap/ticdc dropped (ticdc api/v2/api.go RegisterOpenAPIV2Routes has neither).
-            boolean dropped = route.endsWith("/meta_info") || route.endsWith("/drain");
-            return new UnexpectedResponseException("the server does not have the route " + method + " " + route
-                    + " (HTTP 404 with " + quoted + ")", dropped
-                    ? "TiCDC's new architecture has no such route; 'ticdcctl status' shows which one answers"
-                    : "the OpenAPI v2 needs TiCDC v6.5.2 or newer: is the address a TiCDC server of such a version?");
-        }
-        return new UnexpectedResponseException("the server answered HTTP " + status + reason(status) + " with " + quoted,
-                status == 502 || status == 504 ? "a proxy in front of TiCDC could not reach it" : null);
-    }
-
-    /**
-     * pingcap/ticdc writes the error's prototype instead of the envelope when its keyspace check refuses a request
-     * on a release (ticdc api/middleware/middleware.go KeyspaceCheckerMiddleware) or the keyspace is not enabled
-     * (ticdc api/v2/changefeed.go CreateChangefeed): {@code {"class","code","message","rfccode"}}, no details.
-     */
-    private ApiException keyspaceRefused(int status, JsonNode raw) {
-        String code = raw.path("rfccode").asText("");
-        String said = raw.path("message").asText("").strip();
-        if (!code.equals(INVALID_PARAM)) {
-            return new ApiException(status, code, said.isEmpty() ? "the server reported an error without a message"
-                    : said, null);
-        }
-        String message = keyspace == null ? "the server requires a keyspace, and none was given"
-                : "the server refused keyspace '" + keyspace + "': it does not exist or is not enabled";
-        return new ApiException(status, code, message + (said.isEmpty() ? "" : " (it said: " + said + ")"),
-                KEYSPACE_HINT);
-    }
-
-    private JsonNode tryParse(byte[] body) {
-        try {
-            return body.length == 0 ? null : mapper.get().readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** TiCDC writes {@code "[CDC:ErrX]message"}; the code is reported separately, so drop the prefix. */
-    private static String stripCode(String message, String code) {
-        String prefix = "[" + code + "]";
-        String stripped = !code.isEmpty() && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-        return stripped.isBlank() ? "the server reported an error without a message" : stripped.strip();
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-            case 500 -> " Internal Server Error";
-            case 502 -> " Bad Gateway";
-            case 503 -> " Service Unavailable";
-            case 504 -> " Gateway Timeout";
-            default -> "";
-        };
-    }
 
     /** Percent-encodes a path segment or query value. */
     private static String encode(String value) {
