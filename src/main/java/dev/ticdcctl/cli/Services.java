@@ -10,6 +10,7 @@ import dev.ticdcctl.client.ServerAddress;
 import dev.ticdcctl.client.ServerDialects;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.config.Paths;
+import dev.ticdcctl.config.Setting;
 import dev.ticdcctl.config.Settings;
 import dev.ticdcctl.output.Output;
 import dev.ticdcctl.output.StatusLine;
@@ -31,6 +32,8 @@ import javax.net.ssl.SSLContext;
  */
 public final class Services implements AutoCloseable {
     static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(60);
+    /** What the embedded sandbox simulates: a classic server (tiflow has only the classic kernel). */
+    private static final String SANDBOX_ARCH = "classic";
 
     private final Environment environment;
     private final PrintWriter out;
@@ -246,13 +249,24 @@ public final class Services implements AutoCloseable {
         return new TicdcClient(transport, this::mapper, settings().keyspace.value(), dialects());
     }
 
+    /**
+     * The options that tell a line of the shell, which reaches the embedded sandbox by its address, what the sandbox
+     * simulates, unless the user pinned it: asking it would only cost requests.
+     */
+    public List<String> sandboxDialect() {
+        return settings().arch.isSet() || settings().kernel.isSet() ? List.of()
+                : List.of(Setting.ARCH.flag(), SANDBOX_ARCH);
+    }
+
     /** Which server answers, found out only when a command asks, and remembered in the cache directory. */
     private synchronized ServerDialects dialects() {
         if (dialects == null) {
             Settings s = settings();
             Consumer<String> debug = options.debug ? this::trace : line -> { };
-            dialects = new ServerDialects(new ServerDialects.Pins(s.arch.value(), s.arch.source(), s.kernel.value(),
-                    s.kernel.source()), new DialectCache(paths().cacheDirectory(), this::mapper, environment.clock(),
+            ServerDialects.Pins pins = options.sandbox && !s.arch.isSet() && !s.kernel.isSet()
+                    ? new ServerDialects.Pins(SANDBOX_ARCH, "the embedded sandbox", null, null)
+                    : new ServerDialects.Pins(s.arch.value(), s.arch.source(), s.kernel.value(), s.kernel.source());
+            dialects = new ServerDialects(pins, new DialectCache(paths().cacheDirectory(), this::mapper, environment.clock(),
                     debug), debug);
         }
         return dialects;

@@ -37,20 +37,8 @@ final class ChangefeedListReader {
             if (p.nextToken() != null) {
                 throw new JsonParseException(p, "more than one JSON document");
             }
-            return new ListResult<>(total, sortedById(items));
+            return new ListResult<>(total, items);
         }
-    }
-
-    /**
-     * The new architecture lists in map order (ticdc coordinator/changefeed/changefeed_db.go
-     * GetAllChangefeedsByKeyspace), the classic one by ID: tables show them by ID on both. A list with a missing
-     * item or ID stays as it came, for the client to name the first bad one.
-     */
-    private static List<ChangefeedSummary> sortedById(List<ChangefeedSummary> items) {
-        if (items != null && items.stream().allMatch(cf -> cf != null && cf.id() != null)) {
-            items.sort(Comparator.comparing(ChangefeedSummary::id));
-        }
-        return items;
     }
 
     private static List<ChangefeedSummary> items(JsonParser p, JsonToken value) throws IOException {
@@ -59,15 +47,22 @@ final class ChangefeedListReader {
         }
         expect(value, JsonToken.START_ARRAY, "items");
         List<ChangefeedSummary> items = new ArrayList<>();
+        boolean[] keyspaced = {false};
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             String at = "items[" + items.size() + "]";
             expect(t, JsonToken.START_OBJECT, at);
-            items.add(item(p, at + "."));
+            items.add(item(p, at + ".", keyspaced));
+        }
+        // The new architecture (items with "keyspace") lists in map order (ticdc
+        // coordinator/changefeed/changefeed_db.go GetAllChangefeedsByKeyspace); the classic one by ID already, and
+        // its order stays as received. A list with a missing ID stays too, for the client to name the bad item.
+        if (keyspaced[0] && items.stream().allMatch(cf -> cf.id() != null)) {
+            items.sort(Comparator.comparing(ChangefeedSummary::id));
         }
         return items;
     }
 
-    private static ChangefeedSummary item(JsonParser p, String at) throws IOException {
+    private static ChangefeedSummary item(JsonParser p, String at, boolean[] keyspaced) throws IOException {
         String upstreamId = null;
         String namespace = null;
         String id = null;
@@ -81,7 +76,10 @@ final class ChangefeedListReader {
             switch (field) {
                 case "upstream_id" -> upstreamId = text(p, value, at);
                 case "namespace" -> namespace = text(p, value, at);
-                case "keyspace" -> namespace = namespace != null ? namespace : text(p, value, at); // new architecture
+                case "keyspace" -> {
+                    keyspaced[0] = true;
+                    namespace = namespace != null ? namespace : text(p, value, at);
+                }
                 case "id" -> id = text(p, value, at);
                 case "state" -> state = text(p, value, at);
                 case "checkpoint_tso" -> checkpointTso = number(p, value, at + field);

@@ -1,5 +1,8 @@
 package dev.ticdcctl.client;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * Which TiCDC answers, on two independent axes: the architecture (classic = built from pingcap/tiflow, new = the
  * pingcap/ticdc server started with {@code newarch}) and the kernel (classic = self-managed TiKV, next-gen = TiDB X,
@@ -9,43 +12,40 @@ public record ServerDialect(Arch arch, Kernel kernel, String decidedBy) {
 
     /** The server's code base; only the new architecture reads {@code keyspace}. */
     public enum Arch {
-        CLASSIC("classic"), NEW("new"), UNKNOWN("unknown");
+        CLASSIC, NEW, UNKNOWN;
 
-        private final String label;
-
-        Arch(String label) {
-            this.label = label;
-        }
-
-        /** As a setting and the output write it. */
+        /** As a setting and the output write it: {@code classic}, {@code new}. */
         public String label() {
-            return label;
+            return ServerDialect.label(this);
         }
 
-        /** The architecture {@code label} names ({@code classic}, {@code new}), else UNKNOWN. */
+        /** The architecture {@code label} names, else UNKNOWN. */
         public static Arch of(String label) {
-            return "new".equals(label) ? NEW : "classic".equals(label) ? CLASSIC : UNKNOWN;
+            return ServerDialect.of(values(), label, UNKNOWN);
         }
     }
 
     /** The storage kernel; a next-gen one refuses changefeed routes without a keyspace. */
     public enum Kernel {
-        CLASSIC("classic"), NEXT_GEN("next-gen"), UNKNOWN("unknown");
+        CLASSIC, NEXT_GEN, UNKNOWN;
 
-        private final String label;
-
-        Kernel(String label) {
-            this.label = label;
-        }
-
+        /** As a setting and the output write it: {@code classic}, {@code next-gen}. */
         public String label() {
-            return label;
+            return ServerDialect.label(this);
         }
 
-        /** The kernel {@code label} names ({@code classic}, {@code next-gen}), else UNKNOWN. */
+        /** The kernel {@code label} names, else UNKNOWN. */
         public static Kernel of(String label) {
-            return "next-gen".equals(label) ? NEXT_GEN : "classic".equals(label) ? CLASSIC : UNKNOWN;
+            return ServerDialect.of(values(), label, UNKNOWN);
         }
+    }
+
+    private static String label(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static <E extends Enum<E>> E of(E[] values, String label, E unknown) {
+        return Arrays.stream(values).filter(v -> v != unknown && label(v).equals(label)).findFirst().orElse(unknown);
     }
 
     /** Whether both axes are known, so there is nothing left to ask the server. */
