@@ -102,6 +102,12 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         if (ex instanceof ClientException client && client.hint() != null) {
             return client.hint();
         }
+        if (ex instanceof NotFoundException nf && nf.errorCode().equals("CDC:ErrChangeFeedNotExists")
+                && session.settings().keyspace.isSet()) {
+            return "a changefeed is found only in its own keyspace, and this looked in '"
+                    + session.settings().keyspace.value() + "' (from " + session.settings().keyspace.source()
+                    + "): name another with -k NAME";
+        }
         if (ex instanceof NotFoundException nf && nf.errorCode().equals("CDC:ErrChangeFeedNotExists")) {
             String source = session.settings().namespace.source();
             return "a changefeed is found only in its own namespace, and this looked in '" + session.namespace()

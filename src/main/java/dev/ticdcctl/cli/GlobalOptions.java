@@ -6,6 +6,8 @@ import dev.ticdcctl.output.Format;
 import dev.ticdcctl.util.ByteSize;
 import dev.ticdcctl.util.Durations;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -84,6 +86,22 @@ public final class GlobalOptions {
             description = "Changefeed namespace (env TICDCCTL_NAMESPACE; default: default).")
     String namespace;
 
+    @Option(names = {"-k", "--keyspace"}, paramLabel = "NAME", scope = ScopeType.INHERIT, order = 101,
+            description = "Keyspace of a new-architecture server, as cdc cli's -k; a next-gen kernel requires it (env"
+                    + " TICDCCTL_KEYSPACE). Sent alongside -n, which such a server ignores.")
+    String keyspace;
+
+    @Option(names = "--server-arch", paramLabel = "classic|new", scope = ScopeType.INHERIT, order = 101,
+            completionCandidates = Arches.class,
+            description = "Server architecture, when not to ask the server (env TICDCCTL_ARCH); --debug says how it"
+                    + " was decided.")
+    String arch;
+
+    @Option(names = "--server-kernel", paramLabel = "classic|next-gen", scope = ScopeType.INHERIT, order = 101,
+            completionCandidates = Kernels.class,
+            description = "Server kernel, when not to ask the server (env TICDCCTL_KERNEL).")
+    String kernel;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 102,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: table); a command's --help names those"
                     + " it supports (toml: changefeed export). json and yaml print the server's response as received.")
@@ -116,6 +134,20 @@ public final class GlobalOptions {
             description = "Answer yes to confirmations (required off a terminal for destructive commands).")
     boolean yes;
 
+    /** The values of {@code --server-arch}, for completion. */
+    static final class Arches extends ArrayList<String> {
+        Arches() {
+            super(List.of("classic", "new"));
+        }
+    }
+
+    /** The values of {@code --server-kernel}, for completion. */
+    static final class Kernels extends ArrayList<String> {
+        Kernels() {
+            super(List.of("classic", "next-gen"));
+        }
+    }
+
     /** Whether {@code --sandbox} was given: commands run against an embedded simulated cluster. */
     public boolean sandbox() {
         return sandbox;
@@ -130,7 +162,7 @@ public final class GlobalOptions {
     public ConfigFile.Context connectionFlags() {
         return new ConfigFile.Context(server, namespace, ca, cert, key,
                 insecureSkipTlsVerify ? Boolean.TRUE : null, user, null, null, null,
-                timeout == null ? null : Durations.format(timeout), proxy);
+                timeout == null ? null : Durations.format(timeout), proxy, keyspace, arch, kernel);
     }
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, order = 109,

@@ -2,10 +2,13 @@ package dev.ticdcctl.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticdcctl.client.Connections;
+import dev.ticdcctl.client.DialectCache;
 import dev.ticdcctl.client.HttpTransport;
 import dev.ticdcctl.client.Json;
+import dev.ticdcctl.client.ServerDialects;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.config.Paths;
+import dev.ticdcctl.config.Setting;
 import dev.ticdcctl.config.Settings;
 import dev.ticdcctl.output.Output;
 import dev.ticdcctl.output.StatusLine;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The composition root of one invocation: it builds what the commands use, each on first use, after the command line
@@ -27,6 +31,8 @@ import java.util.List;
 public final class Session
         implements ClusterAccess, Printing, Confirmations, Waiting, UserInput, Configuration, AutoCloseable {
     static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(60);
+    /** What the embedded sandbox simulates: a classic server (tiflow has only the classic kernel). */
+    private static final String SANDBOX_ARCH = "classic";
 
     private final Environment environment;
     private final PrintWriter out;
@@ -38,6 +44,7 @@ public final class Session
     private Connections connections;
     private final List<HttpTransport> transports = new ArrayList<>();
     private TicdcClient client;
+    private ServerDialects dialects;
     private Output output;
     private EmbeddedCluster sandbox;
     private Settings settings;
@@ -83,7 +90,8 @@ public final class Session
             settings = Settings.resolve(new Settings.Flags(options.server, options.namespace, options.context,
                     options.ca, options.cert, options.key, options.insecureSkipTlsVerify, options.user,
                     passwordFromFlags(), options.passwordStdin ? "--password-stdin" : "--password", options.timeout,
-                    options.connectTimeout, options.retries, options.maxResponseSize, options.proxy),
+                    options.connectTimeout, options.retries, options.maxResponseSize, options.proxy, options.keyspace,
+                    options.arch, options.kernel),
                     environment.variables(), configFile(), paths().ticdcCredentials());
             if (settings.warning != null) {
                 output().warn(settings.warning);
@@ -211,7 +219,30 @@ public final class Session
     private TicdcClient clientWith(HttpTransport.Settings connection) {
         HttpTransport transport = new HttpTransport(connection);
         transports.add(transport);
-        return new TicdcClient(transport, this::mapper);
+        return new TicdcClient(transport, this::mapper, settings().keyspace.value(), dialects());
+    }
+
+    /**
+     * The options that tell a line of the shell, which reaches the embedded sandbox by its address, what the sandbox
+     * simulates, unless the user pinned it: asking it would only cost requests.
+     */
+    public List<String> sandboxDialect() {
+        return settings().arch.isSet() || settings().kernel.isSet() ? List.of()
+                : List.of(Setting.ARCH.flag(), SANDBOX_ARCH);
+    }
+
+    /** Which server answers, found out only when a command asks, and remembered in the cache directory. */
+    private synchronized ServerDialects dialects() {
+        if (dialects == null) {
+            Settings s = settings();
+            Consumer<String> debug = options.debug ? this::trace : line -> { };
+            ServerDialects.Pins pins = options.sandbox && !s.arch.isSet() && !s.kernel.isSet()
+                    ? new ServerDialects.Pins(SANDBOX_ARCH, "the embedded sandbox", null, null)
+                    : new ServerDialects.Pins(s.arch.value(), s.arch.source(), s.kernel.value(), s.kernel.source());
+            DialectCache cache = new DialectCache(paths().cacheDirectory(), this::mapper, environment.clock(), debug);
+            dialects = new ServerDialects(pins, cache, debug);
+        }
+        return dialects;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.ticdcctl.model.ListResult;
 import dev.ticdcctl.model.RunningError;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -46,15 +47,22 @@ final class ChangefeedListReader {
         }
         expect(value, JsonToken.START_ARRAY, "items");
         List<ChangefeedSummary> items = new ArrayList<>();
+        boolean[] keyspaced = {false};
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             String at = "items[" + items.size() + "]";
             expect(t, JsonToken.START_OBJECT, at);
-            items.add(item(p, at + "."));
+            items.add(item(p, at + ".", keyspaced));
+        }
+        // The new architecture (items with "keyspace") lists in map order (ticdc
+        // coordinator/changefeed/changefeed_db.go GetAllChangefeedsByKeyspace); the classic one by ID already, and
+        // its order stays as received. A list with a missing ID stays too, for the client to name the bad item.
+        if (keyspaced[0] && items.stream().allMatch(cf -> cf.id() != null)) {
+            items.sort(Comparator.comparing(ChangefeedSummary::id));
         }
         return items;
     }
 
-    private static ChangefeedSummary item(JsonParser p, String at) throws IOException {
+    private static ChangefeedSummary item(JsonParser p, String at, boolean[] keyspaced) throws IOException {
         String upstreamId = null;
         String namespace = null;
         String id = null;
@@ -68,6 +76,10 @@ final class ChangefeedListReader {
             switch (field) {
                 case "upstream_id" -> upstreamId = text(p, value, at);
                 case "namespace" -> namespace = text(p, value, at);
+                case "keyspace" -> {
+                    keyspaced[0] = true;
+                    namespace = namespace != null ? namespace : text(p, value, at);
+                }
                 case "id" -> id = text(p, value, at);
                 case "state" -> state = text(p, value, at);
                 case "checkpoint_tso" -> checkpointTso = number(p, value, at + field);

@@ -17,7 +17,6 @@ import dev.ticdcctl.model.Requests;
 import dev.ticdcctl.model.ServerStatus;
 import dev.ticdcctl.model.SyncedStatus;
 import dev.ticdcctl.model.TsoParts;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +25,15 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** The TiCDC OpenAPI v2, one method per route of tiflow cdc/api/v2/api.go {@code RegisterOpenAPIV2Routes}. */
+/**
+ * The TiCDC OpenAPI v2, one method per route of tiflow cdc/api/v2/api.go {@code RegisterOpenAPIV2Routes}, spoken so
+ * that both architectures understand it (see {@link ServerDialect}): changefeed routes carry {@code namespace} for a
+ * classic server and, when one is set, {@code keyspace} for the new architecture; each server ignores the other's.
+ */
 public final class TicdcClient {
     private static final String V2 = "/api/v2";
-    private static final Set<String> NOT_FOUND_CODES = Set.of("CDC:ErrChangeFeedNotExists", "CDC:ErrCaptureNotExist");
-    private static final Set<String> AUTH_CODES = Set.of("CDC:ErrCredentialNotFound", "CDC:ErrUnauthorized");
+    /** The namespace of classic servers, and the keyspace of the new architecture's classic kernel. */
+    private static final String DEFAULT = "default";
     /** POSTs that only ask something: an odd answer to them did not change anything. */
     private static final Set<String> READ_ONLY_POSTS = Set.of("/tso", "/verify_table");
 
@@ -65,14 +68,42 @@ public final class TicdcClient {
 
     private final HttpTransport transport;
     private final Supplier<ObjectMapper> mapper;
+    private final String keyspace;
+    private final ServerDialects dialects;
+    private final ErrorAnswers errors;
 
     /**
      * {@code mapper} is asked for only when a body is written or bound: a command that streams or reads its answer
      * with the plain parser sends its request while the mapper is still being built.
      */
     public TicdcClient(HttpTransport transport, Supplier<ObjectMapper> mapper) {
+        this(transport, mapper, null, new ServerDialects(ServerDialects.Pins.NONE, null, line -> { }));
+    }
+
+    /**
+     * {@code keyspace}, or null for none, is sent to the routes of the new architecture that read it;
+     * {@code dialects} finds out which server answers when a command asks ({@link #dialect()}).
+     */
+    public TicdcClient(HttpTransport transport, Supplier<ObjectMapper> mapper, String keyspace,
+            ServerDialects dialects) {
         this.transport = transport;
         this.mapper = mapper;
+        this.keyspace = keyspace == null || keyspace.isEmpty() ? null : keyspace;
+        this.dialects = dialects;
+        this.errors = new ErrorAnswers(mapper, this.keyspace);
+    }
+
+    /** Which server answers; asks it (see {@link ServerDialects}) unless pinned or remembered. */
+    public ServerDialect dialect() throws InterruptedException {
+        return dialects.of(this);
+    }
+
+    HttpTransport transport() {
+        return transport;
+    }
+
+    ObjectMapper mapper() {
+        return mapper.get();
     }
 
     public URI server() {
@@ -93,19 +124,22 @@ public final class TicdcClient {
     }
 
     public ApiResult<ChangefeedDetail> createChangefeed(Requests.CreateChangefeed request) throws InterruptedException {
-        return typed(send("POST", "/changefeeds", request), CHANGEFEED, ChangefeedDetail.class);
+        return scoped(typed(send("POST", "/changefeeds" + keyspace("?"), request), CHANGEFEED,
+                ChangefeedDetail.class), request.namespace(), "created");
     }
 
     // State null = the server's default filter (everything but finished and removed), "all" = everything.
     public ApiResult<ListResult<ChangefeedSummary>> listChangefeeds(String namespace, String state)
             throws InterruptedException {
-        String query = "?namespace=" + encode(namespace) + (state == null ? "" : "&state=" + encode(state));
-        return typed(send("GET", "/changefeeds" + query, null), CHANGEFEEDS,
-                body -> ChangefeedListReader.read(Json.factory(), body));
+        String query = "?namespace=" + encode(namespace) + keyspace("&")
+                + (state == null ? "" : "&state=" + encode(state));
+        return scoped(typed(send("GET", "/changefeeds" + query, null), CHANGEFEEDS,
+                body -> ChangefeedListReader.read(Json.factory(), body)), namespace, null);
     }
 
     public ApiResult<ChangefeedDetail> getChangefeed(String namespace, String id) throws InterruptedException {
-        return typed(send("GET", changefeed(namespace, id, ""), null), CHANGEFEED, ChangefeedDetail.class);
+        return scoped(typed(send("GET", changefeed(namespace, id, ""), null), CHANGEFEED, ChangefeedDetail.class),
+                namespace, null);
     }
 
     public ApiResult<ChangefeedDetail> updateChangefeed(String namespace, String id, Requests.UpdateChangefeed request)
@@ -156,7 +190,7 @@ public final class TicdcClient {
     public ApiResult<ProcessorDetail> getProcessor(String namespace, String changefeedId, String captureId)
             throws InterruptedException {
         String path = "/processors/" + encode(changefeedId) + "/" + encode(captureId) + "?namespace="
-                + encode(namespace);
+                + encode(namespace) + keyspace("&");
         return typed(send("GET", path, null), PROCESSOR, ProcessorDetail.class);
     }
 
@@ -168,21 +202,21 @@ public final class TicdcClient {
 
     // Table eligibility at start_ts for a prospective changefeed.
     public JsonNode verifyTable(JsonNode request) throws InterruptedException {
-        return send("POST", "/verify_table", request).tree(mapper.get(), TABLE_VERIFICATION);
+        return send("POST", "/verify_table" + keyspace("?"), request).tree(mapper.get(), TABLE_VERIFICATION);
     }
 
     // Raw etcd values, with unmasked sink URIs.
     public ApiResult<List<EtcdEntry>> unsafeMetadata() throws InterruptedException {
-        return typed(send("GET", "/unsafe/metadata", null), METADATA, new TypeReference<List<EtcdEntry>>() {});
+        return typed(send("GET", "/unsafe/metadata" + keyspace("?"), null), METADATA, new TypeReference<List<EtcdEntry>>() {});
     }
 
     public void resolveLock(Requests.ResolveLock request) throws InterruptedException {
-        call("POST", "/unsafe/resolve_lock", request);
+        call("POST", "/unsafe/resolve_lock" + keyspace("?"), request);
     }
 
     // The body is required; {} selects the default upstream.
     public void deleteServiceGcSafepoint() throws InterruptedException {
-        call("DELETE", "/unsafe/service_gc_safepoint", Requests.Upstream.DEFAULT);
+        call("DELETE", "/unsafe/service_gc_safepoint" + keyspace("?"), Requests.Upstream.DEFAULT);
     }
 
     // The owner resigns asynchronously and the captures elect another.
@@ -205,8 +239,42 @@ public final class TicdcClient {
         return successful(transport.send(method, pathAndQuery, body, headers), method, pathAndQuery);
     }
 
-    private static String changefeed(String namespace, String id, String suffix) {
-        return "/changefeeds/" + encode(id) + suffix + "?namespace=" + encode(namespace);
+    private String changefeed(String namespace, String id, String suffix) {
+        return "/changefeeds/" + encode(id) + suffix + "?namespace=" + encode(namespace) + keyspace("&");
+    }
+
+    /**
+     * Each architecture ignores the other's query parameter, so a namespace other than {@code default} sent to the
+     * new architecture, or a keyspace other than {@code default} to a classic server, would act on {@code default}
+     * unnoticed. The answer tells which server it is (new: {@code keyspace}, classic: {@code namespace}), so such a
+     * mix-up is an error with no probe; for a create it is found only after the fact, and says so.
+     */
+    private <T> ApiResult<T> scoped(ApiResult<T> result, String namespace, String done) {
+        boolean namespaceOnly = namespace != null && !namespace.equals(DEFAULT) && keyspace == null;
+        boolean keyspaceOnly = keyspace != null && !keyspace.equals(DEFAULT)
+                && (namespace == null || namespace.equals(DEFAULT));
+        if (!namespaceOnly && !keyspaceOnly) {
+            return result;
+        }
+        JsonNode json = result.json();
+        JsonNode changefeed = json.has("items") ? json.path("items").path(0) : json;
+        String created = done == null ? "" : " (the changefeed was " + done + " there nevertheless)";
+        if (namespaceOnly && changefeed.has("keyspace") && !changefeed.has("namespace")) {
+            throw new ClientException("this server has the new architecture, which has keyspaces, not namespaces: it"
+                    + " ignored namespace '" + namespace + "' and used keyspace '"
+                    + changefeed.path("keyspace").asText() + "'" + created, ErrorAnswers.KEYSPACE_HINT, null);
+        }
+        if (keyspaceOnly && changefeed.has("namespace") && !changefeed.has("keyspace")) {
+            throw new ClientException("this server has the classic architecture, which has namespaces, not"
+                    + " keyspaces: it ignored keyspace '" + keyspace + "' and used namespace '"
+                    + changefeed.path("namespace").asText() + "'" + created, "give the namespace with -n NS", null);
+        }
+        return result;
+    }
+
+    /** {@code keyspace=NAME} after {@code separator}, or nothing when no keyspace is set. */
+    private String keyspace(String separator) {
+        return keyspace == null ? "" : separator + "keyspace=" + encode(keyspace);
     }
 
     /** For routes whose answer only confirms: any JSON or nothing is fine, a page that is not JSON is not. */
@@ -232,7 +300,7 @@ public final class TicdcClient {
         if (response.status() / 100 == 2) {
             return response;
         }
-        throw error(response, method, path);
+        throw errors.of(response, method, path);
     }
 
     private <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, Class<T> type) {
@@ -274,64 +342,6 @@ public final class TicdcClient {
         return null;
     }
 
-    private ClientException error(HttpTransport.Response response, String method, String path) {
-        int status = response.status();
-        JsonNode envelope = tryParse(response.body());
-        if (envelope != null && envelope.isObject()
-                && (envelope.has("error_msg") || envelope.has("error_code"))) {
-            String code = envelope.path("error_code").asText("");
-            String message = stripCode(envelope.path("error_msg").asText(""), code);
-            if (status == 401 || status == 403 || AUTH_CODES.contains(code)) {
-                return new UnauthorizedException(status, code, message, null);
-            }
-            if (NOT_FOUND_CODES.contains(code)) {
-                return new NotFoundException(status, code, message, null);
-            }
-            return new ApiException(status, code, message, null);
-        }
-        String excerpt = Excerpt.of(response.body());
-        String quoted = excerpt.isEmpty() ? "an empty body" : "a non-JSON body: " + excerpt;
-        if (status == 401) {
-            return new UnauthorizedException(status, "", "the server refused the request: HTTP 401 with " + quoted, null);
-        }
-        if (status == 403) {
-            // Not TiCDC's own answer: a proxy or gateway in front of it forbids the request.
-            return new UnauthorizedException(status, "", "the server refused the request: HTTP 403 Forbidden with "
-                    + quoted, "check the credentials, and any access rules of a proxy in front of TiCDC");
-        }
-        if (status == 404) {
-            return new UnexpectedResponseException("the server does not have the route " + method + " "
-                    + path.replaceFirst("\\?.*", "") + " (HTTP 404 with " + quoted + ")",
-                    "the OpenAPI v2 needs TiCDC v6.5.2 or newer: is the address a TiCDC server of such a version?");
-        }
-        return new UnexpectedResponseException("the server answered HTTP " + status + reason(status) + " with " + quoted,
-                status == 502 || status == 504 ? "a proxy in front of TiCDC could not reach it" : null);
-    }
-
-    private JsonNode tryParse(byte[] body) {
-        try {
-            return body.length == 0 ? null : mapper.get().readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** TiCDC writes {@code "[CDC:ErrX]message"}; the code is reported separately, so drop the prefix. */
-    private static String stripCode(String message, String code) {
-        String prefix = "[" + code + "]";
-        String stripped = !code.isEmpty() && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-        return stripped.isBlank() ? "the server reported an error without a message" : stripped.strip();
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-            case 500 -> " Internal Server Error";
-            case 502 -> " Bad Gateway";
-            case 503 -> " Service Unavailable";
-            case 504 -> " Gateway Timeout";
-            default -> "";
-        };
-    }
 
     /** Percent-encodes a path segment or query value. */
     private static String encode(String value) {

@@ -54,9 +54,17 @@ public final class ConfigFile {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Context(String server, String namespace, String ca, String cert, String key,
             Boolean insecureSkipTlsVerify, String user, String password, String passwordEnv, String passwordFile,
-            String timeout, String proxy) {
+            String timeout, String proxy, String keyspace, String arch, String kernel) {
         public static final Context EMPTY = new Context(null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null, null);
+
+        /** A context without a keyspace and without a pinned architecture or kernel. */
+        public Context(String server, String namespace, String ca, String cert, String key,
+                Boolean insecureSkipTlsVerify, String user, String password, String passwordEnv, String passwordFile,
+                String timeout, String proxy) {
+            this(server, namespace, ca, cert, key, insecureSkipTlsVerify, user, password, passwordEnv, passwordFile,
+                    timeout, proxy, null, null, null);
+        }
 
         /** This context with every field that {@code changes} sets replaced. */
         public Context with(Context changes) {
@@ -65,7 +73,8 @@ public final class ConfigFile {
                     pick(changes.insecureSkipTlsVerify, insecureSkipTlsVerify), pick(changes.user, user),
                     pick(changes.password, password), pick(changes.passwordEnv, passwordEnv),
                     pick(changes.passwordFile, passwordFile), pick(changes.timeout, timeout),
-                    pick(changes.proxy, proxy));
+                    pick(changes.proxy, proxy), pick(changes.keyspace, keyspace), pick(changes.arch, arch),
+                    pick(changes.kernel, kernel));
         }
 
         /**

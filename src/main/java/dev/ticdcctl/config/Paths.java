@@ -39,6 +39,11 @@ public record Paths(Map<String, String> variables, String fallbackHome) {
         return base("XDG_STATE_HOME", ".local/state").resolve("ticdcctl");
     }
 
+    /** Where ticdcctl keeps what it may lose: {@code $XDG_CACHE_HOME/ticdcctl}, else {@code ~/.cache/ticdcctl}. */
+    public Path cacheDirectory() {
+        return base("XDG_CACHE_HOME", ".cache").resolve("ticdcctl");
+    }
+
     /** The embedded sandbox's state: {@code TICDCCTL_SANDBOX_DIR}, else {@code sandbox} in the state directory. */
     public Path sandboxDirectory() {
         String explicit = get("TICDCCTL_SANDBOX_DIR");

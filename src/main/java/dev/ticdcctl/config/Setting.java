@@ -21,6 +21,13 @@ public enum Setting {
             "TiCDC server address", null),
     NAMESPACE("namespace", List.of("-n", "--namespace"), "TICDCCTL_NAMESPACE", "namespace", null, "default",
             "changefeed namespace", null),
+    KEYSPACE("keyspace", List.of("-k", "--keyspace"), "TICDCCTL_KEYSPACE", "keyspace", null, null,
+            "keyspace of the new architecture", "a next-gen kernel requires it"),
+    /** Pins what {@code client.ServerDialect} would otherwise find out from the server. */
+    ARCH("arch", List.of("--server-arch"), "TICDCCTL_ARCH", "arch", null, null,
+            "server architecture: classic or new (unset: found out when it matters)", null),
+    KERNEL("kernel", List.of("--server-kernel"), "TICDCCTL_KERNEL", "kernel", null, null,
+            "server kernel: classic or next-gen (unset: found out when it matters)", null),
     CA("ca", List.of("--ca"), "TICDC_CA_PATH", "ca", "ca_path", null, "PEM CA certificate(s)", null),
     CERT("cert", List.of("--cert"), "TICDC_CERT_PATH", "cert", "cert_path", null, "PEM client certificate", null),
     KEY("key", List.of("--key"), "TICDC_KEY_PATH", "key", "key_path", null, "PEM private key", null),

@@ -35,11 +35,18 @@ public final class Settings {
     /** What the command line gave; null means not given. {@code password} was already read (stdin or argv). */
     public record Flags(String server, String namespace, String context, String ca, String cert, String key,
             boolean insecureSkipTlsVerify, String user, String password, String passwordFlag, Duration timeout,
-            Duration connectTimeout, Integer retries, ByteSize maxResponseSize, String proxy) {}
+            Duration connectTimeout, Integer retries, ByteSize maxResponseSize, String proxy, String keyspace,
+            String arch, String kernel) {}
 
     public final Value<String> context;
     public final Value<String> server;
     public final Value<String> namespace;
+    /** The new architecture's keyspace; unset, a classic kernel uses {@code default} and a next-gen one refuses. */
+    public final Value<String> keyspace;
+    /** {@code classic} or {@code new} when pinned, else unset: the server is asked when it matters. */
+    public final Value<String> arch;
+    /** {@code classic} or {@code next-gen} when pinned, else unset. */
+    public final Value<String> kernel;
     public final Value<String> ca;
     public final Value<String> cert;
     public final Value<String> key;
@@ -70,6 +77,12 @@ public final class Settings {
         server = pick(Setting.SERVER, flags.server(), variable(env, Setting.SERVER), c.server(), ctx, null);
         namespace = pick(Setting.NAMESPACE, flags.namespace(), variable(env, Setting.NAMESPACE), c.namespace(), ctx,
                 null);
+        keyspace = pick(Setting.KEYSPACE, trimmed(flags.keyspace()), variable(env, Setting.KEYSPACE), c.keyspace(),
+                ctx, null);
+        arch = oneOf(pick(Setting.ARCH, flags.arch(), variable(env, Setting.ARCH), c.arch(), ctx, null),
+                "classic", "new");
+        kernel = oneOf(pick(Setting.KERNEL, flags.kernel(), variable(env, Setting.KERNEL), c.kernel(), ctx, null),
+                "classic", "next-gen");
         ca = pick(Setting.CA, flags.ca(), variable(env, Setting.CA), c.ca(), ctx, credentials.caPath());
         cert = pick(Setting.CERT, flags.cert(), variable(env, Setting.CERT), c.cert(), ctx, credentials.certPath());
         key = pick(Setting.KEY, flags.key(), variable(env, Setting.KEY), c.key(), ctx, credentials.keyPath());
@@ -112,6 +125,9 @@ public final class Settings {
             case CONTEXT -> context;
             case SERVER -> server;
             case NAMESPACE -> namespace;
+            case KEYSPACE -> keyspace;
+            case ARCH -> arch;
+            case KERNEL -> kernel;
             case CA -> ca;
             case CERT -> cert;
             case KEY -> key;
@@ -226,6 +242,15 @@ public final class Settings {
                 .anyMatch(name -> name.equalsIgnoreCase("HTTPS_PROXY") || name.equalsIgnoreCase("HTTP_PROXY"));
         return own.isSet() || !fromEnvironment ? own
                 : new Value<>(own.name(), null, "env HTTPS_PROXY/HTTP_PROXY/NO_PROXY");
+    }
+
+    /** {@code value} when unset or one of {@code allowed}; anything else names its source. */
+    private static Value<String> oneOf(Value<String> value, String... allowed) {
+        if (!value.isSet() || Arrays.asList(allowed).contains(value.value())) {
+            return value;
+        }
+        throw new ConfigException("invalid " + value.name() + " '" + value.value() + "' (from " + value.source()
+                + "): use " + String.join(" or ", allowed));
     }
 
     private static String trimmed(String value) {

@@ -1,12 +1,17 @@
 package dev.ticdcctl.model;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** {@code GET /changefeeds/{id}} and the create/update responses. {@code state} is the raw internal state. */
+/**
+ * {@code GET /changefeeds/{id}} and the create/update responses. {@code state} is the raw internal state;
+ * {@code namespace} is the new architecture's {@code keyspace} too. Its {@code gid} (two unsigned 64-bit numbers)
+ * is left to the JSON as received.
+ */
 public record ChangefeedDetail(
         String upstreamId, // a 64-bit ID kept as written: only ever shown
-        String namespace,
+        @JsonAlias("keyspace") String namespace,
         String id,
         String sinkUri,
         String createTime,
@@ -21,9 +26,10 @@ public record ChangefeedDetail(
         String checkpointTime,
         List<TaskStatus> taskStatus) {
 
-    /** The server omits an empty (not yet initialised) state: it reads as "". */
+    /** The server omits an empty (not yet initialised) state: it reads as "". Renamed sink keys read as classic. */
     public ChangefeedDetail {
         state = state == null ? "" : state;
+        config = SinkKeyNames.classic(config);
     }
 
     /** This changefeed with another sink URI, such as the unmasked one of {@code meta_info}. */

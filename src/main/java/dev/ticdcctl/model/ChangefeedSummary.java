@@ -1,9 +1,14 @@
 package dev.ticdcctl.model;
 
-/** One item of {@code GET /changefeeds} (the server maps internal states to display states). */
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+/**
+ * One item of {@code GET /changefeeds} (the server maps internal states to display states); {@code namespace} is the
+ * new architecture's {@code keyspace} too.
+ */
 public record ChangefeedSummary(
         String upstreamId, // a 64-bit ID kept as written: only ever shown
-        String namespace,
+        @JsonAlias("keyspace") String namespace,
         String id,
         String state,
         long checkpointTso,

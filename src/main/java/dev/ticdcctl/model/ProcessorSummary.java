@@ -1,4 +1,7 @@
 package dev.ticdcctl.model;
 
-/** One item of {@code GET /processors}. */
-public record ProcessorSummary(String namespace, String changefeedId, String captureId) {}
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+/** One item of {@code GET /processors}; the new architecture says {@code keyspace} for the namespace. */
+public record ProcessorSummary(@JsonAlias("keyspace") String namespace, String changefeedId,
+        String captureId) {}

@@ -15,14 +15,24 @@ public final class Requests {
             Long startTs,
             Long targetTs,
             String sinkUri,
-            JsonNode replicaConfig) {}
+            JsonNode replicaConfig) {
+        /** Renamed sink keys go in both spellings, so either architecture reads them (see SinkKeyNames). */
+        public CreateChangefeed {
+            replicaConfig = SinkKeyNames.withBoth(replicaConfig);
+        }
+    }
 
     /**
      * {@code PUT /changefeeds/{id}}: {@code sink_uri} only when it changes (GET returns it masked), and
      * {@code replica_config} only when complete, because the server replaces the whole config with it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record UpdateChangefeed(Long targetTs, String sinkUri, JsonNode replicaConfig) {}
+    public record UpdateChangefeed(Long targetTs, String sinkUri, JsonNode replicaConfig) {
+        /** Never a {@code start_ts}: the new architecture refuses one (ticdc api/v2/changefeed.go UpdateChangefeed). */
+        public UpdateChangefeed {
+            replicaConfig = SinkKeyNames.withBoth(replicaConfig);
+        }
+    }
 
     /** {@code POST /changefeeds/{id}/resume}; the server requires a body, {@code {}} at least. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
  * a bulk action): its only state is a cache held in one immutable value.
  */
 public final class Times {
+    private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final Clock clock;
@@ -99,7 +100,10 @@ public final class Times {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            Instant time = OffsetDateTime.parse(text).toInstant();
+            // Go's zero time, which the new architecture writes for an error of unknown time (ticdc
+            // api/v2/changefeed.go GetChangeFeed), is unknown, not the year 1.
+            return time.equals(GO_ZERO_TIME) ? null : time;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -36,6 +36,7 @@ class SettingsListTest {
     /** A value each setting accepts, as TOML in a context and as text in its variable or the credentials file. */
     private static final Map<Setting, String> SAMPLES = Map.ofEntries(Map.entry(Setting.CONTEXT, "c"),
             Map.entry(Setting.SERVER, "sample-host:8300"), Map.entry(Setting.NAMESPACE, "team-a"),
+            Map.entry(Setting.KEYSPACE, "ks-1"), Map.entry(Setting.ARCH, "new"), Map.entry(Setting.KERNEL, "next-gen"),
             Map.entry(Setting.CA, "/sample/ca.pem"), Map.entry(Setting.CERT, "/sample/cert.pem"),
             Map.entry(Setting.KEY, "/sample/key.pem"), Map.entry(Setting.INSECURE_SKIP_TLS_VERIFY, "true"),
             Map.entry(Setting.USER, "sample-user"), Map.entry(Setting.PASSWORD, "sample-password"),

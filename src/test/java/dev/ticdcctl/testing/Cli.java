@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Runs the real CLI in-process with a chosen environment and captures what a user would see. */
@@ -23,6 +25,12 @@ public final class Cli {
     public static final Instant NOW = Instant.parse("2024-07-01T02:05:10.123Z");
 
     private final Map<String, String> env = new HashMap<>();
+
+    /** A cache directory of its own (made only when written), so no test sees what another's server answered. */
+    public Cli() {
+        env.put("XDG_CACHE_HOME", Path.of(System.getProperty("java.io.tmpdir"), "ticdcctl-test-cache",
+                UUID.randomUUID().toString()).toString());
+    }
     private final List<String> baseArgs = new ArrayList<>();
     private Terminal terminal = Terminal.NONE;
     private String stdin = "";

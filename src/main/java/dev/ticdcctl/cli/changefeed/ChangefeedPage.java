@@ -87,7 +87,8 @@ final class ChangefeedPage {
             page.note("none");
         } else {
             page.field("Code", problem.code(), style)
-                    .field("Time", at(times, Times.parseRfc3339(problem.time())))
+                    .field("Time", problem.time() != null && Times.parseRfc3339(problem.time()) == null ? "unknown"
+                            : at(times, Times.parseRfc3339(problem.time())))
                     .field("Capture", problem.addr())
                     .field("Message", problem.message());
         }

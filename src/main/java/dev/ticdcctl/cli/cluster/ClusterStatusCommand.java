@@ -4,9 +4,10 @@ import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.client.ServerDialect;
 import dev.ticdcctl.model.ServerStatus;
 import dev.ticdcctl.output.Table.Column;
-import dev.ticdcctl.output.Table;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -26,17 +27,19 @@ public final class ClusterStatusCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ApiResult<ServerStatus> result = cluster.client().status();
         ServerStatus s = result.value();
-        printing.output().resource(result.json(), () -> new Table(Column.id("ID"), Column.of("VERSION"),
-                Column.of("OWNER"), Column.of("LIVENESS"), Column.of("CLUSTER_ID"), Column.wide("PID"),
-                Column.wide("GIT_HASH"))
-                .row(s.id(), s.version(), s.isOwner(), liveness(s.liveness()), s.clusterId(), s.pid(), s.gitHash()));
+        ServerDialect dialect = cluster.client().dialect(); // not in the JSON, which is the server's as received
+        printing.output().resource(result.json(), () -> DialectColumns.table(List.of(Column.id("ID"),
+                Column.of("VERSION"), Column.of("OWNER"), Column.of("LIVENESS"), Column.of("CLUSTER_ID"),
+                Column.wide("PID"), Column.wide("GIT_HASH")), dialect, s.id(), s.version(), s.isOwner(),
+                liveness(s.liveness()), s.clusterId(), s.pid(), s.gitHash()));
         return ExitCode.OK.code();
     }
 
     private static String liveness(int liveness) {
         return switch (liveness) {
             case 0 -> "alive";
-            case 1 -> "stopping";
+            case 1 -> "stopping"; // draining on the new architecture since v8.5.7 (ticdc pkg/liveness/liveness.go)
+            case 2 -> "stopping"; // the new architecture since v8.5.7
             default -> "unknown(" + liveness + ")";
         };
     }

@@ -8,9 +8,10 @@ import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.Version;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.ClientException;
+import dev.ticdcctl.client.ServerDialect;
 import dev.ticdcctl.model.ServerStatus;
 import dev.ticdcctl.output.Table.Column;
-import dev.ticdcctl.output.Table;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -32,18 +33,24 @@ public final class VersionCommand implements Callable<Integer> {
         // Whatever keeps the server's version from us, an odd answer included, is a warning here.
         JsonNode serverJson = null;
         String serverVersion = "";
+        ServerDialect dialect = null;
         try {
             ApiResult<ServerStatus> server = cluster.client().status();
             serverVersion = server.value().version();
             serverJson = server.json();
+            dialect = cluster.client().dialect();
         } catch (ClientException e) {
             printing.output().warn(e.getMessage());
         }
         ObjectNode json = printing.mapper().createObjectNode().put("client", Version.CLIENT);
         json.set("server", serverJson);
+        if (dialect != null) {
+            json.put("server_arch", dialect.arch().label()).put("server_kernel", dialect.kernel().label());
+        }
         String shownVersion = serverVersion;
-        printing.output().resource(json, () -> new Table(Column.of("CLIENT"), Column.of("SERVER"),
-                Column.of("SERVER_ADDRESS")).row(Version.CLIENT, shownVersion, cluster.server()));
+        ServerDialect shownDialect = dialect;
+        printing.output().resource(json, () -> DialectColumns.table(List.of(Column.of("CLIENT"), Column.of("SERVER"),
+                Column.of("SERVER_ADDRESS")), shownDialect, Version.CLIENT, shownVersion, cluster.server()));
         return ExitCode.OK.code();
     }
 }

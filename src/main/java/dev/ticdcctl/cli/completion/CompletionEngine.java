@@ -38,7 +38,7 @@ public final class CompletionEngine {
     }
 
     /** What a value is, when picocli's model does not say it with an enum type. */
-    enum Kind { OTHER, FILE, CHANGEFEED, CAPTURE, CONTEXT }
+    enum Kind { OTHER, FILE, CHANGEFEED, CAPTURE, CONTEXT, KEYSPACE }
 
     /** Positional values that an option can give instead, as {@code cdc cli} spells them. */
     static final Map<String, String> OPTION_OF_LABEL =
@@ -160,6 +160,7 @@ public final class CompletionEngine {
                 case CHANGEFEED -> candidates.addAll(live.changefeeds(at.connection));
                 case CAPTURE -> candidates.addAll(live.captures(at.connection));
                 case CONTEXT -> candidates.addAll(live.contexts(at.connection));
+                case KEYSPACE -> candidates.addAll(live.keyspaces(at.connection));
                 case OTHER -> { }
             }
         }
@@ -185,6 +186,9 @@ public final class CompletionEngine {
                 }
                 case "--context" -> {
                     return Kind.CONTEXT;
+                }
+                case "--keyspace" -> {
+                    return Kind.KEYSPACE;
                 }
                 default -> { }
             }

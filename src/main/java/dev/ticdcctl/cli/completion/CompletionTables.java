@@ -151,7 +151,7 @@ public final class CompletionTables {
         return switch (kinds.iterator().next()) {
             case OTHER -> "-";
             case FILE -> "F";
-            case CHANGEFEED, CAPTURE, CONTEXT -> "L";
+            case CHANGEFEED, CAPTURE, CONTEXT, KEYSPACE -> "L";
         };
     }
 

@@ -35,4 +35,12 @@ public interface LiveValues {
 
     /** The context names of the contexts file. */
     List<Candidate> contexts(List<String> connection);
+
+    /**
+     * Keyspaces to offer for {@code --keyspace}: no TiCDC route lists them (ticdc api/v2/api.go has none), so those
+     * the contexts name.
+     */
+    default List<Candidate> keyspaces(List<String> connection) {
+        return List.of();
+    }
 }

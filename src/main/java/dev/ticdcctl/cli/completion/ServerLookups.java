@@ -14,6 +14,8 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine;
 
 /**
@@ -74,6 +76,23 @@ public final class ServerLookups implements LiveValues {
                     .map(e -> new Candidate(e.getKey(), e.getValue().server()))
                     .sorted(Comparator.comparing(Candidate::value))
                     .toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public List<Candidate> keyspaces(List<String> connection) {
+        try (Session session = session(connection)) {
+            Map<String, List<String>> contextsOf = new TreeMap<>();
+            ConfigFile.load(session.configFile()).contexts().forEach((name, context) -> {
+                if (context.keyspace() != null) {
+                    contextsOf.computeIfAbsent(context.keyspace(), k -> new ArrayList<>()).add(name);
+                }
+            });
+            return contextsOf.entrySet().stream()
+                    .map(e -> new Candidate(e.getKey(), "context " + String.join(", ", e.getValue().stream().sorted()
+                            .toList()))).toList();
         } catch (RuntimeException e) {
             return List.of();
         }

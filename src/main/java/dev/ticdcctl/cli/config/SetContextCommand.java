@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "set-context",
-        description = {"Create a context, or change the settings of one: --server, --namespace, --ca, --cert, --key,"
-            + " --insecure-skip-tls-verify, --user, --timeout and --proxy (a URL, or none for a direct connection whatever"
-            + " HTTPS_PROXY says) are stored as given on this command line.",
+        description = {"Create a context, or change the settings of one: --server, --namespace, --keyspace,"
+            + " --server-arch, --server-kernel, --ca, --cert, --key, --insecure-skip-tls-verify, --user, --timeout and"
+            + " --proxy (a URL, or none for a direct connection whatever HTTPS_PROXY says) are stored as given on this"
+            + " command line.",
             "Passwords are best kept out of the file: --password-env names a variable to read it from, --password-file"
                 + " a file. --store-password keeps the password read by --password-stdin in the file itself."},
         footerHeading = "%nExamples:%n",
@@ -51,7 +52,7 @@ final class SetContextCommand implements Callable<Integer> {
      * {@link dev.ticdcctl.config.Setting#contextKey()} but insecure-skip-tls-verify, as a test checks.
      */
     enum ContextKey {
-        server, namespace, ca, cert, key, user, password, timeout, proxy;
+        server, namespace, keyspace, arch, kernel, ca, cert, key, user, password, timeout, proxy;
     }
 
     private final Printing printing;

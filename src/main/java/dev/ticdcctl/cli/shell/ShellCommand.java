@@ -61,6 +61,7 @@ public final class ShellCommand implements Callable<Integer> {
             for (OptionSpec option : result.matchedOptions()) {
                 if (option.longestName().equals("--sandbox")) {
                     args.addAll(List.of("--server", session.server().toString()));
+                    args.addAll(session.sandboxDialect());
                 } else if (option.arity().max() == 0) {
                     args.add(option.longestName());
                 } else {

@@ -369,4 +369,17 @@ class CompletionTest {
         assertEquals(List.of("dev"), complete(contexts, "--config-file " + file + " --context ").values());
         assertEquals(List.of(), complete(contexts, "--context ").values());
     }
+
+    /** No TiCDC route lists keyspaces, so those the contexts name are offered, each with its contexts. */
+    @Test
+    void keyspaces_come_from_the_contexts() {
+        Cli contexts = new Cli().env("HOME", home.toString());
+        assertEquals(0, contexts.run("config", "set-context", "a", "--keyspace", "ks-1").exitCode());
+        assertEquals(0, contexts.run("config", "set-context", "b", "-k", "ks-1").exitCode());
+        assertEquals(0, contexts.run("config", "set-context", "c", "--keyspace", "other").exitCode());
+
+        assertEquals(List.of("ks-1\tcontext a, b", "other\tcontext c"),
+                complete(contexts, "changefeed list --keyspace ").lines());
+        assertEquals(List.of("other"), complete(contexts, "-k o").values());
+    }
 }
