@@ -25,6 +25,11 @@ public interface LiveValues {
         public List<Candidate> contexts(List<String> connection) {
             return List.of();
         }
+
+        @Override
+        public List<Candidate> keyspaces(List<String> connection) {
+            return List.of();
+        }
     };
 
     /** The changefeed IDs of the selected namespace, described by their state. */
@@ -40,7 +45,5 @@ public interface LiveValues {
      * Keyspaces to offer for {@code --keyspace}: no TiCDC route lists them (ticdc api/v2/api.go has none), so those
      * the contexts name.
      */
-    default List<Candidate> keyspaces(List<String> connection) {
-        return List.of();
-    }
+    List<Candidate> keyspaces(List<String> connection);
 }

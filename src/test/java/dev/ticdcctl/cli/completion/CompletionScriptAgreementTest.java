@@ -79,6 +79,12 @@ class CompletionScriptAgreementTest {
             asked = true;
             return List.of();
         }
+
+        @Override
+        public List<Candidate> keyspaces(List<String> connection) {
+            asked = true;
+            return List.of();
+        }
     }
 
     @ParameterizedTest
