@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 
 /** The TiCDC OpenAPI v2, one method per route of tiflow cdc/api/v2/api.go {@code RegisterOpenAPIV2Routes}. */
 public final class TicdcClient {
-    private static final String V2 = "/api/v2";
+    static final String V2 = "/api/v2";
     private static final Set<String> NOT_FOUND_CODES = Set.of("CDC:ErrChangeFeedNotExists", "CDC:ErrCaptureNotExist");
     private static final Set<String> AUTH_CODES = Set.of("CDC:ErrCredentialNotFound", "CDC:ErrUnauthorized");
     /** POSTs that only ask something: an odd answer to them did not change anything. */
@@ -205,16 +205,21 @@ public final class TicdcClient {
         return successful(transport.send(method, pathAndQuery, body, headers), method, pathAndQuery);
     }
 
+    /** The new architecture's table-scheduling routes of one changefeed. */
+    public TableRoutes tableRoutes(String changefeedId) {
+        return new TableRoutes(this, transport, changefeedId);
+    }
+
     private static String changefeed(String namespace, String id, String suffix) {
         return "/changefeeds/" + encode(id) + suffix + "?namespace=" + encode(namespace);
     }
 
     /** For routes whose answer only confirms: any JSON or nothing is fine, a page that is not JSON is not. */
-    private void call(String method, String path, Object body) throws InterruptedException {
+    void call(String method, String path, Object body) throws InterruptedException {
         send(method, path, body).anyJson(mapper.get());
     }
 
-    private Answer send(String method, String path, Object body) throws InterruptedException {
+    Answer send(String method, String path, Object body) throws InterruptedException {
         byte[] json = null;
         if (body != null) {
             try {
@@ -235,11 +240,11 @@ public final class TicdcClient {
         throw error(response, method, path);
     }
 
-    private <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, Class<T> type) {
+    <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, Class<T> type) {
         return typed(answer, shape, body -> Answer.strict(mapper.get().readerFor(type)).readValue(body));
     }
 
-    private <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, TypeReference<T> type) {
+    <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, TypeReference<T> type) {
         return typed(answer, shape, body -> Answer.strict(mapper.get().readerFor(type)).readValue(body));
     }
 
@@ -251,7 +256,7 @@ public final class TicdcClient {
     }
 
     /** The problem of the first item of a list that is missing or lacks a field ({@code lacks} names it). */
-    private static <T> String items(ListResult<T> list, Function<T, String> lacks) {
+    static <T> String items(ListResult<T> list, Function<T, String> lacks) {
         if (list.items() == null) {
             return "no \"items\" array";
         }
@@ -274,7 +279,7 @@ public final class TicdcClient {
         return null;
     }
 
-    private ClientException error(HttpTransport.Response response, String method, String path) {
+    ClientException error(HttpTransport.Response response, String method, String path) {
         int status = response.status();
         JsonNode envelope = tryParse(response.body());
         if (envelope != null && envelope.isObject()
@@ -334,7 +339,7 @@ public final class TicdcClient {
     }
 
     /** Percent-encodes a path segment or query value. */
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
