@@ -133,10 +133,10 @@ set -g __ticdcctl_opts \
     '--interval --interval 1 1 - - Time between polls (default 2s)' \
     '--mode --mode 1 1 - - The sink\'s dispatchers (default) or the redo log\'s; 0 and 1 as cdc...' \
     '-t,--table-id --table-id 1 1 - - The table\'s ID, as \'changefeed tables\' lists it' \
-    '-d,--target-node-id --target-node-id 1 1 - - The capture to move it to: its ID or address' \
+    '-d,--target-node-id --target-node-id 1 1 - L The capture to move it to: its ID or address' \
     '--no-wait --no-wait 0 0 - - Return once the server scheduled the move' \
     '--wait --wait 0 1 h - cdc cli\'s --wait=false is --no-wait' \
-    '-d,--target-node-id --target-node-id 1 1 - - The capture to move its spans to: its ID or address' \
+    '-d,--target-node-id --target-node-id 1 1 - L The capture to move its spans to: its ID or address' \
     '--wait --wait 0 0 - - Repeat the drain until the capture holds no tables, showing the count' \
     '-c,--changefeed-id --changefeed-id 1 1 - L The changefeed (cdc cli spelling)' \
     '-p,--capture-id --capture-id 1 1 - L The capture, by ID or address (cdc cli spelling)' \
