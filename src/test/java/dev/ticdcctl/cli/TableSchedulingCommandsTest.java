@@ -116,6 +116,16 @@ class TableSchedulingCommandsTest {
         return captures().keySet().stream().filter(id -> !id.equals(than)).findFirst().orElseThrow();
     }
 
+    /** A running changefeed, its tables, one table and a capture that does not run it. */
+    private record Move(Map<String, List<Long>> before, long table, String target) {}
+
+    private Move move() throws IOException {
+        create("cf-1", false);
+        Map<String, List<Long>> before = tables("cf-1");
+        long table = someTable(before);
+        return new Move(before, table, otherCapture(nodesOf(before, table).get(0)));
+    }
+
     @Test
     void tables_shows_addresses_the_ddl_span_and_the_dispatcher_count() throws IOException {
         create("cf-1", false);
@@ -132,10 +142,10 @@ class TableSchedulingCommandsTest {
 
     @Test
     void move_table_by_capture_id_changes_the_tables_listing() throws IOException {
-        create("cf-1", false);
-        Map<String, List<Long>> before = tables("cf-1");
-        long table = someTable(before);
-        String target = otherCapture(nodesOf(before, table).get(0));
+        Move move = move();
+        Map<String, List<Long>> before = move.before();
+        long table = move.table();
+        String target = move.target();
         Cli.Result r = run(0, "changefeed", "move-table", "cf-1", "--table-id", "" + table, "--target-node-id",
                 target, "--yes");
         assertTrue(r.out().startsWith("Moved table " + table + " of changefeed \"cf-1\" to "), r::toString);
@@ -144,10 +154,10 @@ class TableSchedulingCommandsTest {
 
     @Test
     void move_table_by_address_in_cdc_cli_spelling_without_waiting() throws IOException {
-        create("cf-1", false);
-        Map<String, List<Long>> before = tables("cf-1");
-        long table = someTable(before);
-        String target = otherCapture(nodesOf(before, table).get(0));
+        Move move = move();
+        Map<String, List<Long>> before = move.before();
+        long table = move.table();
+        String target = move.target();
         String address = captures().get(target);
         Cli.Result r = run(0, "changefeed", "move-table", "-c", "cf-1", "-t", "" + table, "-d", address,
                 "--no-wait", "--yes");
@@ -205,11 +215,14 @@ class TableSchedulingCommandsTest {
         Cli.Result ddl = run(ExitCode.USAGE.code(), "changefeed", "move-table", "cf-1", "-t", "0", "-d", capture,
                 "--yes");
         assertTrue(ddl.err().contains("DDL span"), ddl::toString);
+        Cli.Result mode = run(ExitCode.USAGE.code(), "changefeed", "tables", "cf-1", "--mode", "2");
+        assertTrue(mode.err().contains("--mode must be sink or redo"), mode::toString);
+        run(0, "changefeed", "move-table", "cf-1", "-t", "" + table, "-d", capture, "--mode", "redo", "--yes");
     }
 
     @Test
     void an_unknown_or_paused_changefeed_has_no_maintainer() throws IOException {
-        String capture = sandboxCapture();
+        String capture = captures().keySet().iterator().next();
         Cli.Result unknown = run(ExitCode.NOT_FOUND.code(), "changefeed", "merge-table", "nope", "-t", "5",
                 "--yes");
         assertTrue(unknown.err().contains("changefeed \"nope\" does not exist"), unknown::toString);
@@ -225,16 +238,12 @@ class TableSchedulingCommandsTest {
                 paused::toString);
     }
 
-    private String sandboxCapture() throws IOException {
-        return captures().keySet().iterator().next();
-    }
-
     @Test
     void off_a_terminal_a_move_needs_yes_and_sends_nothing() throws IOException {
-        create("cf-1", false);
-        Map<String, List<Long>> before = tables("cf-1");
-        long table = someTable(before);
-        String target = otherCapture(nodesOf(before, table).get(0));
+        Move move = move();
+        Map<String, List<Long>> before = move.before();
+        long table = move.table();
+        String target = move.target();
         Cli.Result r = run(ExitCode.USAGE.code(), "changefeed", "move-table", "cf-1", "-t", "" + table, "-d",
                 target);
         assertTrue(r.err().contains("--yes is required"), r::toString);
@@ -243,10 +252,10 @@ class TableSchedulingCommandsTest {
 
     @Test
     void on_a_terminal_a_declined_move_changes_nothing() throws IOException {
-        create("cf-1", false);
-        Map<String, List<Long>> before = tables("cf-1");
-        long table = someTable(before);
-        String target = otherCapture(nodesOf(before, table).get(0));
+        Move move = move();
+        Map<String, List<Long>> before = move.before();
+        long table = move.table();
+        String target = move.target();
         Cli.Result r = new Cli().clock(clock).args("--server", sandbox.url().toString()).onTerminal(100)
                 .stdin("n\n").run("changefeed", "move-table", "cf-1", "-t", "" + table, "-d", target);
         assertEquals(ExitCode.DECLINED.code(), r.exitCode(), r::toString);

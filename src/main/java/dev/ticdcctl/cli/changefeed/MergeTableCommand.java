@@ -15,27 +15,7 @@ import picocli.CommandLine.Command;
         footer = {"  ticdcctl changefeed merge-table orders --table-id 101"})
 final class MergeTableCommand extends TableOperationCommand {
     MergeTableCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations) {
-        super(cluster, printing, confirmations);
-    }
-
-    @Override
-    String name() {
-        return "merge-table";
-    }
-
-    @Override
-    String verb() {
-        return "merge two spans of";
-    }
-
-    @Override
-    String done() {
-        return "merged";
-    }
-
-    @Override
-    String targetNode() {
-        return null;
+        super(cluster, printing, confirmations, new Wording("merge-table", "merge two spans of", "merged"));
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.ticdcctl.cli.Confirmations;
 import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.client.TableRoutes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "move-split-table",
         description = {"Move every span of a split table to another capture (new architecture only).",
@@ -15,32 +15,16 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl changefeed move-split-table orders --table-id 101 --target-node-id 10.0.1.12:8300"})
 final class MoveSplitTableCommand extends TableOperationCommand {
-    @Option(names = {"-d", "--target-node-id"}, paramLabel = "NODE", required = true,
-            description = "The capture to move its spans to: its ID or address.")
-    String target;
+    @Mixin
+    TargetNode target;
 
     MoveSplitTableCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations) {
-        super(cluster, printing, confirmations);
-    }
-
-    @Override
-    String name() {
-        return "move-split-table";
-    }
-
-    @Override
-    String verb() {
-        return "move every span of";
-    }
-
-    @Override
-    String done() {
-        return "moved";
+        super(cluster, printing, confirmations, new Wording("move-split-table", "move every span of", "moved"));
     }
 
     @Override
     String targetNode() {
-        return target;
+        return target.node;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.ticdcctl.client.TableRoutes;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "move-table",
@@ -21,11 +22,11 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl changefeed move-table orders --table-id 101 --target-node-id 10.0.1.12:8300",
             "  # by capture ID, without waiting, in a script",
-            "  ticdcctl changefeed move-table -c orders -t 101 -d 6a3c8f2e-3b1d-4a52-9a53-0f1e2d3c4b5a --no-wait --yes"})
+            "  ticdcctl changefeed move-table -c orders -t 101 -d 6a3c8f2e-3b1d-4a52-9a53-0f1e2d3c4b5a \\",
+            "      --no-wait --yes"})
 final class MoveTableCommand extends TableOperationCommand {
-    @Option(names = {"-d", "--target-node-id"}, paramLabel = "NODE", required = true,
-            description = "The capture to move it to: its ID or address.")
-    String target;
+    @Mixin
+    TargetNode target;
 
     @Option(names = "--no-wait", description = "Return once the server scheduled the move.")
     boolean noWait;
@@ -36,28 +37,13 @@ final class MoveTableCommand extends TableOperationCommand {
     private final Waiting waiting;
 
     MoveTableCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations, Waiting waiting) {
-        super(cluster, printing, confirmations);
+        super(cluster, printing, confirmations, new Wording("move-table", "move", "moved"));
         this.waiting = waiting;
     }
 
     @Override
-    String name() {
-        return "move-table";
-    }
-
-    @Override
-    String verb() {
-        return "move";
-    }
-
-    @Override
-    String done() {
-        return "moved";
-    }
-
-    @Override
     String targetNode() {
-        return target;
+        return target.node;
     }
 
     private boolean waits() {

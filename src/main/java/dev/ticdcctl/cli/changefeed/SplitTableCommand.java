@@ -17,27 +17,7 @@ import picocli.CommandLine.Command;
             "  # as cdc cli spells it", "  ticdcctl changefeed split-table-by-region-count -c orders -t 101 --yes"})
 final class SplitTableCommand extends TableOperationCommand {
     SplitTableCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations) {
-        super(cluster, printing, confirmations);
-    }
-
-    @Override
-    String name() {
-        return "split-table";
-    }
-
-    @Override
-    String verb() {
-        return "split";
-    }
-
-    @Override
-    String done() {
-        return "split";
-    }
-
-    @Override
-    String targetNode() {
-        return null;
+        super(cluster, printing, confirmations, new Wording("split-table", "split", "split"));
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The flow of the commands that move load between captures: check the architecture, name the target, show where the
@@ -24,27 +25,32 @@ abstract class TableOperationCommand implements Callable<Integer> {
     @Mixin
     TableOptions table;
 
+    /** The command's name as messages quote it, the question's verb ("move") and the result's ("moved"). */
+    record Wording(String name, String verb, String done) {}
+
+    /** The capture a move goes to, as {@code cdc cli} spells the option. */
+    static final class TargetNode {
+        @Option(names = {"-d", "--target-node-id"}, paramLabel = "NODE", required = true,
+                description = "The capture to move it to: its ID or address, as 'capture list' shows them.")
+        String node;
+    }
+
     final ClusterAccess cluster;
     private final Printing printing;
     private final Confirmations confirmations;
+    private final Wording wording;
 
-    TableOperationCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations) {
+    TableOperationCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations, Wording wording) {
         this.cluster = cluster;
         this.printing = printing;
         this.confirmations = confirmations;
+        this.wording = wording;
     }
 
-    /** The command's name, as messages quote it. */
-    abstract String name();
-
-    /** "move", "split"…: the question's verb. */
-    abstract String verb();
-
-    /** "moved", "split"…: the result's verb. */
-    abstract String done();
-
     /** The target node as given, or null for commands without one. */
-    abstract String targetNode();
+    String targetNode() {
+        return null;
+    }
 
     /** Sends the operation. */
     abstract void operate(TableRoutes routes, long tableId, String targetId, TableRoutes.Mode mode)
@@ -62,15 +68,15 @@ abstract class TableOperationCommand implements Callable<Integer> {
         long tableId = table.table();
         TableRoutes.Mode mode = table.mode();
         confirmations.prompter().ensureCanConfirm();
-        TableScheduler scheduler = TableScheduler.open(cluster, id, name());
+        TableScheduler scheduler = TableScheduler.open(cluster, id, wording.name());
         String given = targetNode();
         CaptureRef.Target target = given == null ? null : scheduler.target(given);
         Map<String, String> addresses = scheduler.addresses();
         String now = placement(scheduler, addresses, tableId, mode);
         String onto = target == null ? "" : " to " + label(addresses, target.id());
-        confirmations.prompter().confirm(capitalized(verb()) + " table " + tableId + " of changefeed \"" + id + "\""
-                + onto + " on " + cluster.name() + "? It runs " + now + ".",
-                "table " + tableId + " was not " + done());
+        String subject = " table " + tableId + " of changefeed \"" + id + "\"";
+        confirmations.prompter().confirm(capitalized(wording.verb()) + subject + onto + " on " + cluster.name()
+                + "? It runs " + now + ".", "table " + tableId + " was not " + wording.done());
         String targetId = target == null ? null : target.id();
         scheduler.run(tableId, given, () -> {
             operate(scheduler.routes(), tableId, targetId, mode);
@@ -84,8 +90,7 @@ abstract class TableOperationCommand implements Callable<Integer> {
         if (targetId != null) {
             resource.put("target_node_id", targetId);
         }
-        printing.output().result(capitalized(done()) + " table " + tableId + " of changefeed \"" + id + "\"" + onto
-                + after, resource);
+        printing.output().result(capitalized(wording.done()) + subject + onto + after, resource);
         return ExitCode.OK.code();
     }
 

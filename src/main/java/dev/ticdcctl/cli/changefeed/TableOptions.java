@@ -17,9 +17,8 @@ final class TableOptions {
             description = "The table's ID, as 'changefeed tables' lists it.")
     long tableId;
 
-    @Option(names = "--mode", paramLabel = "sink|redo", defaultValue = "sink",
-            description = "The sink's dispatchers (default) or the redo log's; 0 and 1 as cdc cli spells them.")
-    String mode;
+    @Mixin
+    SpanMode spans;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -34,15 +33,25 @@ final class TableOptions {
     }
 
     TableRoutes.Mode mode() {
-        return mode(spec, mode);
+        return spans.mode();
     }
 
-    static TableRoutes.Mode mode(CommandSpec spec, String value) {
-        return switch (value) {
-            case "sink", "0" -> TableRoutes.Mode.SINK;
-            case "redo", "1" -> TableRoutes.Mode.REDO;
-            default -> throw new ParameterException(spec.commandLine(), "--mode must be sink or redo (or 0 or 1),"
-                    + " not '" + value + "'");
-        };
+    /** Which dispatchers: the sink's or the redo log's. */
+    static final class SpanMode {
+        @Option(names = "--mode", paramLabel = "sink|redo", defaultValue = "sink",
+                description = "The sink's dispatchers (default) or the redo log's; 0 and 1 as cdc cli spells them.")
+        String value;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
+
+        TableRoutes.Mode mode() {
+            return switch (value) {
+                case "sink", "0" -> TableRoutes.Mode.SINK;
+                case "redo", "1" -> TableRoutes.Mode.REDO;
+                default -> throw new ParameterException(spec.commandLine(), "--mode must be sink or redo (or 0 or 1),"
+                        + " not '" + value + "'");
+            };
+        }
     }
 }

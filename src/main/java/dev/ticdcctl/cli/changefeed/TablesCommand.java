@@ -18,9 +18,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "tables",
         description = {"Show which capture runs each table of a changefeed (new architecture only).",
@@ -36,12 +33,8 @@ final class TablesCommand implements Callable<Integer> {
     @Mixin
     ChangefeedRef ref;
 
-    @Option(names = "--mode", paramLabel = "sink|redo", defaultValue = "sink",
-            description = "The sink's dispatchers (default) or the redo log's; 0 and 1 as cdc cli spells them.")
-    String mode;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    TableOptions.SpanMode spans;
 
     private final ClusterAccess cluster;
     private final Printing printing;
@@ -54,9 +47,9 @@ final class TablesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String id = ref.id();
-        TableRoutes.Mode spans = TableOptions.mode(spec, mode);
+        TableRoutes.Mode mode = spans.mode();
         TableScheduler scheduler = TableScheduler.open(cluster, id, "tables");
-        ApiResult<ListResult<NodeTableInfo>> result = scheduler.run(0, null, () -> scheduler.routes().tables(spans));
+        ApiResult<ListResult<NodeTableInfo>> result = scheduler.run(0, null, () -> scheduler.routes().tables(mode));
         if (printing.output().machineReadable()) {
             printing.output().resource(result, null);
             return ExitCode.OK.code();
@@ -73,7 +66,7 @@ final class TablesCommand implements Callable<Integer> {
                     n.tableIds().size(), tables(n.tableIds())));
             return table;
         });
-        int count = scheduler.run(0, null, () -> scheduler.routes().dispatcherCount(spans).value().count());
+        int count = scheduler.run(0, null, () -> scheduler.routes().dispatcherCount(mode).value().count());
         printing.output().data("Dispatchers: " + count);
         return ExitCode.OK.code();
     }
