@@ -27,36 +27,41 @@ set -g __ticdcctl_nodes \
     'l table,wide,json,yaml 60,61,62,63,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- toml,json,yaml 34,64,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     '- table,wide,json,yaml 34,65,66,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,67,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,68,67,69,70,71,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,68,67,69,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,68,67,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,68,67,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 67,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 72,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 68,69,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L*' \
+    '- table,wide,json,yaml 73,74,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L*' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    'l table,wide,json,yaml 70,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l table,wide,json,yaml 75,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 71,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 =debug,info,warn,error,dpanic,panic,fatal' \
+    '- table,wide,json,yaml 76,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 =debug,info,warn,error,dpanic,panic,fatal' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 72,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    '- table,wide,json,yaml 77,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    'l table,wide,json,yaml 73,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    'l table,wide,json,yaml 74,75,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l table,wide,json,yaml 78,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l table,wide,json,yaml 79,80,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- json,yaml 76,77,78,79,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    '- json,yaml 81,82,83,84,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- - 80,81,82,83,84,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- - 85,86,87,88,89,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    'l - 85,86,87,88,89,90,91,92,93,94,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l - 90,91,92,93,94,95,96,97,98,99,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 =bash,zsh,fish' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
@@ -129,6 +134,11 @@ set -g __ticdcctl_opts \
     '--show-secrets --show-secrets 0 0 - - Write the sink-URI password and config secrets in clear' \
     '--for --for 1 1 - =state=normal,state=stopped,state=finished,state=failed,state=warning,state=pending,synced,checkpoint= state=STATE, synced, or checkpoint=TSO|TIME' \
     '--interval --interval 1 1 - - Time between polls (default 2s)' \
+    '--mode --mode 1 1 - - The sink\'s dispatchers (default) or the redo log\'s; 0 and 1 as cdc...' \
+    '-t,--table-id --table-id 1 1 - - The table\'s ID, as \'changefeed tables\' lists it' \
+    '-d,--target-node-id --target-node-id 1 1 - L The capture to move it to: its ID or address, as \'capture list\' shows...' \
+    '--no-wait --no-wait 0 0 - - Return once the server scheduled the move' \
+    '--wait --wait 0 1 h - cdc cli\'s --wait=false is --no-wait' \
     '--wait --wait 0 0 - - Repeat the drain until the capture holds no tables, showing the count' \
     '-c,--changefeed-id --changefeed-id 1 1 - L The changefeed (cdc cli spelling)' \
     '-p,--capture-id --capture-id 1 1 - L The capture, by ID or address (cdc cli spelling)' \
@@ -175,49 +185,55 @@ set -g __ticdcctl_cmds \
     '2 apply 12 n Make a changefeed what a spec file says: create it when it does not...' \
     '2 export 13 n Write a changefeed as a spec that \'changefeed apply -f\' re-creates,...' \
     '2 wait 14 n Wait until a changefeed is in a state, is synced, or has its...' \
+    '2 tables 15 n Show which capture runs each table of a changefeed (new architecture...' \
+    '2 move-table 16 n Move a table of a changefeed to another capture (new architecture only)' \
+    '2 move-split-table 17 n Move every span of a split table to another capture (new architecture...' \
+    '2 split-table 18 n Split a table of a changefeed into spans by its region count (new...' \
+    '2 split-table-by-region-count 18 a Split a table of a changefeed into spans by its region count (new...' \
+    '2 merge-table 19 n Merge two adjacent spans of a split table into one (new architecture...' \
     '1 changefeed 2 n Create, inspect and control changefeeds' \
     '1 cf 2 a Create, inspect and control changefeeds' \
     '1 changefeeds 2 a Create, inspect and control changefeeds' \
-    '15 list 16 n List the captures (TiCDC nodes) of the cluster and its owner' \
-    '15 ls 16 a List the captures (TiCDC nodes) of the cluster and its owner' \
-    '15 drain 17 n Move the tables of a capture to the other captures, before stopping...' \
-    '1 capture 15 n List captures and drain them before maintenance' \
-    '1 captures 15 a List captures and drain them before maintenance' \
-    '18 list 19 n List the processors of every namespace' \
-    '18 ls 19 a List the processors of every namespace' \
-    '18 get 20 n Show the tables a capture replicates for a running changefeed' \
-    '18 query 20 a Show the tables a capture replicates for a running changefeed' \
-    '1 processor 18 n Inspect processors: the part of a changefeed that runs on one capture' \
-    '1 processors 18 a Inspect processors: the part of a changefeed that runs on one capture' \
-    '21 resign 22 n Make the owner step down so that the captures elect another owner' \
-    '1 owner 21 n Act on the owner capture' \
-    '23 set 24 n Set the log level of the capture at --server (only that node; it is...' \
-    '1 log 23 n Change the log level of a capture, or of every capture' \
-    '25 query 26 n Print the upstream PD\'s current TSO, asked through TiCDC (no --pd...' \
-    '25 decode 27 n Show the wall time and logical part of a TSO (offline: needs no server)' \
-    '25 encode 28 n Print the TSO of a time (offline: needs no server)' \
-    '1 tso 25 n Get, decode and encode TSOs (TiDB timestamps: physical milliseconds...' \
-    '29 metadata 30 n Dump TiCDC\'s metadata in etcd (every key of the cluster) for...' \
-    '29 show-metadata 30 a Dump TiCDC\'s metadata in etcd (every key of the cluster) for...' \
-    '29 resolve-lock 31 n Resolve the locks in a TiKV region that are older than a TSO' \
-    '29 delete-service-gc-safepoint 32 n Remove this TiCDC cluster\'s service GC safepoint from the upstream PD' \
-    '1 unsafe 29 n Maintenance operations that can break replication' \
-    '1 status 33 n Show the capture that answers at --server: version, ID, owner or not' \
-    '1 health 34 n Check the cluster\'s health: exit 0 when healthy, 1 with the server\'s...' \
-    '1 version 35 n Show the client\'s version and, when the server answers, the server\'s' \
-    '1 api 36 n Send a request to any route of the server, with the connection...' \
-    '37 set-context 38 n Create a context, or change the settings of one: --server,...' \
-    '37 use-context 39 n Make a context the current one, used when no --context is given' \
-    '37 get-contexts 40 n List the contexts; the current one is marked with *' \
-    '37 current-context 41 n Print the name of the current context' \
-    '37 view 42 n Show each effective connection setting and where it came from: a...' \
-    '37 delete-context 43 n Remove a context (if it was the current one, none is current)' \
-    '1 config 37 n Manage contexts: named connection settings for several clusters, kept...' \
-    '1 sandbox 44 n Run a simulated TiCDC cluster on 127.0.0.1 in the foreground, for...' \
-    '1 shell 45 n Work interactively: type commands as on the command line, without...' \
-    '1 completion 46 n Print the shell completion script for bash, zsh or fish' \
-    '1 __complete 47 h Print the completion candidates for the last word (used by the...' \
-    '1 help 48 n Show help for a command (at any depth) or a topic: exit-codes,...'
+    '20 list 21 n List the captures (TiCDC nodes) of the cluster and its owner' \
+    '20 ls 21 a List the captures (TiCDC nodes) of the cluster and its owner' \
+    '20 drain 22 n Move the tables of a capture to the other captures, before stopping...' \
+    '1 capture 20 n List captures and drain them before maintenance' \
+    '1 captures 20 a List captures and drain them before maintenance' \
+    '23 list 24 n List the processors of every namespace' \
+    '23 ls 24 a List the processors of every namespace' \
+    '23 get 25 n Show the tables a capture replicates for a running changefeed' \
+    '23 query 25 a Show the tables a capture replicates for a running changefeed' \
+    '1 processor 23 n Inspect processors: the part of a changefeed that runs on one capture' \
+    '1 processors 23 a Inspect processors: the part of a changefeed that runs on one capture' \
+    '26 resign 27 n Make the owner step down so that the captures elect another owner' \
+    '1 owner 26 n Act on the owner capture' \
+    '28 set 29 n Set the log level of the capture at --server (only that node; it is...' \
+    '1 log 28 n Change the log level of a capture, or of every capture' \
+    '30 query 31 n Print the upstream PD\'s current TSO, asked through TiCDC (no --pd...' \
+    '30 decode 32 n Show the wall time and logical part of a TSO (offline: needs no server)' \
+    '30 encode 33 n Print the TSO of a time (offline: needs no server)' \
+    '1 tso 30 n Get, decode and encode TSOs (TiDB timestamps: physical milliseconds...' \
+    '34 metadata 35 n Dump TiCDC\'s metadata in etcd (every key of the cluster) for...' \
+    '34 show-metadata 35 a Dump TiCDC\'s metadata in etcd (every key of the cluster) for...' \
+    '34 resolve-lock 36 n Resolve the locks in a TiKV region that are older than a TSO' \
+    '34 delete-service-gc-safepoint 37 n Remove this TiCDC cluster\'s service GC safepoint from the upstream PD' \
+    '1 unsafe 34 n Maintenance operations that can break replication' \
+    '1 status 38 n Show the capture that answers at --server: version, ID, owner or not' \
+    '1 health 39 n Check the cluster\'s health: exit 0 when healthy, 1 with the server\'s...' \
+    '1 version 40 n Show the client\'s version and, when the server answers, the server\'s' \
+    '1 api 41 n Send a request to any route of the server, with the connection...' \
+    '42 set-context 43 n Create a context, or change the settings of one: --server,...' \
+    '42 use-context 44 n Make a context the current one, used when no --context is given' \
+    '42 get-contexts 45 n List the contexts; the current one is marked with *' \
+    '42 current-context 46 n Print the name of the current context' \
+    '42 view 47 n Show each effective connection setting and where it came from: a...' \
+    '42 delete-context 48 n Remove a context (if it was the current one, none is current)' \
+    '1 config 42 n Manage contexts: named connection settings for several clusters, kept...' \
+    '1 sandbox 49 n Run a simulated TiCDC cluster on 127.0.0.1 in the foreground, for...' \
+    '1 shell 50 n Work interactively: type commands as on the command line, without...' \
+    '1 completion 51 n Print the shell completion script for bash, zsh or fish' \
+    '1 __complete 52 h Print the completion candidates for the last word (used by the...' \
+    '1 help 53 n Show help for a command (at any depth) or a topic: exit-codes,...'
 
 # Prints the answer for the words $argv (the last one is completed) from the tables; false when a live value is
 # wanted, for 'ticdcctl __complete' to look up.

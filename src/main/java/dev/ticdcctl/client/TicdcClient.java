@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * classic server and, when one is set, {@code keyspace} for the new architecture; each server ignores the other's.
  */
 public final class TicdcClient {
-    private static final String V2 = "/api/v2";
+    static final String V2 = "/api/v2";
     /** The namespace of classic servers, and the keyspace of the new architecture's classic kernel. */
     private static final String DEFAULT = "default";
     /** POSTs that only ask something: an odd answer to them did not change anything. */
@@ -273,16 +273,21 @@ public final class TicdcClient {
     }
 
     /** {@code keyspace=NAME} after {@code separator}, or nothing when no keyspace is set. */
-    private String keyspace(String separator) {
+    String keyspace(String separator) {
         return keyspace == null ? "" : separator + "keyspace=" + encode(keyspace);
     }
 
+    /** The new architecture's table-scheduling routes of one changefeed. */
+    public TableRoutes tableRoutes(String changefeedId) {
+        return new TableRoutes(this, changefeedId);
+    }
+
     /** For routes whose answer only confirms: any JSON or nothing is fine, a page that is not JSON is not. */
-    private void call(String method, String path, Object body) throws InterruptedException {
+    void call(String method, String path, Object body) throws InterruptedException {
         send(method, path, body).anyJson(mapper.get());
     }
 
-    private Answer send(String method, String path, Object body) throws InterruptedException {
+    Answer send(String method, String path, Object body) throws InterruptedException {
         byte[] json = null;
         if (body != null) {
             try {
@@ -303,11 +308,11 @@ public final class TicdcClient {
         throw errors.of(response, method, path);
     }
 
-    private <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, Class<T> type) {
+    <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, Class<T> type) {
         return typed(answer, shape, body -> Answer.strict(mapper.get().readerFor(type)).readValue(body));
     }
 
-    private <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, TypeReference<T> type) {
+    <T> ApiResult<T> typed(Answer answer, Answer.Shape<T> shape, TypeReference<T> type) {
         return typed(answer, shape, body -> Answer.strict(mapper.get().readerFor(type)).readValue(body));
     }
 
@@ -319,7 +324,7 @@ public final class TicdcClient {
     }
 
     /** The problem of the first item of a list that is missing or lacks a field ({@code lacks} names it). */
-    private static <T> String items(ListResult<T> list, Function<T, String> lacks) {
+    static <T> String items(ListResult<T> list, Function<T, String> lacks) {
         if (list.items() == null) {
             return "no \"items\" array";
         }
@@ -344,7 +349,7 @@ public final class TicdcClient {
 
 
     /** Percent-encodes a path segment or query value. */
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -17,6 +17,7 @@ public final class ChangefeedCommand extends GroupCommand {
         return List.of(ChangefeedListCommand.class, ChangefeedGetCommand.class, CreateCommand.class,
                 UpdateCommand.class, PauseCommand.class, ResumeCommand.class, DeleteCommand.class,
                 ChangefeedStatusCommand.class, SyncedCommand.class, ApplyCommand.class, ExportCommand.class,
-                WaitCommand.class);
+                WaitCommand.class, TablesCommand.class, MoveTableCommand.class, MoveSplitTableCommand.class,
+                SplitTableCommand.class, MergeTableCommand.class);
     }
 }

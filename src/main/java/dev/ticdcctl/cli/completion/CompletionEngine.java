@@ -171,9 +171,10 @@ public final class CompletionEngine {
     /**
      * What a value means, from the conventions the commands follow: {@code FILE} and {@code DIR} labels are paths;
      * {@code ID} (except the new one of {@code create}), {@code CHANGEFEED_ID} and {@code --changefeed-id} are
-     * changefeeds; {@code CAPTURE_ID} and {@code --capture-id} captures; {@code --context} and the {@code NAME} of the
-     * {@code config} commands contexts. A label of several words ("CHANGEFEED_ID CAPTURE_ID") names each value,
-     * leaving out those already given as options ({@code processor get -c CF} is followed by the capture).
+     * changefeeds; {@code CAPTURE_ID}, {@code --capture-id} and {@code --target-node-id} captures; {@code --context}
+     * and the {@code NAME} of the {@code config} commands contexts. A label of several words ("CHANGEFEED_ID
+     * CAPTURE_ID") names each value, leaving out those already given as options ({@code processor get -c CF} is
+     * followed by the capture).
      */
     static Kind kind(CommandSpec command, ArgSpec arg, int index, Set<String> givenOptions) {
         if (arg instanceof OptionSpec option) {
@@ -181,7 +182,7 @@ public final class CompletionEngine {
                 case "--changefeed-id" -> {
                     return Kind.CHANGEFEED;
                 }
-                case "--capture-id" -> {
+                case "--capture-id", "--target-node-id" -> {
                     return Kind.CAPTURE;
                 }
                 case "--context" -> {

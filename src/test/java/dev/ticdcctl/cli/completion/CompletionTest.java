@@ -248,6 +248,8 @@ class CompletionTest {
         "'processor get -p '",
         "'processor get --capture-id '",
         "'processor get -c cf-kafka '",
+        "'changefeed move-table cf-kafka -t 101 -d '",
+        "'changefeed move-split-table cf-kafka --target-node-id '",
     })
     void capture_arguments_offer_the_captures_of_the_server(String line) {
         Offered offered = complete(line);
