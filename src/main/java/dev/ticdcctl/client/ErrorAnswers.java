@@ -58,10 +58,13 @@ final class ErrorAnswers {
             String route = path.replaceFirst("\\?.*", "");
             // Routes pingcap/ticdc dropped (ticdc api/v2/api.go RegisterOpenAPIV2Routes has neither).
             boolean dropped = route.endsWith("/meta_info") || route.endsWith("/drain");
+            String hint = route.equals(TicdcClient.V1_DRAIN)
+                    ? "the new architecture drains a capture from v8.5.7 on; on this release, stopping the capture"
+                    + " moves its tables to the others"
+                    : dropped ? "TiCDC's new architecture has no such route; 'ticdcctl status' shows which one answers"
+                    : "the OpenAPI v2 needs TiCDC v6.5.2 or newer: is the address a TiCDC server of such a version?";
             return new UnexpectedResponseException("the server does not have the route " + method + " " + route
-                    + " (HTTP 404 with " + quoted + ")", dropped
-                    ? "TiCDC's new architecture has no such route; 'ticdcctl status' shows which one answers"
-                    : "the OpenAPI v2 needs TiCDC v6.5.2 or newer: is the address a TiCDC server of such a version?");
+                    + " (HTTP 404 with " + quoted + ")", hint);
         }
         return new UnexpectedResponseException("the server answered HTTP " + status + reason(status) + " with " + quoted,
                 status == 502 || status == 504 ? "a proxy in front of TiCDC could not reach it" : null);

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,6 +33,8 @@ import java.util.function.Supplier;
  */
 public final class TicdcClient {
     static final String V2 = "/api/v2";
+    /** The only drain route of the new architecture, from v8.5.7. */
+    static final String V1_DRAIN = "/api/v1/captures/drain";
     /** The namespace of classic servers, and the keyspace of the new architecture's classic kernel. */
     private static final String DEFAULT = "default";
     /** POSTs that only ask something: an odd answer to them did not change anything. */
@@ -180,6 +183,11 @@ public final class TicdcClient {
 
     // Answers 202 with the number of tables still on the capture.
     public ApiResult<DrainResult> drainCapture(String captureId) throws InterruptedException {
+        if (dialect().arch() == ServerDialect.Arch.NEW) {
+            // pingcap/ticdc dropped the v2 drain; from v8.5.7 its coordinator drains through the v1 route it kept
+            // (ticdc api/v1/api.go drainCapture): PUT {"capture_id"}, answered 202 {"current_table_count"}.
+            return typed(exchange("PUT", V1_DRAIN, Map.of("capture_id", captureId), true), DRAIN, DrainResult.class);
+        }
         return typed(send("POST", "/captures/" + encode(captureId) + "/drain", null), DRAIN, DrainResult.class);
     }
 
@@ -288,6 +296,12 @@ public final class TicdcClient {
     }
 
     Answer send(String method, String path, Object body) throws InterruptedException {
+        return exchange(method, V2 + path, body, !method.equals("GET") && !READ_ONLY_POSTS.contains(path));
+    }
+
+    /** A request to {@code fullPath} (from the server's root); {@code changes}: whether it may change something. */
+    private Answer exchange(String method, String fullPath, Object body, boolean changes)
+            throws InterruptedException {
         byte[] json = null;
         if (body != null) {
             try {
@@ -296,9 +310,8 @@ public final class TicdcClient {
                 throw new IllegalStateException("cannot encode the request body", e);
             }
         }
-        HttpTransport.Response response = successful(transport.send(method, V2 + path, json), method, V2 + path);
-        boolean changes = !method.equals("GET") && !READ_ONLY_POSTS.contains(path);
-        return new Answer(method, V2 + path, response.body(), changes);
+        HttpTransport.Response response = successful(transport.send(method, fullPath, json), method, fullPath);
+        return new Answer(method, fullPath, response.body(), changes);
     }
 
     private HttpTransport.Response successful(HttpTransport.Response response, String method, String path) {

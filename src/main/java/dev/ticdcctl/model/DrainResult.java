@@ -1,4 +1,7 @@
 package dev.ticdcctl.model;
 
-/** {@code POST /captures/{id}/drain}: tables still held by the capture. */
+/**
+ * {@code POST /api/v2/captures/{id}/drain} (classic) or {@code PUT /api/v1/captures/drain} (new architecture): the
+ * tables the capture still holds.
+ */
 public record DrainResult(Integer currentTableCount) {} // the client rejects an answer without it
