@@ -107,7 +107,7 @@ public final class ServerDialects {
         try {
             HttpTransport.Response r = client.transport().send("GET", "/api/v2/changefeeds/" + PROBE_ID
                     + "/meta_info", null);
-            if (r.status() == 404 && text(r).startsWith(GIN_NOT_FOUND)) {
+            if (noSuchRoute(r)) {
                 return new Probe(ServerDialect.Arch.NEW, null, route + " answered gin's text 404 (no such route)");
             }
             if (ErrorAnswers.isEnvelope(json(client, r))) {
@@ -145,6 +145,11 @@ public final class ServerDialects {
 
     private static JsonNode json(TicdcClient client, HttpTransport.Response r) {
         return ErrorAnswers.parse(client.mapper(), r.body());
+    }
+
+    /** Whether {@code r} is gin's answer to a route the server does not have: a text 404, not a TiCDC error. */
+    static boolean noSuchRoute(HttpTransport.Response r) {
+        return r.status() == 404 && text(r).startsWith(GIN_NOT_FOUND);
     }
 
     private static String text(HttpTransport.Response r) {

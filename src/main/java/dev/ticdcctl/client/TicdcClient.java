@@ -183,12 +183,16 @@ public final class TicdcClient {
 
     // Answers 202 with the number of tables still on the capture.
     public ApiResult<DrainResult> drainCapture(String captureId) throws InterruptedException {
-        if (dialect().arch() == ServerDialect.Arch.NEW) {
-            // pingcap/ticdc dropped the v2 drain; from v8.5.7 its coordinator drains through the v1 route it kept
-            // (ticdc api/v1/api.go drainCapture): PUT {"capture_id"}, answered 202 {"current_table_count"}.
+        String v2 = V2 + "/captures/" + encode(captureId) + "/drain";
+        HttpTransport.Response response = transport.send("POST", v2, null);
+        if (ServerDialects.noSuchRoute(response)) {
+            // pingcap/ticdc dropped the v2 drain, so gin answered; from v8.5.7 its coordinator drains through the v1
+            // route it kept (ticdc api/v1/api.go drainCapture): PUT {"capture_id"}, answered 202
+            // {"current_table_count"}. Asking v2 first costs a classic server nothing and needs no probe.
             return typed(exchange("PUT", V1_DRAIN, Map.of("capture_id", captureId), true), DRAIN, DrainResult.class);
         }
-        return typed(send("POST", "/captures/" + encode(captureId) + "/drain", null), DRAIN, DrainResult.class);
+        return typed(new Answer("POST", v2, successful(response, "POST", v2).body(), true), DRAIN,
+                DrainResult.class);
     }
 
     public ApiResult<ListResult<Capture>> listCaptures() throws InterruptedException {

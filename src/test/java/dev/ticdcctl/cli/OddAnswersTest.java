@@ -162,9 +162,7 @@ class OddAnswersTest {
             new Command("changefeed wait", List.of(CHANGEFEED), "changefeed", "wait", "cf-1", "--for", "state=normal"),
             new Command("changefeed wait synced", List.of(SYNCED), "changefeed", "wait", "cf-1", "--for", "synced"),
             new Command("capture list", List.of(CAPTURES), "capture", "list"),
-            // The classic route: the new architecture drains through PUT /api/v1/captures/drain.
-            new Command("capture drain", List.of(DRAIN), "--server-arch", "classic", "capture", "drain", OTHER,
-                    "--yes"),
+            new Command("capture drain", List.of(DRAIN), "capture", "drain", OTHER, "--yes"),
             new Command("processor list", List.of(PROCESSORS), "processor", "list"),
             new Command("processor get", List.of(PROCESSOR), "processor", "get", "cf-1", OTHER),
             new Command("owner resign", List.of(RESIGN), "owner", "resign", "--yes"),
