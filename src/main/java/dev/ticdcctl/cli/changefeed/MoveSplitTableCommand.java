@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
                 + " The server answers once the spans moved (it waits up to 30s). A classic server refuses before"
                 + " anything is sent."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ticdcctl changefeed move-split-table orders --table-id 101 --target-node-id 10.0.1.12:8300"})
+        footer = {"  ticdcctl changefeed move-split-table orders --table-id 101 \\",
+            "      --target-node-id 10.0.1.12:8300"})
 final class MoveSplitTableCommand extends TableOperationCommand {
     @Mixin
     TargetNode target;

@@ -20,10 +20,11 @@ import picocli.CommandLine.Option;
             "A table split into several spans moves with 'changefeed move-split-table'. The spelling of cdc cli"
                 + " (-c ID -t TABLE -d NODE) works too. A classic server refuses before anything is sent."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ticdcctl changefeed move-table orders --table-id 101 --target-node-id 10.0.1.12:8300",
+        footer = {"  ticdcctl changefeed move-table orders --table-id 101 \\",
+            "      --target-node-id 10.0.1.12:8300",
             "  # by capture ID, without waiting, in a script",
-            "  ticdcctl changefeed move-table -c orders -t 101 -d 6a3c8f2e-3b1d-4a52-9a53-0f1e2d3c4b5a \\",
-            "      --no-wait --yes"})
+            "  ticdcctl changefeed move-table -c orders -t 101 \\",
+            "      -d 6a3c8f2e-3b1d-4a52-9a53-0f1e2d3c4b5a --no-wait --yes"})
 final class MoveTableCommand extends TableOperationCommand {
     @Mixin
     TargetNode target;

@@ -28,7 +28,8 @@ import picocli.CommandLine.Mixin;
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl changefeed tables orders", "  # the redo log's dispatchers",
             "  ticdcctl changefeed tables orders --mode redo", "  # the capture IDs running table 101",
-            "  ticdcctl changefeed tables orders -o json --jq '.items[] | select(.table_ids | index(101)) | .node_id'"})
+            "  ticdcctl changefeed tables orders -o json \\",
+            "      --jq '.items[] | select(.table_ids | index(101)) | .node_id'"})
 final class TablesCommand implements Callable<Integer> {
     @Mixin
     ChangefeedRef ref;
