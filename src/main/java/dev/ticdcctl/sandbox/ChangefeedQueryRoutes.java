@@ -148,7 +148,12 @@ final class ChangefeedQueryRoutes {
         JsonNode body = r.jsonBody();
         String sinkUri = Fields.string(body, "sink_uri", "VerifyTableConfig");
         Fields.uint64(body, "start_ts", "VerifyTableConfig");
-        ReplicaConfigs.mergeOverDefaults(Fields.get(body, "replica_config"));
+        JsonNode given = Fields.get(body, "replica_config");
+        if (cluster.dialect.isNew()) {
+            NewReplicaConfigs.forCreate(given);
+        } else {
+            ReplicaConfigs.mergeOverDefaults(given);
+        }
         if (!allOnly) {
             ReplicaConfigs.requireParsableSinkUri(sinkUri);
         }
