@@ -55,6 +55,8 @@ final class NewRouteTable {
         router.add("DELETE", "/api/v2/unsafe/service_gc_safepoint", Runs.ON_OWNER, true, true,
                 (r, c) -> server.deleteServiceGcSafepoint(r));
         router.add("GET", "/config", Runs.LOCALLY, false, false, newServer::serverConfig);
+        router.addAnyMethod("/metrics", server::metrics);
+        router.add("GET", "/debug/info", Runs.LOCALLY, false, false, server::debugInfo);
         for (String method : new String[] {"GET", "POST", "DELETE"}) {
             router.add(method, "/debug/failpoints", Runs.LOCALLY, false, false, newServer::failpoints);
         }

@@ -143,4 +143,25 @@ class NewArchRoutesTest extends ContractSupport {
     void resolve_lock_has_no_zero_checks() {
         assertEmptyOk(post("/api/v2/unsafe/resolve_lock", "{\"region_id\":0,\"ts\":0}"));
     }
+
+    @Test
+    void debug_info_lists_the_etcd_keys_as_text_without_credentials_and_unmasked() {
+        create("{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"mysql://root:secret@127.0.0.1:3306/\"}");
+
+        Resp r = req("GET", "/debug/info").on(2).without("Authorization").send();
+
+        assertEquals(200, r.status(), r::toString);
+        assertEquals("text/plain; charset=utf-8", r.contentType());
+        assertTrue(r.body().startsWith("\n\n*** etcd info ***:\n\n/tidb/cdc/default/__cdc_meta__/"), r::body);
+        assertTrue(r.body().contains("/changefeed/info/cf-1\n\t{") && r.body().contains("root:secret@"), r::body);
+        assertTrue(r.body().endsWith("}\n\n"), r::body);
+    }
+
+    @Test
+    void deleting_the_service_gc_safepoint_asks_its_own_pd_whatever_upstream_is_named() {
+        assertEmptyOk(req("DELETE", "/api/v2/unsafe/service_gc_safepoint").body("{\"id\":12345,\"pd_addrs\":"
+                + "[\"http://10.0.0.1:2379\"]}").send());
+        assertError(req("DELETE", "/api/v2/unsafe/service_gc_safepoint").send(), 400, "CDC:ErrAPIInvalidParam",
+                "invalid api parameter: EOF");
+    }
 }
