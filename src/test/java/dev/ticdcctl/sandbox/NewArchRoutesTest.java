@@ -164,4 +164,23 @@ class NewArchRoutesTest extends ContractSupport {
         assertError(req("DELETE", "/api/v2/unsafe/service_gc_safepoint").send(), 400, "CDC:ErrAPIInvalidParam",
                 "invalid api parameter: EOF");
     }
+
+    @Test
+    void v1_routes_run_the_v2_handlers_answering_202_and_bare_lists() {
+        create("{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\"}");
+
+        JsonNode list = get("/api/v1/changefeeds?keyspace=whatever").json();
+        assertEquals("cf-1", list.path(0).path("id").asText(), "the classic kernel ignores the keyspace: " + list);
+        assertEquals("[]", get("/api/v1/processors").body());
+        assertEquals(3, get("/api/v1/captures").json().size());
+        assertErrorEnvelope(req("POST", "/api/v1/changefeeds/cf-1/pause").without("Authorization").send(), 401,
+                "CDC:ErrCredentialNotFound");
+        Resp paused = req("POST", "/api/v1/changefeeds/cf-1/pause").on(2).send();
+        assertEquals(202, paused.status(), paused::toString);
+        assertEquals("{}", paused.body());
+        assertEquals("stopped", info("cf-1").path("state").asText());
+        assertEquals(202, post("/api/v1/changefeeds/cf-1/resume", null).status());
+        assertEquals(202, delete("/api/v1/changefeeds/cf-1").status());
+        assertError(get("/api/v1/changefeeds/cf-1"), 400, "CDC:ErrChangeFeedNotExists", "changefeed not exists, cf-1");
+    }
 }
