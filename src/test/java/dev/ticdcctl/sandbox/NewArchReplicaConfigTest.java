@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +16,6 @@ import org.junit.jupiter.api.Test;
 class NewArchReplicaConfigTest extends ContractSupport {
     NewArchReplicaConfigTest() {
         super(o -> o.withDialect(ServerDialect.NEW_CLASSIC_KERNEL));
-    }
-
-    private static List<String> keys(JsonNode node) {
-        List<String> keys = new ArrayList<>();
-        node.fieldNames().forEachRemaining(keys::add);
-        return keys;
     }
 
     private void pause(String id) {

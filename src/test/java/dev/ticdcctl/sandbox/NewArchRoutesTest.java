@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -182,5 +184,20 @@ class NewArchRoutesTest extends ContractSupport {
         assertEquals(202, post("/api/v1/changefeeds/cf-1/resume", null).status());
         assertEquals(202, delete("/api/v1/changefeeds/cf-1").status());
         assertError(get("/api/v1/changefeeds/cf-1"), 400, "CDC:ErrChangeFeedNotExists", "changefeed not exists, cf-1");
+    }
+
+    @Test
+    void status_shows_the_changefeeds_one_error_as_last_error_while_failed_reported_by_its_maintainer() {
+        create("{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\"}");
+        clock.sleep(Duration.ofSeconds(3));
+        inject("/sandbox/changefeeds/cf-1/fault", "{\"state\":\"failed\",\"code\":\"CDC:ErrGCTTLExceeded\"}");
+
+        JsonNode status = get("/api/v2/changefeeds/cf-1/status").json();
+
+        assertEquals(List.of("state", "resolved_ts", "checkpoint_ts", "last_error"), keys(status));
+        assertEquals("CDC:ErrGCTTLExceeded", status.at("/last_error/code").asText());
+        assertEquals(info("cf-1").at("/error/addr"), status.at("/last_error/addr"), "the address GET shows");
+        assertTrue(SandboxContractTest.RFC3339.matcher(status.at("/last_error/time").asText()).matches(),
+                "status keeps the time GET zeroes: " + status);
     }
 }
