@@ -108,6 +108,7 @@ public final class ChangefeedToml {
             case BOOL -> "true or false";
             case STRING -> "a string";
             case INTEGER -> "an integer";
+            case FLOAT -> "a number";
             // In TOML a duration may be a Go duration string as well as integer nanoseconds.
             case DURATION -> "a duration such as \"10m\" or an integer of nanoseconds";
             case STRINGS -> "an array of strings";
@@ -191,6 +192,7 @@ public final class ChangefeedToml {
                 case BOOL -> v.isBoolean();
                 case STRING -> v.isTextual();
                 case INTEGER -> v.isIntegralNumber();
+                case FLOAT -> v.isNumber();
                 case DURATION -> v.isIntegralNumber() || v.isTextual();
                 case STRINGS -> v.isArray() && all(v, JsonNode::isTextual);
                 case INTEGERS -> v.isArray() && all(v, JsonNode::isIntegralNumber);

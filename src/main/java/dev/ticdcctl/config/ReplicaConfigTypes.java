@@ -39,6 +39,7 @@ final class ReplicaConfigTypes {
             case BOOL -> require(v.isBoolean(), "true or false", path, file);
             case STRING -> require(v.isTextual(), "a string", path, file);
             case INTEGER -> integer(v, field, path, file);
+            case FLOAT -> require(v.isNumber(), "a number", path, file);
             case DURATION -> {
                 if (v.isTextual()) {
                     duration(v.textValue(), path, file);

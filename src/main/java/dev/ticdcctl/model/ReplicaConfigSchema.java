@@ -11,10 +11,13 @@ import java.util.function.UnaryOperator;
  * {@code cdc/api/v2/model.go}): field order, JSON names, Go types and whether a field is a pointer and/or
  * {@code omitempty}. Read from tiflow {@code c7b2588ef6} and checked against the TOML keys of every release since
  * v5.0 for the renamed and removed ones. The TOML mapping and the sandbox both read it; it is loaded only by them.
+ * {@link #NEW_ARCHITECTURE} is the same struct as pingcap/ticdc's new architecture declares it.
  */
 public final class ReplicaConfigSchema {
     public enum Kind {
         BOOL, STRING, INTEGER,
+        /** A Go {@code float64}: any JSON number (only the new architecture has such settings). */
+        FLOAT,
         /** TiCDC's {@code JSONDuration}: int64 nanoseconds in JSON (a Go duration string is accepted too). */
         DURATION,
         STRINGS, INTEGERS, TABLE, TABLES
@@ -281,27 +284,32 @@ public final class ReplicaConfigSchema {
             optional(integer("file-expiration-days")), optional(string("file-cleanup-cron-spec")),
             optional(integer("flush-concurrency")), optional(bool("output-raw-change-event")));
 
-    private static final Table SINK = table("SinkConfig", optional(string("protocol")),
-            optional(string("schema-registry")), optional(table("csv", CSV)),
-            omitEmpty(pointerTables("dispatchers", DISPATCHER)),
-            omitEmpty(pointerTables("column-selectors", COLUMN_SELECTOR)),
-            optional(string("transaction-atomicity")), optional(integer("encoder-concurrency")),
-            optional(string("terminator")), optional(string("date-separator")),
-            optional(bool("enable-partition-separator")),
-            optional(json("file_index_width", integer("file-index-digit"))), optional(bool("enable-kafka-sink-v2")),
-            optional(bool("only-output-updated-columns")), pointer(bool("delete-only-output-handle-key-columns")),
-            pointer(bool("content-compatible")), optional(bool("safe-mode")),
-            optional(table("kafka-config", KAFKA)), optional(table("pulsar-config", PULSAR)),
-            optional(table("mysql-config", MYSQL)), optional(table("cloud-storage-config", CLOUD_STORAGE)),
-            optional(json("advance_timeout", integer("advance-timeout-in-sec", "uint"))),
-            optional(integer("send-bootstrap-interval-in-sec", "int64")),
-            optional(integer("send-bootstrap-in-msg-count", "int32")),
-            optional(bool("send-bootstrap-to-all-partition")),
-            // The one sink field whose Go json tag kept its hyphens.
-            optional(json("send-all-bootstrap-at-start", bool("send-all-bootstrap-at-start"))),
-            optional(bool("debezium-disable-schema")),
-            optional(table("debezium", table("DebeziumConfig", bool("output-old-value")))),
-            optional(table("open", table("OpenProtocolConfig", bool("output-old-value")))));
+    private static final Table SINK = sink(DISPATCHER, CLOUD_STORAGE, optional(bool("enable-kafka-sink-v2")));
+
+    /** SinkConfig around the dispatch-rule and storage structs of one server. */
+    private static Table sink(Table dispatcher, Table cloudStorage, Field enableKafkaSinkV2) {
+        return table("SinkConfig", optional(string("protocol")),
+                optional(string("schema-registry")), optional(table("csv", CSV)),
+                omitEmpty(pointerTables("dispatchers", dispatcher)),
+                omitEmpty(pointerTables("column-selectors", COLUMN_SELECTOR)),
+                optional(string("transaction-atomicity")), optional(integer("encoder-concurrency")),
+                optional(string("terminator")), optional(string("date-separator")),
+                optional(bool("enable-partition-separator")),
+                optional(json("file_index_width", integer("file-index-digit"))), enableKafkaSinkV2,
+                optional(bool("only-output-updated-columns")), pointer(bool("delete-only-output-handle-key-columns")),
+                pointer(bool("content-compatible")), optional(bool("safe-mode")),
+                optional(table("kafka-config", KAFKA)), optional(table("pulsar-config", PULSAR)),
+                optional(table("mysql-config", MYSQL)), optional(table("cloud-storage-config", cloudStorage)),
+                optional(json("advance_timeout", integer("advance-timeout-in-sec", "uint"))),
+                optional(integer("send-bootstrap-interval-in-sec", "int64")),
+                optional(integer("send-bootstrap-in-msg-count", "int32")),
+                optional(bool("send-bootstrap-to-all-partition")),
+                // The one sink field whose Go json tag kept its hyphens.
+                optional(json("send-all-bootstrap-at-start", bool("send-all-bootstrap-at-start"))),
+                optional(bool("debezium-disable-schema")),
+                optional(table("debezium", table("DebeziumConfig", bool("output-old-value")))),
+                optional(table("open", table("OpenProtocolConfig", bool("output-old-value")))));
+    }
 
     private static final Table CONSISTENT = table("ConsistentConfig", omitEmpty(string("level")),
             integer("max-log-size", "int64"), integer("flush-interval", "int64"),
@@ -339,4 +347,61 @@ public final class ReplicaConfigSchema {
                     // one would replicate changes back and forth between the clusters.
                     new Removed("cyclic-replication", "enable",
                             "TiCDC v6.2 removed cyclic replication; use 'bdr-mode' for bidirectional replication"));
+
+    /**
+     * The same struct in pingcap/ticdc's new architecture as released in v8.5.7 (ticdc api/v2/model.go
+     * ReplicaConfig): every field a pointer left out when unset, the scheduler's span and balancing settings, the
+     * table-routing keys of a dispatch rule, the storage sink's spool. The sink keys keep their tiflow names in this
+     * release. {@code enable_kafka_sink_v2} and {@code sql_mode} are decoded but never stored
+     * (toInternalReplicaConfigWithOriginConfig does not copy them).
+     */
+    public static final Table NEW_ARCHITECTURE = newArchitecture();
+
+    private static Table newArchitecture() {
+        Table dispatcher = table("DispatchRule", omitEmpty(strings("matcher")), omitEmpty(string("partition")),
+                omitEmpty(string("index")), omitEmpty(strings("columns")), omitEmpty(string("topic")),
+                // Hyphenated JSON names, as their Go tags are.
+                omitEmpty(json("target-schema", string("target-schema"))),
+                omitEmpty(json("target-table", string("target-table"))))
+                .renaming(new Renamed("dispatcher", "partition", null));
+        Table cloudStorage = table("CloudStorageConfig", optional(integer("worker-count")),
+                optional(string("flush-interval")), optional(integer("file-size")),
+                optional(integer("spool-disk-quota", "int64")), optional(string("spool-base-dir")),
+                optional(bool("output-column-id")), optional(integer("file-expiration-days")),
+                optional(string("file-cleanup-cron-spec")), optional(integer("flush-concurrency")),
+                optional(bool("output-raw-change-event")), optional(bool("use-table-id-as-path")));
+        Table consistent = table("ConsistentConfig", optional(string("level")),
+                optional(integer("max-log-size", "int64")), optional(integer("flush-interval", "int64")),
+                optional(integer("meta-flush-interval", "int64")), optional(integer("encoding-worker-num")),
+                optional(integer("flush-worker-num")), optional(string("storage")), optional(bool("use-file-backend")),
+                optional(string("compression")), optional(integer("flush-concurrency")),
+                optional(table("memory-usage", table("ConsistentMemoryUsage",
+                        integer("memory-quota-percentage", "uint64")))));
+        // region_count_refresh_interval is a plain time.Duration here, not a JSONDuration: integers only.
+        Table scheduler = table("ChangefeedSchedulerConfig", optional(bool("enable-table-across-nodes")),
+                optional(integer("region-threshold")), optional(integer("region-count-per-span")),
+                optional(integer("region-count-refresh-interval", "time.Duration")),
+                optional(integer("write-key-threshold")), optional(integer("scheduling-task-count-per-node")),
+                optional(bool("enable-splittable-check")), optional(bool("force-split")),
+                optional(integer("balance-score-threshold")),
+                optional(field("min-traffic-percentage", Kind.FLOAT, "float64", null)),
+                optional(field("max-traffic-percentage", Kind.FLOAT, "float64", null)));
+        return table("ReplicaConfig", optional(integer("memory-quota", "uint64")),
+                optional(bool("case-sensitive")), optional(bool("force-replicate")),
+                optional(bool("ignore-ineligible-table")), optional(bool("check-gc-safe-point")),
+                optional(bool("enable-sync-point")), optional(bool("enable-table-monitor")), optional(bool("bdr-mode")),
+                optional(duration("sync-point-interval")), optional(duration("sync-point-retention")),
+                optional(table("filter", FILTER)),
+                optional(table("mounter", table("MounterConfig", optional(integer("worker-num"))))),
+                optional(table("sink", sink(dispatcher, cloudStorage,
+                        bool("enable-kafka-sink-v2").withPresence(Presence.DISCARDED)))),
+                optional(table("consistent", consistent)), optional(table("scheduler", scheduler)),
+                optional(table("integrity", table("IntegrityConfig", optional(string("integrity-check-level")),
+                        optional(string("corruption-handle-level"))))),
+                optional(duration("changefeed-error-stuck-duration")),
+                optional(table("synced-status", table("SyncedStatusConfig",
+                        pointer(integer("synced-check-interval", "int64")),
+                        pointer(integer("checkpoint-interval", "int64"))))),
+                string("sql-mode").withPresence(Presence.DISCARDED));
+    }
 }

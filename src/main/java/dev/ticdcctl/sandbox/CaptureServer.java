@@ -116,7 +116,8 @@ final class CaptureServer {
             return Reply.notFound(); // gin runs the group's readiness check only for routes that match
         }
         boolean newArch = cluster.dialect.isNew();
-        if (!cluster.store.read(s -> s.faults.ready)) {
+        // Readiness is checked by the API group's middleware, not for /metrics.
+        if (r.path.startsWith("/api/") && !cluster.store.read(s -> s.faults.ready)) {
             if (!newArch) {
                 throw new ApiError(503, "CDC:ErrServerIsNotReady", "cdc server is not ready");
             }
@@ -260,12 +261,15 @@ final class CaptureServer {
             type = "application/json; charset=utf-8";
         } else {
             body = reply.text().getBytes(StandardCharsets.UTF_8);
-            type = "text/plain";
+            type = reply.textType();
         }
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+        boolean head = exchange.getRequestMethod().equals("HEAD"); // the headers only (/metrics takes any method)
+        exchange.sendResponseHeaders(reply.status(), body.length == 0 || head ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            if (!head) {
+                out.write(body);
+            }
         }
     }
 }

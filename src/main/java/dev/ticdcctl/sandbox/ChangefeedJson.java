@@ -121,9 +121,7 @@ final class ChangefeedJson {
         info.put("state", v.state());
         Timeline.Problem shown = v.error() != null ? v.error() : v.warning();
         if (shown != null && ChangefeedState.matches(v.state(), ChangefeedState::hasError)) {
-            info.set("error", JSON.objectNode().put("time", GoJson.ZERO_TIME)
-                    .put("addr", cluster.address(cf.maintainer)).put("code", shown.code())
-                    .put("message", shown.message()));
+            info.set("error", newProblem(cf, shown, false));
         }
         info.put("creator_version", cf.creatorVersion)
                 .put("resolved_ts", v.checkpointTs())
@@ -152,13 +150,20 @@ final class ChangefeedJson {
                 .put("checkpoint_time", GoJson.serverTime(Timeline.physical(v.checkpointTs()), cluster.zone()));
         Timeline.Problem shown = v.error() != null ? v.error() : v.warning();
         if (shown != null) {
-            item.set("error", JSON.objectNode().put("time", GoJson.rfc3339Nano(shown.at(), cluster.zone()))
-                    .put("addr", cluster.address(cf.maintainer)).put("code", shown.code())
-                    .put("message", shown.message()));
+            item.set("error", newProblem(cf, shown, true));
         } else {
             item.putNull("error");
         }
         return item;
+    }
+
+    /**
+     * The new server's RunningError, as the changefeed's maintainer reported it; GET copies it without its time,
+     * which Go then writes as the zero time (ticdc api/v2/changefeed.go CfInfoToAPIModel).
+     */
+    ObjectNode newProblem(ChangefeedRecord cf, Timeline.Problem p, boolean withTime) {
+        return JSON.objectNode().put("time", withTime ? GoJson.rfc3339Nano(p.at(), cluster.zone()) : GoJson.ZERO_TIME)
+                .put("addr", cluster.address(cf.maintainer)).put("code", p.code()).put("message", p.message());
     }
 
     static BigInteger unsigned(long half) {

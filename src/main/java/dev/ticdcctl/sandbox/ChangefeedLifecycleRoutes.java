@@ -23,7 +23,11 @@ final class ChangefeedLifecycleRoutes {
         this.json = new ChangefeedJson(cluster);
     }
 
-    /** POST /changefeeds: {@code createChangefeed}, checks of {@code verifyCreateChangefeedConfig}. */
+    /**
+     * POST /changefeeds: {@code createChangefeed}, checks of {@code verifyCreateChangefeedConfig}; on the new
+     * server in the order of ticdc api/v2/changefeed.go {@code CreateChangefeed} (the name before the sink URI, the
+     * config before the GC check).
+     */
     Reply createChangefeed(Request r) {
         JsonNode body = r.jsonBody();
         String sinkUri = Fields.string(body, "sink_uri", "ChangefeedConfig");
@@ -31,11 +35,12 @@ final class ChangefeedLifecycleRoutes {
         String namespace = Fields.string(body, "namespace", "ChangefeedConfig");
         long requestedStart = Fields.uint64(body, "start_ts", "ChangefeedConfig");
         long targetTs = Fields.uint64(body, "target_ts", "ChangefeedConfig");
-        ObjectNode config = ReplicaConfigs.mergeOverDefaults(Fields.get(body, "replica_config"));
-        if (sinkUri.isEmpty()) {
-            throw ApiError.sinkUriInvalid("sink_uri is empty, cannot create a changefeed without sink_uri");
-        }
         boolean newArch = cluster.dialect.isNew();
+        JsonNode given = Fields.get(body, "replica_config");
+        ObjectNode config = newArch ? NewReplicaConfigs.forCreate(given) : ReplicaConfigs.mergeOverDefaults(given);
+        if (!newArch) {
+            requireSinkUri(sinkUri);
+        }
         long gidLow = ThreadLocalRandom.current().nextLong();
         long gidHigh = ThreadLocalRandom.current().nextLong();
         // ticdc pkg/common/types.go NewChangefeedID: a generated name is the GID's halves in decimal, not a UUID
@@ -57,20 +62,26 @@ final class ChangefeedLifecycleRoutes {
             if (s.changefeeds.containsKey(ClusterState.key(ns, id))) {
                 throw new ApiError(500, "CDC:ErrChangeFeedAlreadyExists", "changefeed already exists, " + id);
             }
+            if (newArch) {
+                requireSinkUri(sinkUri);
+                ReplicaConfigs.requireParsableSinkUri(sinkUri);
+            }
             long tso = Cluster.nextTso(s, now);
             long startTs = requestedStart == 0 ? tso : requestedStart;
             if (startTs > tso) {
                 throw ApiError.invalidParam("invalid start-ts " + startTs + ", larger than current tso " + tso);
             }
-            long gc = Cluster.gcSafepoint(s, now);
-            if (startTs <= gc) {
-                throw startTsBeforeGc(startTs, gc);
+            if (!newArch) {
+                requireAfterGc(s, startTs, now);
             }
             if (targetTs != 0 && targetTs <= startTs) {
                 throw new ApiError(400, "CDC:ErrTargetTsBeforeStartTs", "fail to create changefeed because target-ts "
                         + targetTs + " is earlier than start-ts " + startTs);
             }
-            ReplicaConfigs.validateForSink(config, sinkUri);
+            ReplicaConfigs.validateForSink(config, sinkUri, cluster.dialect);
+            if (newArch) {
+                requireAfterGc(s, startTs, now);
+            }
             checkEligible(s, config);
             ReplicaConfigs.openSink(sinkUri);
             ChangefeedRecord cf = new ChangefeedRecord();
@@ -95,7 +106,11 @@ final class ChangefeedLifecycleRoutes {
         });
     }
 
-    /** PUT /changefeeds/{id}: {@code updateChangefeed}, checks of {@code verifyUpdateChangefeedConfig}. */
+    /**
+     * PUT /changefeeds/{id}: {@code updateChangefeed}, checks of {@code verifyUpdateChangefeedConfig}; the new server
+     * (ticdc api/v2/changefeed.go {@code UpdateChangefeed}) refuses {@code start_ts}, decodes a new config into an
+     * empty struct and does not wrap its refusals as update refusals.
+     */
     Reply updateChangefeed(Request r) {
         String id = r.id("changefeed_id");
         boolean newArch = cluster.dialect.isNew();
@@ -113,6 +128,9 @@ final class ChangefeedLifecycleRoutes {
             long targetTs = Fields.uint64(body, "target_ts", "ChangefeedConfig");
             String sinkUri = Fields.string(body, "sink_uri", "ChangefeedConfig");
             JsonNode given = Fields.get(body, "replica_config");
+            boolean configGiven = given != null && !given.isNull();
+            // The new server decodes the whole body before its first check.
+            ObjectNode decoded = newArch && configGiven ? NewReplicaConfigs.forUpdate(given) : null;
             long newTarget = cf.targetTs;
             if (targetTs != 0) {
                 if (targetTs <= v.startTs()) {
@@ -125,14 +143,14 @@ final class ChangefeedLifecycleRoutes {
                 throw ApiError.invalidParam("start_ts can not be updated");
             }
             String newSink = sinkUri.isEmpty() ? cf.sinkUri : sinkUri;
-            ObjectNode newConfig = (given == null || given.isNull() ? cf.config
-                    : ReplicaConfigs.replaceFromDefaults(given)).deepCopy();
+            ObjectNode newConfig = (!configGiven ? cf.config
+                    : newArch ? decoded : ReplicaConfigs.replaceFromDefaults(given)).deepCopy();
             if (!newSink.equals(cf.sinkUri) || !newConfig.equals(cf.config)) {
                 try {
-                    ReplicaConfigs.validateForSink(newConfig, newSink);
+                    ReplicaConfigs.validateForSink(newConfig, newSink, cluster.dialect);
                 } catch (ApiError e) {
-                    // On update TiCDC wraps validation errors, which makes them 400s.
-                    throw updateRefused("changefeed update error: " + e.errorMessage());
+                    // tiflow wraps validation errors, which makes them 400s.
+                    throw newArch ? e : updateRefused("changefeed update error: " + e.errorMessage());
                 }
             }
             // Compared after validation, which adjusts the config as it was adjusted when stored.
@@ -216,6 +234,19 @@ final class ChangefeedLifecycleRoutes {
             throw new ApiError(400, "CDC:ErrTableIneligible", "some tables are not eligible to replicate("
                     + s.faults.ineligibleTables + "), if you want to ignore these tables, please set"
                     + " ignore_ineligible_table to true");
+        }
+    }
+
+    private static void requireSinkUri(String sinkUri) {
+        if (sinkUri.isEmpty()) {
+            throw ApiError.sinkUriInvalid("sink_uri is empty, cannot create a changefeed without sink_uri");
+        }
+    }
+
+    private static void requireAfterGc(ClusterState s, long startTs, long now) {
+        long gc = Cluster.gcSafepoint(s, now);
+        if (startTs <= gc) {
+            throw startTsBeforeGc(startTs, gc);
         }
     }
 

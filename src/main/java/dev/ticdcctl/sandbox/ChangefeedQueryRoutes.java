@@ -84,13 +84,21 @@ final class ChangefeedQueryRoutes {
             // ticdc api/v2/changefeed.go status: resolved is the checkpoint, each problem only in its own state
             body.put("resolved_ts", newArch ? v.checkpointTs() : v.resolvedTs()).put("checkpoint_ts", v.checkpointTs());
             long checkpointMillis = Timeline.physical(v.checkpointTs());
-            boolean showError = !newArch || ChangefeedState.FAILED.is(v.state());
-            boolean showWarning = !newArch || ChangefeedState.WARNING.is(v.state());
             // Shown only while newer than the checkpoint: an old error is history, not the current problem.
-            if (showError && v.error() != null && v.error().at() > checkpointMillis) {
+            if (newArch) {
+                // the changefeed's one error, as last_error when failed and as last_warning when warning
+                Timeline.Problem shown = v.error() != null ? v.error() : v.warning();
+                String field = ChangefeedState.FAILED.is(v.state()) ? "last_error"
+                        : ChangefeedState.WARNING.is(v.state()) ? "last_warning" : null;
+                if (field != null && shown != null && shown.at() > checkpointMillis) {
+                    body.set(field, json.newProblem(cf, shown, true));
+                }
+                return Reply.json(200, body);
+            }
+            if (v.error() != null && v.error().at() > checkpointMillis) {
                 body.set("last_error", json.problem(s, v.error(), true, now));
             }
-            if (showWarning && v.warning() != null && v.warning().at() > checkpointMillis) {
+            if (v.warning() != null && v.warning().at() > checkpointMillis) {
                 body.set("last_warning", json.problem(s, v.warning(), true, now));
             }
             return Reply.json(200, body);
@@ -148,7 +156,12 @@ final class ChangefeedQueryRoutes {
         JsonNode body = r.jsonBody();
         String sinkUri = Fields.string(body, "sink_uri", "VerifyTableConfig");
         Fields.uint64(body, "start_ts", "VerifyTableConfig");
-        ReplicaConfigs.mergeOverDefaults(Fields.get(body, "replica_config"));
+        JsonNode given = Fields.get(body, "replica_config");
+        if (cluster.dialect.isNew()) {
+            NewReplicaConfigs.forCreate(given);
+        } else {
+            ReplicaConfigs.mergeOverDefaults(given);
+        }
         if (!allOnly) {
             ReplicaConfigs.requireParsableSinkUri(sinkUri);
         }

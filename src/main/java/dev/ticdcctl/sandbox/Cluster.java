@@ -17,6 +17,8 @@ final class Cluster {
     /** The classic server's version; {@link ServerDialect#version()} for the others. */
     static final String VERSION = "v8.5.0";
     static final String GIT_HASH = "0f1f2e3d4c5b6a79881726354453627180f9e8d7";
+    /** The build time a release binary reports (the Makefile's {@code date -u '+%Y-%m-%d %H:%M:%S'}). */
+    static final String BUILD_TIME = "2026-06-18 09:12:45";
     static final int MAX_ID_LENGTH = 128;
 
     final StateStore store;

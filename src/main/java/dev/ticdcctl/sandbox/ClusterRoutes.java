@@ -13,6 +13,8 @@ import java.util.Set;
  */
 final class ClusterRoutes {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** What promhttp answers without content negotiation (prometheus/common expfmt, text format 0.0.4). */
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8; escaping=underscores";
     private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error", "dpanic", "panic", "fatal");
 
     private final Cluster cluster;
@@ -71,8 +73,50 @@ final class ClusterRoutes {
                 .put("logic_time", tso & ((1L << Timeline.LOGICAL_BITS) - 1)));
     }
 
+    /**
+     * /metrics (promhttp's handler for any method): the server's own gauges in Prometheus' text format, families
+     * sorted by name, labels by label name. Both servers have GOGC and GOMAXPROCS (tiflow cdc/server/metrics_server.go,
+     * ticdc pkg/metrics/server.go); the new one also its build, with the kernel (v8.5.5+: ticdc
+     * cmd/cdc/server/server.go sets {@code BuildInfo} from pkg/version and kerneltype.Name()). The Go runtime and
+     * process families are left out.
+     */
+    Reply metrics(Request r, String captureId) {
+        StringBuilder text = new StringBuilder();
+        if (cluster.dialect.isNew()) {
+            String kernel = cluster.dialect.nextGen() ? "Next Generation" : "Classic";
+            gauge(text, "ticdc_server_build_info", "TiCDC build information as labels.", "{git_hash=\""
+                    + Cluster.GIT_HASH + "\",kernel_type=\"" + kernel + "\",release_version=\""
+                    + cluster.dialect.version() + "\",utc_build_time=\"" + Cluster.BUILD_TIME + "\"}", 1);
+        }
+        gauge(text, "ticdc_server_go_gc", "The value of GOGC", "", 100);
+        gauge(text, "ticdc_server_go_max_procs", "The value of GOMAXPROCS", "",
+                Runtime.getRuntime().availableProcessors());
+        return Reply.text(200, text.toString(), PROMETHEUS_TEXT);
+    }
+
+    private static void gauge(StringBuilder text, String name, String help, String labels, long value) {
+        text.append("# HELP ").append(name).append(' ').append(help).append('\n')
+                .append("# TYPE ").append(name).append(" gauge\n")
+                .append(name).append(labels).append(' ').append(value).append('\n');
+    }
+
     /** GET /unsafe/metadata: unsafe.go {@code CDCMetaData}, the etcd keys TiCDC keeps. */
     Reply unsafeMetadata(Request r) {
+        return Reply.indented(200, etcdData());
+    }
+
+    /**
+     * GET /debug/info of the new server (ticdc api/v2/info.go handleDebugInfo, no authentication): the same keys
+     * as text, values unmasked; net/http sniffs the content type.
+     */
+    Reply debugInfo(Request r, String captureId) {
+        StringBuilder text = new StringBuilder("\n\n*** etcd info ***:\n\n");
+        etcdData().forEach(kv -> text.append(kv.path("key").asText()).append("\n\t")
+                .append(kv.path("value").asText()).append("\n\n"));
+        return Reply.text(200, text.toString(), "text/plain; charset=utf-8");
+    }
+
+    private ArrayNode etcdData() {
         return cluster.store.read(s -> {
             long now = cluster.now();
             String prefix = "/tidb/cdc/" + s.clusterId;
@@ -106,7 +150,7 @@ final class ClusterRoutes {
                         .put("checkpoint-ts", v.checkpointTs()).put("min-table-barrier-ts", v.checkpointTs())
                         .put("admin-job-type", v.adminJobType())));
             }
-            return Reply.indented(200, kvs);
+            return kvs;
         });
     }
 
@@ -122,9 +166,17 @@ final class ClusterRoutes {
         return Reply.ok();
     }
 
-    /** DELETE /unsafe/service_gc_safepoint: unsafe.go {@code DeleteServiceGcSafePoint}. */
+    /**
+     * DELETE /unsafe/service_gc_safepoint: unsafe.go {@code DeleteServiceGcSafePoint}. The new server decodes the
+     * body but asks only its own PD, whatever upstream it names.
+     */
     Reply deleteServiceGcSafepoint(Request r) {
-        upstream(r.jsonBody());
+        JsonNode body = r.jsonBody();
+        if (cluster.dialect.isNew()) {
+            Fields.uint64(body, "id", "UpstreamConfig");
+        } else {
+            upstream(body);
+        }
         cluster.store.write(s -> s.serviceGcSafepoint = false);
         return Reply.ok();
     }

@@ -10,6 +10,7 @@ import dev.ticdcctl.model.ReplicaConfigSchema.Presence;
 import dev.ticdcctl.model.ReplicaConfigSchema.Table;
 import dev.ticdcctl.model.ReplicaConfigSchema;
 import dev.ticdcctl.util.GoDurations;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -33,11 +34,16 @@ final class ReplicaConfigCodec {
      * and slices and leaves plain values alone. Throws the first error as TiCDC reports it (400).
      */
     static void decode(ObjectNode target, JsonNode given) {
+        decode(target, given, REPLICA_CONFIG);
+    }
+
+    /** {@link #decode(ObjectNode, JsonNode)} into the struct {@code schema} describes. */
+    static void decode(ObjectNode target, JsonNode given, Table schema) {
         if (!given.isObject()) {
-            throw typeError(given, "ChangefeedConfig", "replica_config", REPLICA_CONFIG.goType());
+            throw typeError(given, "ChangefeedConfig", "replica_config", schema.goType());
         }
         Decoder decoder = new Decoder();
-        decoder.decodeStruct(target, given, REPLICA_CONFIG, "replica_config");
+        decoder.decodeStruct(target, given, schema, "replica_config");
         if (decoder.firstTypeError != null) {
             throw decoder.firstTypeError;
         }
@@ -45,7 +51,17 @@ final class ReplicaConfigCodec {
 
     /** Rewrites a decoded config in the shape {@code json.Marshal} gives the Go struct; returns a new tree. */
     static ObjectNode normalize(JsonNode config) {
-        return normalizeStruct(config, REPLICA_CONFIG);
+        return normalize(config, REPLICA_CONFIG);
+    }
+
+    /** {@link #normalize(JsonNode)} as the struct {@code schema} describes. */
+    static ObjectNode normalize(JsonNode config, Table schema) {
+        return normalizeStruct(config, schema);
+    }
+
+    /** The replica-config struct of a server: tiflow's, or pingcap/ticdc's new architecture's. */
+    static Table schema(ServerDialect dialect) {
+        return dialect.isNew() ? ReplicaConfigSchema.NEW_ARCHITECTURE : REPLICA_CONFIG;
     }
 
     /** Go's integer JSON literal as the node Jackson itself would parse it to, so trees compare equal. */
@@ -115,7 +131,7 @@ final class ReplicaConfigCodec {
         /** The decoded value, or null after recording a type mismatch. */
         private JsonNode decodeValue(JsonNode existing, JsonNode given, Field type, Table owner, String path) {
             switch (type.kind()) {
-                case BOOL, STRING, INTEGER -> {
+                case BOOL, STRING, INTEGER, FLOAT -> {
                     return decodeScalar(given, type, owner, path);
                 }
                 case DURATION -> {
@@ -148,11 +164,12 @@ final class ReplicaConfigCodec {
             boolean fits = switch (scalar.kind()) {
                 case BOOL -> given.isBoolean();
                 case STRING -> given.isTextual();
+                case FLOAT -> given.isNumber();
                 default -> given.isIntegralNumber() && inRange(given.bigIntegerValue(), scalar);
             };
             boolean integer = scalar.kind() == Kind.INTEGER;
             if (fits) {
-                return integer ? number(given.bigIntegerValue()) : given;
+                return integer ? number(given.bigIntegerValue()) : scalar.kind() == Kind.FLOAT ? goFloat(given) : given;
             }
             // Go names the literal only when a number fails to fit a numeric field.
             String kind = given.isNumber() && integer ? "number " + numberLiteral(given) : jsonKind(given);
@@ -192,6 +209,18 @@ final class ReplicaConfigCodec {
         }
         BigInteger truncated = given.decimalValue().setScale(0, RoundingMode.DOWN).toBigInteger();
         return truncated.bitLength() < 64 ? truncated.longValue() : Long.MIN_VALUE;
+    }
+
+    /**
+     * A float64 as Go marshals it back: whole values without a fraction ({@code 2}, not {@code 2.0}); others as
+     * Java prints doubles, which matches Go for the plain decimals such settings take.
+     */
+    private static JsonNode goFloat(JsonNode given) {
+        double value = given.doubleValue();
+        if (value == Math.rint(value) && Math.abs(value) < 1e21) {
+            return number(BigDecimal.valueOf(value).toBigInteger());
+        }
+        return NODES.numberNode(value);
     }
 
     private static boolean inRange(BigInteger value, Field integer) {
@@ -277,7 +306,7 @@ final class ReplicaConfigCodec {
             case STRINGS, INTEGERS, TABLES -> NODES.nullNode();
             case BOOL -> NODES.booleanNode(false);
             case STRING -> NODES.textNode("");
-            case INTEGER, DURATION -> number(0);
+            case INTEGER, FLOAT, DURATION -> number(0);
         };
     }
 

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The checks of a replica config that do not belong to one sink family: the rest of tiflow
  * pkg/config/replica_config.go {@code ReplicaConfig.ValidateAndAdjust} once the sink section has passed (redo log,
- * sync point, memory quota, scheduler, integrity, error-stuck duration), in that order, first failure wins.
+ * sync point, memory quota, scheduler, integrity, error-stuck duration), in that order, first failure wins. The new
+ * server's scheduler rules are its own; the others it shares.
  */
 final class ReplicaConfigRules {
     private static final long SECOND = 1_000_000_000L;
@@ -16,15 +17,21 @@ final class ReplicaConfigRules {
     private static final long MIN_SYNC_POINT_RETENTION = 3600 * SECOND;
     private static final long MIN_ERROR_STUCK_DURATION = 1800 * SECOND;
     private static final int MIN_REDO_FLUSH_INTERVAL_MS = 50;
+    /** ticdc pkg/config/scheduler_config.go MinWriteKeyThreshold: 10 MiB. */
+    private static final int MIN_WRITE_KEY_THRESHOLD = 10485760;
 
     private ReplicaConfigRules() {}
 
     /** Checks and adjusts {@code config} in place; {@code sink} is its sink section, if any. */
-    static void validate(ObjectNode config, ObjectNode sink, GoUrl url, SinkKind kind) {
+    static void validate(ObjectNode config, ObjectNode sink, GoUrl url, SinkKind kind, ServerDialect dialect) {
         validateConsistent(ConfigFields.object(config, "consistent"));
         validateSyncPoint(config);
         ReplicaConfigs.fixMemoryQuota(config);
-        validateScheduler(config, url);
+        if (dialect.isNew()) {
+            validateNewScheduler(config, kind);
+        } else {
+            validateScheduler(config, url);
+        }
         validateIntegrity(ConfigFields.object(config, "integrity"), sink, kind);
         validateErrorStuckDuration(config);
     }
@@ -112,6 +119,56 @@ final class ReplicaConfigRules {
         // Span replication works only with these sinks; TiCDC switches it off silently elsewhere.
         if (!url.scheme.contains("kafka") && !url.scheme.contains("blackhole")) {
             scheduler.put("enable_table_across_nodes", false);
+        }
+    }
+
+    /**
+     * ticdc pkg/config/scheduler_config.go {@code ChangefeedSchedulerConfig.ValidateAndAdjust} (v8.5.7): checked only
+     * with span replication on, which no sink switches off; MySQL-compatible sinks split only splittable tables
+     * unless {@code force_split}. The refusals are plain Go errors.
+     */
+    private static void validateNewScheduler(ObjectNode config, SinkKind kind) {
+        ObjectNode scheduler = ConfigFields.object(config, "scheduler");
+        if (scheduler == null) {
+            config.set("scheduler", NewReplicaConfigs.defaults().get("scheduler"));
+            return;
+        }
+        if (!ConfigFields.isTrue(scheduler, "enable_table_across_nodes")) {
+            return;
+        }
+        long regionThreshold = ConfigFields.integer(scheduler, "region_threshold", 0);
+        refuseUnless(regionThreshold >= 0, "region-threshold must be larger than 0");
+        long writeKeyThreshold = ConfigFields.integer(scheduler, "write_key_threshold", 0);
+        refuseUnless(writeKeyThreshold >= 0, "write-key-threshold must be larger than 0");
+        if (writeKeyThreshold > 0 && writeKeyThreshold < MIN_WRITE_KEY_THRESHOLD) {
+            scheduler.put("write_key_threshold", MIN_WRITE_KEY_THRESHOLD);
+        }
+        refuseUnless(ConfigFields.integer(scheduler, "scheduling_task_count_per_node", 0) >= 0,
+                "scheduling-task-count-per-node must be larger than 0");
+        long regionsPerSpan = ConfigFields.integer(scheduler, "region_count_per_span", 0);
+        refuseUnless(regionsPerSpan > 0, "region-count-per-span must be larger than 0");
+        if (regionThreshold > 0 && regionsPerSpan > regionThreshold) {
+            scheduler.set("region_count_per_span", ReplicaConfigCodec.number(regionThreshold));
+        }
+        refuseUnless(ConfigFields.integer(scheduler, "region_count_refresh_interval", 0) > 0,
+                "region-count-refresh-interval must be larger than 0");
+        refuseUnless(ConfigFields.integer(scheduler, "balance_score_threshold", 0) > 0,
+                "balance-score-threshold must be larger than 0");
+        double minTraffic = scheduler.path("min_traffic_percentage").asDouble(0);
+        refuseUnless(minTraffic > 0 && minTraffic < 1, "min-traffic-percentage must be between 0 and 1");
+        refuseUnless(scheduler.path("max_traffic_percentage").asDouble(0) > 1,
+                "max-traffic-percentage must be greater than 1");
+        boolean forceSplit = ConfigFields.isTrue(scheduler, "force_split");
+        if (kind == SinkKind.MYSQL && !forceSplit) {
+            scheduler.put("enable_splittable_check", true);
+        } else if (forceSplit) {
+            scheduler.put("enable_splittable_check", false);
+        }
+    }
+
+    private static void refuseUnless(boolean holds, String otherwise) {
+        if (!holds) {
+            throw ApiError.plain(otherwise);
         }
     }
 

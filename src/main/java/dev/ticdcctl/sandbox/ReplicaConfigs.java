@@ -165,6 +165,11 @@ public final class ReplicaConfigs {
         SinkRules.validate(config, sinkUri);
     }
 
+    /** {@link #validateForSink(ObjectNode, String)} as {@code dialect}'s server checks a config of its own shape. */
+    static void validateForSink(ObjectNode config, String sinkUri, ServerDialect dialect) {
+        SinkRules.validate(config, sinkUri, dialect);
+    }
+
     /**
      * Only the URI parse check, which is all {@code POST /verify_table} does with the sink URI (it neither
      * validates the config against it nor refuses an empty one).

@@ -3,16 +3,19 @@ package dev.ticdcctl.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-/** An answer: JSON (compact, or indented as gin's IndentedJSON writes it) or plain text. */
-record Reply(int status, JsonNode json, boolean indented, String text) {
+/**
+ * An answer: JSON (compact, or indented as gin's IndentedJSON writes it) or text, {@code text/plain} unless
+ * {@code textType} says otherwise.
+ */
+record Reply(int status, JsonNode json, boolean indented, String text, String textType) {
     static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
 
     static Reply json(int status, JsonNode body) {
-        return new Reply(status, body, false, null);
+        return new Reply(status, body, false, null, null);
     }
 
     static Reply indented(int status, JsonNode body) {
-        return new Reply(status, body, true, null);
+        return new Reply(status, body, true, null, null);
     }
 
     static Reply ok() {
@@ -20,7 +23,11 @@ record Reply(int status, JsonNode json, boolean indented, String text) {
     }
 
     static Reply text(int status, String text) {
-        return new Reply(status, null, false, text);
+        return text(status, text, "text/plain");
+    }
+
+    static Reply text(int status, String text, String contentType) {
+        return new Reply(status, null, false, text, contentType);
     }
 
     /** TiCDC's error envelope, always indented. */

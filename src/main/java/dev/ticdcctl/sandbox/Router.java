@@ -87,6 +87,14 @@ final class Router {
                 (r, c) -> server.deleteServiceGcSafepoint(r));
         add("POST", "/api/v2/owner/resign", Runs.ON_OWNER, false, (r, c) -> captures.resignOwner(r));
         add("POST", "/api/v2/tso", Runs.LOCALLY, false, (r, c) -> server.tso(r));
+        addAnyMethod("/metrics", server::metrics);
+    }
+
+    /** A local route for every method, as gin's {@code router.Any} registers it. */
+    void addAnyMethod(String pattern, BiFunction<Request, String, Reply> handler) {
+        for (String method : List.of("GET", "POST", "PUT", "PATCH", "HEAD", "OPTIONS", "DELETE", "CONNECT", "TRACE")) {
+            add(method, pattern, Runs.LOCALLY, false, false, handler);
+        }
     }
 
     private void add(String method, String pattern, Runs runs, boolean authenticated,

@@ -29,18 +29,37 @@ final class SinkRules {
      * that need no connection.
      */
     static void validate(ObjectNode config, String sinkUri) {
+        validate(config, sinkUri, ServerDialect.CLASSIC);
+    }
+
+    /**
+     * {@link #validate(ObjectNode, String)} as {@code dialect}'s server does it. The new server's scheduler rules
+     * differ, and it wraps every refusal of its {@code ValidateAndAdjust} in {@code CDC:ErrInvalidReplicaConfig}
+     * (ticdc api/v2/changefeed.go CreateChangefeed and UpdateChangefeed: {@code errors.WrapError}), whose message
+     * template keeps its {@code %s} because no argument is given (pingcap/errors normalize.go {@code GetMsg}); the
+     * answer is still a 400 when the cause is one.
+     */
+    static void validate(ObjectNode config, String sinkUri, ServerDialect dialect) {
         if (sinkUri == null || sinkUri.isEmpty()) {
             throw ApiError.sinkUriInvalid("sink_uri is empty, cannot create a changefeed without sink_uri");
         }
         GoUrl url = parseSinkUri(sinkUri);
         SinkKind kind = SinkKind.of(url.scheme);
         ObjectNode sink = ConfigFields.object(config, "sink");
-        if (sink != null) {
-            validateSink(sink, url, kind);
+        try {
+            if (sink != null) {
+                validateSink(sink, url, kind);
+            }
+            ReplicaConfigRules.validate(config, sink, url, kind, dialect);
+        } catch (ApiError e) {
+            if (!dialect.isNew()) {
+                throw e;
+            }
+            throw new ApiError(e.status() == 400 ? 400 : 500, "CDC:ErrInvalidReplicaConfig",
+                    "invalid replica config, %s: " + e.errorMessage());
         }
-        ReplicaConfigRules.validate(config, sink, url, kind);
         checkSinkCanBeOpened(config, sink, url, kind);
-        ObjectNode reordered = ReplicaConfigCodec.normalize(config);
+        ObjectNode reordered = ReplicaConfigCodec.normalize(config, ReplicaConfigCodec.schema(dialect));
         config.removeAll();
         config.setAll(reordered);
     }

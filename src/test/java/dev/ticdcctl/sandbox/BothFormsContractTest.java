@@ -65,6 +65,24 @@ class BothFormsContractTest extends ContractSupport {
     }
 
     @Test
+    void metrics_are_prometheus_text_and_only_the_new_server_has_its_build() {
+        Resp r = req("POST", "/metrics").on(1).send();
+        assertEquals(200, r.status(), r::toString);
+        assertEquals("text/plain; version=0.0.4; charset=utf-8; escaping=underscores", r.contentType());
+        String gauges = "# HELP ticdc_server_go_gc The value of GOGC\n# TYPE ticdc_server_go_gc gauge\n"
+                + "ticdc_server_go_gc 100\n# HELP ticdc_server_go_max_procs The value of GOMAXPROCS\n"
+                + "# TYPE ticdc_server_go_max_procs gauge\nticdc_server_go_max_procs \\d+\n";
+        String build = !dialect.isNew() ? "" : "# HELP ticdc_server_build_info TiCDC build information as labels.\n"
+                + "# TYPE ticdc_server_build_info gauge\nticdc_server_build_info\\{git_hash=\"[0-9a-f]{40}\","
+                + "kernel_type=\"" + (dialect.nextGen() ? "Next Generation" : "Classic") + "\",release_version=\""
+                + dialect.version().replace(".", "\\.") + "\",utc_build_time=\"\\d{4}-\\d\\d-\\d\\d"
+                + " \\d\\d:\\d\\d:\\d\\d\"\\} 1\n";
+        assertTrue(r.body().matches(build + gauges), r::body);
+        inject("/sandbox/ready", "{\"ready\":false}");
+        assertEquals(200, get("/metrics").status(), "no readiness check outside the API");
+    }
+
+    @Test
     void captures_health_log_and_tso_answer_alike() {
         JsonNode captures = get("/api/v2/captures").json();
         assertEquals(3, captures.path("total").asInt());

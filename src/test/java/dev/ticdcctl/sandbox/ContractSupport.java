@@ -352,6 +352,13 @@ abstract class ContractSupport {
 
     // ---------------------------------------------------------------- assertions
 
+    /** An object's keys in order. */
+    static List<String> keys(JsonNode object) {
+        List<String> keys = new ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
     /** TiCDC's error envelope (tiflow cdc/api/middleware ErrorHandleMiddleware): status, code, {@code [code]message}, indented, JSON content type. */
     static void assertError(Resp r, int status, String code, String message) {
         assertErrorEnvelope(r, status, code);

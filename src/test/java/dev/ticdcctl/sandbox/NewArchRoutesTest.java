@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,5 +144,60 @@ class NewArchRoutesTest extends ContractSupport {
     @Test
     void resolve_lock_has_no_zero_checks() {
         assertEmptyOk(post("/api/v2/unsafe/resolve_lock", "{\"region_id\":0,\"ts\":0}"));
+    }
+
+    @Test
+    void debug_info_lists_the_etcd_keys_as_text_without_credentials_and_unmasked() {
+        create("{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"mysql://root:secret@127.0.0.1:3306/\"}");
+
+        Resp r = req("GET", "/debug/info").on(2).without("Authorization").send();
+
+        assertEquals(200, r.status(), r::toString);
+        assertEquals("text/plain; charset=utf-8", r.contentType());
+        assertTrue(r.body().startsWith("\n\n*** etcd info ***:\n\n/tidb/cdc/default/__cdc_meta__/"), r::body);
+        assertTrue(r.body().contains("/changefeed/info/cf-1\n\t{") && r.body().contains("root:secret@"), r::body);
+        assertTrue(r.body().endsWith("}\n\n"), r::body);
+    }
+
+    @Test
+    void deleting_the_service_gc_safepoint_asks_its_own_pd_whatever_upstream_is_named() {
+        assertEmptyOk(req("DELETE", "/api/v2/unsafe/service_gc_safepoint").body("{\"id\":12345,\"pd_addrs\":"
+                + "[\"http://10.0.0.1:2379\"]}").send());
+        assertError(req("DELETE", "/api/v2/unsafe/service_gc_safepoint").send(), 400, "CDC:ErrAPIInvalidParam",
+                "invalid api parameter: EOF");
+    }
+
+    @Test
+    void v1_routes_run_the_v2_handlers_answering_202_and_bare_lists() {
+        create("{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\"}");
+
+        JsonNode list = get("/api/v1/changefeeds?keyspace=whatever").json();
+        assertEquals("cf-1", list.path(0).path("id").asText(), "the classic kernel ignores the keyspace: " + list);
+        assertEquals("[]", get("/api/v1/processors").body());
+        assertEquals(3, get("/api/v1/captures").json().size());
+        assertErrorEnvelope(req("POST", "/api/v1/changefeeds/cf-1/pause").without("Authorization").send(), 401,
+                "CDC:ErrCredentialNotFound");
+        Resp paused = req("POST", "/api/v1/changefeeds/cf-1/pause").on(2).send();
+        assertEquals(202, paused.status(), paused::toString);
+        assertEquals("{}", paused.body());
+        assertEquals("stopped", info("cf-1").path("state").asText());
+        assertEquals(202, post("/api/v1/changefeeds/cf-1/resume", null).status());
+        assertEquals(202, delete("/api/v1/changefeeds/cf-1").status());
+        assertError(get("/api/v1/changefeeds/cf-1"), 400, "CDC:ErrChangeFeedNotExists", "changefeed not exists, cf-1");
+    }
+
+    @Test
+    void status_shows_the_changefeeds_one_error_as_last_error_while_failed_reported_by_its_maintainer() {
+        create("{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\"}");
+        clock.sleep(Duration.ofSeconds(3));
+        inject("/sandbox/changefeeds/cf-1/fault", "{\"state\":\"failed\",\"code\":\"CDC:ErrGCTTLExceeded\"}");
+
+        JsonNode status = get("/api/v2/changefeeds/cf-1/status").json();
+
+        assertEquals(List.of("state", "resolved_ts", "checkpoint_ts", "last_error"), keys(status));
+        assertEquals("CDC:ErrGCTTLExceeded", status.at("/last_error/code").asText());
+        assertEquals(info("cf-1").at("/error/addr"), status.at("/last_error/addr"), "the address GET shows");
+        assertTrue(SandboxContractTest.RFC3339.matcher(status.at("/last_error/time").asText()).matches(),
+                "status keeps the time GET zeroes: " + status);
     }
 }

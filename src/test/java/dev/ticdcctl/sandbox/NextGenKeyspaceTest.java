@@ -98,5 +98,8 @@ class NextGenKeyspaceTest extends ContractSupport {
         assertEquals(200, post("/api/v2/get_all_tables?keyspace=nope", verify).status());
         assertEquals(200, get("/api/v2/captures").status());
         assertEquals(200, get("/api/v2/health").status());
+        assertEquals("[]", get("/api/v1/changefeeds").body(), "v1 has no checker: keyspace default, empty");
+        assertEquals(200, post("/api/v2/changefeeds?keyspace=keyspace1", CREATE).status());
+        assertEquals("cf-1", get("/api/v1/changefeeds?keyspace=keyspace1").json().path(0).path("id").asText());
     }
 }

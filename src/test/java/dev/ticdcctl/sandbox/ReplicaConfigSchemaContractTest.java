@@ -64,6 +64,7 @@ class ReplicaConfigSchemaContractTest {
             case BOOL -> "boolean";
             case STRING -> "string";
             case INTEGER -> "integer";
+            case FLOAT -> "number";
             case DURATION -> "string".equals(documented) ? "string" : "v2.JSONDuration";
             case STRINGS -> "array of string";
             case INTEGERS -> "array of integer";

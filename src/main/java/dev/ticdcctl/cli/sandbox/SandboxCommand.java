@@ -27,8 +27,8 @@ import sun.misc.Signal;
             + " Ctrl-C or SIGTERM stops it.",
             "--arch picks the server: classic (the default) models pingcap/tiflow v8.5.x, the classic architecture;"
                 + " new models pingcap/ticdc's new architecture of the current release line, v8.5.5 to v8.5.7"
-                + " (table scheduling, keyspaces, its errors and route table). Classic stays the default, also for"
-                + " --sandbox, until ticdcctl's client speaks the new dialect.",
+                + " (table scheduling, keyspaces, its replica config, errors, route table and /metrics). Classic"
+                + " stays the default, also for --sandbox, until ticdcctl's client speaks the new dialect.",
             "Faults can be injected under /sandbox/... (see README, \"Rehearsing incidents\"). The global option"
                 + " --sandbox runs a single command against an embedded sandbox instead."},
         footerHeading = "%nExamples:%n",
