@@ -22,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -101,6 +102,11 @@ public final class TicdcClient {
         return dialects.of(this);
     }
 
+    /** The architecture of the server when it is known without asking it (pinned or remembered), else UNKNOWN. */
+    public ServerDialect.Arch knownArch() {
+        return dialects.knownArch(this);
+    }
+
     HttpTransport transport() {
         return transport;
     }
@@ -155,10 +161,23 @@ public final class TicdcClient {
         call("DELETE", changefeed(namespace, id, ""), null);
     }
 
-    // Like getChangefeed but the sink URI is not masked, so the result is a secret.
-    public ApiResult<ChangefeedDetail> changefeedMetaInfo(String namespace, String id) throws InterruptedException {
-        return typed(send("GET", changefeed(namespace, id, "/meta_info"), null), CHANGEFEED_WITH_SINK,
-                ChangefeedDetail.class);
+    /**
+     * The changefeed's sink URI as stored, secrets in clear (from {@code meta_info}), or empty when the server does not
+     * reveal it: the new architecture dropped {@code meta_info} (ticdc api/v2/api.go RegisterOpenAPIV2Routes) and
+     * masks the URI in every other answer. Nothing is asked of a server known to have the new architecture; any other
+     * answers the route or gin's text 404, which says the same.
+     */
+    public Optional<String> storedSinkUri(String namespace, String id) throws InterruptedException {
+        if (knownArch() == ServerDialect.Arch.NEW) {
+            return Optional.empty();
+        }
+        String path = V2 + changefeed(namespace, id, "/meta_info");
+        HttpTransport.Response response = transport.send("GET", path, null);
+        if (ServerDialects.noSuchRoute(response)) {
+            return Optional.empty();
+        }
+        Answer answer = new Answer("GET", path, successful(response, "GET", path).body(), false);
+        return Optional.of(typed(answer, CHANGEFEED_WITH_SINK, ChangefeedDetail.class).value().sinkUri());
     }
 
     // The body is required; the server ignores the request unless the changefeed is stopped, failed or finished.
