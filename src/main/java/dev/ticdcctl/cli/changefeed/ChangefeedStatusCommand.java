@@ -17,8 +17,8 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "status",
         description = {"Show a changefeed's replication progress: state, checkpoint and resolved lag, last error "
-            + "and warning. On TiCDC's new architecture the table adds its dispatcher count (one per table span,"
-            + " one for DDL)."},
+            + "and warning.", "On TiCDC's new architecture the table adds its dispatcher count (one per table span,"
+                + " one for DDL)."},
         footerHeading = "%nExamples:%n",
         footer = {"  # how far behind is it?", "  ticdcctl changefeed status orders",
             "  # the last error's message", "  ticdcctl changefeed status orders --jq .last_error.message"})
