@@ -17,10 +17,9 @@ final class ErrorAnswers {
     private static final Set<String> NOT_FOUND_CODES = Set.of("CDC:ErrChangeFeedNotExists", "CDC:ErrCaptureNotExist");
     private static final Set<String> AUTH_CODES = Set.of("CDC:ErrCredentialNotFound", "CDC:ErrUnauthorized");
     private static final String INVALID_PARAM = "CDC:ErrAPIInvalidParam";
-    /** Routes that pingcap/ticdc added: table scheduling, log redaction and the table listing without sink checks. */
-    private static final Pattern NEW_ARCHITECTURE_ONLY = Pattern.compile(".*/changefeeds/[^/]+/(move_table"
-            + "|move_split_table|split_table_by_region_count|merge_table|get_dispatcher_count|tables)"
-            + "|.*/api/v2/(get_all_tables|log/redact)");
+    /** The table-scheduling routes pingcap/ticdc added, in every release of it. */
+    private static final Pattern TABLE_SCHEDULING = Pattern.compile(".*/changefeeds/[^/]+/(move_table"
+            + "|move_split_table|split_table_by_region_count|merge_table|get_dispatcher_count|tables)");
 
     private final Supplier<ObjectMapper> mapper;
     /** The keyspace sent, or null, for the message of a refusal. */
@@ -85,8 +84,11 @@ final class ErrorAnswers {
         if (route.endsWith("/meta_info") || route.matches(".*/captures/[^/]+/drain")) {
             return "TiCDC's new architecture has no such route; 'ticdcctl status' shows which architecture answers";
         }
-        if (NEW_ARCHITECTURE_ONLY.matcher(route).matches()) {
+        if (TABLE_SCHEDULING.matcher(route).matches()) {
             return "only TiCDC's new architecture (v8.5.4 or newer, started with --newarch) has this route";
+        }
+        if (route.endsWith("/get_all_tables") || route.endsWith("/log/redact")) {
+            return "only TiCDC's new architecture has this route, from v8.5.6";
         }
         if (route.matches(".*/changefeeds/[^/]+/status")) {
             return "classic TiCDC has this route from v6.5.3 and v7.1.0 (v6.5.2, v6.6 and v7.0 lack it)";

@@ -27,7 +27,7 @@ class MissingRouteHintsTest extends StubServerTest {
         "api changefeeds/cf-1/get_dispatcher_count | GET /api/v2/changefeeds/cf-1/get_dispatcher_count"
             + " | only TiCDC's new architecture (v8.5.4 or newer, started with --newarch) has this route",
         "api -X POST get_all_tables | POST /api/v2/get_all_tables"
-            + " | only TiCDC's new architecture (v8.5.4 or newer, started with --newarch) has this route",
+            + " | only TiCDC's new architecture has this route, from v8.5.6",
     })
     void the_hint_says_which_servers_have_the_route(String command, String route, String hint) {
         Cli.Result r = cli.run(command.split(" "));
