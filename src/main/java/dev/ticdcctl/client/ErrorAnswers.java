@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * A failed answer as the exception the commands report: TiCDC's error envelope ({@code error_msg}, {@code error_code})
@@ -16,6 +17,9 @@ final class ErrorAnswers {
     private static final Set<String> NOT_FOUND_CODES = Set.of("CDC:ErrChangeFeedNotExists", "CDC:ErrCaptureNotExist");
     private static final Set<String> AUTH_CODES = Set.of("CDC:ErrCredentialNotFound", "CDC:ErrUnauthorized");
     private static final String INVALID_PARAM = "CDC:ErrAPIInvalidParam";
+    /** The table-scheduling routes pingcap/ticdc added, in every release of it. */
+    private static final Pattern TABLE_SCHEDULING = Pattern.compile(".*/changefeeds/[^/]+/(move_table"
+            + "|move_split_table|split_table_by_region_count|merge_table|get_dispatcher_count|tables)");
 
     private final Supplier<ObjectMapper> mapper;
     /** The keyspace sent, or null, for the message of a refusal. */
@@ -56,18 +60,43 @@ final class ErrorAnswers {
         }
         if (status == 404) {
             String route = path.replaceFirst("\\?.*", "");
-            // Routes pingcap/ticdc dropped (ticdc api/v2/api.go RegisterOpenAPIV2Routes has neither).
-            boolean dropped = route.endsWith("/meta_info") || route.endsWith("/drain");
-            String hint = route.equals(TicdcClient.V1_DRAIN)
-                    ? "the new architecture drains a capture from v8.5.7 on; on this release, stopping the capture"
-                    + " moves its tables to the others"
-                    : dropped ? "TiCDC's new architecture has no such route; 'ticdcctl status' shows which one answers"
-                    : "the OpenAPI v2 needs TiCDC v6.5.2 or newer: is the address a TiCDC server of such a version?";
             return new UnexpectedResponseException("the server does not have the route " + method + " " + route
-                    + " (HTTP 404 with " + quoted + ")", hint);
+                    + " (HTTP 404 with " + quoted + ")", missingRouteHint(route));
         }
         return new UnexpectedResponseException("the server answered HTTP " + status + reason(status) + " with " + quoted,
                 status == 502 || status == 504 ? "a proxy in front of TiCDC could not reach it" : null);
+    }
+
+    /**
+     * Which servers have a route that gin answered 404, from the route tables of each release (tiflow
+     * cdc/api/v2/api.go RegisterOpenAPIV2Routes at its tags; ticdc api/v2/api.go RegisterOpenAPIV2Routes and
+     * api/v1/api.go RegisterOpenAPIV1Routes); null for a route outside the OpenAPI v2 that nothing here asks.
+     */
+    private static String missingRouteHint(String route) {
+        if (route.equals(TicdcClient.V1_DRAIN)) {
+            // Asked only after the v2 drain answered 404, and every new-architecture release has this route.
+            return "classic TiCDC drains through POST /api/v2/captures/ID/drain (from v6.5.2), the new architecture"
+                    + " through this route: is the address a TiCDC server?";
+        }
+        if (!route.startsWith(TicdcClient.V2 + "/")) {
+            return null;
+        }
+        if (route.endsWith("/meta_info") || route.matches(".*/captures/[^/]+/drain")) {
+            return "TiCDC's new architecture has no such route; 'ticdcctl status' shows which architecture answers";
+        }
+        if (TABLE_SCHEDULING.matcher(route).matches()) {
+            return "only TiCDC's new architecture (v8.5.4 or newer, started with --newarch) has this route";
+        }
+        if (route.endsWith("/get_all_tables") || route.endsWith("/log/redact")) {
+            return "only TiCDC's new architecture has this route, from v8.5.6";
+        }
+        if (route.matches(".*/changefeeds/[^/]+/status")) {
+            return "classic TiCDC has this route from v6.5.3 and v7.1.0 (v6.5.2, v6.6 and v7.0 lack it)";
+        }
+        if (route.matches(".*/changefeeds/[^/]+/synced")) {
+            return "classic TiCDC has this route from v6.5.8, v7.1.4 and v7.5.1 (v7.2 to v7.5.0 lack it)";
+        }
+        return "the OpenAPI v2 needs TiCDC v6.5.2 or newer: is the address a TiCDC server of such a version?";
     }
 
     /**

@@ -47,6 +47,22 @@ public final class ServerDialects {
         return dialect;
     }
 
+    /**
+     * The architecture of the server of {@code client} as far as it is known without asking it: pinned by the
+     * settings, found earlier in this invocation, or remembered; UNKNOWN otherwise. Sends nothing.
+     */
+    synchronized ServerDialect.Arch knownArch(TicdcClient client) {
+        ServerDialect.Arch pinned = ServerDialect.Arch.of(pins.arch());
+        if (pinned != ServerDialect.Arch.UNKNOWN) {
+            return pinned;
+        }
+        ServerDialect dialect = found.get(client.server());
+        if (dialect == null && cache != null) {
+            dialect = cache.get(client.server().toString());
+        }
+        return dialect == null ? ServerDialect.Arch.UNKNOWN : dialect.arch();
+    }
+
     private ServerDialect resolve(TicdcClient client) throws InterruptedException {
         ServerDialect.Arch arch = ServerDialect.Arch.of(pins.arch());
         ServerDialect.Kernel kernel = ServerDialect.Kernel.of(pins.kernel());

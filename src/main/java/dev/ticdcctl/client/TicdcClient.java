@@ -22,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,7 +34,7 @@ import java.util.function.Supplier;
  */
 public final class TicdcClient {
     static final String V2 = "/api/v2";
-    /** The only drain route of the new architecture, from v8.5.7. */
+    /** The only drain route of the new architecture; it drains from v8.5.7 (before, it answers without draining). */
     static final String V1_DRAIN = "/api/v1/captures/drain";
     /** The namespace of classic servers, and the keyspace of the new architecture's classic kernel. */
     private static final String DEFAULT = "default";
@@ -74,6 +75,8 @@ public final class TicdcClient {
     private final String keyspace;
     private final ServerDialects dialects;
     private final ErrorAnswers errors;
+    /** Whether the server was found to drain through the v1 route (see {@link #drainCapture}). */
+    private volatile boolean drainsThroughV1;
 
     /**
      * {@code mapper} is asked for only when a body is written or bound: a command that streams or reads its answer
@@ -99,6 +102,11 @@ public final class TicdcClient {
     /** Which server answers; asks it (see {@link ServerDialects}) unless pinned or remembered. */
     public ServerDialect dialect() throws InterruptedException {
         return dialects.of(this);
+    }
+
+    /** The architecture of the server when it is known without asking it (pinned or remembered), else UNKNOWN. */
+    public ServerDialect.Arch knownArch() {
+        return dialects.knownArch(this);
     }
 
     HttpTransport transport() {
@@ -155,10 +163,23 @@ public final class TicdcClient {
         call("DELETE", changefeed(namespace, id, ""), null);
     }
 
-    // Like getChangefeed but the sink URI is not masked, so the result is a secret.
-    public ApiResult<ChangefeedDetail> changefeedMetaInfo(String namespace, String id) throws InterruptedException {
-        return typed(send("GET", changefeed(namespace, id, "/meta_info"), null), CHANGEFEED_WITH_SINK,
-                ChangefeedDetail.class);
+    /**
+     * The changefeed's sink URI as stored, secrets in clear (from {@code meta_info}), or empty when the server does not
+     * reveal it: the new architecture dropped {@code meta_info} (ticdc api/v2/api.go RegisterOpenAPIV2Routes) and
+     * masks the URI in every other answer. Nothing is asked of a server known to have the new architecture; any other
+     * answers the route or gin's text 404, which says the same.
+     */
+    public Optional<String> storedSinkUri(String namespace, String id) throws InterruptedException {
+        if (knownArch() == ServerDialect.Arch.NEW) {
+            return Optional.empty();
+        }
+        String path = V2 + changefeed(namespace, id, "/meta_info");
+        HttpTransport.Response response = transport.send("GET", path, null);
+        if (ServerDialects.noSuchRoute(response)) {
+            return Optional.empty();
+        }
+        Answer answer = new Answer("GET", path, successful(response, "GET", path).body(), false);
+        return Optional.of(typed(answer, CHANGEFEED_WITH_SINK, ChangefeedDetail.class).value().sinkUri());
     }
 
     // The body is required; the server ignores the request unless the changefeed is stopped, failed or finished.
@@ -189,10 +210,30 @@ public final class TicdcClient {
             // pingcap/ticdc dropped the v2 drain, so gin answered; from v8.5.7 its coordinator drains through the v1
             // route it kept (ticdc api/v1/api.go drainCapture): PUT {"capture_id"}, answered 202
             // {"current_table_count"}. Asking v2 first costs a classic server nothing and needs no probe.
+            requireNodeDrain();
             return typed(exchange("PUT", V1_DRAIN, Map.of("capture_id", captureId), true), DRAIN, DrainResult.class);
         }
         return typed(new Answer("POST", v2, successful(response, "POST", v2).body(), true), DRAIN,
                 DrainResult.class);
+    }
+
+    /**
+     * Before v8.5.7 (and on v26.3) the new architecture's v1 drain is a stub that answers 0 tables, or now and then
+     * 10, without moving anything (ticdc@v8.5.6 api/v1/api.go drainCapture): such a release is refused rather than
+     * reported drained. Its version is asked once per client; drains repeat the request until no table is left.
+     */
+    private void requireNodeDrain() throws InterruptedException {
+        if (drainsThroughV1) {
+            return;
+        }
+        String version = status().value().version();
+        ServerVersion release = ServerVersion.parse(version);
+        if (release != null && !release.drainsNodes()) {
+            throw new ClientException("TiCDC " + version + " (new architecture) cannot drain a capture: its drain"
+                    + " route answers without moving anything before v8.5.7", "stopping the capture moves its"
+                    + " tables to the other captures", null);
+        }
+        drainsThroughV1 = true;
     }
 
     public ApiResult<ListResult<Capture>> listCaptures() throws InterruptedException {

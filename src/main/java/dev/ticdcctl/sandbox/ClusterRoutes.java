@@ -27,6 +27,9 @@ final class ClusterRoutes {
     Reply status(Request r, String captureId) {
         boolean owner = cluster.store.read(s -> captureId.equals(Cluster.owner(s, cluster.now())));
         String clusterId = cluster.store.read(s -> s.clusterId);
+        // tiflow's drain leaves the liveness alone: only a shutting-down capture reports 1 (stopping)
+        int liveness = cluster.dialect.isNew()
+                ? cluster.store.read(s -> NewServerRoutes.liveness(s, captureId, cluster.now())) : 0;
         return Reply.indented(200, JSON.objectNode()
                 .put("version", cluster.dialect.version())
                 .put("git_hash", Cluster.GIT_HASH)
@@ -34,7 +37,7 @@ final class ClusterRoutes {
                 .put("cluster_id", clusterId)
                 .put("pid", ProcessHandle.current().pid())
                 .put("is_owner", owner)
-                .put("liveness", 0));
+                .put("liveness", liveness));
     }
 
     /** GET /health: health.go {@code health}. */

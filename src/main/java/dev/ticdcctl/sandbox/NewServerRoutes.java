@@ -149,7 +149,19 @@ final class NewServerRoutes {
             if (!s.captures.contains(target)) {
                 throw new ApiError(400, "CDC:ErrCaptureNotExist", "capture not exists, " + target);
             }
+            s.drains.putIfAbsent(target, cluster.now());
             return Reply.json(202, JSON.objectNode().put("current_table_count", TableScheduling.drain(s, target)));
         });
+    }
+
+    /**
+     * A node's liveness on v8.5.7: 1 (draining) from the drain request, 2 (stopping) a tick later, once the
+     * coordinator has seen it hold nothing and asks it to stop (ticdc coordinator/drain/controller.go
+     * AdvanceLiveness, pkg/liveness/liveness.go). The sandbox moves the node's work at once, and the node keeps
+     * answering as a stopping one.
+     */
+    static int liveness(ClusterState s, String capture, long now) {
+        Long since = s.drains.get(capture);
+        return since == null ? 0 : now - since < s.tickMillis ? 1 : 2;
     }
 }

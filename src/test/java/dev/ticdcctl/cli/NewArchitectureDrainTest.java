@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.ticdcctl.sandbox.Sandbox;
 import dev.ticdcctl.sandbox.ServerDialect;
 import dev.ticdcctl.testing.Cli;
+import dev.ticdcctl.testing.Fixtures;
 import dev.ticdcctl.testing.StubServer;
 import dev.ticdcctl.testing.TestClock;
 import java.io.IOException;
@@ -16,9 +17,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code capture drain} on the new architecture, which has no v2 drain route: from v8.5.7 it drains through
- * {@code PUT /api/v1/captures/drain}; before, the 404 says what to do instead.
+ * {@code PUT /api/v1/captures/drain}; before, that route answers without draining, so the release is refused.
  */
 class NewArchitectureDrainTest {
+    private static final String CAPTURES = "{\"total\":1,\"items\":[{\"id\":\"c-1\",\"is_owner\":false,"
+            + "\"address\":\"10.0.0.1:8300\",\"cluster_id\":\"default\"}]}";
     private final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
 
     @Test
@@ -43,20 +46,42 @@ class NewArchitectureDrainTest {
     }
 
     @Test
-    void a_release_without_the_v1_route_is_explained() {
+    void a_release_whose_drain_route_does_not_drain_is_refused_rather_than_reported_drained() {
         try (StubServer stub = new StubServer()) {
-            stub.on("GET", "/api/v2/captures", 200, "{\"total\":1,\"items\":[{\"id\":\"c-1\",\"is_owner\":false,"
-                    + "\"address\":\"10.0.0.1:8300\",\"cluster_id\":\"default\"}]}");
+            stub.on("GET", "/api/v2/captures", 200, CAPTURES);
+            stub.on("GET", "/api/v2/status", 200, Fixtures.status().replace("v8.5.0", "v8.5.6"));
+            // ticdc@v8.5.6 api/v1/api.go drainCapture: a stub that answers without draining
+            stub.on("PUT", "/api/v1/captures/drain", 202, "{\"current_table_count\":0}");
 
             Cli.Result r = Cli.against(stub).run("capture", "drain", "c-1", "--yes");
 
             assertEquals(ExitCode.FAILED.code(), r.exitCode(), r::toString);
-            assertEquals("Error: the server does not have the route PUT /api/v1/captures/drain (HTTP 404 with a non-JSON"
-                    + " body: \"404 page not found\")\nHint: the new architecture drains a capture from v8.5.7 on; on this"
-                    + " release, stopping the capture moves its tables to the others\n", r.err());
-            List<String> drains = stub.requests().stream().filter(q -> q.path().contains("drain"))
-                    .map(q -> q.method() + " " + q.path()).toList();
-            assertEquals(List.of("POST /api/v2/captures/c-1/drain", "PUT /api/v1/captures/drain"), drains);
+            assertEquals("Error: TiCDC v8.5.6 (new architecture) cannot drain a capture: its drain route answers"
+                    + " without moving anything before v8.5.7\nHint: stopping the capture moves its tables to the other"
+                    + " captures\n", r.err());
+            assertEquals(List.of("POST /api/v2/captures/c-1/drain"), drains(stub), "the stub was not asked");
         }
+    }
+
+    @Test
+    void a_server_with_neither_drain_route_is_told_so() {
+        try (StubServer stub = new StubServer()) {
+            stub.on("GET", "/api/v2/captures", 200, CAPTURES);
+            stub.on("GET", "/api/v2/status", 200, Fixtures.status().replace("v8.5.0", "v8.5.7"));
+
+            Cli.Result r = Cli.against(stub).run("capture", "drain", "c-1", "--yes", "--wait");
+
+            assertEquals(ExitCode.FAILED.code(), r.exitCode(), r::toString);
+            assertEquals("Error: the server does not have the route PUT /api/v1/captures/drain (HTTP 404 with a non-JSON"
+                    + " body: \"404 page not found\")\nHint: classic TiCDC drains through POST"
+                    + " /api/v2/captures/ID/drain (from v6.5.2), the new architecture through this route: is the"
+                    + " address a TiCDC server?\n", r.err());
+            assertEquals(List.of("POST /api/v2/captures/c-1/drain", "PUT /api/v1/captures/drain"), drains(stub));
+        }
+    }
+
+    private static List<String> drains(StubServer stub) {
+        return stub.requests().stream().filter(q -> q.path().contains("drain")).map(q -> q.method() + " " + q.path())
+                .toList();
     }
 }

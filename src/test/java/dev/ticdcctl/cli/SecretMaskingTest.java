@@ -162,7 +162,8 @@ class SecretMaskingTest extends SandboxTest {
         Cli.Result r = fails(2, "changefeed", "apply", "-f", exported, "--yes");
 
         assertEquals("Error: the changefeed holds masked secrets (xxxxx) at sink-uri, config.consistent.storage\n"
-                + "Hint: fill in the real values, or export with --show-secrets\n", r.err());
+                + "Hint: fill in the real values; 'changefeed export --show-secrets' writes them, but for a sink-URI"
+                + " secret on TiCDC's new architecture\n", r.err());
     }
 
     @Test

@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
         description = {"Make a changefeed what a spec file says: create it when it does not exist, update it (after"
             + " showing the changes) when it differs, do nothing when it matches.",
             "Keys the spec leaves out keep their current values. Specs come from 'changefeed export' or are written"
-                + " by hand, in TOML, JSON or YAML."},
+                + " by hand, in TOML, JSON or YAML.",
+            "TiCDC's new architecture never reveals a stored sink-URI secret: a sink URI that matches the stored one"
+                + " but for its secret keeps the server's, so an unchanged spec changes nothing; 'changefeed update ID"
+                + " --sink-uri -' replaces the secret."},
         footerHeading = "%nExamples:%n",
         footer = {"  # move a changefeed to another cluster", "  ticdcctl --context old changefeed export orders > orders.toml",
             "  ticdcctl --context new changefeed apply -f orders.toml",
@@ -55,6 +58,6 @@ final class ApplyCommand implements Callable<Integer> {
                     new ChangefeedCreator.How(dryRun, ignoreIneligible, false, false));
             return ExitCode.OK.code();
         }
-        return writing.update(current, input, restart, dryRun);
+        return writing.update(current, input, ChangefeedUpdater.UnreadSecret.KEEP, restart, dryRun);
     }
 }

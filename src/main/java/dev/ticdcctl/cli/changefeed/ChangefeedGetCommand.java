@@ -13,6 +13,7 @@ import dev.ticdcctl.cli.Watch;
 import dev.ticdcctl.cli.WatchOptions;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.output.Secrets;
 import dev.ticdcctl.output.Table;
 import dev.ticdcctl.output.Times;
 import java.util.List;
@@ -54,7 +55,8 @@ final class ChangefeedGetCommand implements Callable<Integer> {
 
     @Option(names = "--show-secrets",
             description = "Show the sink-URI password and config secrets in clear (the URI is read from the server's"
-                    + " unmasked meta_info route).")
+                    + " unmasked meta_info route, which TiCDC's new architecture does not have: its URI stays"
+                    + " masked).")
     boolean showSecrets;
 
     @Spec
@@ -83,9 +85,12 @@ final class ChangefeedGetCommand implements Callable<Integer> {
             });
         }
         ApiResult<ChangefeedDetail> result = cluster.client().getChangefeed(cluster.namespace(), id);
-        // The detail masks the sink URI; meta_info is the one route that gives it in clear.
-        String sinkUri = showSecrets
-                ? cluster.client().changefeedMetaInfo(cluster.namespace(), id).value().sinkUri() : null;
+        // The detail masks the sink URI; meta_info is the one route that gives it in clear, on classic servers only.
+        String sinkUri = showSecrets ? cluster.client().storedSinkUri(cluster.namespace(), id).orElse(null) : null;
+        if (showSecrets && sinkUri == null && Secrets.holdsMask(result.json().path("sink_uri").asText(""))) {
+            printing.output().warn("the sink URI is shown with its secret masked (" + Secrets.MASK + "): this server"
+                    + " (TiCDC's new architecture) never returns it");
+        }
         if (sinkUri != null && result.json() instanceof ObjectNode answer) {
             answer.put("sink_uri", sinkUri);
         }

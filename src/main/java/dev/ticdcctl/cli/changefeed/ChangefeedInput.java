@@ -70,7 +70,8 @@ record ChangefeedInput(String id, String namespace, String sinkUri, Long startTs
         }
         if (!masked.isEmpty()) {
             throw new CliException.InvalidInput("the changefeed holds masked secrets (" + Secrets.MASK + ") at "
-                    + String.join(", ", masked), "fill in the real values, or export with --show-secrets");
+                    + String.join(", ", masked), "fill in the real values; 'changefeed export --show-secrets' writes"
+                    + " them, but for a sink-URI secret on TiCDC's new architecture");
         }
     }
 

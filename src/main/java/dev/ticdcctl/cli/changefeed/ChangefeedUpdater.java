@@ -20,6 +20,7 @@ import dev.ticdcctl.output.Secrets;
 import dev.ticdcctl.util.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A reviewed update: what the user gave is merged over the changefeed as it is, the differences are shown, and only
@@ -27,6 +28,13 @@ import java.util.List;
  * sending only the changed keys would reset the others.
  */
 final class ChangefeedUpdater {
+
+    /**
+     * What to do with a sink URI equal to the server's but for a secret the server does not reveal (the new
+     * architecture masks it everywhere): {@code changefeed update --sink-uri} asked to set it, so it is sent; a spec
+     * ({@code apply -f}, {@code update -f}) keeps the server's, so that applying an unchanged spec changes nothing.
+     */
+    enum UnreadSecret { SEND, KEEP }
 
     /** The PUT to send and the differences it makes; empty differences mean nothing to do. */
     record Plan(ApiResult<ChangefeedDetail> current, Requests.UpdateChangefeed request, List<String> differences) {
@@ -57,21 +65,11 @@ final class ChangefeedUpdater {
                 ChangefeedSettle.of(cluster, printing, waiting));
     }
 
-    Plan plan(ApiResult<ChangefeedDetail> current, ChangefeedInput input) throws InterruptedException {
+    Plan plan(ApiResult<ChangefeedDetail> current, ChangefeedInput input, UnreadSecret unreadSecret)
+            throws InterruptedException {
         ChangefeedDetail cf = current.value();
         List<String> differences = new ArrayList<>();
-        String sinkUri = null;
-        // GET masks the password; a URI with a secret is compared with the stored one, read but never shown.
-        String currentUri = input.sinkUri() != null && Secrets.hasSecret(input.sinkUri())
-                ? client.changefeedMetaInfo(input.namespace(), input.id()).value().sinkUri()
-                : cf.sinkUri();
-        if (input.sinkUri() != null && !input.sinkUri().equals(currentUri)) {
-            sinkUri = input.sinkUri();
-            String before = Secrets.maskText(cf.sinkUri());
-            String after = Secrets.maskText(sinkUri);
-            differences.add("sink-uri: " + before + " → " + after
-                    + (before.equals(after) ? " (a secret changed)" : ""));
-        }
+        String sinkUri = input.sinkUri() == null ? null : sinkUri(cf, input, unreadSecret, differences);
         Long targetTs = null;
         if (input.targetTs() != null && input.targetTs() != cf.targetTs()) {
             targetTs = input.targetTs();
@@ -88,6 +86,37 @@ final class ChangefeedUpdater {
             }
         }
         return new Plan(current, new Requests.UpdateChangefeed(targetTs, sinkUri, config), differences);
+    }
+
+    /**
+     * The sink URI to send, or null to keep the server's. GET masks a URI's secrets, so a URI with one is compared
+     * with the stored one from meta_info, read but never shown. The new architecture has no meta_info: then masked
+     * forms that differ mean the URI changed, and equal ones say nothing about the secret, which is sent or kept as
+     * {@code unreadSecret} says.
+     */
+    private String sinkUri(ChangefeedDetail cf, ChangefeedInput input, UnreadSecret unreadSecret,
+            List<String> differences) throws InterruptedException {
+        String given = input.sinkUri();
+        Optional<String> stored = Secrets.hasSecret(given)
+                ? client.storedSinkUri(input.namespace(), input.id()) : Optional.of(cf.sinkUri());
+        String before = Secrets.maskText(cf.sinkUri());
+        String after = Secrets.maskText(given);
+        String change = "sink-uri: " + before + " → " + after + (before.equals(after) ? " (a secret changed)" : "");
+        if (stored.isPresent() ? !given.equals(stored.get()) : !MaskedSinkUri.sameBesidesSecrets(given, cf.sinkUri())) {
+            differences.add(change);
+            return given;
+        }
+        if (stored.isPresent() || !MaskedSinkUri.hidesSecret(given)) {
+            return null;
+        }
+        if (unreadSecret == UnreadSecret.SEND) {
+            differences.add("sink-uri: " + after + " (its secret is replaced as given: the server does not reveal the"
+                    + " stored one to compare)");
+            return given;
+        }
+        output.warn("the sink URI's secret was not compared, and the server's is kept: this server does not reveal"
+                + " it; to replace it, run 'ticdcctl changefeed update " + input.id() + " --sink-uri -'");
+        return null;
     }
 
     /**

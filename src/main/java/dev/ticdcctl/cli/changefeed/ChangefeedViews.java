@@ -12,6 +12,8 @@ import dev.ticdcctl.output.Table.Column;
 import dev.ticdcctl.output.Table;
 import dev.ticdcctl.output.Times;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The table layouts of changefeed resources. */
@@ -67,17 +69,26 @@ final class ChangefeedViews {
         return table;
     }
 
-    static Table status(String id, ChangefeedStatus status, Times times) {
-        Table table = new Table(ID, state(), CHECKPOINT, Column.wide("CHECKPOINT_TSO"),
+    /**
+     * {@code dispatchers}: the new architecture's dispatcher count, in a column after the others that scripts count
+     * ("" when it is not known); null for other servers, which have none (no column).
+     */
+    static Table status(String id, ChangefeedStatus status, Times times, String dispatchers) {
+        List<Column> columns = new ArrayList<>(List.of(ID, state(), CHECKPOINT, Column.wide("CHECKPOINT_TSO"),
                 Column.of("LAG"), Column.wide("RESOLVED_TSO"), Column.of("RESOLVED_LAG"), ERROR,
-                Column.code("WARNING"), MESSAGE);
+                Column.code("WARNING")));
         Instant checkpoint = instant(status.checkpointTs());
-        table.row(id, status.state(), times.point(checkpoint), tso(status.checkpointTs()),
-                lag(times, status.state(), checkpoint), tso(status.resolvedTs()),
+        List<Object> row = new ArrayList<>(Arrays.asList(id, status.state(), times.point(checkpoint),
+                tso(status.checkpointTs()), lag(times, status.state(), checkpoint), tso(status.resolvedTs()),
                 lag(times, status.state(), instant(status.resolvedTs())), code(status.lastError()),
-                code(status.lastWarning()),
-                message(status.lastError() != null ? status.lastError() : status.lastWarning()));
-        return table;
+                code(status.lastWarning())));
+        if (dispatchers != null) {
+            columns.add(Column.of("DISPATCHERS"));
+            row.add(dispatchers);
+        }
+        columns.add(MESSAGE);
+        row.add(message(status.lastError() != null ? status.lastError() : status.lastWarning()));
+        return new Table(columns.toArray(Column[]::new)).row(row.toArray());
     }
 
     static Table synced(String id, SyncedStatus s) {

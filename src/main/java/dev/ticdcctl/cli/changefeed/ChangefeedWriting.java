@@ -45,12 +45,15 @@ final class ChangefeedWriting {
         return cluster.client().getChangefeed(input.namespace(), input.id());
     }
 
-    /** Shows, confirms and applies an update of {@code current} to what {@code input} asks for. */
-    int update(ApiResult<ChangefeedDetail> current, ChangefeedInput input, boolean restart, boolean dryRun)
-            throws InterruptedException {
+    /**
+     * Shows, confirms and applies an update of {@code current} to what {@code input} asks for; a sink-URI secret the
+     * server does not reveal is sent or kept as {@code unreadSecret} says.
+     */
+    int update(ApiResult<ChangefeedDetail> current, ChangefeedInput input, ChangefeedUpdater.UnreadSecret unreadSecret,
+            boolean restart, boolean dryRun) throws InterruptedException {
         ChangefeedUpdater updater = ChangefeedUpdater.of(cluster, printing, confirmations, waiting);
         String id = input.id();
-        ChangefeedUpdater.Plan plan = updater.plan(current, input);
+        ChangefeedUpdater.Plan plan = updater.plan(current, input, unreadSecret);
         if (plan.changesNothing()) {
             printing.output().result("changefeed \"" + id + "\" already has these settings; nothing was sent",
                     current.json());

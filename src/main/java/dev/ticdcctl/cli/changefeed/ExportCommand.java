@@ -9,6 +9,7 @@ import dev.ticdcctl.config.ChangefeedToml;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.output.Format;
 import dev.ticdcctl.output.Secrets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
         description = {"Write a changefeed as a spec that 'changefeed apply -f' re-creates, on this or another"
             + " cluster: TOML (the default, with the keys cdc cli --config reads), or JSON or YAML with -o.",
             "The start TSO is left out (a new changefeed starts now; add start-ts to resume from a checkpoint)."
-                + " Secrets are masked unless --show-secrets, which reads the real sink URI from the server."},
+                + " Secrets are masked unless --show-secrets, which reads the real sink URI from the server; TiCDC's"
+                + " new architecture never returns the sink URI's secret, which then stays masked."},
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl changefeed export orders > orders.toml",
             "  ticdcctl changefeed export orders -o yaml --show-secrets > orders.yaml"})
@@ -44,8 +46,16 @@ final class ExportCommand implements Callable<Integer> {
         ChangefeedDetail cf = cluster.client().getChangefeed(namespace, id).value();
         String sinkUri = cf.sinkUri();
         if (showSecrets) {
-            sinkUri = cluster.client().changefeedMetaInfo(namespace, id).value().sinkUri();
+            Optional<String> stored = cluster.client().storedSinkUri(namespace, id);
+            sinkUri = stored.orElse(sinkUri);
             printing.output().warn("the exported changefeed holds secrets in clear; keep the file private");
+            if (stored.isEmpty() && sinkUri != null && Secrets.holdsMask(sinkUri)) {
+                // Still exit 0: the file is what the server gives, and apply refuses the mask until it is filled in.
+                printing.output().warn("sink-uri is exported with its secret masked (" + Secrets.MASK + "): this"
+                        + " server (TiCDC's new architecture) never returns it; fill it in before 'changefeed apply',"
+                        + " which refuses a masked secret, or leave sink-uri out of the file to keep the server's and"
+                        + " set it with 'ticdcctl changefeed update " + id + " --sink-uri -'");
+            }
         }
         ObjectNode config = cf.config() == null ? printing.mapper().createObjectNode() : cf.config().deepCopy();
         if (!showSecrets) {

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
         description = {"Change a changefeed's sink URI, target TSO or config, after showing what changes.",
             "What you give is merged over the changefeed as it is; everything else stays as it was (the complete"
                 + " config is sent, as TiCDC requires). Nothing changed: nothing is sent. TiCDC updates only stopped"
-                + " or failed changefeeds: --restart pauses a running one, updates it and resumes it."},
+                + " or failed changefeeds: --restart pauses a running one, updates it and resumes it.",
+            "TiCDC's new architecture never reveals a stored sink-URI secret, so a --sink-uri that matches the"
+                + " stored URI but for its secret is sent as given; a spec's (-f) keeps the server's."},
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl changefeed update orders --config changefeed.toml --restart",
             "  ticdcctl changefeed update orders --target-ts 450835277488291841 --yes",
@@ -45,6 +47,8 @@ final class UpdateCommand implements Callable<Integer> {
         }
         ChangefeedRef.check(input.id());
         ApiResult<ChangefeedDetail> current = writing.current(input);
-        return writing.update(current, input, restart, spec.dryRun);
+        // --sink-uri asks to set the URI, its secret included; a spec's URI is a state to keep (see UnreadSecret).
+        return writing.update(current, input, spec.sinkUri != null ? ChangefeedUpdater.UnreadSecret.SEND
+                : ChangefeedUpdater.UnreadSecret.KEEP, restart, spec.dryRun);
     }
 }

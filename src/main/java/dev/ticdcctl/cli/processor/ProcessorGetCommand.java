@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "get", aliases = "query",
-        description = {"Show the tables a capture replicates for a running changefeed."},
+        description = {"Show the tables a capture replicates for a running changefeed.",
+            "TiCDC's new architecture keeps no processor detail: 'changefeed tables' shows its tables per capture."},
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl processor get orders 2b8e1fd4-7f4a-4bfa-9b9e-9c1b1e8a6f42",
             "  # the capture by its address", "  ticdcctl processor get orders 10.0.0.2:8300",
@@ -66,9 +67,13 @@ final class ProcessorGetCommand implements Callable<Integer> {
                     + " ID: give CHANGEFEED_ID CAPTURE_ID, or -c and -p");
         }
         ChangefeedRef.check(changefeedId);
+        NoProcessorDetail.refuseIfKnownNew(cluster, changefeedId);
         String captureId = CaptureRef.resolve(cluster, capture).id();
         ApiResult<ProcessorDetail> result =
                 cluster.client().getProcessor(cluster.namespace(), changefeedId, captureId);
+        if (result.value().tableIds().isEmpty()) {
+            NoProcessorDetail.refuseIfNew(cluster, changefeedId);
+        }
         printing.output().resource(result.json(), () -> new Table(Column.id("CHANGEFEED_ID"),
                 Column.id("CAPTURE_ID"), Column.of("TABLES"), Column.of("TABLE_IDS"))
                 .row(changefeedId, captureId, result.value().tableIds().size(),

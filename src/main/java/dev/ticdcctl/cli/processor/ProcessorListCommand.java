@@ -11,7 +11,8 @@ import dev.ticdcctl.output.Table;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "list", aliases = "ls", description = "List the processors of every namespace.",
+@Command(name = "list", aliases = "ls", description = {"List the processors of every namespace.",
+            "TiCDC's new architecture keeps no processors to list: see 'changefeed tables' there."},
         footerHeading = "%nExamples:%n", footer = {"  ticdcctl processor list"})
 final class ProcessorListCommand implements Callable<Integer> {
     private final ClusterAccess cluster;
@@ -24,7 +25,11 @@ final class ProcessorListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        NoProcessorDetail.refuseIfKnownNew(cluster, null);
         ApiResult<ListResult<ProcessorSummary>> result = cluster.client().listProcessors();
+        if (result.value().items().isEmpty()) {
+            NoProcessorDetail.refuseIfNew(cluster, null);
+        }
         printing.output().resource(result.json(), () -> {
             Table table = new Table(Column.id("CHANGEFEED_ID"), Column.id("CAPTURE_ID"), Column.of("NAMESPACE"));
             result.value().items().forEach(p -> table.row(p.changefeedId(), p.captureId(), p.namespace()));
