@@ -60,7 +60,7 @@ public final class ChangefeedToml {
                 throw reader.error(path, "'" + display(path) + "' must be " + expected(Kind.TABLE));
             }
         }
-        ObjectNode config = reader.table(node, ReplicaConfigSchema.REPLICA_CONFIG, path);
+        ObjectNode config = reader.table(node, ReplicaConfigSchema.ANY_SERVER, path);
         reader.throwFirstProblem();
         return new Parsed(config, reader.warnings());
     }
@@ -263,7 +263,7 @@ public final class ChangefeedToml {
             }
             if (best == null) {
                 List<String> elsewhere = new ArrayList<>();
-                collect(ReplicaConfigSchema.REPLICA_CONFIG, root, f -> f.toml().equals(key), elsewhere::add);
+                collect(ReplicaConfigSchema.ANY_SERVER, root, f -> f.toml().equals(key), elsewhere::add);
                 best = elsewhere.size() == 1 ? elsewhere.get(0) : null;
             }
             return best == null ? "" : " (did you mean '" + display(best) + "'?)";

@@ -20,7 +20,7 @@ final class ChangefeedTomlWriter {
     static String write(String path, JsonNode replicaConfig) {
         ChangefeedTomlWriter writer = new ChangefeedTomlWriter();
         writer.table(path.isEmpty() ? null : "[" + path + "]", path, replicaConfig,
-                ReplicaConfigSchema.REPLICA_CONFIG);
+                ReplicaConfigSchema.ANY_SERVER);
         return writer.out.toString();
     }
 

@@ -19,7 +19,7 @@ final class ReplicaConfigTypes {
 
     /** Throws a {@link ConfigException} for the first value of the wrong type; {@code path} is where config sits. */
     static void check(JsonNode config, String path, String file) {
-        table(config, ReplicaConfigSchema.REPLICA_CONFIG, path, file);
+        table(config, ReplicaConfigSchema.ANY_SERVER, path, file);
     }
 
     private static void table(JsonNode object, Table schema, String path, String file) {

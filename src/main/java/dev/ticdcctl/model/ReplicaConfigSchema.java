@@ -357,6 +357,28 @@ public final class ReplicaConfigSchema {
      */
     public static final Table NEW_ARCHITECTURE = newArchitecture();
 
+    /**
+     * What a client reads and writes without knowing which server it talks to: every key either server knows, the
+     * classic struct's first, so that a spec exported from one architecture is read back whichever answers.
+     */
+    public static final Table ANY_SERVER = union(REPLICA_CONFIG, NEW_ARCHITECTURE);
+
+    private static Table union(Table first, Table second) {
+        List<Field> fields = new ArrayList<>();
+        for (Field f : first.fields) {
+            Field other = second.byToml(f.toml);
+            boolean nested = other != null && f.table != null && other.table != null;
+            fields.add(nested ? new Field(f.toml, f.json, f.kind, f.goType, f.presence, union(f.table, other.table))
+                    : f);
+        }
+        second.fields.stream().filter(f -> first.byToml(f.toml) == null).forEach(fields::add);
+        List<Renamed> renamed = new ArrayList<>(first.renamed);
+        second.renamed.stream().filter(r -> first.renamedFrom(r.oldToml) == null).forEach(renamed::add);
+        List<Removed> removed = new ArrayList<>(first.removed);
+        second.removed.stream().filter(r -> first.removed(r.toml) == null).forEach(removed::add);
+        return new Table(first.goName, List.copyOf(fields), List.copyOf(renamed), List.copyOf(removed));
+    }
+
     private static Table newArchitecture() {
         Table dispatcher = table("DispatchRule", omitEmpty(strings("matcher")), omitEmpty(string("partition")),
                 omitEmpty(string("index")), omitEmpty(strings("columns")), omitEmpty(string("topic")),

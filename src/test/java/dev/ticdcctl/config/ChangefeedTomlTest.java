@@ -45,6 +45,27 @@ class ChangefeedTomlTest {
     }
 
     @Test
+    void settings_only_the_new_architecture_has_are_read_and_written_back() {
+        String toml = """
+                [scheduler]
+                enable-table-across-nodes = true
+                region-count-per-span = 100
+                min-traffic-percentage = 0.8
+
+                [sink.cloud-storage-config]
+                use-table-id-as-path = true
+                """;
+        ChangefeedToml.Parsed parsed = parse(toml, "");
+        assertEquals(json("""
+                {"scheduler": {"enable_table_across_nodes": true, "region_count_per_span": 100,
+                               "min_traffic_percentage": 0.8},
+                 "sink": {"cloud_storage_config": {"use_table_id_as_path": true}}}"""),
+                json(parsed.replicaConfig().toString()), "the float as the API's JSON has it");
+        assertEquals(parsed.replicaConfig(), parse(ChangefeedToml.render(parsed.replicaConfig(), ""), "")
+                .replicaConfig(), "an exported spec reads back the same");
+    }
+
+    @Test
     void an_empty_file_gives_an_empty_config() {
         assertEquals(JSON.createObjectNode(), parse("# nothing set\n", "").replicaConfig());
     }
