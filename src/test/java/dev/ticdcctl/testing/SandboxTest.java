@@ -30,9 +30,9 @@ public abstract class SandboxTest {
     protected final Sandbox sandbox;
     protected final Cli cli;
 
-    /** Against the classic server, the form a sandbox takes unless asked for another. */
+    /** Against the form every sandbox takes unless asked for another, {@link ServerDialect#DEFAULT}. */
     protected SandboxTest() {
-        this(ServerDialect.CLASSIC);
+        this(ServerDialect.DEFAULT);
     }
 
     protected SandboxTest(ServerDialect dialect) {
