@@ -165,8 +165,8 @@ set -g __ticdcctl_opts \
     '--tls-cert --tls-cert 1 1 - F Serve HTTPS with this PEM certificate (or chain, leaf first), as...' \
     '--tls-key --tls-key 1 1 - F The unencrypted PEM private key of --tls-cert (PKCS#1, SEC1 or...' \
     '--client-ca --client-ca 1 1 - F Require client certificates signed by a CA of this PEM file, as...' \
-    '--arch --arch 1 1 - - Which server to simulate: classic (tiflow v8.5.x) or new (ticdc...' \
-    '--kernel --kernel 1 1 - - With --arch new: classic (one keyspace, default) or next-gen...'
+    '--arch --arch 1 1 - - Which server to simulate: new (ticdc v8.5.5-v8.5.7) or classic...' \
+    '--kernel --kernel 1 1 - - The new architecture\'s kernel: classic (one keyspace, named default)...'
 # Subcommands and aliases: NODE WORD CHILD SHOWN DESCRIPTION.
 set -g __ticdcctl_cmds \
     '2 list 3 n List the changefeeds of a namespace' \

@@ -1,13 +1,17 @@
 package dev.ticdcctl.cli;
 
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
 
 /** The simulated cluster that {@code --sandbox} runs a single command against, in the same process. */
 public interface EmbeddedCluster extends AutoCloseable {
     /** The base URL of its first capture. */
     URI url();
+
+    /** The architecture it answers as, as {@code --server-arch} spells it: {@code classic} or {@code new}. */
+    String arch();
+
+    /** Its kernel, as {@code --server-kernel} spells it: {@code classic} or {@code next-gen}. */
+    String kernel();
 
     /** Stops it, keeping its state in its directory. */
     @Override
@@ -17,10 +21,11 @@ public interface EmbeddedCluster extends AutoCloseable {
     @FunctionalInterface
     interface Starter {
         /**
-         * A cluster keeping its state in {@code stateDirectory}, on the command's {@code clock}.
+         * A cluster keeping its state in the directory {@code environment} names, on its clock, in the form its
+         * variables ask for (or the one its state was made in).
          *
-         * @throws CliException when it cannot start: an unusable directory is invalid input
+         * @throws CliException when it cannot start: an unusable directory or an unknown form is invalid input
          */
-        EmbeddedCluster start(Path stateDirectory, Clock clock);
+        EmbeddedCluster start(Environment environment);
     }
 }

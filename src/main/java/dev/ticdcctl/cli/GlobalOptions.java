@@ -20,7 +20,9 @@ public final class GlobalOptions {
 
     @Option(names = "--sandbox", scope = ScopeType.INHERIT, order = 100,
             description = "Run against an embedded simulated cluster whose state persists in TICDCCTL_SANDBOX_DIR "
-                    + "(default $XDG_STATE_HOME/ticdcctl/sandbox) instead of a server.")
+                    + "(default $XDG_STATE_HOME/ticdcctl/sandbox) instead of a server. A new state simulates the new"
+                    + " architecture on the classic kernel, as the sandbox command does, unless TICDCCTL_SANDBOX_ARCH"
+                    + "=classic or TICDCCTL_SANDBOX_KERNEL=next-gen asks for another form; the state keeps its form.")
     boolean sandbox;
 
     @Option(names = "--context", paramLabel = "NAME", scope = ScopeType.INHERIT, order = 100,

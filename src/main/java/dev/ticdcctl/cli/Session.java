@@ -31,8 +31,6 @@ import java.util.function.Consumer;
 public final class Session
         implements ClusterAccess, Printing, Confirmations, Waiting, UserInput, Configuration, AutoCloseable {
     static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(60);
-    /** What the embedded sandbox simulates: a classic server (tiflow has only the classic kernel). */
-    private static final String SANDBOX_ARCH = "classic";
 
     private final Environment environment;
     private final PrintWriter out;
@@ -228,7 +226,8 @@ public final class Session
      */
     public List<String> sandboxDialect() {
         return settings().arch.isSet() || settings().kernel.isSet() ? List.of()
-                : List.of(Setting.ARCH.flag(), SANDBOX_ARCH);
+                : List.of(Setting.ARCH.flag(), embeddedCluster().arch(), Setting.KERNEL.flag(),
+                        embeddedCluster().kernel());
     }
 
     /** Which server answers, found out only when a command asks, and remembered in the cache directory. */
@@ -236,8 +235,10 @@ public final class Session
         if (dialects == null) {
             Settings s = settings();
             Consumer<String> debug = options.debug ? this::trace : line -> { };
+            // The embedded sandbox is known: the form its state was made in, unless the user pinned one.
             ServerDialects.Pins pins = options.sandbox && !s.arch.isSet() && !s.kernel.isSet()
-                    ? new ServerDialects.Pins(SANDBOX_ARCH, "the embedded sandbox", null, null)
+                    ? new ServerDialects.Pins(embeddedCluster().arch(), "the embedded sandbox",
+                            embeddedCluster().kernel(), "the embedded sandbox")
                     : new ServerDialects.Pins(s.arch.value(), s.arch.source(), s.kernel.value(), s.kernel.source());
             DialectCache cache = new DialectCache(paths().cacheDirectory(), this::mapper, environment.clock(), debug);
             dialects = new ServerDialects(pins, cache, debug);
@@ -306,7 +307,7 @@ public final class Session
             if (options.server != null) {
                 throw new CliException.InvalidInput("--sandbox and --server exclude each other", null);
             }
-            sandbox = sandboxes.start(paths().sandboxDirectory(), environment.clock());
+            sandbox = sandboxes.start(environment);
         }
         return sandbox;
     }

@@ -27,6 +27,10 @@ public record EnvironmentVariable(String name, String meaning) {
                         + " subdomains), IPs and CIDR blocks, each with an optional :port"),
                 new EnvironmentVariable("TICDCCTL_SANDBOX_DIR", "state directory of --sandbox (default"
                         + " $XDG_STATE_HOME/ticdcctl/sandbox)"),
+                new EnvironmentVariable("TICDCCTL_SANDBOX_ARCH", "architecture a new state of --sandbox simulates:"
+                        + " classic or new (default: new); an existing state keeps its own"),
+                new EnvironmentVariable("TICDCCTL_SANDBOX_KERNEL", "kernel a new state of --sandbox simulates:"
+                        + " classic or next-gen, which needs the new architecture (default: classic)"),
                 new EnvironmentVariable("TICDCCTL_SANDBOX_AUTH", "USER:PASSWORD the sandbox command requires, as its"
                         + " --auth"),
                 new EnvironmentVariable("HOME", "the home directory, ~ in the defaults here (else Java's user.home)"),

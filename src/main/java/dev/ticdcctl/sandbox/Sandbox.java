@@ -20,13 +20,19 @@ public final class Sandbox implements AutoCloseable {
      * How to run it. {@code port} 0 picks free ports, otherwise capture N listens on {@code port + N}.
      * {@code stateDir} null keeps the state in memory; {@code authUser} null leaves every route open. With
      * {@code tlsCert} and {@code tlsKey} (PEM) every capture serves HTTPS; {@code clientCa} then also requires client
-     * certificates signed by it.
+     * certificates signed by it. {@code dialect} null answers as the state directory was made for, and a new state
+     * (or one in memory) as {@link ServerDialect#DEFAULT}.
      */
     public record Options(int port, int captures, Duration tick, String authUser, String authPassword, Path stateDir,
             Clock clock, Path tlsCert, Path tlsKey, Path clientCa, ServerDialect dialect) {
+        /**
+         * Free ports, three captures, a 500 ms tick, no credentials, in memory, HTTP, and no dialect asked for. The
+         * library takes the same default form as the command line rather than a classic one of its own, so that there
+         * is one default, and a test that asserts what only one form answers says which with {@link #withDialect}.
+         */
         public static Options defaults() {
             return new Options(0, 3, Duration.ofMillis(500), null, null, null, Clock.systemDefaultZone(), null, null,
-                    null, ServerDialect.CLASSIC);
+                    null, null);
         }
 
         public Options withPort(int port) {
@@ -65,7 +71,7 @@ public final class Sandbox implements AutoCloseable {
                     dialect);
         }
 
-        /** Answer as this server (default {@link ServerDialect#CLASSIC}). */
+        /** Answer as this server; a state directory made for another is refused ({@link OtherServersState}). */
         public Options withDialect(ServerDialect dialect) {
             return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
                     clientCa, dialect);
@@ -83,16 +89,36 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** The state directory was made for another server than the one asked for: it keeps its own. */
+    public static final class OtherServersState extends IllegalStateException {
+        private final ServerDialect kept;
+
+        OtherServersState(Path directory, ServerDialect kept, ServerDialect asked) {
+            super("the sandbox state in " + directory + " was made for the " + kept + " server, not " + asked
+                    + "; use another state directory");
+            this.kept = kept;
+        }
+
+        /** The server the state was made for. */
+        public ServerDialect kept() {
+            return kept;
+        }
+    }
+
     private final List<CaptureServer> servers = new ArrayList<>();
     private final List<URI> urls = new ArrayList<>();
+    private final ServerDialect dialect;
 
-    private Sandbox() {}
+    private Sandbox(ServerDialect dialect) {
+        this.dialect = dialect;
+    }
 
     /**
      * Starts the captures. A state directory that already holds a sandbox keeps its captures and changefeeds; a
      * damaged one is an error ({@link IllegalStateException} with the file and what is wrong), never a silent reset.
      *
      * @throws UnusableStateDirectory when the state directory cannot be created or is a file
+     * @throws OtherServersState when the state directory was made for another dialect than the one asked for
      * @throws PemException when a TLS file cannot be used (checked before anything listens)
      */
     public static Sandbox start(Options options) throws IOException {
@@ -118,14 +144,13 @@ public final class Sandbox implements AutoCloseable {
         } catch (StateStore.StateException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        if (kept != options.dialect()) {
-            throw new IllegalStateException("the sandbox state in " + options.stateDir() + " was made for the "
-                    + kept + " server, not " + options.dialect() + "; use another state directory");
+        if (options.dialect() != null && kept != options.dialect()) {
+            throw new OtherServersState(options.stateDir(), kept, options.dialect());
         }
         Cluster cluster = new Cluster(store, options.clock(), options.authUser(), options.authPassword());
-        Router router = new Router(cluster, options.dialect());
+        Router router = new Router(cluster, kept);
         AdminRoutes admin = new AdminRoutes(cluster);
-        Sandbox sandbox = new Sandbox();
+        Sandbox sandbox = new Sandbox(kept);
         try {
             for (int i = 0; i < captures.size(); i++) {
                 int port = options.port() == 0 ? 0 : options.port() + i;
@@ -149,11 +174,17 @@ public final class Sandbox implements AutoCloseable {
             state.captures.add(UUID.randomUUID().toString());
         }
         state.owner = state.captures.get(0);
-        state.dialect = options.dialect().name();
-        if (options.dialect().nextGen()) {
+        ServerDialect dialect = options.dialect() != null ? options.dialect() : ServerDialect.DEFAULT;
+        state.dialect = dialect.name();
+        if (dialect.nextGen()) {
             state.keyspaces.putAll(ClusterState.initialKeyspaces());
         }
         return state;
+    }
+
+    /** The server it answers as: the one asked for, or the one its state directory was made for. */
+    public ServerDialect dialect() {
+        return dialect;
     }
 
     /** The captures' base URLs, the first one being the owner's at start. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticdcctl.sandbox.ServerDialect;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.SandboxTest;
 import dev.ticdcctl.testing.VirtualScreen;
@@ -20,6 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ChangefeedPageTest extends SandboxTest {
     static final int WIDTH = 80;
+
+    /**
+     * The classic server: the page shows the tables per capture from the processor routes and the sink URI in clear
+     * from meta_info, where the new architecture answers fixed stubs and has no meta_info route.
+     */
+    ChangefeedPageTest() {
+        super(ServerDialect.CLASSIC);
+    }
 
     @BeforeEach
     void three_changefeeds_running_failed_and_warning() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.sandbox.Sandbox;
+import dev.ticdcctl.sandbox.ServerDialect;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.SandboxTest;
 import dev.ticdcctl.testing.StubServer;
@@ -17,13 +18,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code capture drain --wait} and {@code owner resign --wait} against the sandbox, whose owner moves a drained
- * capture's tables and completes an election tick by tick on the test clock.
+ * capture's tables and completes an election tick by tick on the test clock. The drains run on the classic server:
+ * its owner moves a drained capture's tables a few per tick, where the new architecture's coordinator moves them at
+ * once ({@code NewArchitectureDrainTest}).
  */
 class DrainAndResignWaitTest extends SandboxTest {
 
     @Test
     void draining_with_wait_repeats_the_drain_and_shows_the_count_falling_to_0() {
-        try (Sandbox pair = start(Sandbox.Options.defaults().withCaptures(2).withClock(clock))) {
+        try (Sandbox pair = start(Sandbox.Options.defaults().withCaptures(2).withClock(clock)
+                .withDialect(ServerDialect.CLASSIC))) {
             Cli two = new Cli().clock(clock).args("--server", pair.url().toString());
             for (String id : List.of("cf-1", "cf-2", "cf-3", "cf-4", "cf-5")) {
                 assertEquals(0, two.run("changefeed", "create", id, "--sink-uri", "blackhole://").exitCode());
@@ -49,7 +53,8 @@ class DrainAndResignWaitTest extends SandboxTest {
     @Test
     void a_drain_that_outlasts_its_timeout_exits_6_with_the_last_count() {
         // An owner that ticks every 10 minutes moves nothing within the 5-minute bound.
-        try (Sandbox slow = start(Sandbox.Options.defaults().withTick(Duration.ofMinutes(10)).withClock(clock))) {
+        try (Sandbox slow = start(Sandbox.Options.defaults().withTick(Duration.ofMinutes(10)).withClock(clock)
+                .withDialect(ServerDialect.CLASSIC))) {
             Cli cli = new Cli().clock(clock).args("--server", slow.url().toString());
             assertEquals(0, cli.run("changefeed", "create", "cf-1", "--sink-uri", "blackhole://", "--no-wait")
                     .exitCode());

@@ -1,8 +1,10 @@
 package dev.ticdcctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticdcctl.sandbox.ServerDialect;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.TestClock;
 import java.nio.file.Files;
@@ -17,7 +19,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --sandbox}: one command at a time against a simulated cluster whose state lives in a directory. */
+/**
+ * {@code --sandbox}: one command at a time against a simulated cluster whose state lives in a directory, in the form
+ * the state was made in.
+ */
 class EmbeddedSandboxTest {
     @TempDir
     Path stateDir;
@@ -72,6 +77,80 @@ class EmbeddedSandboxTest {
         assertTrue(r.err().contains("move it aside to start a new sandbox"), r::toString);
         assertEquals("{\n  \"format\": 1,\n  \"captures\": [oops]\n}\n",
                 Files.readString(stateDir.resolve("state.json")), "never silently reset");
+    }
+
+    // ---- the form it simulates
+
+    /** What {@code version} says of the embedded sandbox, and how the client decided it, from {@code --debug}. */
+    private Cli.Result version(Cli cli) {
+        Cli.Result r = cli.run("version", "--debug", "-o", "json", "--jq", ".server_arch + \" \" + .server_kernel");
+        assertEquals(0, r.exitCode(), r::toString);
+        return r;
+    }
+
+    @Test
+    void a_new_state_simulates_the_default_form_and_the_client_knows_it_without_asking() {
+        Cli.Result r = version(cli());
+
+        assertEquals(ServerDialect.DEFAULT.arch() + " " + ServerDialect.DEFAULT.kernel() + "\n", r.out(), r::toString);
+        assertTrue(r.err().contains(": new architecture, classic kernel (architecture pinned by the embedded sandbox;"
+                + " kernel pinned by the embedded sandbox)\n"), r::toString);
+        assertFalse(r.err().contains("meta_info"), () -> "no probe of the architecture:\n" + r);
+    }
+
+    @Test
+    void the_variables_choose_the_form_of_a_new_state_which_then_keeps_it() {
+        Cli.Result classic = version(cli().env("TICDCCTL_SANDBOX_ARCH", "classic"));
+        Cli.Result kept = version(cli());
+
+        assertEquals("classic classic\n", classic.out(), classic::toString);
+        assertEquals("classic classic\n", kept.out(), () -> "the state keeps its form:\n" + kept);
+        assertEquals("v8.5.0\n", cli().run("status", "--jq", ".version").out());
+    }
+
+    @Test
+    void a_next_gen_state_needs_a_keyspace_like_the_real_kernel() {
+        Cli nextGen = cli().env("TICDCCTL_SANDBOX_KERNEL", "next-gen");
+        assertEquals("new next-gen\n", version(nextGen).out());
+
+        Cli.Result created = nextGen.run("-k", "keyspace1", "changefeed", "create", "demo", "--sink-uri",
+                "blackhole://");
+        Cli.Result without = nextGen.run("changefeed", "list");
+
+        assertEquals(0, created.exitCode(), created::toString);
+        assertEquals(1, without.exitCode(), without::toString);
+        assertTrue(without.err().endsWith("Hint: give the keyspace with --keyspace NAME (or set it in the context)\n"),
+                without::toString);
+        assertEquals("demo\n", nextGen.run("-k", "keyspace1", "changefeed", "list", "--jq", ".items[].id").out());
+    }
+
+    @Test
+    void asking_an_existing_state_for_another_form_is_an_error_that_says_how_to_start_anew() {
+        assertEquals(0, cli().run("changefeed", "create", "demo", "--sink-uri", "blackhole://").exitCode());
+
+        Cli.Result r = cli().env("TICDCCTL_SANDBOX_ARCH", "classic").run("changefeed", "list");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("Error: TICDCCTL_SANDBOX_ARCH=classic asks for another form than the embedded sandbox in "
+                + stateDir + " was made in (new architecture, classic kernel, v8.5.7)\nHint: unset"
+                + " TICDCCTL_SANDBOX_ARCH and TICDCCTL_SANDBOX_KERNEL to use that sandbox as it is, or move "
+                + stateDir + " aside (or set TICDCCTL_SANDBOX_DIR to another directory) to start a new one in the"
+                + " form asked for\n", r.err());
+        assertEquals("demo\n", cli().run("changefeed", "list", "--jq", ".items[].id").out(), "left as it was");
+    }
+
+    @Test
+    void an_unknown_form_is_invalid_input() {
+        Cli.Result arch = cli().env("TICDCCTL_SANDBOX_ARCH", "newarch").run("changefeed", "list");
+        Cli.Result kernel = cli().env("TICDCCTL_SANDBOX_ARCH", "classic").env("TICDCCTL_SANDBOX_KERNEL", "next-gen")
+                .run("changefeed", "list");
+
+        assertEquals(2, arch.exitCode(), arch::toString);
+        assertEquals("Error: TICDCCTL_SANDBOX_ARCH must be classic or new, not newarch\n", arch.err());
+        assertEquals(2, kernel.exitCode(), kernel::toString);
+        assertEquals("Error: TICDCCTL_SANDBOX_KERNEL=next-gen needs TICDCCTL_SANDBOX_ARCH=new: the classic server"
+                + " has no next-gen kernel\n", kernel.err());
+        assertFalse(Files.exists(stateDir.resolve("state.json")), "nothing made");
     }
 
     @Test

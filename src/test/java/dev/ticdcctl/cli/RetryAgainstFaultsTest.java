@@ -3,6 +3,7 @@ package dev.ticdcctl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticdcctl.sandbox.ServerDialect;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.SandboxTest;
 import java.time.Duration;
@@ -13,6 +14,14 @@ import org.junit.jupiter.api.Test;
 /** The sandbox's fault switches (a proxy in front answering 502, connections dropped) against the retries. */
 class RetryAgainstFaultsTest extends SandboxTest {
     private final List<Duration> pauses = new CopyOnWriteArrayList<>();
+
+    /**
+     * The classic server, whose "not ready" is a 503 that reads retry; the new architecture's coordinator answers 500
+     * "not fully initialized", which they do not.
+     */
+    RetryAgainstFaultsTest() {
+        super(ServerDialect.CLASSIC);
+    }
 
     private Cli.Result run(String... args) {
         return cli.stdin("{}").sleeper(duration -> {

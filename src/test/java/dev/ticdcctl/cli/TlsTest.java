@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.sandbox.Sandbox;
+import dev.ticdcctl.sandbox.ServerDialect;
 import dev.ticdcctl.testing.Certificates;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.TestClock;
@@ -31,8 +32,9 @@ class TlsTest {
     @BeforeEach
     void start() throws IOException {
         certs = Certificates.generate(dir);
+        // The classic server, whose status names v8.5.0: the version the connections are checked by.
         sandbox = Sandbox.start(Sandbox.Options.defaults().withClock(clock).withAuth("root", "secret")
-                .withTls(certs.server.cert(), certs.server.key(), certs.ca));
+                .withTls(certs.server.cert(), certs.server.key(), certs.ca).withDialect(ServerDialect.CLASSIC));
         hostPort = "localhost:" + sandbox.url().getPort();
     }
 

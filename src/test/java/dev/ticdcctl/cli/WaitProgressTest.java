@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticdcctl.model.Tso;
 import dev.ticdcctl.output.Terminal;
 import dev.ticdcctl.sandbox.Sandbox;
+import dev.ticdcctl.sandbox.ServerDialect;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.SandboxTest;
 import dev.ticdcctl.testing.StubServer;
@@ -29,6 +30,14 @@ class WaitProgressTest extends SandboxTest {
 
     /** The screen's text at each pause of the run in progress: the status line is its last line. */
     private final List<String> seen = new ArrayList<>();
+
+    /**
+     * The classic server, whose owner acts a tick after a request, so that create, pause, resume and drain have a
+     * wait to show; the new architecture has acted when it answers.
+     */
+    WaitProgressTest() {
+        super(ServerDialect.CLASSIC);
+    }
 
     /** The CLI with only stderr on a terminal of {@code width} columns (stdout piped, stdin not a terminal). */
     private Cli tty(Sandbox server, int width) {
@@ -171,7 +180,8 @@ class WaitProgressTest extends SandboxTest {
 
     @Test
     void draining_with_wait_shows_the_tables_left() {
-        try (Sandbox pair = start(Sandbox.Options.defaults().withCaptures(2).withClock(clock))) {
+        try (Sandbox pair = start(Sandbox.Options.defaults().withCaptures(2).withClock(clock)
+                .withDialect(dialect))) {
             Cli tty = tty(pair, WIDTH);
             for (String id : List.of("cf-1", "cf-2", "cf-3")) {
                 okOn(tty, "changefeed", "create", id, "--sink-uri", "blackhole://");

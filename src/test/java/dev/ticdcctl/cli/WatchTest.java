@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticdcctl.output.Terminal;
+import dev.ticdcctl.sandbox.ServerDialect;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.SandboxTest;
 import dev.ticdcctl.testing.VirtualScreen;
@@ -20,12 +21,19 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
-/** {@code changefeed list|get --watch}: redrawn on a terminal, appended to a pipe, ended by Ctrl-C with exit 0. */
+/**
+ * {@code changefeed list|get --watch} against the sandbox, classic and new: redrawn on a terminal, appended to a
+ * pipe, ended by Ctrl-C with exit 0.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(names = {"CLASSIC", "NEW_CLASSIC_KERNEL"})
 class WatchTest extends SandboxTest {
     private static final int WIDTH = 120;
 
@@ -36,6 +44,10 @@ class WatchTest extends SandboxTest {
     private final List<String> outAtSleep = new ArrayList<>();
     /** When the watch started: the sandbox's clock after the changefeeds were created. */
     private Instant start;
+
+    WatchTest(ServerDialect dialect) {
+        super(dialect);
+    }
 
     @BeforeEach
     void twoChangefeeds() {
@@ -55,7 +67,7 @@ class WatchTest extends SandboxTest {
     /** A CLI whose waits move the shared clock, run {@link #betweenPolls}, then end the watch as Ctrl-C does. */
     private Cli watching() {
         AtomicInteger slept = new AtomicInteger();
-        Cli watcher = new Cli().clock(clock).args("--server", sandbox.url().toString());
+        Cli watcher = cliAt(sandbox.url());
         return watcher.sleeper(d -> {
             sleeps.add(d);
             outAtSleep.add(watcher.outSoFar());
@@ -69,7 +81,7 @@ class WatchTest extends SandboxTest {
     }
 
     private void failLater(String id) {
-        inject("/sandbox/changefeeds/" + id + "/fault", "{\"state\":\"failed\"}");
+        fault(id, "{\"state\":\"failed\"}");
     }
 
     // ---- on a terminal
@@ -301,7 +313,7 @@ class WatchTest extends SandboxTest {
     void ctrl_c_ends_the_watch_with_exit_0_restores_the_terminal_and_the_signal_handler() {
         SignalHandler before = Signal.handle(new Signal("INT"), SignalHandler.SIG_DFL);
         Signal.handle(new Signal("INT"), before);
-        Cli cli = new Cli().clock(clock).args("--server", sandbox.url().toString()).sleeper(d -> {
+        Cli cli = cliAt(sandbox.url()).sleeper(d -> {
             clock.sleep(d);
             Signal.raise(new Signal("INT")); // what Ctrl-C sends; the watch's handler interrupts this sleep
             Thread.sleep(10_000);

@@ -354,11 +354,15 @@ class LauncherIT {
         try {
             List<String> urls = List.of();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-            while (urls.size() < 2 && process.isAlive() && System.nanoTime() < deadline) {
+            // The URLs on stdout, then the form and "Try: export ..." on stderr.
+            while ((urls.size() < 2 || !readQuietly(err).contains("Try: ")) && process.isAlive()
+                    && System.nanoTime() < deadline) {
                 urls = Files.readAllLines(out);
                 Thread.sleep(20); // polling the output file for the URLs
             }
             assertEquals(2, urls.size(), () -> "URLs printed: " + out + " / " + readQuietly(err));
+            assertTrue(readQuietly(err).contains("TiCDC sandbox (new architecture, classic kernel, v8.5.7) running"
+                    + " with 2 capture(s); stop it with Ctrl-C.\n"), () -> "the default form: " + readQuietly(err));
             HttpResponse<String> status = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(urls.get(1) + "/api/v2/status")).build(),
                     HttpResponse.BodyHandlers.ofString());

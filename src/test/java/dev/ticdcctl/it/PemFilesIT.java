@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.it.Launches.Result;
 import dev.ticdcctl.sandbox.Sandbox;
+import dev.ticdcctl.sandbox.ServerDialect;
 import dev.ticdcctl.testing.Certificates;
 import dev.ticdcctl.testing.Certificates.KeyFormat;
 import java.nio.file.Path;
@@ -58,8 +59,9 @@ class PemFilesIT {
      */
     static void assertKeysConnect(Path tmp, Path launcher, Map<String, String> env, Certificates certs,
             List<KeyFormat> formats) throws Exception {
+        // The classic server, whose status names v8.5.0: the version the connections are checked by.
         try (Sandbox sandbox = Sandbox.start(Sandbox.Options.defaults()
-                .withTls(certs.server.cert(), certs.server.key(), certs.ca))) {
+                .withTls(certs.server.cert(), certs.server.key(), certs.ca).withDialect(ServerDialect.CLASSIC))) {
             String server = "localhost:" + sandbox.url().getPort();
             for (KeyFormat format : formats) {
                 Certificates.Identity client = certs.client(format);

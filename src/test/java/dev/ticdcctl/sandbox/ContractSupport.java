@@ -33,8 +33,9 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * Base of the sandbox contract tests: a three-capture sandbox on a {@link TestClock} (time moves only when a test
- * says so), and a small HTTP client speaking to it with {@link HttpClient} directly, not through the CLI.
+ * Base of the sandbox contract tests: a three-capture sandbox of the classic server unless a test names another
+ * dialect, on a {@link TestClock} (time moves only when a test says so), and a small HTTP client speaking to it with
+ * {@link HttpClient} directly, not through the CLI.
  *
  * <p>The server zone is Asia/Shanghai (+08:00) so that "server local time" renderings differ from
  * UTC and are really checked.
@@ -71,8 +72,10 @@ abstract class ContractSupport {
     protected ContractSupport(UnaryOperator<Sandbox.Options> customize, SSLContext clientTls) {
         HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
         http = (clientTls == null ? client : client.sslContext(clientTls)).build();
+        // The classic server's contract, which the other forms' tests are written as differences from: they name
+        // their dialect in customize.
         Sandbox.Options options = customize.apply(Sandbox.Options.defaults().withCaptures(3).withTick(TICK)
-                .withClock(clock));
+                .withClock(clock).withDialect(ServerDialect.CLASSIC));
         stateDir = options.stateDir();
         try {
             sandbox = Sandbox.start(options);

@@ -130,15 +130,27 @@ class NewArchRoutesTest extends ContractSupport {
     void a_state_directory_keeps_the_server_it_was_made_for(@TempDir Path dir) throws IOException {
         Sandbox.start(Sandbox.Options.defaults().withStateDir(dir).withDialect(ServerDialect.NEW_NEXT_GEN)).close();
 
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> Sandbox.start(Sandbox.Options.defaults().withStateDir(dir)));
+        Sandbox.OtherServersState refused = assertThrows(Sandbox.OtherServersState.class,
+                () -> Sandbox.start(Sandbox.Options.defaults().withStateDir(dir).withDialect(ServerDialect.CLASSIC)));
 
         assertTrue(refused.getMessage().contains("was made for the NEW_NEXT_GEN server, not CLASSIC"),
                 refused::getMessage);
+        assertEquals(ServerDialect.NEW_NEXT_GEN, refused.kept());
         try (Sandbox again = Sandbox.start(Sandbox.Options.defaults().withStateDir(dir).withDialect(
                 ServerDialect.NEW_NEXT_GEN))) {
             assertEquals(3, again.urls().size(), "the same dialect starts");
         }
+        try (Sandbox unasked = Sandbox.start(Sandbox.Options.defaults().withStateDir(dir))) {
+            assertEquals(ServerDialect.NEW_NEXT_GEN, unasked.dialect(), "no dialect asked for: the state's own");
+        }
+    }
+
+    @Test
+    void a_new_state_without_a_dialect_takes_the_default(@TempDir Path dir) throws IOException {
+        try (Sandbox fresh = Sandbox.start(Sandbox.Options.defaults().withStateDir(dir))) {
+            assertEquals(ServerDialect.DEFAULT, fresh.dialect());
+        }
+        assertEquals(ServerDialect.NEW_CLASSIC_KERNEL, ServerDialect.DEFAULT, "the current release line's server");
     }
 
     @Test

@@ -496,7 +496,7 @@ class SandboxContractTest extends ContractSupport {
     @Test
     void drain_with_a_single_capture_is_refused() throws IOException {
         try (Sandbox single = Sandbox.start(Sandbox.Options.defaults().withCaptures(1).withTick(TICK)
-                .withClock(clock))) {
+                .withClock(clock).withDialect(ServerDialect.CLASSIC))) {
             Resp r = sendTo(single.url(), "POST", "/api/v2/captures/whatever/drain");
             assertErrorMatching(r, 400, "CDC:ErrSchedulerRequestFailed", ".*only one capture alive.*");
         }

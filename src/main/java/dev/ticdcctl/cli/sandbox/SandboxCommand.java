@@ -25,10 +25,12 @@ import sun.misc.Signal;
             + " testing scripts. It answers the OpenAPI v2 as TiCDC v8.5 does; each capture listens on its own port"
             + " (HTTP, or HTTPS with --tls-cert) and forwards owner routes to the owner. Prints the captures' URLs;"
             + " Ctrl-C or SIGTERM stops it.",
-            "--arch picks the server: classic (the default) models pingcap/tiflow v8.5.x, the classic architecture;"
-                + " new models pingcap/ticdc's new architecture of the current release line, v8.5.5 to v8.5.7"
-                + " (table scheduling, keyspaces, its replica config, errors, route table and /metrics). Classic"
-                + " stays the default, also for --sandbox, until ticdcctl's client speaks the new dialect.",
+            "--arch and --kernel pick the server (default: --arch " + ServerDialect.DEFAULT_ARCH + " --kernel "
+                + ServerDialect.DEFAULT_KERNEL + "): new models pingcap/ticdc's new architecture of the current"
+                + " release line, v8.5.5 to v8.5.7, as TiUP and TiDB Operator install it (table scheduling,"
+                + " keyspaces, its replica config, errors, route table and /metrics), on the classic kernel (one keyspace, named default) or"
+                + " the next-gen one (keyspaces keyspace1 and keyspace2, given with --keyspace); classic models"
+                + " pingcap/tiflow v8.5.x, the classic architecture. A --state-dir keeps the form it was made in.",
             "Faults can be injected under /sandbox/... (see README, \"Rehearsing incidents\"). The global option"
                 + " --sandbox runs a single command against an embedded sandbox instead."},
         footerHeading = "%nExamples:%n",
@@ -36,8 +38,11 @@ import sun.misc.Signal;
             "  # in another terminal", "  ticdcctl --server 127.0.0.1:8301 changefeed create demo --sink-uri blackhole://",
             "  # a cluster that requires a TiDB user for changes, state kept across restarts",
             "  ticdcctl sandbox --auth root:secret --state-dir /tmp/ticdc-sandbox",
+            "  # the classic architecture, as pingcap/tiflow v8.5.x answers",
+            "  ticdcctl sandbox --arch classic",
             "  # the new architecture on the next-gen kernel (keyspaces keyspace1, keyspace2; archived is disabled)",
-            "  ticdcctl sandbox --arch new --kernel next-gen",
+            "  ticdcctl sandbox --kernel next-gen",
+            "  ticdcctl --server 127.0.0.1:8300 -k keyspace1 changefeed list",
             "  # HTTPS that requires client certificates signed by ca.crt (mutual TLS)",
             "  ticdcctl sandbox --tls-cert server.crt --tls-key server.key --client-ca ca.crt"})
 public final class SandboxCommand implements Callable<Integer> {
@@ -76,12 +81,14 @@ public final class SandboxCommand implements Callable<Integer> {
                     + " (mutual TLS). Needs --tls-cert and --tls-key.")
     Path clientCa;
 
-    @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "classic",
-            description = "Which server to simulate: classic (tiflow v8.5.x) or new (ticdc v8.5.5-v8.5.7).")
+    @Option(names = "--arch", paramLabel = "ARCH",
+            description = "Which server to simulate: new (ticdc v8.5.5-v8.5.7) or classic (tiflow v8.5.x); default "
+                    + ServerDialect.DEFAULT_ARCH + ", or the form of --state-dir.")
     String arch;
 
-    @Option(names = "--kernel", paramLabel = "KERNEL", defaultValue = "classic",
-            description = "With --arch new: classic (one keyspace, default) or next-gen (keyspaces required).")
+    @Option(names = "--kernel", paramLabel = "KERNEL",
+            description = "The new architecture's kernel: classic (one keyspace, named default) or next-gen"
+                    + " (keyspaces required); default " + ServerDialect.DEFAULT_KERNEL + ".")
     String kernel;
 
     private final Printing printing;
@@ -117,7 +124,7 @@ public final class SandboxCommand implements Callable<Integer> {
             user = credentials.substring(0, colon);
             password = credentials.substring(colon + 1);
         }
-        ServerDialect dialect = dialect();
+        ServerDialect dialect = SandboxForm.asked(arch, kernel, SandboxForm.Spelling.OPTIONS);
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new CliException.InvalidInput("--tls-cert and --tls-key go together", null);
         }
@@ -135,7 +142,7 @@ public final class SandboxCommand implements Callable<Integer> {
             for (URI url : sandbox.urls()) {
                 printing.output().data(url.toString());
             }
-            printing.output().progress("TiCDC sandbox (" + describe(options.dialect()) + ") running with "
+            printing.output().progress("TiCDC sandbox (" + SandboxForm.describe(sandbox.dialect()) + ") running with "
                     + sandbox.urls().size() + " capture(s)"
                     + (tlsCert == null ? "" : clientCa == null ? " over HTTPS" : " over HTTPS with client certificates")
                     + (user == null ? "" : ", changes require user " + user) + "; stop it with Ctrl-C.");
@@ -146,23 +153,6 @@ public final class SandboxCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private ServerDialect dialect() {
-        if (!arch.equals("classic") && !arch.equals("new")) {
-            throw new CliException.InvalidInput("--arch must be classic or new, not " + arch, null);
-        }
-        if (!kernel.equals("classic") && !kernel.equals("next-gen")) {
-            throw new CliException.InvalidInput("--kernel must be classic or next-gen, not " + kernel, null);
-        }
-        if (arch.equals("classic")) {
-            if (kernel.equals("next-gen")) {
-                throw new CliException.InvalidInput("--kernel next-gen needs --arch new: the classic server has no"
-                        + " next-gen kernel", null);
-            }
-            return ServerDialect.CLASSIC;
-        }
-        return kernel.equals("next-gen") ? ServerDialect.NEW_NEXT_GEN : ServerDialect.NEW_CLASSIC_KERNEL;
-    }
-
     private Sandbox start(Sandbox.Options options) {
         try {
             return Sandbox.start(options);
@@ -170,20 +160,16 @@ public final class SandboxCommand implements Callable<Integer> {
             throw new CliException.InvalidInput(optionFor(e.role()) + " " + e.getMessage(), null);
         } catch (Sandbox.UnusableStateDirectory e) {
             throw new CliException.InvalidInput("invalid --state-dir: " + e.getMessage(), null);
+        } catch (Sandbox.OtherServersState e) {
+            throw SandboxForm.madeInAnotherForm(arch, kernel, SandboxForm.Spelling.OPTIONS,
+                    "the sandbox state in " + stateDir, e.kept(), "leave out --arch and --kernel to use that state"
+                    + " as it is, or give another --state-dir for a new one in the form asked for");
         } catch (BindException e) {
             throw new CliException.Failed("cannot listen on 127.0.0.1 port " + options.port() + " or the ports after"
                     + " it: " + e.getMessage(), "choose other ports with --port, or --port 0 for free ones");
         } catch (IOException | IllegalStateException e) {
             throw new CliException.Failed(e.getMessage(), null);
         }
-    }
-
-    private static String describe(ServerDialect dialect) {
-        return switch (dialect) {
-            case CLASSIC -> "classic architecture, tiflow v8.5";
-            case NEW_CLASSIC_KERNEL -> "new architecture, classic kernel, v8.5.7";
-            case NEW_NEXT_GEN -> "new architecture, next-gen kernel, v8.5.7";
-        };
     }
 
     private static String optionFor(PemException.Role role) {

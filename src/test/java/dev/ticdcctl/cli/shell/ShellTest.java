@@ -222,7 +222,7 @@ class ShellTest extends SandboxTest {
         runLine("tso decode 450835120160243717");
 
         String text = screen().toString();
-        assertTrue(text.contains("\nError: changefeed not exists, default/missing"), text);
+        assertTrue(text.contains("\nError: " + notFoundError("missing") + "\n"), text);
         assertTrue(text.contains("\n[exit 3]\n"), text);
         assertTrue(text.contains("\n[exit 2]\n"), text);
         assertTrue(raw().contains("\u001b[31m[exit 3]"), "red on a terminal");
