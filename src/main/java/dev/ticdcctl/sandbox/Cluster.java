@@ -73,14 +73,30 @@ final class Cluster {
         return (now << Timeline.LOGICAL_BITS) | ((1L << Timeline.LOGICAL_BITS) - 1);
     }
 
+    /**
+     * The GC safepoint PD reports as the minimum service safepoint: TiDB's gc_worker holds it at now minus
+     * tidb_gc_life_time, and TiCDC's own one a TSO before the lowest checkpoint of the changefeeds that block GC
+     * (tiflow cdc/owner/owner.go {@code calculateGCSafepoint}, {@code updateGCSafepoint}); one not loaded yet holds
+     * it at its start TSO (the {@code -creating-} safepoint of pkg/txnutil/gc/gc_service.go
+     * {@code EnsureChangefeedStartTsSafety}).
+     */
     static long gcSafepoint(ClusterState state, long now) {
-        return (now - state.faults.gcSafepointAgeMillis) << Timeline.LOGICAL_BITS;
+        long safepoint = (now - state.faults.gcSafepointAgeMillis) << Timeline.LOGICAL_BITS;
+        for (ChangefeedRecord cf : state.changefeeds.values()) {
+            Timeline.View v = view(state, cf, now);
+            if (!v.visible()) {
+                safepoint = Math.min(safepoint, cf.startTs);
+            } else if (Recovery.blocksGc(v.state(), v.error())) {
+                safepoint = Math.min(safepoint, v.checkpointTs() - 1);
+            }
+        }
+        return safepoint;
     }
 
     /** Records a request or fault, folding those the owner has acted on by then into the changefeed's state. */
     static void record(ClusterState state, ChangefeedRecord cf, ClusterState.Event event) {
         cf.events.add(event);
-        Timeline.compact(cf, event.at, state.tickMillis, state.dialect().isNew());
+        Timeline.compact(cf, event.at, Timeline.Conditions.of(state));
     }
 
     /** A changefeed the owner knows; one created less than a tick ago is not loaded yet. */
@@ -95,7 +111,7 @@ final class Cluster {
     }
 
     static Timeline.View view(ClusterState state, ChangefeedRecord cf, long now) {
-        return Timeline.at(cf, now, state.tickMillis, state.dialect().isNew());
+        return Timeline.at(cf, now, Timeline.Conditions.of(state));
     }
 
     /** The table IDs a changefeed replicates: a few, derived from its ID so that they stay stable. */

@@ -303,8 +303,9 @@ abstract class ContractSupport {
 
     /**
      * A changefeed in one of the states of the changefeed state machine: normal, warning, pending, stopped,
-     * failed or finished. Faults come from {@code POST /sandbox/changefeeds/{id}/fault}; finished from a target TSO
-     * that the checkpoint reaches.
+     * failed or finished. Faults come from {@code POST /sandbox/changefeeds/{id}/fault}, those of warning and pending
+     * persisting so that the state lasts (a retry meets the error again a tick after it restarts); finished from a target TSO that the
+     * checkpoint reaches.
      */
     void reach(String id, String state) {
         switch (state) {
@@ -323,7 +324,8 @@ abstract class ContractSupport {
             case "warning", "pending", "failed" -> {
                 createLoaded(id);
                 inject("/sandbox/changefeeds/" + id + "/fault", "{\"state\":\"" + state + "\",\"code\":\""
-                        + codeFor(state) + "\",\"message\":\"" + state + " injected\"}");
+                        + codeFor(state) + "\",\"message\":\"" + state + " injected\",\"persist\":"
+                        + !state.equals("failed") + "}");
             }
             default -> throw new IllegalArgumentException(state);
         }
