@@ -27,13 +27,27 @@ final class Cluster {
     final String authPassword;
     /** The server it answers as, fixed when its state was made. */
     final ServerDialect dialect;
+    /** The classic server's transient windows ({@link Sandbox.Options#transientWindows()}) are simulated. */
+    final boolean windows;
 
-    Cluster(StateStore store, Clock clock, String authUser, String authPassword) {
+    Cluster(StateStore store, Clock clock, String authUser, String authPassword, boolean transientWindows) {
         this.store = store;
         this.dialect = store.read(ClusterState::dialect);
         this.clock = clock;
         this.authUser = authUser;
         this.authPassword = authPassword;
+        this.windows = transientWindows && !dialect.isNew();
+    }
+
+    /** How many ticks an election, or a scheduler's initialisation, lasts when windows are simulated. */
+    static final int WINDOW_TICKS = 3;
+
+    /**
+     * The owner has resigned and no capture is elected yet: its closed owner answers the queries and jobs it is sent
+     * with {@code CDC:ErrOwnerNotFound} (tiflow cdc/owner/owner.go {@code pushOwnerJob}, {@code cleanupOwnerJob}).
+     */
+    boolean ownerClosing(ClusterState state, long now) {
+        return windows && state.nextOwner != null && now < state.electedAt;
     }
 
     long now() {
@@ -44,7 +58,7 @@ final class Cluster {
         return clock.getZone();
     }
 
-    /** The owner at {@code now}: an election requested by a resign completes one tick later. */
+    /** The owner at {@code now}: an election requested by a resign completes at {@code electedAt}. */
     static String owner(ClusterState state, long now) {
         return state.nextOwner != null && now >= state.electedAt ? state.nextOwner : state.owner;
     }
