@@ -16,11 +16,14 @@ public final class EmbeddedSandbox implements EmbeddedCluster {
         this.sandbox = sandbox;
     }
 
-    /** An {@link EmbeddedCluster.Starter}: the sandbox's defaults, with its state kept in {@code stateDirectory}. */
+    /**
+     * An {@link EmbeddedCluster.Starter}: the sandbox's defaults with the transient windows of a real cluster, as
+     * {@code ticdcctl sandbox} has them, and its state kept in {@code stateDirectory}.
+     */
     public static EmbeddedCluster start(Path stateDirectory, Clock clock) {
         try {
             return new EmbeddedSandbox(Sandbox.start(Sandbox.Options.defaults()
-                    .withStateDir(stateDirectory).withClock(clock)));
+                    .withStateDir(stateDirectory).withClock(clock).withTransientWindows(true)));
         } catch (Sandbox.UnusableStateDirectory e) {
             throw new CliException.InvalidInput("cannot start the embedded sandbox: " + e.getMessage(),
                     "TICDCCTL_SANDBOX_DIR chooses another directory");
