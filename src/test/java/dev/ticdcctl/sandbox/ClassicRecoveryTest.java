@@ -27,10 +27,6 @@ class ClassicRecoveryTest extends ContractSupport {
         inject("/sandbox/changefeeds/" + CF + "/fault", json);
     }
 
-    private void at(long millis) {
-        clock.sleep(Duration.ofMillis(millis - nowMillis()));
-    }
-
     @Test
     void a_retryable_error_is_retried_on_the_next_tick_and_the_changefeed_is_normal_a_tick_later() {
         reach(CF, "normal");
@@ -66,9 +62,9 @@ class ClassicRecoveryTest extends ContractSupport {
         List<Long> waits = new ArrayList<>();
         long restart = first + TICK.toMillis();
         for (int attempt = 1; ; attempt++) {
-            at(restart - 1);
+            sleepUntil(restart - 1);
             assertEquals("pending", stateOf(CF), "no restart before the back-off allows, attempt " + attempt);
-            at(restart);
+            sleepUntil(restart);
             long interval = Backoff.next(KEY, attempt, restart - first, STUCK);
             if (interval == Backoff.STOP) {
                 break;
@@ -115,7 +111,7 @@ class ClassicRecoveryTest extends ContractSupport {
         long checkpoint = info(CF).path("checkpoint_ts").asLong();
         fault("{\"state\":\"warning\",\"code\":\"CDC:ErrKafkaNewProducer\",\"message\":\"broker down\",\"persist\":true}");
 
-        at(warned + STUCK);
+        sleepUntil(warned + STUCK);
         JsonNode stuck = info(CF);
         assertEquals("warning", stuck.path("state").asText());
         assertEquals(checkpoint, stuck.path("checkpoint_ts").asLong(), "the checkpoint stands still");

@@ -243,6 +243,11 @@ abstract class ContractSupport {
         return clock.millis();
     }
 
+    /** Lets the clock run to {@code epochMillis}. */
+    void sleepUntil(long epochMillis) {
+        clock.sleep(Duration.ofMillis(epochMillis - nowMillis()));
+    }
+
     static long tso(long physicalMillis, long logical) {
         return (physicalMillis << LOGICAL_BITS) | logical;
     }

@@ -72,7 +72,7 @@ class GcSafepointTest extends ContractSupport {
         long checkpoint = info("cf-paused").path("checkpoint_ts").asLong();
         long deadline = physical(checkpoint - 1) + Duration.ofHours(24).toMillis();
 
-        clock.sleep(Duration.ofMillis(deadline - nowMillis()));
+        sleepUntil(deadline);
         assertEquals("stopped", stateOf("cf-paused"), "a lag of exactly the gc-ttl is not more than it");
         clock.sleep(Duration.ofMillis(1));
 

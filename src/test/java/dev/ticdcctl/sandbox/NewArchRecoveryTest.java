@@ -34,10 +34,6 @@ class NewArchRecoveryTest extends ContractSupport {
         inject("/sandbox/changefeeds/" + CF + "/fault", json);
     }
 
-    private void at(long millis) {
-        clock.sleep(Duration.ofMillis(millis - nowMillis()));
-    }
-
     @Test
     void a_retryable_error_is_a_warning_until_the_first_interval_has_passed_then_normal_again() {
         createCf();
@@ -53,7 +49,7 @@ class NewArchRecoveryTest extends ContractSupport {
 
         long restart = first + Backoff.interval(KEY, 0);
         assertTrue(Backoff.interval(KEY, 0) >= 9_000 && Backoff.interval(KEY, 0) <= 11_000);
-        at(restart + TICK.toMillis() - 1);
+        sleepUntil(restart + TICK.toMillis() - 1);
         assertEquals("warning", stateOf(CF), "stopped until the interval has passed, then restarting");
         assertEquals(checkpoint, info(CF).path("checkpoint_ts").asLong(), "its maintainer stopped");
         clock.sleep(Duration.ofMillis(1));
@@ -78,9 +74,9 @@ class NewArchRecoveryTest extends ContractSupport {
             long nominal = Math.min(10_000L << attempt, 600_000L);
             assertTrue(Math.abs(interval - nominal) <= nominal / 10, interval + " ms for " + nominal);
             struck += interval + TICK.toMillis(); // the restart, then the error again a tick later
-            at(struck - 1);
+            sleepUntil(struck - 1);
             assertEquals("warning", stateOf(CF), "attempt " + attempt);
-            at(struck);
+            sleepUntil(struck);
         }
 
         JsonNode failed = info(CF);

@@ -39,7 +39,7 @@ class TransientWindowsTest extends ContractSupport {
         assertEquals(200, get("/api/v2/unsafe/metadata").status(), "the unsafe routes ask etcd, not the owner");
         assertEquals(200, req("GET", "/api/v2/status").on(1).send().status(), "status answers locally");
 
-        clock.sleep(Duration.ofMillis(resigned + WINDOW - 1 - nowMillis()));
+        sleepUntil(resigned + WINDOW - 1);
         assertEquals(500, get("/api/v2/changefeeds").status(), "still electing");
         clock.sleep(Duration.ofMillis(1));
 
@@ -70,7 +70,7 @@ class TransientWindowsTest extends ContractSupport {
 
         assertError(get("/api/v2/health"), 500, "CDC:ErrClusterIsUnhealthy", "TiCDC cluster is unhealthy");
         long loaded = created + TICK.toMillis();
-        clock.sleep(Duration.ofMillis(loaded + WINDOW - 1 - nowMillis()));
+        sleepUntil(loaded + WINDOW - 1);
         assertEquals(500, get("/api/v2/health").status(), "a few ticks");
         clock.sleep(Duration.ofMillis(1));
 
