@@ -5,6 +5,7 @@ import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
 import dev.ticdcctl.sandbox.ClusterState.Settled;
 import dev.ticdcctl.sandbox.Timeline.Problem;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -353,6 +354,6 @@ final class Recovery {
 
     @SafeVarargs
     private static List<String> concat(List<String>... lists) {
-        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+        return Arrays.stream(lists).flatMap(List::stream).toList();
     }
 }
