@@ -61,7 +61,7 @@ set -g __ticdcctl_nodes \
     'l - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    'l - 90,91,92,93,94,95,96,97,98,99,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l - 90,91,92,93,94,95,96,97,98,99,100,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 =bash,zsh,fish' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
@@ -166,7 +166,8 @@ set -g __ticdcctl_opts \
     '--tls-key --tls-key 1 1 - F The unencrypted PEM private key of --tls-cert (PKCS#1, SEC1 or...' \
     '--client-ca --client-ca 1 1 - F Require client certificates signed by a CA of this PEM file, as...' \
     '--arch --arch 1 1 - - Which server to simulate: new (ticdc v8.5.5-v8.5.7) or classic...' \
-    '--kernel --kernel 1 1 - - The new architecture\'s kernel: classic (one keyspace, named default)...'
+    '--kernel --kernel 1 1 - - The new architecture\'s kernel: classic (one keyspace, named default)...' \
+    '--calm --calm 0 0 - - No transient windows: owner routes answer during an owner election,...'
 # Subcommands and aliases: NODE WORD CHILD SHOWN DESCRIPTION.
 set -g __ticdcctl_cmds \
     '2 list 3 n List the changefeeds of a namespace' \

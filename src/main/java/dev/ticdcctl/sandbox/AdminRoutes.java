@@ -55,6 +55,9 @@ final class AdminRoutes {
         if (!Timeline.FAULT_STATES.contains(state)) {
             throw new ApiError(400, BAD_REQUEST, "state must be one of " + Timeline.FAULT_STATES);
         }
+        if (body.has("persist") && !body.path("persist").isBoolean()) {
+            throw new ApiError(400, BAD_REQUEST, "persist must be true or false");
+        }
         if (cluster.dialect.isNew() && ChangefeedState.PENDING.is(state)) {
             // ticdc's coordinator never writes pending (coordinator/changefeed/changefeed.go)
             throw new ApiError(400, BAD_REQUEST, "the new architecture has no pending state; state must be normal,"
@@ -70,6 +73,7 @@ final class AdminRoutes {
             e.code = body.path("code").asText(ChangefeedState.WARNING.is(state) ? "CDC:ErrKafkaNewProducer"
                     : "CDC:ErrMySQLConnectionError");
             e.message = body.path("message").asText("injected by the sandbox");
+            e.persist = body.path("persist").asBoolean(false);
             Cluster.record(s, cf, e);
             return Reply.ok();
         });

@@ -104,16 +104,17 @@ final class CaptureRoutes {
 
     /**
      * POST /owner/resign: owner.go {@code resignOwner}. The owner steps down; the next capture wins the election
-     * one tick later.
+     * one tick later. With transient windows the election takes a few ticks, during which the old owner answers
+     * {@code CDC:ErrOwnerNotFound}, and a lone capture resigns too, to be elected again.
      */
     Reply resignOwner(Request r) {
         cluster.store.write(s -> {
             long now = cluster.now();
             Cluster.settle(s, now);
-            if (s.captures.size() > 1 && s.nextOwner == null) {
+            if ((s.captures.size() > 1 || cluster.windows) && s.nextOwner == null) {
                 int at = s.captures.indexOf(s.owner);
                 s.nextOwner = s.captures.get((at + 1) % s.captures.size());
-                s.electedAt = now + s.tickMillis;
+                s.electedAt = now + s.tickMillis * (cluster.windows ? Cluster.WINDOW_TICKS : 1);
             }
             return null;
         });

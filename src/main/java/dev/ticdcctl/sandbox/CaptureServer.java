@@ -138,7 +138,19 @@ final class CaptureServer {
         if (route.authenticated()) {
             authenticate(r);
         }
+        if (cluster.windows && asksTheOwner(route) && cluster.store.read(s -> cluster.ownerClosing(s, cluster.now()))) {
+            throw new ApiError(500, "CDC:ErrOwnerNotFound", "owner not found");
+        }
         return route.handler().apply(r, captureId);
+    }
+
+    /**
+     * An owner route whose handler queries the owner or hands it a job; the unsafe routes go to etcd and PD, and
+     * resign only stops the owner (tiflow cdc/api/v2/unsafe.go, owner.go {@code resignOwner}).
+     */
+    private static boolean asksTheOwner(Router.Route route) {
+        return route.runs() == Router.Runs.ON_OWNER && !route.pattern().startsWith("/api/v2/unsafe/")
+                && !route.pattern().equals("/api/v2/owner/resign");
     }
 
     /**

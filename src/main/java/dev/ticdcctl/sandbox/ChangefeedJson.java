@@ -25,9 +25,11 @@ final class ChangefeedJson {
 
     /**
      * ChangeFeedInfo as tiflow cdc/api/v2/changefeed.go {@code toAPIModel} builds it, empty fields omitted as Go's
-     * omitempty does.
+     * omitempty does. {@code tasks}: GET and meta_info pass the processors' task status (filled while normal);
+     * create and update pass none ({@code createChangefeed}, {@code updateChangefeed}).
      */
-    ObjectNode info(ClusterState s, ChangefeedRecord cf, Timeline.View v, boolean masked, JsonNode config, long now) {
+    ObjectNode info(ClusterState s, ChangefeedRecord cf, Timeline.View v, boolean masked, JsonNode config,
+            boolean tasks, long now) {
         if (s.dialect().isNew()) {
             return newInfo(s, cf, v, config, true);
         }
@@ -51,10 +53,10 @@ final class ChangefeedJson {
                 .put("resolved_ts", v.resolvedTs())
                 .put("checkpoint_ts", v.checkpointTs())
                 .put("checkpoint_time", GoJson.serverTime(Timeline.physical(v.checkpointTs()), cluster.zone()));
-        if (ChangefeedState.NORMAL.is(v.state())) {
-            ArrayNode tasks = info.putArray("task_status");
+        if (tasks && ChangefeedState.NORMAL.is(v.state())) {
+            ArrayNode taskStatus = info.putArray("task_status");
             for (Map.Entry<String, List<Long>> placed : Cluster.placement(s, cf, now).entrySet()) {
-                ObjectNode task = tasks.addObject().put("capture_id", placed.getKey());
+                ObjectNode task = taskStatus.addObject().put("capture_id", placed.getKey());
                 placed.getValue().forEach(task.putArray("table_ids")::add);
             }
         }
@@ -62,26 +64,21 @@ final class ChangefeedJson {
     }
 
     /**
-     * ChangefeedCommonInfo: every key present; the display state of its {@code MarshalJSON} (uninitialized shows as
-     * normal, pending as warning); the error, or else the warning.
+     * ChangefeedCommonInfo of a changefeed the owner has loaded: every key present; the display state of its
+     * {@code MarshalJSON} (pending shows as warning); the error, or else the warning.
      */
     ObjectNode listItem(ClusterState s, ChangefeedRecord cf, Timeline.View v) {
         if (s.dialect().isNew()) {
             return newListItem(s, cf, v);
         }
-        String display = v.state().isEmpty() ? ChangefeedState.NORMAL.wire()
-                : ChangefeedState.PENDING.is(v.state()) ? ChangefeedState.WARNING.wire() : v.state();
+        String display = ChangefeedState.PENDING.is(v.state()) ? ChangefeedState.WARNING.wire() : v.state();
         ObjectNode item = JSON.objectNode()
                 .put("upstream_id", s.upstreamId)
                 .put("namespace", cf.namespace)
                 .put("id", cf.id)
-                .put("state", display);
-        if (v.visible()) {
-            item.put("checkpoint_tso", v.checkpointTs())
-                    .put("checkpoint_time", GoJson.serverTime(Timeline.physical(v.checkpointTs()), cluster.zone()));
-        } else {
-            item.put("checkpoint_tso", 0).put("checkpoint_time", "0001-01-01 00:00:00.000");
-        }
+                .put("state", display)
+                .put("checkpoint_tso", v.checkpointTs())
+                .put("checkpoint_time", GoJson.serverTime(Timeline.physical(v.checkpointTs()), cluster.zone()));
         Timeline.Problem shown = v.error() != null ? v.error() : v.warning();
         // tiflow cdc/api/v2/changefeed.go shouldShowRunningError: only the states that carry an error show it
         if (shown != null && ChangefeedState.matches(v.state(), ChangefeedState::hasError)) {

@@ -100,9 +100,9 @@ final class ChangefeedLifecycleRoutes {
                 TableScheduling.place(s, cf);
                 return Reply.json(200, json.newInfo(s, cf, Cluster.view(s, cf, now), config, false));
             }
-            // Answered before the owner loads it: state normal, checkpoint at start, the config as validated.
-            Timeline.View loading = new Timeline.View(true, ChangefeedState.NORMAL.wire(), startTs, startTs, startTs, null, null, 0);
-            return Reply.json(200, json.info(s, cf, loading, true, config, now));
+            // Answered before the owner loads it: state normal, checkpoint and resolved at start, the config as
+            // validated, no task status.
+            return Reply.json(200, json.info(s, cf, Timeline.View.created(startTs), true, config, false, now));
         });
     }
 
@@ -169,7 +169,7 @@ final class ChangefeedLifecycleRoutes {
             cf.config = newConfig;
             Timeline.View after = Cluster.view(s, cf, now);
             return Reply.json(200, newArch ? json.newInfo(s, cf, after, newConfig, true)
-                    : json.info(s, cf, after, true, newConfig, now));
+                    : json.info(s, cf, after, true, newConfig, false, now));
         });
     }
 

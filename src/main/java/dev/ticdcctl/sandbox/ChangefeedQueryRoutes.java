@@ -38,11 +38,11 @@ final class ChangefeedQueryRoutes {
                     .forEach(cf -> {
                         Timeline.View v = Cluster.view(s, cf, now);
                         String internal = v.state();
-                        // one the owner has not loaded yet is listed too, as normal
-                        boolean listed = filter.isEmpty()
-                                ? internal.isEmpty() || ChangefeedState.matches(internal,
-                                        ChangefeedState::isListedByDefault)
-                                : filter.equals("all") || filter.equals(internal);
+                        // One the owner has not loaded yet is not listed: the list and GET both ask the owner's
+                        // changefeeds (cdc/owner/owner.go handleQueries), so they agree.
+                        boolean listed = v.visible() && (filter.isEmpty()
+                                ? ChangefeedState.matches(internal, ChangefeedState::isListedByDefault)
+                                : filter.equals("all") || filter.equals(internal));
                         if (listed) {
                             items.add(json.listItem(s, cf, v));
                         }
@@ -65,7 +65,7 @@ final class ChangefeedQueryRoutes {
                 return Reply.json(200, json.newInfo(s, cf, Cluster.view(s, cf, now), cf.config, true));
             }
             return Reply.json(200, json.info(s, cf, Cluster.view(s, cf, now), masked,
-                    ReplicaConfigs.pruneForSink(cf.config, cf.sinkUri), now));
+                    ReplicaConfigs.pruneForSink(cf.config, cf.sinkUri), true, now));
         });
     }
 
@@ -81,7 +81,8 @@ final class ChangefeedQueryRoutes {
                 body.put("state", v.state());
             }
             boolean newArch = cluster.dialect.isNew();
-            // ticdc api/v2/changefeed.go status: resolved is the checkpoint, each problem only in its own state
+            // ticdc api/v2/changefeed.go status: resolved is the checkpoint; its one problem is the last error while
+            // failed and the last warning while warning. tiflow's resolved is 0 unless it runs.
             body.put("resolved_ts", newArch ? v.checkpointTs() : v.resolvedTs()).put("checkpoint_ts", v.checkpointTs());
             long checkpointMillis = Timeline.physical(v.checkpointTs());
             // Shown only while newer than the checkpoint: an old error is history, not the current problem.
@@ -116,7 +117,8 @@ final class ChangefeedQueryRoutes {
             long checkInterval = syncedSetting(body, cf, "synced_check_interval", 300);
             long checkpointInterval = syncedSetting(body, cf, "checkpoint_interval", 15);
             long checkpoint = Timeline.physical(v.checkpointTs());
-            long resolved = Timeline.physical(v.resolvedTs());
+            // The puller's resolved TSO outlives the changefeed's, which is 0 once it stops
+            long resolved = Timeline.physical(v.running() ? v.resolvedTs() : v.checkpointTs());
             // No upstream writes are simulated: the last one is taken as the moment replication (re)started.
             Long resumed = cf.lastResumeAt();
             long lastSynced = Math.min(resumed != null ? resumed : cf.createdAt, checkpoint);

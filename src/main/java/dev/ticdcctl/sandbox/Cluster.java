@@ -29,13 +29,27 @@ final class Cluster {
     final String authPassword;
     /** The server it answers as, fixed when its state was made. */
     final ServerDialect dialect;
+    /** The classic server's transient windows ({@link Sandbox.Options#transientWindows()}) are simulated. */
+    final boolean windows;
 
-    Cluster(StateStore store, Clock clock, String authUser, String authPassword) {
+    Cluster(StateStore store, Clock clock, String authUser, String authPassword, boolean transientWindows) {
         this.store = store;
         this.dialect = store.read(ClusterState::dialect);
         this.clock = clock;
         this.authUser = authUser;
         this.authPassword = authPassword;
+        this.windows = transientWindows && !dialect.isNew();
+    }
+
+    /** How many ticks an election, or a scheduler's initialisation, lasts when windows are simulated. */
+    static final int WINDOW_TICKS = 3;
+
+    /**
+     * The owner has resigned and no capture is elected yet: its closed owner answers the queries and jobs it is sent
+     * with {@code CDC:ErrOwnerNotFound} (tiflow cdc/owner/owner.go {@code pushOwnerJob}, {@code cleanupOwnerJob}).
+     */
+    boolean ownerClosing(ClusterState state, long now) {
+        return windows && state.nextOwner != null && now < state.electedAt;
     }
 
     long now() {
@@ -46,7 +60,7 @@ final class Cluster {
         return clock.getZone();
     }
 
-    /** The owner at {@code now}: an election requested by a resign completes one tick later. */
+    /** The owner at {@code now}: an election requested by a resign completes at {@code electedAt}. */
     static String owner(ClusterState state, long now) {
         return state.nextOwner != null && now >= state.electedAt ? state.nextOwner : state.owner;
     }
@@ -75,14 +89,30 @@ final class Cluster {
         return (now << Timeline.LOGICAL_BITS) | ((1L << Timeline.LOGICAL_BITS) - 1);
     }
 
+    /**
+     * The GC safepoint PD reports as the minimum service safepoint: TiDB's gc_worker holds it at now minus
+     * tidb_gc_life_time, and TiCDC's own one a TSO before the lowest checkpoint of the changefeeds that block GC
+     * (tiflow cdc/owner/owner.go {@code calculateGCSafepoint}, {@code updateGCSafepoint}); one not loaded yet holds
+     * it at its start TSO (the {@code -creating-} safepoint of pkg/txnutil/gc/gc_service.go
+     * {@code EnsureChangefeedStartTsSafety}).
+     */
     static long gcSafepoint(ClusterState state, long now) {
-        return (now - state.faults.gcSafepointAgeMillis) << Timeline.LOGICAL_BITS;
+        long safepoint = (now - state.faults.gcSafepointAgeMillis) << Timeline.LOGICAL_BITS;
+        for (ChangefeedRecord cf : state.changefeeds.values()) {
+            Timeline.View v = view(state, cf, now);
+            if (!v.visible()) {
+                safepoint = Math.min(safepoint, cf.startTs);
+            } else if (Recovery.blocksGc(v.state(), v.error())) {
+                safepoint = Math.min(safepoint, v.checkpointTs() - 1);
+            }
+        }
+        return safepoint;
     }
 
     /** Records a request or fault, folding those the owner has acted on by then into the changefeed's state. */
     static void record(ClusterState state, ChangefeedRecord cf, ClusterState.Event event) {
         cf.events.add(event);
-        Timeline.compact(cf, event.at, state.tickMillis, state.dialect().isNew());
+        Timeline.compact(cf, event.at, Timeline.Conditions.of(state));
     }
 
     /** A changefeed the owner knows; one created less than a tick ago is not loaded yet. */
@@ -97,7 +127,7 @@ final class Cluster {
     }
 
     static Timeline.View view(ClusterState state, ChangefeedRecord cf, long now) {
-        return Timeline.at(cf, now, state.tickMillis, state.dialect().isNew());
+        return Timeline.at(cf, now, Timeline.Conditions.of(state));
     }
 
     /** The table IDs a changefeed replicates: a few, derived from its ID so that they stay stable. */

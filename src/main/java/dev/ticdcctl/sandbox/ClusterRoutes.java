@@ -3,6 +3,7 @@ package dev.ticdcctl.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import java.util.Locale;
 import java.util.Set;
@@ -42,10 +43,30 @@ final class ClusterRoutes {
 
     /** GET /health: health.go {@code health}. */
     Reply health(Request r) {
-        if (!cluster.store.read(s -> s.faults.healthy)) {
+        if (!cluster.store.read(s -> s.faults.healthy && !initializing(s, cluster.now()))) {
             throw new ApiError(500, "CDC:ErrClusterIsUnhealthy", "TiCDC cluster is unhealthy");
         }
         return Reply.ok();
+    }
+
+    /**
+     * With transient windows: a normal changefeed whose scheduler is not initialised yet makes the cluster unhealthy
+     * (tiflow cdc/owner/owner.go {@code isHealthy}): for a few ticks after it was created, resumed or restarted, or
+     * after a new owner was elected.
+     */
+    private boolean initializing(ClusterState s, long now) {
+        if (!cluster.windows) {
+            return false;
+        }
+        long window = Cluster.WINDOW_TICKS * s.tickMillis;
+        boolean newOwner = now < s.electedAt + window; // electedAt: when the last election completed, 0 if none
+        for (ChangefeedRecord cf : s.changefeeds.values()) {
+            Timeline.View v = Cluster.view(s, cf, now);
+            if (!v.visible() || ChangefeedState.NORMAL.is(v.state()) && (newOwner || now < v.runningSince() + window)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** POST /log: log.go {@code setLogLevel}, for the capture that was asked. */

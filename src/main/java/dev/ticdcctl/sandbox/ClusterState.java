@@ -150,8 +150,11 @@ final class ClusterState {
         /** "502" or "reset": how the next {@code failRemaining} v2 requests fail. */
         public String failMode;
         public int failRemaining;
-        /** The GC safepoint trails the current time by this much (24h, as TiKV's default GC life time allows). */
-        public long gcSafepointAgeMillis = 24 * 3600 * 1000L;
+        /**
+         * How far TiDB's GC safepoint (the gc_worker service safepoint) trails the current time: tidb_gc_life_time,
+         * 10 minutes by default.
+         */
+        public long gcSafepointAgeMillis = 10 * 60 * 1000L;
         /** {@code db.table} names that have no primary or not-null unique key. */
         public List<String> ineligibleTables = new ArrayList<>();
 
@@ -238,6 +241,11 @@ final class ClusterState {
             if (state != null) {
                 return what + state;
             }
+            Event persisting = settled == null ? null : settled.persisting;
+            String fault = persisting == null ? null : unknown("state", Timeline.FAULT_STATES, persisting.state);
+            if (fault != null || persisting != null && (persisting.code == null || persisting.message == null)) {
+                return "the persisting fault of " + what + (fault != null ? fault : " has no code or message");
+            }
             for (int i = 0; i < events.size(); i++) {
                 Event e = events.get(i);
                 String event = "event " + (i + 1) + " of " + what;
@@ -279,10 +287,30 @@ final class ClusterState {
         /** While normal: the checkpoint advances from {@code segmentBase} (ms) since {@code segmentStart}. */
         public long segmentStart;
         public long segmentBase;
-        /** When the changefeed last entered warning or pending. */
-        public long stuckSince;
+        /** When the checkpoint last moved or kept up: a warning that lasts makes it stuck from then. */
+        public long checkpointAdvancedAt;
         /** When the last folded resume was requested, for the synced answer; null if none was. */
         public Long lastResumeAt;
+        /** When it last started running (loaded, resumed, restarted): its scheduler initialises after that. */
+        public long runningSince;
+
+        // Automatic recovery ({@link Recovery}): the back-off streak and what is due when.
+        /** Retrying after a retryable error: tiflow's {@code isRetrying}, ticdc's {@code retrying}. */
+        public boolean retrying;
+        /** When the back-off was last reset, and how many intervals it has given since. */
+        public long backoffStart;
+        public int backoffAttempts;
+        /** Classic: no restart before this (0: on the next tick); new: the next restart. */
+        public long retryAt;
+        /** Classic: the checkpoint at the last restart and at the last warning, which it must pass to be normal. */
+        public long retryCheckpointTs;
+        public long warningCheckpointTs;
+        /** When a warning changefeed whose checkpoint moves again is seen normal; 0 none due. */
+        public long recoverAt;
+        /** When a fault that persists strikes again after a (re)start; 0 none due. */
+        public long recurAt;
+        /** The injected fault that persists until cleared; null none. */
+        public Event persisting;
 
         Settled copy() {
             Settled c = new Settled();
@@ -295,15 +323,26 @@ final class ClusterState {
             c.adminJobType = adminJobType;
             c.segmentStart = segmentStart;
             c.segmentBase = segmentBase;
-            c.stuckSince = stuckSince;
+            c.checkpointAdvancedAt = checkpointAdvancedAt;
             c.lastResumeAt = lastResumeAt;
+            c.runningSince = runningSince;
+            c.retrying = retrying;
+            c.backoffStart = backoffStart;
+            c.backoffAttempts = backoffAttempts;
+            c.retryAt = retryAt;
+            c.retryCheckpointTs = retryCheckpointTs;
+            c.warningCheckpointTs = warningCheckpointTs;
+            c.recoverAt = recoverAt;
+            c.recurAt = recurAt;
+            c.persisting = persisting == null ? null : persisting.copy();
             return c;
         }
     }
 
     /**
      * A request or an injected fault. {@code kind}: pause, resume (optional {@code overwriteTs}), fault (a
-     * {@code state} of warning, pending, failed or normal, with {@code code} and {@code message}).
+     * {@code state} of warning, pending, failed or normal, with {@code code} and {@code message}; {@code persist}
+     * when it strikes again after every restart until a fault of state normal clears it).
      */
     static final class Event {
         public String kind;
@@ -312,6 +351,7 @@ final class ClusterState {
         public String state;
         public String code;
         public String message;
+        public boolean persist;
 
         Event copy() {
             Event c = of(kind, at);
@@ -319,6 +359,7 @@ final class ClusterState {
             c.state = state;
             c.code = code;
             c.message = message;
+            c.persist = persist;
             return c;
         }
 

@@ -21,10 +21,13 @@ public final class Sandbox implements AutoCloseable {
      * {@code stateDir} null keeps the state in memory; {@code authUser} null leaves every route open. With
      * {@code tlsCert} and {@code tlsKey} (PEM) every capture serves HTTPS; {@code clientCa} then also requires client
      * certificates signed by it. {@code dialect} null answers as the state directory was made for, and a new state
-     * (or one in memory) as {@link ServerDialect#DEFAULT}.
+     * (or one in memory) as {@link ServerDialect#DEFAULT}. {@code transientWindows}: the classic server's short
+     * windows after an owner resigns (owner routes answer 500 {@code CDC:ErrOwnerNotFound}) and after a changefeed
+     * starts (health answers unhealthy until its scheduler is initialised), a few ticks each; off by default, for a
+     * calm cluster whose answers do not depend on the tick they are asked in, on for the command line's sandboxes.
      */
     public record Options(int port, int captures, Duration tick, String authUser, String authPassword, Path stateDir,
-            Clock clock, Path tlsCert, Path tlsKey, Path clientCa, ServerDialect dialect) {
+            Clock clock, Path tlsCert, Path tlsKey, Path clientCa, ServerDialect dialect, boolean transientWindows) {
         /**
          * Free ports, three captures, a 500 ms tick, no credentials, in memory, HTTP, and no dialect asked for. The
          * library takes the same default form as the command line rather than a classic one of its own, so that there
@@ -32,49 +35,55 @@ public final class Sandbox implements AutoCloseable {
          */
         public static Options defaults() {
             return new Options(0, 3, Duration.ofMillis(500), null, null, null, Clock.systemDefaultZone(), null, null,
-                    null, null);
+                    null, null, false);
         }
 
         public Options withPort(int port) {
             return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
-                    clientCa, dialect);
+                    clientCa, dialect, transientWindows);
         }
 
         public Options withCaptures(int captures) {
             return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
-                    clientCa, dialect);
+                    clientCa, dialect, transientWindows);
         }
 
         public Options withTick(Duration tick) {
             return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
-                    clientCa, dialect);
+                    clientCa, dialect, transientWindows);
         }
 
         public Options withAuth(String user, String password) {
             return new Options(port, captures, tick, user, password, stateDir, clock, tlsCert, tlsKey, clientCa,
-                    dialect);
+                    dialect, transientWindows);
         }
 
         public Options withStateDir(Path stateDir) {
             return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
-                    clientCa, dialect);
+                    clientCa, dialect, transientWindows);
         }
 
         public Options withClock(Clock clock) {
             return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
-                    clientCa, dialect);
+                    clientCa, dialect, transientWindows);
         }
 
         /** HTTPS with this certificate (chain) and key; {@code clientCa} null accepts clients without one. */
         public Options withTls(Path cert, Path key, Path clientCa) {
             return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, cert, key, clientCa,
-                    dialect);
+                    dialect, transientWindows);
         }
 
         /** Answer as this server; a state directory made for another is refused ({@link OtherServersState}). */
         public Options withDialect(ServerDialect dialect) {
             return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
-                    clientCa, dialect);
+                    clientCa, dialect, transientWindows);
+        }
+
+        /** With or without the classic server's transient windows (default without). */
+        public Options withTransientWindows(boolean transientWindows) {
+            return new Options(port, captures, tick, authUser, authPassword, stateDir, clock, tlsCert, tlsKey,
+                    clientCa, dialect, transientWindows);
         }
 
         boolean https() {
@@ -147,7 +156,8 @@ public final class Sandbox implements AutoCloseable {
         if (options.dialect() != null && kept != options.dialect()) {
             throw new OtherServersState(options.stateDir(), kept, options.dialect());
         }
-        Cluster cluster = new Cluster(store, options.clock(), options.authUser(), options.authPassword());
+        Cluster cluster = new Cluster(store, options.clock(), options.authUser(), options.authPassword(),
+                options.transientWindows());
         Router router = new Router(cluster, kept);
         AdminRoutes admin = new AdminRoutes(cluster);
         Sandbox sandbox = new Sandbox(kept);

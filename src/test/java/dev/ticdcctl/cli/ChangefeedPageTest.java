@@ -40,7 +40,7 @@ class ChangefeedPageTest extends SandboxTest {
                  "message":"dial mysql://root:hunter2@db:3306/ refused\\u001b]0;owned\\u0007, and a long tail of words\
                  that runs past the end of the line"}""");
         inject("/sandbox/changefeeds/cf-warn/fault", """
-                {"state":"warning","message":"kafka: client has run out of available brokers"}""");
+                {"state":"warning","message":"kafka: client has run out of available brokers","persist":true}""");
         tick();
     }
 

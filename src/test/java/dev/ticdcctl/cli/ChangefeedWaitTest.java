@@ -106,16 +106,16 @@ class ChangefeedWaitTest extends SandboxTest {
     @Test
     void a_changefeed_that_fails_while_waited_on_ends_the_wait_with_its_error() {
         ok("changefeed", "create", "orders", "--sink-uri", "blackhole://");
-        // A warning that lasts longer than changefeed_error_stuck_duration (30m) fails the changefeed.
+        // A warning that lasts longer than changefeed_error_stuck_duration (30m) fails the changefeed as unretryable.
         fault("orders", "{\"state\":\"warning\",\"code\":\"CDC:ErrKafkaNewProducer\","
-                + "\"message\":\"kafka: client has run out of available brokers\"}");
+                + "\"message\":\"kafka: client has run out of available brokers\",\"persist\":true}");
 
         Cli.Result r = fails(1, "changefeed", "wait", "orders", "--for", "synced", "--timeout", "1h",
                 "--interval", "1m");
 
         assertTrue(r.err().contains("changefeed \"orders\": warning\nchangefeed \"orders\": failed\n"), r::toString);
         assertTrue(r.err().contains("Error: changefeed \"orders\" failed while waiting for it to become synced:"
-                + " kafka: client has run out of available brokers (CDC:ErrKafkaNewProducer)\n"), r::toString);
+                + " kafka: client has run out of available brokers (CDC:ErrChangefeedUnretryable)\n"), r::toString);
         assertTrue(r.err().endsWith("Hint: see 'ticdcctl changefeed status orders'; once the cause is fixed,"
                 + " 'ticdcctl changefeed resume orders'\n"), r::toString);
     }

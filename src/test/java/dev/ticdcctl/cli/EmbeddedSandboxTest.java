@@ -44,6 +44,21 @@ class EmbeddedSandboxTest {
         assertTrue(Files.exists(stateDir.resolve("state.json")));
     }
 
+    /** Like {@code ticdcctl sandbox}, the embedded one has a real cluster's short windows. */
+    @Test
+    void health_is_unhealthy_while_a_new_changefeed_initialises() {
+        assertEquals(0, cli().run("changefeed", "create", "demo", "--sink-uri", "blackhole://", "--no-wait")
+                .exitCode());
+
+        Cli.Result initialising = cli().run("health");
+        assertEquals(1, initialising.exitCode(), initialising::toString);
+        assertTrue(initialising.err().contains("CDC:ErrClusterIsUnhealthy"), initialising::toString);
+
+        clock.sleep(Duration.ofSeconds(5));
+        Cli.Result healthy = cli().run("health");
+        assertEquals(0, healthy.exitCode(), healthy::toString);
+    }
+
     @Test
     void concurrent_invocations_lose_no_changefeed() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -103,6 +103,7 @@ class ClusterStateCopyTest {
         event.state = "warning";
         event.code = "CDC:ErrX";
         event.message = "boom";
+        event.persist = true;
         cf.events.add(event);
         cf.settled = new ClusterState.Settled();
         cf.settled.at = 14;
@@ -114,8 +115,18 @@ class ClusterStateCopyTest {
         cf.settled.adminJobType = 1;
         cf.settled.segmentStart = 19;
         cf.settled.segmentBase = 20;
-        cf.settled.stuckSince = 21;
+        cf.settled.checkpointAdvancedAt = 21;
         cf.settled.lastResumeAt = 22L;
+        cf.settled.runningSince = 26;
+        cf.settled.retrying = true;
+        cf.settled.backoffStart = 27;
+        cf.settled.backoffAttempts = 28;
+        cf.settled.retryAt = 29;
+        cf.settled.retryCheckpointTs = 30;
+        cf.settled.warningCheckpointTs = 31;
+        cf.settled.recoverAt = 32;
+        cf.settled.recurAt = 33;
+        cf.settled.persisting = event.copy();
         cf.gidLow = -23;
         cf.gidHigh = 24;
         cf.maintainer = "c-2";

@@ -246,6 +246,11 @@ abstract class ContractSupport {
         return clock.millis();
     }
 
+    /** Lets the clock run to {@code epochMillis}. */
+    void sleepUntil(long epochMillis) {
+        clock.sleep(Duration.ofMillis(epochMillis - nowMillis()));
+    }
+
     static long tso(long physicalMillis, long logical) {
         return (physicalMillis << LOGICAL_BITS) | logical;
     }
@@ -306,8 +311,9 @@ abstract class ContractSupport {
 
     /**
      * A changefeed in one of the states of the changefeed state machine: normal, warning, pending, stopped,
-     * failed or finished. Faults come from {@code POST /sandbox/changefeeds/{id}/fault}; finished from a target TSO
-     * that the checkpoint reaches.
+     * failed or finished. Faults come from {@code POST /sandbox/changefeeds/{id}/fault}, those of warning and pending
+     * persisting so that the state lasts (a retry meets the error again a tick after it restarts); finished from a target TSO that the
+     * checkpoint reaches.
      */
     void reach(String id, String state) {
         switch (state) {
@@ -326,7 +332,8 @@ abstract class ContractSupport {
             case "warning", "pending", "failed" -> {
                 createLoaded(id);
                 inject("/sandbox/changefeeds/" + id + "/fault", "{\"state\":\"" + state + "\",\"code\":\""
-                        + codeFor(state) + "\",\"message\":\"" + state + " injected\"}");
+                        + codeFor(state) + "\",\"message\":\"" + state + " injected\",\"persist\":"
+                        + !state.equals("failed") + "}");
             }
             default -> throw new IllegalArgumentException(state);
         }

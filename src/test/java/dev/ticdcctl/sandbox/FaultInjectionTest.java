@@ -123,6 +123,8 @@ class FaultInjectionTest extends ContractSupport {
         assertEquals(400, post("/sandbox/fail", "{\"mode\":\"503\"}").status());
         assertEquals(400, post("/sandbox/health", "{}").status());
         assertEquals(400, post("/sandbox/changefeeds/cf-1/fault", "{\"state\":\"stopped\"}").status());
+        assertEquals(400, post("/sandbox/changefeeds/cf-1/fault", "{\"state\":\"pending\",\"persist\":\"yes\"}")
+                .status());
         assertError(post("/sandbox/changefeeds/nope/fault", "{\"state\":\"failed\"}"), 400,
                 "CDC:ErrChangeFeedNotExists", "changefeed not exists, default/nope");
         assertGin404(post("/sandbox/nope", "{}"));

@@ -18,8 +18,9 @@ public final class EmbeddedSandbox implements EmbeddedCluster {
     }
 
     /**
-     * An {@link EmbeddedCluster.Starter}: the sandbox's defaults, with its state kept in {@code TICDCCTL_SANDBOX_DIR}
-     * (or its default). A new state takes the form {@code TICDCCTL_SANDBOX_ARCH} and {@code TICDCCTL_SANDBOX_KERNEL}
+     * An {@link EmbeddedCluster.Starter}: the sandbox's defaults with the transient windows of a real cluster, as
+     * {@code ticdcctl sandbox} has them, with its state kept in {@code TICDCCTL_SANDBOX_DIR} (or its default). A new
+     * state takes the form {@code TICDCCTL_SANDBOX_ARCH} and {@code TICDCCTL_SANDBOX_KERNEL}
      * ask for, else {@link ServerDialect#DEFAULT}; an existing one keeps its own, and asking it for another is an
      * error rather than a silent change of server.
      */
@@ -30,7 +31,8 @@ public final class EmbeddedSandbox implements EmbeddedCluster {
         Path directory = environment.paths().sandboxDirectory();
         try {
             return new EmbeddedSandbox(Sandbox.start(Sandbox.Options.defaults()
-                    .withStateDir(directory).withClock(environment.clock()).withDialect(asked)));
+                    .withStateDir(directory).withClock(environment.clock()).withDialect(asked)
+                    .withTransientWindows(true)));
         } catch (Sandbox.UnusableStateDirectory e) {
             throw new CliException.InvalidInput("cannot start the embedded sandbox: " + e.getMessage(),
                     "TICDCCTL_SANDBOX_DIR chooses another directory");

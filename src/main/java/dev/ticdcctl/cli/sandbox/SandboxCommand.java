@@ -28,9 +28,14 @@ import sun.misc.Signal;
             "--arch and --kernel pick the server (default: --arch " + ServerDialect.DEFAULT_ARCH + " --kernel "
                 + ServerDialect.DEFAULT_KERNEL + "): new models pingcap/ticdc's new architecture of the current"
                 + " release line, v8.5.5 to v8.5.7, as TiUP and TiDB Operator install it (table scheduling,"
-                + " keyspaces, its replica config, errors, route table and /metrics), on the classic kernel (one keyspace, named default) or"
-                + " the next-gen one (keyspaces keyspace1 and keyspace2, given with --keyspace); classic models"
+                + " keyspaces, its replica config, errors, route table and /metrics), on the classic kernel (one"
+                + " keyspace, named default) or the next-gen one (keyspaces keyspace1 and keyspace2, given with --keyspace); classic models"
                 + " pingcap/tiflow v8.5.x, the classic architecture. A --state-dir keeps the form it was made in.",
+            "Failing changefeeds retry with TiCDC's back-off and fail once changefeed_error_stuck_duration is"
+                + " exceeded. Like a real one, the classic server has short windows in which routes fail: for a few"
+                + " ticks after the owner resigns, owner routes answer CDC:ErrOwnerNotFound; after a changefeed is"
+                + " created or resumed, health answers unhealthy until its scheduler is initialised. --calm leaves"
+                + " them out.",
             "Faults can be injected under /sandbox/... (see README, \"Rehearsing incidents\"). The global option"
                 + " --sandbox runs a single command against an embedded sandbox instead."},
         footerHeading = "%nExamples:%n",
@@ -91,6 +96,11 @@ public final class SandboxCommand implements Callable<Integer> {
                     + " (keyspaces required); default " + ServerDialect.DEFAULT_KERNEL + ".")
     String kernel;
 
+    @Option(names = "--calm",
+            description = "No transient windows: owner routes answer during an owner election, and health stays"
+                    + " healthy while a changefeed's scheduler initialises.")
+    boolean calm;
+
     private final Printing printing;
     private final UserInput input;
     private final Environment environment;
@@ -133,7 +143,7 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         Sandbox.Options options = Sandbox.Options.defaults().withPort(port).withCaptures(captures).withTick(tick)
                 .withAuth(user, password).withStateDir(stateDir).withClock(environment.clock())
-                .withTls(tlsCert, tlsKey, clientCa).withDialect(dialect);
+                .withTls(tlsCert, tlsKey, clientCa).withDialect(dialect).withTransientWindows(!calm);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Sandbox sandbox = start(options)) {
             // Only once started: a sandbox refused for its options leaves the process's signal handling alone.

@@ -370,6 +370,7 @@ class ShellTest extends SandboxTest {
         start();
 
         runLine("changefeed create cf-p --sink-uri mysql://root:s3cret@127.0.0.1:3306/ --no-wait");
+        tick(); // listed once the owner has loaded it
         runLine("changefeed list --password hunter2");
 
         String text = screen().toString();
