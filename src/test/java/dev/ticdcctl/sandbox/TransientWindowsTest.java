@@ -53,7 +53,7 @@ class TransientWindowsTest extends ContractSupport {
     @Test
     void a_lone_capture_resigns_too_and_is_elected_again() throws IOException {
         try (Sandbox single = Sandbox.start(Sandbox.Options.defaults().withCaptures(1).withTick(TICK)
-                .withClock(clock).withTransientWindows(true))) {
+                .withClock(clock).withTransientWindows(true).withDialect(ServerDialect.CLASSIC))) {
             assertEmptyOk(req("POST", "/api/v2/owner/resign").on(single.url()).send());
             assertError(req("GET", "/api/v2/captures").on(single.url()).send(), 500, "CDC:ErrOwnerNotFound",
                     "owner not found");
