@@ -113,7 +113,9 @@ final class CaptureServer {
     private Reply dispatch(Request r) {
         Router.Route route = router.find(r);
         if (route == null) {
-            return Reply.notFound(); // gin runs the group's readiness check only for routes that match
+            // gin runs the group's readiness check only for routes that match
+            String location = router.withoutTrailingSlash(r);
+            return location == null ? Reply.notFound() : Reply.redirect(r.method, location);
         }
         boolean newArch = cluster.dialect.isNew();
         if (!cluster.store.read(s -> s.faults.ready)) {
@@ -158,8 +160,9 @@ final class CaptureServer {
             throw ApiError.plain("TiCDC cluster is unavailable, please try again later");
         }
         if (forwarded > 2) {
-            throw new ApiError(500, "ErrRequestForwardErr", "request forward error: TiCDC-ForwardTimes " + times
-                    + " exceeds the limit 2");
+            // tiflow cdc/api/util.go ForwardToCapture: ErrRequestForwardErr, the one code without "CDC:"
+            throw new ApiError(500, "ErrRequestForwardErr",
+                    "request forward error, an request can only forward to owner one time");
         }
         CaptureServer ownerServer = cluster.servers.get(owner);
         if (ownerServer == null) {
@@ -260,9 +263,14 @@ final class CaptureServer {
             type = "application/json; charset=utf-8";
         } else {
             body = reply.text().getBytes(StandardCharsets.UTF_8);
-            type = "text/plain";
+            type = reply.textType();
         }
-        exchange.getResponseHeaders().set("Content-Type", type);
+        if (type != null) {
+            exchange.getResponseHeaders().set("Content-Type", type);
+        }
+        if (reply.location() != null) {
+            exchange.getResponseHeaders().set("Location", reply.location());
+        }
         exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

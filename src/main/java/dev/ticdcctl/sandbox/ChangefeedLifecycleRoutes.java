@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,13 +26,14 @@ final class ChangefeedLifecycleRoutes {
 
     /** POST /changefeeds: {@code createChangefeed}, checks of {@code verifyCreateChangefeedConfig}. */
     Reply createChangefeed(Request r) {
-        JsonNode body = r.jsonBody();
+        JsonNode body = r.jsonBodyViaPointer("v2.ChangefeedConfig");
         String sinkUri = Fields.string(body, "sink_uri", "ChangefeedConfig");
         String requestedId = Fields.string(body, "changefeed_id", "ChangefeedConfig");
         String namespace = Fields.string(body, "namespace", "ChangefeedConfig");
         long requestedStart = Fields.uint64(body, "start_ts", "ChangefeedConfig");
         long targetTs = Fields.uint64(body, "target_ts", "ChangefeedConfig");
-        ObjectNode config = ReplicaConfigs.mergeOverDefaults(Fields.get(body, "replica_config"));
+        JsonNode givenConfig = Fields.get(body, "replica_config");
+        ObjectNode config = ReplicaConfigs.mergeOverDefaults(givenConfig);
         if (sinkUri.isEmpty()) {
             throw ApiError.sinkUriInvalid("sink_uri is empty, cannot create a changefeed without sink_uri");
         }
@@ -51,7 +53,8 @@ final class ChangefeedLifecycleRoutes {
             throw ApiError.invalidParam("invalid namespace: " + ns);
         }
         return cluster.store.write(s -> {
-            long now = cluster.now();
+            Instant created = cluster.clock.instant();
+            long now = created.toEpochMilli();
             Cluster.settle(s, now);
             Keyspaces.requireEnabled(s, ns);
             if (s.changefeeds.containsKey(ClusterState.key(ns, id))) {
@@ -59,18 +62,25 @@ final class ChangefeedLifecycleRoutes {
             }
             long tso = Cluster.nextTso(s, now);
             long startTs = requestedStart == 0 ? tso : requestedStart;
-            if (startTs > tso) {
-                throw ApiError.invalidParam("invalid start-ts " + startTs + ", larger than current tso " + tso);
+            // TSOs are uint64: one of 2^63 or more is later than any current TSO, not before the GC safepoint
+            if (Long.compareUnsigned(startTs, tso) > 0) {
+                throw ApiError.invalidParam("invalid start-ts " + Long.toUnsignedString(startTs)
+                        + ", larger than current tso " + tso);
             }
             long gc = Cluster.gcSafepoint(s, now);
             if (startTs <= gc) {
                 throw startTsBeforeGc(startTs, gc);
             }
-            if (targetTs != 0 && targetTs <= startTs) {
+            if (targetTs != 0 && Long.compareUnsigned(targetTs, startTs) <= 0) {
                 throw new ApiError(400, "CDC:ErrTargetTsBeforeStartTs", "fail to create changefeed because target-ts "
                         + targetTs + " is earlier than start-ts " + startTs);
             }
+            if (givenConfig != null && givenConfig.isNull()) {
+                // The bind replaced the default config with nil, which ToInternalReplicaConfig dereferences.
+                throw ApiError.panic("\"replica_config\": null");
+            }
             ReplicaConfigs.validateForSink(config, sinkUri);
+            FilterRules.check(config, sinkUri, cluster.dialect);
             checkEligible(s, config);
             ReplicaConfigs.openSink(sinkUri);
             ChangefeedRecord cf = new ChangefeedRecord();
@@ -81,6 +91,7 @@ final class ChangefeedLifecycleRoutes {
             cf.startTs = startTs;
             cf.targetTs = targetTs;
             cf.createdAt = now;
+            cf.createdNanos = created.getNano() % 1_000_000;
             cf.creatorVersion = cluster.dialect.version();
             s.changefeeds.put(ClusterState.key(ns, id), cf);
             if (newArch) {
@@ -109,14 +120,17 @@ final class ChangefeedLifecycleRoutes {
                 throw updateRefused("changefeed update error: can only update changefeed config when it is stopped or"
                         + " failed");
             }
-            JsonNode body = r.jsonBody();
+            JsonNode body = r.jsonBody("v2.ChangefeedConfig");
             long targetTs = Fields.uint64(body, "target_ts", "ChangefeedConfig");
             String sinkUri = Fields.string(body, "sink_uri", "ChangefeedConfig");
             JsonNode given = Fields.get(body, "replica_config");
+            boolean configGiven = given != null && !given.isNull();
+            ObjectNode decoded = configGiven ? ReplicaConfigs.replaceFromDefaults(given) : null;
             long newTarget = cf.targetTs;
             if (targetTs != 0) {
-                if (targetTs <= v.startTs()) {
-                    throw updateRefused("can not update target_ts:" + targetTs + " less than start_ts:" + v.startTs());
+                if (Long.compareUnsigned(targetTs, v.startTs()) <= 0) {
+                    throw updateRefused("can not update target_ts:" + Long.toUnsignedString(targetTs)
+                            + " less than start_ts:" + v.startTs());
                 }
                 newTarget = targetTs;
             }
@@ -124,27 +138,27 @@ final class ChangefeedLifecycleRoutes {
             if (newArch && Fields.uint64(body, "start_ts", "ChangefeedConfig") != 0) {
                 throw ApiError.invalidParam("start_ts can not be updated");
             }
+            // tiflow starts from the changefeed as its owner holds it, the config pruned for its sink
+            // (cdc/model/changefeed.go RmUnusedFields), and compares the result with that
+            ObjectNode old = newArch ? (ObjectNode) cf.config : ReplicaConfigs.pruneForSink(cf.config, cf.sinkUri);
             String newSink = sinkUri.isEmpty() ? cf.sinkUri : sinkUri;
-            ObjectNode newConfig = (given == null || given.isNull() ? cf.config
-                    : ReplicaConfigs.replaceFromDefaults(given)).deepCopy();
-            if (!newSink.equals(cf.sinkUri) || !newConfig.equals(cf.config)) {
-                try {
-                    ReplicaConfigs.validateForSink(newConfig, newSink);
-                } catch (ApiError e) {
-                    // On update TiCDC wraps validation errors, which makes them 400s.
-                    throw updateRefused("changefeed update error: " + e.errorMessage());
+            ObjectNode newConfig = configGiven ? decoded : old.deepCopy();
+            // Both servers check a config or sink URI that is given, changed or not (verifyUpdateChangefeedConfig).
+            if (configGiven || !sinkUri.isEmpty()) {
+                refusedAsUpdate(() -> ReplicaConfigs.validateForSink(newConfig, newSink));
+                refusedAsUpdate(() -> FilterRules.check(newConfig, newSink, cluster.dialect));
+                checkEligible(s, newConfig);
+                if (newArch) {
+                    ReplicaConfigs.openSink(newSink);
+                } else {
+                    refusedAsUpdate(() -> ReplicaConfigs.openSink(newSink));
                 }
             }
-            // Compared after validation, which adjusts the config as it was adjusted when stored.
-            boolean sinkOrConfigChanged = !newSink.equals(cf.sinkUri) || !newConfig.equals(cf.config);
+            boolean changed = !newSink.equals(cf.sinkUri) || !newConfig.equals(old) || newTarget != cf.targetTs;
             // The new server has no such refusal: an identical update answers 200.
-            if (!newArch && !sinkOrConfigChanged && newTarget == cf.targetTs) {
+            if (!newArch && !changed) {
                 throw updateRefused("changefeed update error: changefeed config is the same with the old one, do"
                         + " nothing");
-            }
-            if (sinkOrConfigChanged) {
-                checkEligible(s, newConfig);
-                ReplicaConfigs.openSink(newSink);
             }
             cf.targetTs = newTarget;
             cf.sinkUri = newSink;
@@ -173,8 +187,11 @@ final class ChangefeedLifecycleRoutes {
             long now = cluster.now();
             Cluster.settle(s, now);
             ChangefeedRecord cf = Cluster.loadedChangefeed(s, r.namespace(), id, now);
-            // The new server treats an empty body as {} (ticdc api/v2/changefeed.go ResumeChangefeed).
-            JsonNode body = cluster.dialect.isNew() && r.body.length == 0 ? NullNode.getInstance() : r.jsonBody();
+            // The new server treats an empty body as {} and unmarshals any other (ticdc api/v2/changefeed.go
+            // ResumeChangefeed); tiflow binds it into &cfg.
+            String type = "v2.ResumeChangefeedConfig";
+            JsonNode body = !cluster.dialect.isNew() ? r.jsonBodyViaPointer(type)
+                    : r.body.length == 0 ? NullNode.getInstance() : r.unmarshalledBody(type);
             if (cluster.dialect.isNew()) {
                 Keyspaces.requireEnabled(s, r.namespace());
                 if (Cluster.view(s, cf, now).running()) {
@@ -222,6 +239,15 @@ final class ChangefeedLifecycleRoutes {
     private static ApiError startTsBeforeGc(long ts, long gc) {
         return new ApiError(400, "CDC:ErrStartTsBeforeGC", "fail to create or maintain changefeed because start-ts "
                 + ts + " is earlier than or equal to GC safepoint at " + gc);
+    }
+
+    /** On update TiCDC wraps validation errors in ErrChangefeedUpdateRefused (GenWithStackByCause), so they are 400s. */
+    private static void refusedAsUpdate(Runnable check) {
+        try {
+            check.run();
+        } catch (ApiError e) {
+            throw updateRefused("changefeed update error: " + e.errorMessage());
+        }
     }
 
     private static ApiError updateRefused(String message) {

@@ -47,8 +47,11 @@ final class ClusterRoutes {
     Reply setLogLevel(Request r, String captureId) {
         JsonNode body;
         try {
-            body = r.jsonBody();
+            body = r.jsonBodyViaPointer("v2.LogLevelReq");
         } catch (ApiError e) {
+            if (e.body() == ApiError.Body.NONE) {
+                throw e;
+            }
             throw ApiError.invalidParam("invalid log level: " + e.getMessage().replace("invalid api parameter: ", ""));
         }
         String level = Fields.string(body, "log_level", "LogLevelReq");
@@ -63,7 +66,7 @@ final class ClusterRoutes {
     /** POST /tso: tso.go {@code QueryTso}. */
     Reply tso(Request r) {
         if (!cluster.dialect.isNew()) {
-            upstream(r.jsonBody()); // ticdc api/v2/tso.go QueryTso ignores the body and asks its own PD
+            upstream(r.jsonBody("v2.UpstreamConfig")); // ticdc api/v2/tso.go QueryTso ignores the body and asks its own PD
         }
         long tso = cluster.store.write(s -> Cluster.nextTso(s, cluster.now()));
         return Reply.indented(200, JSON.objectNode()
@@ -98,8 +101,8 @@ final class ClusterRoutes {
                 kvs.addObject().put("key", base + "info/" + cf.id).put("value", GoJson.compact(JSON.objectNode()
                         .put("upstream-id", s.upstreamId).put("namespace", cf.namespace).put("changefeed-id", cf.id)
                         .put("sink-uri", cf.sinkUri)
-                        .put("create-time", GoJson.rfc3339Nano(cf.createdAt, cluster.zone()))
-                        .put("start-ts", v.startTs()).put("target-ts", cf.targetTs)
+                        .put("create-time", GoJson.rfc3339Nano(cf.createdAt, cf.createdNanos, cluster.zone()))
+                        .put("start-ts", v.startTs()).put("target-ts", ChangefeedJson.unsigned(cf.targetTs))
                         .put("admin-job-type", v.adminJobType()).put("state", v.state())
                         .put("creator-version", cf.creatorVersion)));
                 kvs.addObject().put("key", base + "status/" + cf.id).put("value", GoJson.compact(JSON.objectNode()
@@ -112,19 +115,20 @@ final class ClusterRoutes {
 
     /** POST /unsafe/resolve_lock: unsafe.go {@code ResolveLock}. */
     Reply resolveLock(Request r) {
-        JsonNode body = r.jsonBody();
+        JsonNode body = r.jsonBody("v2.ResolveLockReq");
         long region = Fields.uint64(body, "region_id", "ResolveLockReq");
         long ts = Fields.uint64(body, "ts", "ResolveLockReq");
-        // ticdc api/v2/unsafe.go ResolveLock has no zero checks
+        // tiflow cdc/api/v2/unsafe.go ResolveLock refuses zero IDs (PD's region query would panic on them); ticdc's
+        // has no such check
         if (!cluster.dialect.isNew() && (region == 0 || ts == 0)) {
-            throw ApiError.invalidParam("invalid api parameter: region_id and ts must be greater than 0");
+            throw ApiError.invalidParam("invalid resolve_lock request: region_id and ts must be non-zero");
         }
         return Reply.ok();
     }
 
     /** DELETE /unsafe/service_gc_safepoint: unsafe.go {@code DeleteServiceGcSafePoint}. */
     Reply deleteServiceGcSafepoint(Request r) {
-        upstream(r.jsonBody());
+        upstream(r.jsonBody("v2.UpstreamConfig"));
         cluster.store.write(s -> s.serviceGcSafepoint = false);
         return Reply.ok();
     }

@@ -1,5 +1,7 @@
 package dev.ticdcctl.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
@@ -35,8 +37,12 @@ final class Timeline {
     static final Set<String> FAULT_STATES = wires(EnumSet.of(ChangefeedState.NORMAL, ChangefeedState.WARNING,
             ChangefeedState.PENDING, ChangefeedState.FAILED));
 
-    /** A recorded error or warning and when it happened. */
-    record Problem(long at, String code, String message) {}
+    /** A recorded error or warning and when it happened: {@code at} ms, and {@code nanos} within that ms. */
+    record Problem(long at, String code, String message, @JsonSetter(nulls = Nulls.AS_EMPTY) int nanos) {
+        Problem(long at, String code, String message) {
+            this(at, code, message, 0);
+        }
+    }
 
     /** The derived state; {@code visible} is false until the owner has picked up a new changefeed. */
     record View(boolean visible, String state, long checkpointTs, long resolvedTs, long startTs, Problem error,
@@ -210,7 +216,7 @@ final class Timeline {
     }
 
     private void fault(Event e, long when) {
-        Problem problem = new Problem(when, e.code, e.message);
+        Problem problem = new Problem(when, e.code, e.message, when == e.at ? e.nanos : 0);
         ChangefeedState state = state();
         ChangefeedState to = ChangefeedState.of(e.state)
                 .orElseThrow(() -> new IllegalStateException("unknown fault state " + e.state));
