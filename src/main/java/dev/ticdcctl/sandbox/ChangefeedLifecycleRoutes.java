@@ -201,8 +201,9 @@ final class ChangefeedLifecycleRoutes {
             long overwrite = Fields.uint64(body, "overwrite_checkpoint_ts", "ResumeChangefeedConfig");
             long checkpoint = overwrite != 0 ? overwrite : Cluster.view(s, cf, now).checkpointTs();
             long tso = Cluster.nextTso(s, now);
-            if (checkpoint > tso) {
-                throw ApiError.invalidParam("invalid checkpoint-ts " + checkpoint + ", larger than current tso " + tso);
+            if (Long.compareUnsigned(checkpoint, tso) > 0) {
+                throw ApiError.invalidParam("invalid checkpoint-ts " + Long.toUnsignedString(checkpoint)
+                        + ", larger than current tso " + tso);
             }
             long gc = Cluster.gcSafepoint(s, now);
             if (checkpoint <= gc) {

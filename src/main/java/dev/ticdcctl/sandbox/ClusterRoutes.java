@@ -141,7 +141,7 @@ final class ClusterRoutes {
         long id = Fields.uint64(body, "id", "UpstreamConfig");
         long own = cluster.store.read(s -> s.upstreamId);
         if (id != 0 && id != own) {
-            throw new ApiError(500, "CDC:ErrUpstreamNotFound", "upstream not found, cluster-id: " + id);
+            throw new ApiError(500, "CDC:ErrUpstreamNotFound", "upstream not found, cluster-id: " + Long.toUnsignedString(id));
         }
         JsonNode pd = Fields.get(body, "pd_addrs");
         if (id == 0 && pd != null && pd.isArray() && !pd.isEmpty()) {
