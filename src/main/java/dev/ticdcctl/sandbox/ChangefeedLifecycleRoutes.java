@@ -145,6 +145,9 @@ final class ChangefeedLifecycleRoutes {
             ObjectNode newConfig = configGiven ? decoded : old.deepCopy();
             // Both servers check a config or sink URI that is given, changed or not (verifyUpdateChangefeedConfig).
             if (configGiven || !sinkUri.isEmpty()) {
+                if (!newArch) {
+                    refusedAsUpdate(() -> SinkRules.checkUpdateCompatibility(newConfig, old, newSink));
+                }
                 refusedAsUpdate(() -> ReplicaConfigs.validateForSink(newConfig, newSink));
                 refusedAsUpdate(() -> FilterRules.check(newConfig, newSink, cluster.dialect));
                 checkEligible(s, newConfig);

@@ -206,6 +206,24 @@ class ClassicWireContractTest extends ContractSupport {
         assertTrue(r.json().path("config").has("consistent"), "ToInternalReplicaConfig starts from the defaults");
     }
 
+    @Test
+    void an_update_whose_protocol_contradicts_the_sink_uri_is_refused_unless_the_uri_changes_it() {
+        String kafka = "kafka://127.0.0.1:9092/t?protocol=canal-json";
+        create("{\"changefeed_id\":\"cf-k\",\"sink_uri\":\"" + kafka + "\"}");
+        tick();
+        post("/api/v2/changefeeds/cf-k/pause", null);
+        tick();
+        String openProtocol = "{\"sink\":{\"protocol\":\"open-protocol\"}}";
+        assertError(put("/api/v2/changefeeds/cf-k", "{\"replica_config\":" + openProtocol + "}"), 400,
+                "CDC:ErrChangefeedUpdateRefused", "changefeed update error: [CDC:ErrIncompatibleSinkConfig]incompatible"
+                        + " configuration in sink uri(protocol=canal-json) and config file(protocol=open-protocol),"
+                        + " please try to update the configuration only through sink uri");
+        Resp viaUri = put("/api/v2/changefeeds/cf-k", "{\"sink_uri\":\"kafka://127.0.0.1:9092/t?protocol=simple\","
+                + "\"replica_config\":" + openProtocol + "}");
+        assertEquals(200, viaUri.status(), viaUri::toString);
+        assertEquals("simple", viaUri.json().path("config").path("sink").path("protocol").asText(), "the URI wins");
+    }
+
     // ------------------------------------------------------------------------------------------ processors
 
     @Test
