@@ -29,8 +29,15 @@ public final class TableFilter {
 
     /** A rule TiDB's parser refuses; the message is TiDB's. */
     public static final class InvalidRule extends Exception {
+        private String rule;
+
         InvalidRule(String message) {
             super(message);
+        }
+
+        /** The rule refused, as given. */
+        public String rule() {
+            return rule;
         }
     }
 
@@ -54,6 +61,15 @@ public final class TableFilter {
     }
 
     private static void checkRule(String rule, Imports imports, boolean table) throws InvalidRule {
+        try {
+            parseRule(rule, imports, table);
+        } catch (InvalidRule e) {
+            e.rule = rule;
+            throw e;
+        }
+    }
+
+    private static void parseRule(String rule, Imports imports, boolean table) throws InvalidRule {
         String line = trim(rule);
         if (line.isEmpty() || line.charAt(0) == '#') {
             return;
