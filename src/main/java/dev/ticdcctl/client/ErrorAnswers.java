@@ -2,6 +2,7 @@ package dev.ticdcctl.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticdcctl.model.FeatureReleases;
 import java.io.IOException;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -61,6 +62,8 @@ final class ErrorAnswers {
             String hint = route.equals(TicdcClient.V1_DRAIN)
                     ? "the new architecture drains a capture from v8.5.7 on; on this release, stopping the capture"
                     + " moves its tables to the others"
+                    : route.endsWith("/synced") ? "'changefeed synced' needs " + FeatureReleases.syncedNeeds()
+                    + "; 'ticdcctl version' shows the server's"
                     : dropped ? "TiCDC's new architecture has no such route; 'ticdcctl status' shows which one answers"
                     : "the OpenAPI v2 needs TiCDC v6.5.2 or newer: is the address a TiCDC server of such a version?";
             return new UnexpectedResponseException("the server does not have the route " + method + " " + route

@@ -30,8 +30,12 @@ final class Timeline {
     /** How much faster than real time a changefeed that fell behind catches up. */
     private static final long CATCH_UP = 10;
     private static final long DEFAULT_STUCK_MILLIS = 30 * 60 * 1000L;
-    /** Every state a changefeed can be in here, as the state file spells it: a removed one is deleted at once. */
-    static final Set<String> STATES = wires(EnumSet.complementOf(EnumSet.of(ChangefeedState.REMOVED)));
+    /**
+     * Every state a changefeed can be in here, as the state file spells it: a removed one is deleted at once, and
+     * v7.1's error state is no v8.5 server's.
+     */
+    static final Set<String> STATES = wires(EnumSet.complementOf(EnumSet.of(ChangefeedState.REMOVED,
+            ChangefeedState.ERROR)));
     /** The kinds of {@link Event}, and the states a fault event can move a changefeed to. */
     static final Set<String> EVENT_KINDS = Set.of("pause", "resume", "fault");
     static final Set<String> FAULT_STATES = wires(EnumSet.of(ChangefeedState.NORMAL, ChangefeedState.WARNING,

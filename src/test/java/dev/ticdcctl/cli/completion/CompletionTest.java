@@ -75,7 +75,8 @@ class CompletionTest {
         "'changefeed p' | pause",
         "'cf l' | list",
         "'changefeed qu' | query",
-        "'changefeed list --state ' | normal warning pending stopped failed finished removed all",
+        "'changefeed list --state ' | normal warning pending error stopped failed finished removed all",
+        "'changefeed list --state e' | error",
         "'changefeed list --state f' | failed finished",
         "'changefeed list -o ' | table wide json yaml",
         "'changefeed export cf -o ' | toml json yaml",
@@ -100,7 +101,7 @@ class CompletionTest {
         "'help ca' | capture",
         "'config set-context prod --un' | --unset",
         "'tso d' | decode",
-        "'changefeed wait cf --for s' | state=normal state=stopped state=finished state=failed state=warning state=pending synced",
+        "'changefeed wait cf --for s' | state=normal state=warning state=pending state=error state=stopped state=failed state=finished synced",
         "'changefeed wait cf --for c' | checkpoint=",
     })
     void static_words_come_from_the_command_tree(String line, String expected) {
