@@ -221,10 +221,15 @@ class CompletionTest {
 
     @Test
     void changefeed_ids_follow_the_namespace_and_the_prefix_typed() {
-        Offered offered = complete("changefeed -n team-a pause cf-m");
+        StubServer teamA = new StubServer();
+        try (teamA) {
+            teamA.on("GET", "/api/v2/changefeeds", 200, Fixtures.changefeedList().replace("\"namespace\":\"default\"",
+                    "\"namespace\":\"team-a\""));
+            Offered offered = complete(cli(), "--server " + teamA.url() + " changefeed -n team-a pause cf-m");
 
-        assertEquals(List.of(CF_MYSQL), offered.values(), offered.result()::toString);
-        assertEquals("namespace=team-a", server.last("GET", "/api/v2/changefeeds").query());
+            assertEquals(List.of(CF_MYSQL), offered.values(), offered.result()::toString);
+            assertEquals("namespace=team-a", teamA.last("GET", "/api/v2/changefeeds").query());
+        }
     }
 
     @Test
