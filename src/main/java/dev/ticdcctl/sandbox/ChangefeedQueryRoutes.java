@@ -152,11 +152,16 @@ final class ChangefeedQueryRoutes {
         Fields.uint64(body, "start_ts", "VerifyTableConfig");
         JsonNode given = Fields.get(body, "replica_config");
         ObjectNode config = ReplicaConfigs.mergeOverDefaults(given);
+        // ToInternalReplicaConfig dereferences a null config: tiflow after parsing the sink URI, ticdc before
+        boolean nullConfig = given != null && given.isNull();
+        if (nullConfig && cluster.dialect.isNew()) {
+            throw ApiError.panic("\"replica_config\": null");
+        }
         if (!allOnly) {
             ReplicaConfigs.requireParsableSinkUri(sinkUri);
         }
-        if (given != null && given.isNull()) {
-            throw ApiError.panic("\"replica_config\": null"); // ToInternalReplicaConfig dereferences it
+        if (nullConfig) {
+            throw ApiError.panic("\"replica_config\": null");
         }
         FilterRules.check(config, allOnly ? "" : sinkUri, cluster.dialect);
         return cluster.store.read(s -> {
