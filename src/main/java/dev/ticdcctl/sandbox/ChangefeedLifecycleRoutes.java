@@ -62,15 +62,7 @@ final class ChangefeedLifecycleRoutes {
             }
             long tso = Cluster.nextTso(s, now);
             long startTs = requestedStart == 0 ? tso : requestedStart;
-            // TSOs are uint64: one of 2^63 or more is later than any current TSO, not before the GC safepoint
-            if (Long.compareUnsigned(startTs, tso) > 0) {
-                throw ApiError.invalidParam("invalid start-ts " + Long.toUnsignedString(startTs)
-                        + ", larger than current tso " + tso);
-            }
-            long gc = Cluster.gcSafepoint(s, now);
-            if (startTs <= gc) {
-                throw startTsBeforeGc(startTs, gc);
-            }
+            requireSafeStart(s, now, tso, startTs, "start-ts");
             if (targetTs != 0 && Long.compareUnsigned(targetTs, startTs) <= 0) {
                 throw new ApiError(400, "CDC:ErrTargetTsBeforeStartTs", "fail to create changefeed because target-ts "
                         + targetTs + " is earlier than start-ts " + startTs);
@@ -203,15 +195,7 @@ final class ChangefeedLifecycleRoutes {
             }
             long overwrite = Fields.uint64(body, "overwrite_checkpoint_ts", "ResumeChangefeedConfig");
             long checkpoint = overwrite != 0 ? overwrite : Cluster.view(s, cf, now).checkpointTs();
-            long tso = Cluster.nextTso(s, now);
-            if (Long.compareUnsigned(checkpoint, tso) > 0) {
-                throw ApiError.invalidParam("invalid checkpoint-ts " + Long.toUnsignedString(checkpoint)
-                        + ", larger than current tso " + tso);
-            }
-            long gc = Cluster.gcSafepoint(s, now);
-            if (checkpoint <= gc) {
-                throw startTsBeforeGc(checkpoint, gc);
-            }
+            requireSafeStart(s, now, Cluster.nextTso(s, now), checkpoint, "checkpoint-ts");
             Event e = Event.of("resume", now);
             e.overwriteTs = overwrite == 0 ? null : overwrite;
             Cluster.record(s, cf, e);
@@ -237,6 +221,22 @@ final class ChangefeedLifecycleRoutes {
             throw new ApiError(400, "CDC:ErrTableIneligible", "some tables are not eligible to replicate("
                     + s.faults.ineligibleTables + "), if you want to ignore these tables, please set"
                     + " ignore_ineligible_table to true");
+        }
+    }
+
+    /**
+     * Where create and resume let a changefeed start (cdc/api/v2/api_helpers.go): not after the current TSO (TSOs are
+     * uint64, so one of 2^63 or more is later than any), and after the GC safepoint
+     * (pkg/txnutil/gc/gc_service.go EnsureChangefeedStartTsSafety).
+     */
+    private static void requireSafeStart(ClusterState s, long now, long tso, long ts, String what) {
+        if (Long.compareUnsigned(ts, tso) > 0) {
+            throw ApiError.invalidParam("invalid " + what + " " + Long.toUnsignedString(ts) + ", larger than current tso "
+                    + tso);
+        }
+        long gc = Cluster.gcSafepoint(s, now);
+        if (ts <= gc) {
+            throw startTsBeforeGc(ts, gc);
         }
     }
 

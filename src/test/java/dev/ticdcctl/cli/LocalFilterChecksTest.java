@@ -22,9 +22,7 @@ class LocalFilterChecksTest extends SandboxTest {
     Path dir;
 
     private String file(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p.toString();
+        return Files.writeString(dir.resolve(name), text).toString();
     }
 
     private Cli.Result offline(String... args) {

@@ -58,18 +58,22 @@ final class FilterRulesCheck {
     }
 
     private static void rules(String key, JsonNode rules) {
-        List<String> values = strings(rules);
-        try {
-            TableFilter.check(values, TableFilter.Imports.UNCHECKED);
-        } catch (TableFilter.InvalidRule e) {
-            throw invalid(key, e);
-        }
+        parse(key, rules, TableFilter::check);
     }
 
     private static void columns(String key, JsonNode rules) {
-        List<String> values = strings(rules);
+        parse(key, rules, TableFilter::checkColumns);
+    }
+
+    /** {@code TableFilter.check} or {@code checkColumns}. */
+    @FunctionalInterface
+    private interface Parser {
+        void parse(List<String> rules, TableFilter.Imports imports) throws TableFilter.InvalidRule;
+    }
+
+    private static void parse(String key, JsonNode rules, Parser parser) {
         try {
-            TableFilter.checkColumns(values, TableFilter.Imports.UNCHECKED);
+            parser.parse(strings(rules), TableFilter.Imports.UNCHECKED);
         } catch (TableFilter.InvalidRule e) {
             throw invalid(key, e);
         }
