@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Whether Go's {@code regexp.Compile} (RE2 syntax, Perl flags, Go 1.23 as TiCDC v8.5 is built with) accepts a
@@ -15,36 +14,6 @@ import java.util.Set;
 public final class GoRegexp {
     private static final int MAX_REPEAT = 1000;
     private static final int MAX_RUNE = 0x10FFFF;
-    /** Go's unicode.Categories keys (Go 1.23). */
-    private static final Set<String> CATEGORIES = Set.of("C", "Cc", "Cf", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt",
-            "Lu", "M", "Mc", "Me", "Mn", "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S",
-            "Sc", "Sk", "Sm", "So", "Z", "Zl", "Zp", "Zs");
-    /** Go's unicode.Scripts keys (Unicode 15.0, Go 1.21 to 1.24). */
-    private static final Set<String> SCRIPTS = Set.of("Adlam", "Ahom", "Anatolian_Hieroglyphs", "Arabic", "Armenian",
-            "Avestan", "Balinese", "Bamum", "Bassa_Vah", "Batak", "Bengali", "Bhaiksuki", "Bopomofo", "Brahmi",
-            "Braille", "Buginese", "Buhid", "Canadian_Aboriginal", "Carian", "Caucasian_Albanian", "Chakma", "Cham",
-            "Cherokee", "Chorasmian", "Common", "Coptic", "Cuneiform", "Cypriot", "Cypro_Minoan", "Cyrillic",
-            "Deseret", "Devanagari", "Dives_Akuru", "Dogra", "Duployan", "Egyptian_Hieroglyphs", "Elbasan", "Elymaic",
-            "Ethiopic", "Georgian", "Glagolitic", "Gothic", "Grantha", "Greek", "Gujarati", "Gunjala_Gondi",
-            "Gurmukhi", "Han", "Hangul", "Hanifi_Rohingya", "Hanunoo", "Hatran", "Hebrew", "Hiragana",
-            "Imperial_Aramaic", "Inherited", "Inscriptional_Pahlavi", "Inscriptional_Parthian", "Javanese", "Kaithi",
-            "Kannada", "Katakana", "Kawi", "Kayah_Li", "Kharoshthi", "Khitan_Small_Script", "Khmer", "Khojki",
-            "Khudawadi", "Lao", "Latin", "Lepcha", "Limbu", "Linear_A", "Linear_B", "Lisu", "Lycian", "Lydian",
-            "Mahajani", "Makasar", "Malayalam", "Mandaic", "Manichaean", "Marchen", "Masaram_Gondi", "Medefaidrin",
-            "Meetei_Mayek", "Mende_Kikakui", "Meroitic_Cursive", "Meroitic_Hieroglyphs", "Miao", "Modi", "Mongolian",
-            "Mro", "Multani", "Myanmar", "Nabataean", "Nag_Mundari", "Nandinagari", "New_Tai_Lue", "Newa", "Nko",
-            "Nushu", "Nyiakeng_Puachue_Hmong", "Ogham", "Ol_Chiki", "Old_Hungarian", "Old_Italic",
-            "Old_North_Arabian", "Old_Permic", "Old_Persian", "Old_Sogdian", "Old_South_Arabian", "Old_Turkic",
-            "Old_Uyghur", "Oriya", "Osage", "Osmanya", "Pahawh_Hmong", "Palmyrene", "Pau_Cin_Hau", "Phags_Pa",
-            "Phoenician", "Psalter_Pahlavi", "Rejang", "Runic", "Samaritan", "Saurashtra", "Sharada", "Shavian",
-            "Siddham", "SignWriting", "Sinhala", "Sogdian", "Sora_Sompeng", "Soyombo", "Sundanese", "Syloti_Nagri",
-            "Syriac", "Tagalog", "Tagbanwa", "Tai_Le", "Tai_Tham", "Tai_Viet", "Takri", "Tamil", "Tangsa", "Tangut",
-            "Telugu", "Thaana", "Thai", "Tibetan", "Tifinagh", "Tirhuta", "Toto", "Ugaritic", "Vai", "Vithkuqi",
-            "Wancho", "Warang_Citi", "Yezidi", "Yi", "Zanabazar_Square");
-    /** The POSIX classes Go knows, each also negated as {@code [:^name:]}. */
-    private static final Set<String> POSIX = Set.of("alnum", "alpha", "ascii", "blank", "cntrl", "digit", "graph",
-            "lower", "print", "punct", "space", "upper", "word", "xdigit");
-
     /** A pattern Go refuses, with Go's message: {@code error parsing regexp: <code>: `<part>`}. */
     public static final class SyntaxError extends Exception {
         SyntaxError(String code, String expr) {
@@ -402,7 +371,7 @@ public final class GoRegexp {
         }
         String name = whole.substring(at, close + 2);
         String inner = name.substring(2, name.length() - 2);
-        if (!POSIX.contains(inner.startsWith("^") ? inner.substring(1) : inner)) {
+        if (!GoRegexpNames.isPosixClass(inner.startsWith("^") ? inner.substring(1) : inner)) {
             throw new SyntaxError("invalid character class range", name);
         }
         return close + 2;
@@ -436,8 +405,7 @@ public final class GoRegexp {
             end = nameAt >= whole.length() ? nameAt : nameAt + Character.charCount(whole.codePointAt(nameAt));
             name = whole.substring(nameAt, end);
         }
-        String bare = name.startsWith("^") ? name.substring(1) : name;
-        if (!bare.equals("Any") && !CATEGORIES.contains(bare) && !SCRIPTS.contains(bare)) {
+        if (!GoRegexpNames.isUnicodeClass(name.startsWith("^") ? name.substring(1) : name)) {
             throw new SyntaxError("invalid character class range", whole.substring(at, end));
         }
         return end;
