@@ -231,8 +231,8 @@ final class ChangefeedLifecycleRoutes {
      */
     private static void requireSafeStart(ClusterState s, long now, long tso, long ts, String what) {
         if (Long.compareUnsigned(ts, tso) > 0) {
-            throw ApiError.invalidParam("invalid " + what + " " + Long.toUnsignedString(ts) + ", larger than current tso "
-                    + tso);
+            throw ApiError.invalidParam("invalid " + what + " " + Long.toUnsignedString(ts)
+                    + ", larger than current tso " + tso);
         }
         long gc = Cluster.gcSafepoint(s, now);
         if (ts <= gc) {
@@ -245,7 +245,7 @@ final class ChangefeedLifecycleRoutes {
                 + ts + " is earlier than or equal to GC safepoint at " + gc);
     }
 
-    /** On update TiCDC wraps validation errors in ErrChangefeedUpdateRefused (GenWithStackByCause), so they are 400s. */
+    /** An update wraps validation errors in ErrChangefeedUpdateRefused (GenWithStackByCause): they are 400s. */
     private static void refusedAsUpdate(Runnable check) {
         try {
             check.run();

@@ -66,7 +66,8 @@ final class ClusterRoutes {
     /** POST /tso: tso.go {@code QueryTso}. */
     Reply tso(Request r) {
         if (!cluster.dialect.isNew()) {
-            upstream(r.jsonBody("v2.UpstreamConfig")); // ticdc api/v2/tso.go QueryTso ignores the body and asks its own PD
+            // ticdc api/v2/tso.go QueryTso ignores the body and asks its own PD
+            upstream(r.jsonBody("v2.UpstreamConfig"));
         }
         long tso = cluster.store.write(s -> Cluster.nextTso(s, cluster.now()));
         return Reply.indented(200, JSON.objectNode()
@@ -141,7 +142,8 @@ final class ClusterRoutes {
         long id = Fields.uint64(body, "id", "UpstreamConfig");
         long own = cluster.store.read(s -> s.upstreamId);
         if (id != 0 && id != own) {
-            throw new ApiError(500, "CDC:ErrUpstreamNotFound", "upstream not found, cluster-id: " + Long.toUnsignedString(id));
+            throw new ApiError(500, "CDC:ErrUpstreamNotFound", "upstream not found, cluster-id: "
+                    + Long.toUnsignedString(id));
         }
         JsonNode pd = Fields.get(body, "pd_addrs");
         if (id == 0 && pd != null && pd.isArray() && !pd.isEmpty()) {

@@ -41,7 +41,10 @@ final class Timeline {
     static final Set<String> FAULT_STATES = wires(EnumSet.of(ChangefeedState.NORMAL, ChangefeedState.WARNING,
             ChangefeedState.PENDING, ChangefeedState.FAILED));
 
-    /** A recorded error or warning and when it happened: {@code at} ms, and {@code nanos} within that ms. */
+    /**
+     * A recorded error or warning and when it happened: {@code at} ms, and {@code nanos} within that ms (0 when read
+     * from a state file written before there were nanoseconds).
+     */
     record Problem(long at, String code, String message, @JsonSetter(nulls = Nulls.AS_EMPTY) int nanos) {
         Problem(long at, String code, String message) {
             this(at, code, message, 0);

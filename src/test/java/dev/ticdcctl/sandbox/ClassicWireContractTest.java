@@ -110,7 +110,8 @@ class ClassicWireContractTest extends ContractSupport {
     void a_null_replica_config_panics_after_the_checks_before_it() {
         createLoaded("cf-1");
         assertError(post("/api/v2/changefeeds", "{\"changefeed_id\":\"cf-1\",\"sink_uri\":\"blackhole://\","
-                + "\"replica_config\":null}"), 500, "CDC:ErrChangeFeedAlreadyExists", "changefeed already exists, cf-1");
+                + "\"replica_config\":null}"), 500, "CDC:ErrChangeFeedAlreadyExists",
+                "changefeed already exists, cf-1");
         Resp r = post("/api/v2/changefeeds", "{\"changefeed_id\":\"cf-n\",\"sink_uri\":\"blackhole://\","
                 + "\"replica_config\":null}");
         assertEquals(500, r.status(), r::toString);

@@ -24,7 +24,8 @@ class NewArchFilterRulesTest extends ContractSupport {
     void a_bad_table_rule_or_event_type_is_refused_as_on_the_classic_server() {
         assertError(post("/api/v2/changefeeds", "{\"changefeed_id\":\"cf-n\",\"sink_uri\":\"blackhole://\","
                 + "\"replica_config\":{\"filter\":{\"rules\":[\"[bad\"]}}}"), 400, "CDC:ErrFilterRuleInvalid",
-                "filter rule is invalid &{[[bad] [] []}: at <cmdline>:1: syntax error: failed to parse character class");
+                "filter rule is invalid &{[[bad] [] []}: at <cmdline>:1: syntax error: failed to parse character"
+                        + " class");
         assertError(create("cf-n", "{\"matcher\":[\"*.*\"],\"ignore_event\":[\"inserts\"]}"), 500,
                 "CDC:ErrInvalidIgnoreEventType", "invalid ignore event type: 'inserts'");
     }
@@ -39,6 +40,7 @@ class NewArchFilterRulesTest extends ContractSupport {
     void an_ignore_sql_expression_go_cannot_compile_is_refused() {
         assertError(create("cf-n", "{\"matcher\":[\"*.*\"],\"ignore_sql\":[\"^drop\",\"(abc\"]}"), 400,
                 "CDC:ErrFilterRuleInvalid", "filter rule is invalid failed to create binlog event filter: compile"
-                        + " regular expression [^drop (abc]: error parsing regexp: missing closing ): `(?i)^drop|(abc`");
+                        + " regular expression [^drop (abc]: error parsing regexp: missing closing ):"
+                        + " `(?i)^drop|(abc`");
     }
 }

@@ -65,7 +65,8 @@ class GoRegexpTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "a", "a*?", "a+?b??", "x{2}", "x{2,}", "x{2,5}?", "x{,5}", "x{", "{a}", "a{2}b{3}",
         "(?i)abc", "(?i:a|b)+", "(?P<name>a)", "(?<name>a)", "(?s-m:.)", "^$\\A\\z\\b\\B", "[]a]", "[^]a]", "[a-]",
-        "[\\]\\-]", "[\\d-z]", "[[:alpha:][:^digit:]]", "\\pL\\p{Han}\\P{^Greek}\\p{Any}", "\\d\\S\\w", "\\x41\\x{1F600}\\101\\0",
+        "[\\]\\-]", "[\\d-z]", "[[:alpha:][:^digit:]]", "\\pL\\p{Han}\\P{^Greek}\\p{Any}", "\\d\\S\\w",
+        "\\x41\\x{1F600}\\101\\0",
         "\\Qa*b\\E+", "a*(?i)*", "(a{500}){2}", "\\.\\*\\_", "(?s)^[^]$]$", "a|b|", "()", "(|)"})
     void accepted_patterns_pass(String pattern) {
         assertDoesNotThrow(() -> GoRegexp.check(pattern));
