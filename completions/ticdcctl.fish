@@ -76,14 +76,14 @@ set -g __ticdcctl_opts \
     '--cert --cert 1 1 g F PEM client certificate (chain) for mutual TLS (env TICDC_CERT_PATH)' \
     '--key --key 1 1 g F PEM private key of --cert: RSA or EC, PKCS#1, SEC1 or PKCS#8 (env...' \
     '--insecure-skip-tls-verify --insecure-skip-tls-verify 0 0 g - Do not verify the server\'s certificate or host name (warns; never the...' \
-    '--user --user 1 1 g - TiDB user for clusters that require one for changes (env TICDC_USER)' \
+    '--user --user 1 1 g - TiDB user for clusters that require one for changes (TiCDC v8.0.0 and...' \
     '--password-stdin --password-stdin 0 0 g - Read the password from the first line of stdin (or use...' \
     '--password --password 1 1 g - The password in argv, where other users can see it (warns); prefer...' \
     '--connect-timeout --connect-timeout 1 1 g - Give up connecting after DURATION (default 10s)' \
     '--retries --retries 1 1 g - Retry reads and deletes up to N times (default 3) after a refused,...' \
     '--proxy --proxy 1 1 g - Reach the server through this HTTP proxy...' \
     '--max-response-size --max-response-size 1 1 g - Refuse an answer larger than SIZE, reading no further (env...' \
-    '-n,--namespace --namespace 1 1 g - Changefeed namespace (env TICDCCTL_NAMESPACE; default: default)' \
+    '-n,--namespace --namespace 1 1 g - Changefeed namespace (TiCDC v7.2.0 and newer; env TICDCCTL_NAMESPACE;...' \
     '-k,--keyspace --keyspace 1 1 g L Keyspace of a new-architecture server, as cdc cli\'s -k; a next-gen...' \
     '--server-arch --server-arch 1 1 g =classic,new Server architecture, when not to ask the server (env TICDCCTL_ARCH);...' \
     '--server-kernel --server-kernel 1 1 g =classic,next-gen Server kernel, when not to ask the server (env TICDCCTL_KERNEL)' \
@@ -97,7 +97,7 @@ set -g __ticdcctl_opts \
     '--debug --debug 0 0 g - Trace HTTP requests and answers on stderr (credential headers...' \
     '-h,--help --help 0 0 g - Show this help message and exit' \
     '-V,--version --version 0 0 g - Print version information and exit' \
-    '--state --state 1 1 - =normal,warning,pending,stopped,failed,finished,removed,all Only changefeeds in STATE: normal, warning, pending, stopped, failed,...' \
+    '--state --state 1 1 - =normal,warning,pending,error,stopped,failed,finished,removed,all Only changefeeds in STATE: normal, warning, pending, error, stopped,...' \
     '-a,--all --all 0 0 - - Include finished changefeeds' \
     '-w,--watch --watch 0 0 - - Show it again every --interval until Ctrl-C: redrawn in place on a...' \
     '--interval --interval 1 1 - - Time between refreshes with --watch (default 2s, at least 500ms)' \
@@ -132,7 +132,7 @@ set -g __ticdcctl_opts \
     '--ignore-ineligible --ignore-ineligible 0 0 - - On create, skip tables that cannot be replicated' \
     '--dry-run --dry-run 0 0 - - Show what would change and the request body (secrets masked); send...' \
     '--show-secrets --show-secrets 0 0 - - Write the sink-URI password and config secrets in clear' \
-    '--for --for 1 1 - =state=normal,state=stopped,state=finished,state=failed,state=warning,state=pending,synced,checkpoint= state=STATE, synced, or checkpoint=TSO|TIME' \
+    '--for --for 1 1 - =state=normal,state=warning,state=pending,state=error,state=stopped,state=failed,state=finished,synced,checkpoint= state=STATE, synced, or checkpoint=TSO|TIME' \
     '--interval --interval 1 1 - - Time between polls (default 2s)' \
     '--mode --mode 1 1 - - The sink\'s dispatchers (default) or the redo log\'s; 0 and 1 as cdc...' \
     '-t,--table-id --table-id 1 1 - - The table\'s ID, as \'changefeed tables\' lists it' \

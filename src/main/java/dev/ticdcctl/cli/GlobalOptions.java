@@ -1,6 +1,7 @@
 package dev.ticdcctl.cli;
 
 import dev.ticdcctl.config.ConfigFile;
+import dev.ticdcctl.model.FeatureReleases;
 import dev.ticdcctl.output.ColorMode;
 import dev.ticdcctl.output.Format;
 import dev.ticdcctl.util.ByteSize;
@@ -50,7 +51,8 @@ public final class GlobalOptions {
     boolean insecureSkipTlsVerify;
 
     @Option(names = "--user", paramLabel = "USER", scope = ScopeType.INHERIT, order = 100,
-            description = "TiDB user for clusters that require one for changes (env TICDC_USER).")
+            description = "TiDB user for clusters that require one for changes (TiCDC " + FeatureReleases.AUTHENTICATION
+                    + " and newer; env TICDC_USER).")
     String user;
 
     @Option(names = "--password-stdin", scope = ScopeType.INHERIT, order = 100,
@@ -85,7 +87,8 @@ public final class GlobalOptions {
     ByteSize maxResponseSize;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", scope = ScopeType.INHERIT, order = 101,
-            description = "Changefeed namespace (env TICDCCTL_NAMESPACE; default: default).")
+            description = "Changefeed namespace (TiCDC " + FeatureReleases.NAMESPACES + " and newer; env"
+                    + " TICDCCTL_NAMESPACE; default: default).")
     String namespace;
 
     @Option(names = {"-k", "--keyspace"}, paramLabel = "NAME", scope = ScopeType.INHERIT, order = 101,

@@ -10,6 +10,7 @@ import dev.ticdcctl.model.ChangefeedStatus;
 import dev.ticdcctl.model.ChangefeedSummary;
 import dev.ticdcctl.model.DrainResult;
 import dev.ticdcctl.model.EtcdEntry;
+import dev.ticdcctl.model.FeatureReleases;
 import dev.ticdcctl.model.ListResult;
 import dev.ticdcctl.model.ProcessorDetail;
 import dev.ticdcctl.model.ProcessorSummary;
@@ -300,7 +301,8 @@ public final class TicdcClient {
      * Each architecture ignores the other's query parameter, so a namespace other than {@code default} sent to the
      * new architecture, or a keyspace other than {@code default} to a classic server, would act on {@code default}
      * unnoticed. The answer tells which server it is (new: {@code keyspace}, classic: {@code namespace}), so such a
-     * mix-up is an error with no probe; for a create it is found only after the fact, and says so.
+     * mix-up is an error with no probe; for a create it is found only after the fact, and says so. A classic server
+     * before v7.2 ignores the namespace too, and answers for another.
      */
     private <T> ApiResult<T> scoped(ApiResult<T> result, String namespace, String done) {
         boolean namespaceOnly = namespace != null && !namespace.equals(DEFAULT) && keyspace == null;
@@ -321,6 +323,16 @@ public final class TicdcClient {
             throw new ClientException("this server has the classic architecture, which has namespaces, not"
                     + " keyspaces: it ignored keyspace '" + keyspace + "' and used namespace '"
                     + changefeed.path("namespace").asText() + "'" + created, "give the namespace with -n NS", null);
+        }
+        Iterable<JsonNode> answered = json.has("items") ? json.path("items") : List.of(json);
+        for (JsonNode item : answered) {
+            String other = item.path("namespace").asText(namespace);
+            if (namespaceOnly && !other.equals(namespace)) {
+                // v7.1 ignores the parameter: it answers for the default namespace, or lists every namespace
+                throw new ClientException("the server ignored namespace '" + namespace + "' and answered for"
+                        + " namespace '" + other + "'" + created, "namespaces need TiCDC " + FeatureReleases.NAMESPACES
+                        + " or newer; 'ticdcctl version' shows the server's", null);
+            }
         }
         return result;
     }

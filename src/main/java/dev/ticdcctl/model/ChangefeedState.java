@@ -1,6 +1,7 @@
 package dev.ticdcctl.model;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +10,13 @@ import java.util.stream.Collectors;
 
 /**
  * The states of a changefeed as TiCDC names them on the wire (tiflow cdc/model/changefeed.go, the FeedState
- * constants), with what the owner lets happen in each. The records keep the state as the server sent it, since a
- * newer server may send one this list does not know: {@link #of} reads it, and an unknown state has none of the
- * properties below.
+ * constants), with what the owner lets happen in each: the one list of states that options, completion, colours and
+ * waits use. The records keep the state as the server sent it, since a newer server may send one this list does not
+ * know: {@link #of} reads it, and an unknown state has none of the properties below.
+ *
+ * <p>{@code error} is v7.1's: an error the owner retries with back-off, which v7.3 split into {@code pending}
+ * (retrying) and {@code warning} (tiflow#9358); pause and resume both act on it (v7.1
+ * cdc/owner/feed_state_manager.go handleAdminJob), and an update is refused.
  *
  * <p>The order is the one operators read them in: running, degraded, stopped, failed, done.
  */
@@ -19,6 +24,7 @@ public enum ChangefeedState {
     NORMAL(Health.HEALTHY),
     WARNING(Health.DEGRADED),
     PENDING(Health.DEGRADED),
+    ERROR(Health.DEGRADED),
     STOPPED(Health.PAUSED),
     FAILED(Health.BROKEN),
     FINISHED(Health.ENDED),
@@ -27,8 +33,6 @@ public enum ChangefeedState {
     /** How a state reads to an operator; the output maps each to a colour. */
     public enum Health { HEALTHY, DEGRADED, PAUSED, BROKEN, ENDED, UNKNOWN }
 
-    /** What older TiCDC called a changefeed whose error it retries (tiflow cdc/model/changefeed.go StateError). */
-    private static final String LEGACY_ERROR = "error";
     /** By wire name: a list of 10,000 changefeeds asks for each row's state several times. */
     private static final Map<String, ChangefeedState> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(s -> s.wire, s -> s));
@@ -46,9 +50,14 @@ public enum ChangefeedState {
         return wire == null ? Optional.empty() : Optional.ofNullable(BY_WIRE.get(wire));
     }
 
-    /** The health of a state as the server sent it, including a legacy or unknown one. */
+    /** The health of a state as the server sent it, {@link Health#UNKNOWN} for one this list does not know. */
     public static Health healthOf(String wire) {
-        return LEGACY_ERROR.equals(wire) ? Health.BROKEN : of(wire).map(s -> s.health).orElse(Health.UNKNOWN);
+        return of(wire).map(s -> s.health).orElse(Health.UNKNOWN);
+    }
+
+    /** The states a server reports: all but {@code removed}, which is deleted at once and never shows. */
+    public static List<ChangefeedState> reported() {
+        return Arrays.stream(values()).filter(s -> s != REMOVED).toList();
     }
 
     /** Whether the server's text names a state that {@code predicate} holds for; false for an unknown one. */
@@ -83,12 +92,15 @@ public enum ChangefeedState {
      * cdc/owner/feed_state_manager.go handleAdminJob, AdminStop).
      */
     public boolean isActive() {
-        return isRunning() || this == PENDING;
+        return isRunning() || this == PENDING || this == ERROR;
     }
 
-    /** Stopped by a pause, an error or its target-ts: a resume runs it again (handleAdminJob, AdminResume). */
+    /**
+     * Stopped by a pause, an error or its target-ts, or retrying on v7.1: a resume runs it again (handleAdminJob,
+     * AdminResume).
+     */
     public boolean isResumable() {
-        return this == STOPPED || this == FAILED || this == FINISHED;
+        return this == STOPPED || this == FAILED || this == FINISHED || this == ERROR;
     }
 
     /** Whose config TiCDC lets an update change (tiflow cdc/api/v2/changefeed.go updateChangefeed). */
@@ -106,15 +118,15 @@ public enum ChangefeedState {
 
     /** Whether the server reports the changefeed's error in this state: it is failing, or retrying one. */
     public boolean hasError() {
-        return this == FAILED || this == WARNING || this == PENDING;
+        return this == FAILED || this == WARNING || this == PENDING || this == ERROR;
     }
 
     /**
      * Listed without a state filter (tiflow cdc/model/changefeed.go FeedState.IsNeeded with an empty filter): every
-     * state but finished and removed.
+     * state but finished and removed; v7.1 listed only normal, stopped and failed, so not its error.
      */
     public boolean isListedByDefault() {
-        return this != FINISHED && this != REMOVED;
+        return this != FINISHED && this != REMOVED && this != ERROR;
     }
 
     @Override

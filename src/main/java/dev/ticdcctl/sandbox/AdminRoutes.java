@@ -7,6 +7,7 @@ import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -68,7 +69,9 @@ final class AdminRoutes {
             if (cf == null) {
                 throw new ApiError(400, "CDC:ErrChangeFeedNotExists", "changefeed not exists, " + namespace + "/" + id);
             }
-            Event e = Event.of("fault", cluster.now());
+            Instant at = cluster.clock.instant();
+            Event e = Event.of("fault", at.toEpochMilli());
+            e.nanos = at.getNano() % 1_000_000;
             e.state = state;
             e.code = body.path("code").asText(ChangefeedState.WARNING.is(state) ? "CDC:ErrKafkaNewProducer"
                     : "CDC:ErrMySQLConnectionError");

@@ -5,19 +5,22 @@ package dev.ticdcctl.sandbox;
  * code}}, pretty-printed, with the HTTP status TiCDC would choose.
  */
 public final class ApiError extends RuntimeException {
+    /** What the body holds: TiCDC's envelope, the raw error object, or nothing at all. */
+    enum Body { ENVELOPE, RAW, NONE }
+
     private final int status;
     private final String code;
-    private final boolean raw;
+    private final Body body;
 
     public ApiError(int status, String code, String message) {
-        this(status, code, message, false);
+        this(status, code, message, Body.ENVELOPE);
     }
 
-    private ApiError(int status, String code, String message, boolean raw) {
+    private ApiError(int status, String code, String message, Body body) {
         super(message);
         this.status = status;
         this.code = code;
-        this.raw = raw;
+        this.body = body;
     }
 
     /**
@@ -26,12 +29,19 @@ public final class ApiError extends RuntimeException {
      * {@code errors.ErrAPIInvalidParam} with IndentedJSON; pingcap/errors marshals it to class/code/message/rfccode).
      */
     static ApiError rawInvalidParam() {
-        return new ApiError(400, "CDC:ErrAPIInvalidParam", "invalid api parameter", true);
+        return new ApiError(400, "CDC:ErrAPIInvalidParam", "invalid api parameter", Body.RAW);
     }
 
-    /** Whether the body is the raw error object rather than TiCDC's envelope. */
-    boolean raw() {
-        return raw;
+    /**
+     * A handler that panics (dereferencing a nil pointer, say): gin's recovery middleware, which both servers install
+     * (tiflow cdc/server/server.go, ticdc server/module_http.go: gin.RecoveryWithWriter), answers 500 with no body.
+     */
+    static ApiError panic(String why) {
+        return new ApiError(500, "", why, Body.NONE);
+    }
+
+    Body body() {
+        return body;
     }
 
     /** 400 with {@code CDC:ErrAPIInvalidParam}. */

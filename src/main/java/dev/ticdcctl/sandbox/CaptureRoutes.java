@@ -75,9 +75,16 @@ final class CaptureRoutes {
                 throw ApiError.invalidParam("invalid api parameter: changefeed in abnormal state: " + v.state()
                         + ", can'duration get processor of an abnormal changefeed");
             }
+            // The capture must run a processor of some changefeed (GetProcessors lists them all); one that runs
+            // none of this changefeed's tables has no task status for it, and the detail is null.
+            boolean hostsProcessors = s.changefeeds.values().stream().anyMatch(other -> Cluster.view(s, other, now)
+                    .running() && Cluster.placement(s, other, now).containsKey(captureId));
+            if (!hostsProcessors) {
+                throw new ApiError(400, "CDC:ErrCaptureNotExist", "capture not exists, " + captureId);
+            }
             List<Long> held = Cluster.placement(s, cf, now).get(captureId);
             if (held == null) {
-                throw new ApiError(400, "CDC:ErrCaptureNotExist", "capture not exists, " + captureId);
+                return Reply.json(200, JSON.objectNode().putNull("table_ids"));
             }
             ArrayNode ids = JSON.arrayNode();
             held.forEach(ids::add);

@@ -113,7 +113,9 @@ final class CaptureServer {
     private Reply dispatch(Request r) {
         Router.Route route = router.find(r);
         if (route == null) {
-            return Reply.notFound(); // gin runs the group's readiness check only for routes that match
+            // gin runs the group's readiness check only for routes that match
+            String location = router.withoutTrailingSlash(r);
+            return location == null ? Reply.notFound() : Reply.redirect(r.method, location);
         }
         boolean newArch = cluster.dialect.isNew();
         // Readiness is checked by the API group's middleware, not for /metrics.
@@ -171,8 +173,9 @@ final class CaptureServer {
             throw ApiError.plain("TiCDC cluster is unavailable, please try again later");
         }
         if (forwarded > 2) {
-            throw new ApiError(500, "ErrRequestForwardErr", "request forward error: TiCDC-ForwardTimes " + times
-                    + " exceeds the limit 2");
+            // tiflow cdc/api/util.go ForwardToCapture: ErrRequestForwardErr, the one code without "CDC:"
+            throw new ApiError(500, "ErrRequestForwardErr",
+                    "request forward error, an request can only forward to owner one time");
         }
         CaptureServer ownerServer = cluster.servers.get(owner);
         if (ownerServer == null) {
@@ -275,7 +278,12 @@ final class CaptureServer {
             body = reply.text().getBytes(StandardCharsets.UTF_8);
             type = reply.textType();
         }
-        exchange.getResponseHeaders().set("Content-Type", type);
+        if (type != null) {
+            exchange.getResponseHeaders().set("Content-Type", type);
+        }
+        if (reply.location() != null) {
+            exchange.getResponseHeaders().set("Location", reply.location());
+        }
         boolean head = exchange.getRequestMethod().equals("HEAD"); // the headers only (/metrics takes any method)
         exchange.sendResponseHeaders(reply.status(), body.length == 0 || head ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -38,7 +38,7 @@ final class ChangefeedJson {
                 .put("namespace", cf.namespace)
                 .put("id", cf.id)
                 .put("sink_uri", masked ? SinkUriMask.mask(cf.sinkUri) : cf.sinkUri)
-                .put("create_time", GoJson.rfc3339Nano(cf.createdAt, cluster.zone()));
+                .put("create_time", GoJson.rfc3339Nano(cf.createdAt, cf.createdNanos, cluster.zone()));
         putNonZero(info, "start_ts", v.startTs());
         putNonZero(info, "target_ts", cf.targetTs);
         putNonZero(info, "admin_job_type", v.adminJobType());
@@ -93,7 +93,7 @@ final class ChangefeedJson {
     ObjectNode problem(ClusterState s, Timeline.Problem p, boolean withTime, long now) {
         ObjectNode node = JSON.objectNode();
         if (withTime) {
-            node.put("time", GoJson.rfc3339Nano(p.at(), cluster.zone()));
+            node.put("time", GoJson.rfc3339Nano(p.at(), p.nanos(), cluster.zone()));
         }
         return node.put("addr", cluster.address(Cluster.owner(s, now))).put("code", p.code())
                 .put("message", p.message());
@@ -111,7 +111,7 @@ final class ChangefeedJson {
                 .put("id", cf.id)
                 .put("keyspace", cf.namespace)
                 .put("sink_uri", SinkUriMask.mask(cf.sinkUri))
-                .put("create_time", GoJson.rfc3339Nano(cf.createdAt, cluster.zone()));
+                .put("create_time", GoJson.rfc3339Nano(cf.createdAt, cf.createdNanos, cluster.zone()));
         putNonZero(info, "start_ts", v.startTs());
         putNonZero(info, "target_ts", cf.targetTs);
         info.set("config", config);
@@ -159,7 +159,8 @@ final class ChangefeedJson {
      * which Go then writes as the zero time (ticdc api/v2/changefeed.go CfInfoToAPIModel).
      */
     ObjectNode newProblem(ChangefeedRecord cf, Timeline.Problem p, boolean withTime) {
-        return JSON.objectNode().put("time", withTime ? GoJson.rfc3339Nano(p.at(), cluster.zone()) : GoJson.ZERO_TIME)
+        return JSON.objectNode().put("time", withTime ? GoJson.rfc3339Nano(p.at(), p.nanos(), cluster.zone())
+                : GoJson.ZERO_TIME)
                 .put("addr", cluster.address(cf.maintainer)).put("code", p.code()).put("message", p.message());
     }
 
@@ -167,9 +168,10 @@ final class ChangefeedJson {
         return new BigInteger(Long.toUnsignedString(half));
     }
 
+    /** A uint64 held in a long (a target-ts may be 2^63 or more), omitted when zero as Go's omitempty does. */
     private static void putNonZero(ObjectNode node, String name, long value) {
         if (value != 0) {
-            node.put(name, value);
+            node.put(name, unsigned(value));
         }
     }
 }

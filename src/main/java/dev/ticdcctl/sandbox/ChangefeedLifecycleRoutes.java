@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -29,7 +30,7 @@ final class ChangefeedLifecycleRoutes {
      * config before the GC check).
      */
     Reply createChangefeed(Request r) {
-        JsonNode body = r.jsonBody();
+        JsonNode body = r.jsonBodyViaPointer("v2.ChangefeedConfig");
         String sinkUri = Fields.string(body, "sink_uri", "ChangefeedConfig");
         String requestedId = Fields.string(body, "changefeed_id", "ChangefeedConfig");
         String namespace = Fields.string(body, "namespace", "ChangefeedConfig");
@@ -56,7 +57,8 @@ final class ChangefeedLifecycleRoutes {
             throw ApiError.invalidParam("invalid namespace: " + ns);
         }
         return cluster.store.write(s -> {
-            long now = cluster.now();
+            Instant created = cluster.clock.instant();
+            long now = created.toEpochMilli();
             Cluster.settle(s, now);
             Keyspaces.requireEnabled(s, ns);
             if (s.changefeeds.containsKey(ClusterState.key(ns, id))) {
@@ -68,17 +70,20 @@ final class ChangefeedLifecycleRoutes {
             }
             long tso = Cluster.nextTso(s, now);
             long startTs = requestedStart == 0 ? tso : requestedStart;
-            if (startTs > tso) {
-                throw ApiError.invalidParam("invalid start-ts " + startTs + ", larger than current tso " + tso);
-            }
+            requireNotAfterTso(tso, startTs, "start-ts");
             if (!newArch) {
                 requireAfterGc(s, startTs, now);
             }
-            if (targetTs != 0 && targetTs <= startTs) {
+            if (targetTs != 0 && Long.compareUnsigned(targetTs, startTs) <= 0) {
                 throw new ApiError(400, "CDC:ErrTargetTsBeforeStartTs", "fail to create changefeed because target-ts "
                         + targetTs + " is earlier than start-ts " + startTs);
             }
+            if (given != null && given.isNull()) {
+                // The bind replaced the default config with nil, which ToInternalReplicaConfig dereferences.
+                throw ApiError.panic("\"replica_config\": null");
+            }
             ReplicaConfigs.validateForSink(config, sinkUri, cluster.dialect);
+            FilterRules.check(config, sinkUri, cluster.dialect);
             if (newArch) {
                 requireAfterGc(s, startTs, now);
             }
@@ -92,6 +97,7 @@ final class ChangefeedLifecycleRoutes {
             cf.startTs = startTs;
             cf.targetTs = targetTs;
             cf.createdAt = now;
+            cf.createdNanos = created.getNano() % 1_000_000;
             cf.creatorVersion = cluster.dialect.version();
             s.changefeeds.put(ClusterState.key(ns, id), cf);
             if (newArch) {
@@ -124,17 +130,19 @@ final class ChangefeedLifecycleRoutes {
                 throw updateRefused("changefeed update error: can only update changefeed config when it is stopped or"
                         + " failed");
             }
-            JsonNode body = r.jsonBody();
+            JsonNode body = r.jsonBody("v2.ChangefeedConfig");
             long targetTs = Fields.uint64(body, "target_ts", "ChangefeedConfig");
             String sinkUri = Fields.string(body, "sink_uri", "ChangefeedConfig");
             JsonNode given = Fields.get(body, "replica_config");
             boolean configGiven = given != null && !given.isNull();
             // The new server decodes the whole body before its first check.
-            ObjectNode decoded = newArch && configGiven ? NewReplicaConfigs.forUpdate(given) : null;
+            ObjectNode decoded = !configGiven ? null
+                    : newArch ? NewReplicaConfigs.forUpdate(given) : ReplicaConfigs.replaceFromDefaults(given);
             long newTarget = cf.targetTs;
             if (targetTs != 0) {
-                if (targetTs <= v.startTs()) {
-                    throw updateRefused("can not update target_ts:" + targetTs + " less than start_ts:" + v.startTs());
+                if (Long.compareUnsigned(targetTs, v.startTs()) <= 0) {
+                    throw updateRefused("can not update target_ts:" + Long.toUnsignedString(targetTs)
+                            + " less than start_ts:" + v.startTs());
                 }
                 newTarget = targetTs;
             }
@@ -142,27 +150,32 @@ final class ChangefeedLifecycleRoutes {
             if (newArch && Fields.uint64(body, "start_ts", "ChangefeedConfig") != 0) {
                 throw ApiError.invalidParam("start_ts can not be updated");
             }
+            // tiflow starts from the changefeed as its owner holds it, the config pruned for its sink
+            // (cdc/model/changefeed.go RmUnusedFields), and compares the result with that
+            ObjectNode old = newArch ? (ObjectNode) cf.config : ReplicaConfigs.pruneForSink(cf.config, cf.sinkUri);
             String newSink = sinkUri.isEmpty() ? cf.sinkUri : sinkUri;
-            ObjectNode newConfig = (!configGiven ? cf.config
-                    : newArch ? decoded : ReplicaConfigs.replaceFromDefaults(given)).deepCopy();
-            if (!newSink.equals(cf.sinkUri) || !newConfig.equals(cf.config)) {
-                try {
+            ObjectNode newConfig = configGiven ? decoded : old.deepCopy();
+            // Both servers check a config or sink URI that is given, changed or not (verifyUpdateChangefeedConfig).
+            if (configGiven || !sinkUri.isEmpty()) {
+                if (newArch) {
+                    // ticdc does not wrap its refusals as update refusals
                     ReplicaConfigs.validateForSink(newConfig, newSink, cluster.dialect);
-                } catch (ApiError e) {
-                    // tiflow wraps validation errors, which makes them 400s.
-                    throw newArch ? e : updateRefused("changefeed update error: " + e.errorMessage());
+                    FilterRules.check(newConfig, newSink, cluster.dialect);
+                    checkEligible(s, newConfig);
+                    ReplicaConfigs.openSink(newSink);
+                } else {
+                    refusedAsUpdate(() -> SinkRules.checkUpdateCompatibility(newConfig, old, newSink));
+                    refusedAsUpdate(() -> ReplicaConfigs.validateForSink(newConfig, newSink, cluster.dialect));
+                    refusedAsUpdate(() -> FilterRules.check(newConfig, newSink, cluster.dialect));
+                    checkEligible(s, newConfig);
+                    refusedAsUpdate(() -> ReplicaConfigs.openSink(newSink));
                 }
             }
-            // Compared after validation, which adjusts the config as it was adjusted when stored.
-            boolean sinkOrConfigChanged = !newSink.equals(cf.sinkUri) || !newConfig.equals(cf.config);
+            boolean changed = !newSink.equals(cf.sinkUri) || !newConfig.equals(old) || newTarget != cf.targetTs;
             // The new server has no such refusal: an identical update answers 200.
-            if (!newArch && !sinkOrConfigChanged && newTarget == cf.targetTs) {
+            if (!newArch && !changed) {
                 throw updateRefused("changefeed update error: changefeed config is the same with the old one, do"
                         + " nothing");
-            }
-            if (sinkOrConfigChanged) {
-                checkEligible(s, newConfig);
-                ReplicaConfigs.openSink(newSink);
             }
             cf.targetTs = newTarget;
             cf.sinkUri = newSink;
@@ -191,8 +204,11 @@ final class ChangefeedLifecycleRoutes {
             long now = cluster.now();
             Cluster.settle(s, now);
             ChangefeedRecord cf = Cluster.loadedChangefeed(s, r.namespace(), id, now);
-            // The new server treats an empty body as {} (ticdc api/v2/changefeed.go ResumeChangefeed).
-            JsonNode body = cluster.dialect.isNew() && r.body.length == 0 ? NullNode.getInstance() : r.jsonBody();
+            // The new server treats an empty body as {} and unmarshals any other (ticdc api/v2/changefeed.go
+            // ResumeChangefeed); tiflow binds it into &cfg.
+            String type = "v2.ResumeChangefeedConfig";
+            JsonNode body = !cluster.dialect.isNew() ? r.jsonBodyViaPointer(type)
+                    : r.body.length == 0 ? NullNode.getInstance() : r.unmarshalledBody(type);
             if (cluster.dialect.isNew()) {
                 Keyspaces.requireEnabled(s, r.namespace());
                 if (Cluster.view(s, cf, now).running()) {
@@ -201,14 +217,7 @@ final class ChangefeedLifecycleRoutes {
             }
             long overwrite = Fields.uint64(body, "overwrite_checkpoint_ts", "ResumeChangefeedConfig");
             long checkpoint = overwrite != 0 ? overwrite : Cluster.view(s, cf, now).checkpointTs();
-            long tso = Cluster.nextTso(s, now);
-            if (checkpoint > tso) {
-                throw ApiError.invalidParam("invalid checkpoint-ts " + checkpoint + ", larger than current tso " + tso);
-            }
-            long gc = Cluster.gcSafepoint(s, now);
-            if (checkpoint <= gc) {
-                throw startTsBeforeGc(checkpoint, gc);
-            }
+            requireSafeStart(s, now, Cluster.nextTso(s, now), checkpoint, "checkpoint-ts");
             Event e = Event.of("resume", now);
             e.overwriteTs = overwrite == 0 ? null : overwrite;
             Cluster.record(s, cf, e);
@@ -243,16 +252,42 @@ final class ChangefeedLifecycleRoutes {
         }
     }
 
-    private static void requireAfterGc(ClusterState s, long startTs, long now) {
+    /**
+     * Where create and resume let a changefeed start (cdc/api/v2/api_helpers.go): not after the current TSO, and
+     * after the GC safepoint (pkg/txnutil/gc/gc_service.go EnsureChangefeedStartTsSafety).
+     */
+    private static void requireSafeStart(ClusterState s, long now, long tso, long ts, String what) {
+        requireNotAfterTso(tso, ts, what);
+        requireAfterGc(s, ts, now);
+    }
+
+    /** TSOs are uint64, so one of 2^63 or more is later than any. */
+    private static void requireNotAfterTso(long tso, long ts, String what) {
+        if (Long.compareUnsigned(ts, tso) > 0) {
+            throw ApiError.invalidParam("invalid " + what + " " + Long.toUnsignedString(ts)
+                    + ", larger than current tso " + tso);
+        }
+    }
+
+    private static void requireAfterGc(ClusterState s, long ts, long now) {
         long gc = Cluster.gcSafepoint(s, now);
-        if (startTs <= gc) {
-            throw startTsBeforeGc(startTs, gc);
+        if (ts <= gc) {
+            throw startTsBeforeGc(ts, gc);
         }
     }
 
     private static ApiError startTsBeforeGc(long ts, long gc) {
         return new ApiError(400, "CDC:ErrStartTsBeforeGC", "fail to create or maintain changefeed because start-ts "
                 + ts + " is earlier than or equal to GC safepoint at " + gc);
+    }
+
+    /** An update wraps validation errors in ErrChangefeedUpdateRefused (GenWithStackByCause): they are 400s. */
+    private static void refusedAsUpdate(Runnable check) {
+        try {
+            check.run();
+        } catch (ApiError e) {
+            throw updateRefused("changefeed update error: " + e.errorMessage());
+        }
     }
 
     private static ApiError updateRefused(String message) {

@@ -109,7 +109,7 @@ final class ChangefeedQueryRoutes {
     /** GET /changefeeds/{id}/synced: {@code synced}. */
     Reply changefeedSynced(Request r) {
         String id = r.id("changefeed_id");
-        JsonNode body = r.body.length > 0 ? r.jsonBody() : null;
+        JsonNode body = r.body.length > 0 ? r.jsonBody("v2.ChangefeedConfig") : null;
         return cluster.store.read(s -> {
             long now = cluster.now();
             ChangefeedRecord cf = Cluster.loadedChangefeed(s, r.namespace(), id, now);
@@ -155,18 +155,26 @@ final class ChangefeedQueryRoutes {
      * GetAllTables).
      */
     Reply verifyTable(Request r, boolean allOnly) {
-        JsonNode body = r.jsonBody();
+        // tiflow binds into a *VerifyTableConfig; ticdc into the address of a *ChangefeedConfig
+        JsonNode body = cluster.dialect.isNew() ? r.jsonBodyViaPointer("v2.ChangefeedConfig")
+                : r.jsonBody("v2.VerifyTableConfig");
         String sinkUri = Fields.string(body, "sink_uri", "VerifyTableConfig");
         Fields.uint64(body, "start_ts", "VerifyTableConfig");
         JsonNode given = Fields.get(body, "replica_config");
-        if (cluster.dialect.isNew()) {
-            NewReplicaConfigs.forCreate(given);
-        } else {
-            ReplicaConfigs.mergeOverDefaults(given);
+        // ToInternalReplicaConfig dereferences a null config: tiflow after parsing the sink URI, ticdc before
+        boolean nullConfig = given != null && given.isNull();
+        if (nullConfig && cluster.dialect.isNew()) {
+            throw ApiError.panic("\"replica_config\": null");
         }
+        ObjectNode config = cluster.dialect.isNew() ? NewReplicaConfigs.forCreate(given)
+                : ReplicaConfigs.mergeOverDefaults(given);
         if (!allOnly) {
             ReplicaConfigs.requireParsableSinkUri(sinkUri);
         }
+        if (nullConfig) {
+            throw ApiError.panic("\"replica_config\": null");
+        }
+        FilterRules.check(config, allOnly ? "" : sinkUri, cluster.dialect);
         return cluster.store.read(s -> {
             ObjectNode result = JSON.objectNode();
             ArrayNode ineligible = tableList(s.faults.ineligibleTables, 200);

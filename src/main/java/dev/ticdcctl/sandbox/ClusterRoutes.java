@@ -73,8 +73,11 @@ final class ClusterRoutes {
     Reply setLogLevel(Request r, String captureId) {
         JsonNode body;
         try {
-            body = r.jsonBody();
+            body = r.jsonBodyViaPointer("v2.LogLevelReq");
         } catch (ApiError e) {
+            if (e.body() == ApiError.Body.NONE) {
+                throw e;
+            }
             throw ApiError.invalidParam("invalid log level: " + e.getMessage().replace("invalid api parameter: ", ""));
         }
         String level = Fields.string(body, "log_level", "LogLevelReq");
@@ -89,7 +92,8 @@ final class ClusterRoutes {
     /** POST /tso: tso.go {@code QueryTso}. */
     Reply tso(Request r) {
         if (!cluster.dialect.isNew()) {
-            upstream(r.jsonBody()); // ticdc api/v2/tso.go QueryTso ignores the body and asks its own PD
+            // ticdc api/v2/tso.go QueryTso ignores the body and asks its own PD
+            upstream(r.jsonBody("v2.UpstreamConfig"));
         }
         long tso = cluster.store.write(s -> Cluster.nextTso(s, cluster.now()));
         return Reply.indented(200, JSON.objectNode()
@@ -166,8 +170,8 @@ final class ClusterRoutes {
                 kvs.addObject().put("key", base + "info/" + cf.id).put("value", GoJson.compact(JSON.objectNode()
                         .put("upstream-id", s.upstreamId).put("namespace", cf.namespace).put("changefeed-id", cf.id)
                         .put("sink-uri", cf.sinkUri)
-                        .put("create-time", GoJson.rfc3339Nano(cf.createdAt, cluster.zone()))
-                        .put("start-ts", v.startTs()).put("target-ts", cf.targetTs)
+                        .put("create-time", GoJson.rfc3339Nano(cf.createdAt, cf.createdNanos, cluster.zone()))
+                        .put("start-ts", v.startTs()).put("target-ts", ChangefeedJson.unsigned(cf.targetTs))
                         .put("admin-job-type", v.adminJobType()).put("state", v.state())
                         .put("creator-version", cf.creatorVersion)));
                 kvs.addObject().put("key", base + "status/" + cf.id).put("value", GoJson.compact(JSON.objectNode()
@@ -180,12 +184,13 @@ final class ClusterRoutes {
 
     /** POST /unsafe/resolve_lock: unsafe.go {@code ResolveLock}. */
     Reply resolveLock(Request r) {
-        JsonNode body = r.jsonBody();
+        JsonNode body = r.jsonBody("v2.ResolveLockReq");
         long region = Fields.uint64(body, "region_id", "ResolveLockReq");
         long ts = Fields.uint64(body, "ts", "ResolveLockReq");
-        // ticdc api/v2/unsafe.go ResolveLock has no zero checks
+        // tiflow cdc/api/v2/unsafe.go ResolveLock refuses zero IDs (PD's region query would panic on them); ticdc's
+        // has no such check
         if (!cluster.dialect.isNew() && (region == 0 || ts == 0)) {
-            throw ApiError.invalidParam("invalid api parameter: region_id and ts must be greater than 0");
+            throw ApiError.invalidParam("invalid resolve_lock request: region_id and ts must be non-zero");
         }
         return Reply.ok();
     }
@@ -195,7 +200,7 @@ final class ClusterRoutes {
      * body but asks only its own PD, whatever upstream it names.
      */
     Reply deleteServiceGcSafepoint(Request r) {
-        JsonNode body = r.jsonBody();
+        JsonNode body = r.jsonBody("v2.UpstreamConfig");
         if (cluster.dialect.isNew()) {
             Fields.uint64(body, "id", "UpstreamConfig");
         } else {
@@ -213,7 +218,8 @@ final class ClusterRoutes {
         long id = Fields.uint64(body, "id", "UpstreamConfig");
         long own = cluster.store.read(s -> s.upstreamId);
         if (id != 0 && id != own) {
-            throw new ApiError(500, "CDC:ErrUpstreamNotFound", "upstream not found, cluster-id: " + id);
+            throw new ApiError(500, "CDC:ErrUpstreamNotFound", "upstream not found, cluster-id: "
+                    + Long.toUnsignedString(id));
         }
         JsonNode pd = Fields.get(body, "pd_addrs");
         if (id == 0 && pd != null && pd.isArray() && !pd.isEmpty()) {

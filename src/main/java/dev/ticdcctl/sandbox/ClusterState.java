@@ -180,6 +180,8 @@ final class ClusterState {
         public long startTs;
         public long targetTs;
         public long createdAt;
+        /** The nanoseconds within {@code createdAt}'s millisecond: TiCDC's {@code create_time} has nanoseconds. */
+        public int createdNanos;
         public String creatorVersion;
         /** Where the events already acted on left it ({@link Timeline#compact}); null before the first. */
         public Settled settled;
@@ -202,6 +204,7 @@ final class ClusterState {
             c.startTs = startTs;
             c.targetTs = targetTs;
             c.createdAt = createdAt;
+            c.createdNanos = createdNanos;
             c.creatorVersion = creatorVersion;
             c.settled = settled == null ? null : settled.copy();
             events.forEach(event -> c.events.add(event.copy()));
@@ -352,9 +355,12 @@ final class ClusterState {
         public String code;
         public String message;
         public boolean persist;
+        /** The nanoseconds within {@code at}'s millisecond, for the time of the error a fault reports. */
+        public int nanos;
 
         Event copy() {
             Event c = of(kind, at);
+            c.nanos = nanos;
             c.overwriteTs = overwriteTs;
             c.state = state;
             c.code = code;

@@ -36,16 +36,19 @@ final class Fields {
         return v.textValue();
     }
 
-    /** A uint64 field; absent or null is 0; a string or a negative number cannot bind. */
+    /**
+     * A uint64 field, its bits in a long (compare with {@link Long#compareUnsigned}); absent or null is 0; a string,
+     * a fraction, a negative number or one of 2^64 or more cannot bind.
+     */
     static long uint64(JsonNode object, String name, String struct) {
         JsonNode v = get(object, name);
         if (v == null || v.isNull()) {
             return 0;
         }
-        if (!v.isIntegralNumber() || v.canConvertToLong() && v.longValue() < 0 || !v.canConvertToLong()) {
+        if (!v.isIntegralNumber() || v.bigIntegerValue().signum() < 0 || v.bigIntegerValue().bitLength() > 64) {
             throw mismatch(v, struct, name, "uint64");
         }
-        return v.longValue();
+        return v.bigIntegerValue().longValue();
     }
 
     private static ApiError mismatch(JsonNode v, String struct, String field, String type) {

@@ -82,9 +82,12 @@ final class GoJson {
     /** Go's zero {@code time.Time} in RFC 3339, as the new server's changefeed detail shows an error's time. */
     static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
-    /** Go's RFC3339Nano: trailing zeros of the fraction dropped, {@code Z} for UTC. */
-    static String rfc3339Nano(long epochMillis, ZoneId zone) {
-        ZonedDateTime t = Instant.ofEpochMilli(epochMillis).atZone(zone);
+    /**
+     * Go's RFC3339Nano of a time {@code nanos} (0 to 999,999) past {@code epochMillis}: trailing zeros of the
+     * fraction dropped, {@code Z} for UTC.
+     */
+    static String rfc3339Nano(long epochMillis, int nanos, ZoneId zone) {
+        ZonedDateTime t = Instant.ofEpochMilli(epochMillis).plusNanos(nanos).atZone(zone);
         String fraction = t.getNano() == 0 ? "" : ("." + String.format("%09d", t.getNano())).replaceAll("0+$", "");
         String offset = t.getOffset().getTotalSeconds() == 0 ? "Z" : t.getOffset().getId();
         return RFC3339_SECONDS.format(t) + fraction + offset;

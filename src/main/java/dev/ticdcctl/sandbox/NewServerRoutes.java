@@ -139,7 +139,7 @@ final class NewServerRoutes {
 
     /** PUT /api/v1/captures/drain: v8.5.7's only drain, run by the coordinator; 202 with the tables it held. */
     Reply drainCapture(Request r, String captureId) {
-        JsonNode body = r.jsonBody();
+        JsonNode body = r.jsonBody("v1.drainCaptureRequest");
         String target = body.path("capture_id").asText("");
         if (target.equals(captureId)) {
             throw new ApiError(400, "CDC:ErrSchedulerRequestFailed", "scheduler request failed, cannot drain the"

@@ -162,7 +162,7 @@ final class Recovery {
         }
         // Only a running changefeed's processors meet errors; the owner fails any that is not finished.
         if (state().isRunning() || ChangefeedState.FAILED.is(e.state) && state() != ChangefeedState.FINISHED) {
-            strike(e.state, new Problem(now, e.code, e.message), now);
+            strike(e.state, new Problem(now, e.code, e.message, now == e.at ? e.nanos : 0), now);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ticdcctl.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -73,22 +74,57 @@ final class Request {
     }
 
     /**
-     * The JSON body, bound as gin's ShouldBindJSON does: a missing body is the error "EOF", malformed JSON is an
-     * error, and anything but an object cannot bind to the request struct.
+     * The JSON body as gin's {@code c.BindJSON(ptr)} binds it into a struct pointer ({@code goType} names the struct,
+     * such as {@code v2.ChangefeedConfig}): Go's Decoder reads the first value ({@link GoJsonScanner}, with Go's
+     * words for a body that is not JSON); null leaves the struct as it is (an empty object here); anything but an
+     * object cannot bind. Errors are 400 {@code invalid api parameter: <Go's error>}.
      */
-    JsonNode jsonBody() {
-        if (body.length == 0) {
-            throw ApiError.invalidParam("invalid api parameter: EOF");
+    JsonNode jsonBody(String goType) {
+        return bind(goType, Mode.DECODE);
+    }
+
+    /**
+     * The body as {@code c.BindJSON(&ptr)} binds it, into the address of a struct pointer: as {@link #jsonBody},
+     * except that null sets the pointer to nil, on which gin's validator panics (500, no body).
+     */
+    JsonNode jsonBodyViaPointer(String goType) {
+        return bind(goType, Mode.DECODE_VIA_POINTER);
+    }
+
+    /**
+     * The body as {@code json.Unmarshal} reads it into a struct pointer: the whole body must be one value, and an
+     * empty or cut-short one is {@code unexpected end of JSON input}.
+     */
+    JsonNode unmarshalledBody(String goType) {
+        return bind(goType, Mode.UNMARSHAL);
+    }
+
+    private enum Mode { DECODE, DECODE_VIA_POINTER, UNMARSHAL }
+
+    private JsonNode bind(String goType, Mode mode) {
+        int end;
+        try {
+            end = mode == Mode.UNMARSHAL ? GoJsonScanner.wholeValue(body) : GoJsonScanner.firstValue(body);
+        } catch (GoJsonScanner.SyntaxError e) {
+            throw ApiError.invalidParam("invalid api parameter: " + e.getMessage());
         }
         JsonNode node;
         try {
-            node = GoJson.MAPPER.readTree(body);
+            node = GoJson.MAPPER.readTree(new String(body, 0, end, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw ApiError.invalidParam("invalid api parameter: invalid character in JSON body");
+            // Only beyond Jackson's limits (nesting, number length), which Go does not have.
+            throw ApiError.invalidParam("invalid api parameter: " + e.getMessage());
         }
-        if (node == null || !node.isObject()) {
-            throw ApiError.invalidParam("invalid api parameter: json: cannot unmarshal "
-                    + (node == null ? "null" : node.getNodeType().name().toLowerCase()) + " into Go value");
+        if (node.isNull()) {
+            if (mode == Mode.DECODE_VIA_POINTER) {
+                throw ApiError.panic("BindJSON of null into a pointer's address");
+            }
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!node.isObject()) {
+            String kind = node.isArray() ? "array" : node.isTextual() ? "string" : node.isBoolean() ? "bool" : "number";
+            throw ApiError.invalidParam("invalid api parameter: json: cannot unmarshal " + kind
+                    + " into Go value of type " + goType);
         }
         return node;
     }

@@ -107,6 +107,22 @@ final class Router {
         routes.add(new Route(method, pattern, runs, authenticated, keyspaced, handler));
     }
 
+    /**
+     * Where gin redirects a request that matches no route (gin.go {@code redirectTrailingSlash}, on by default in
+     * both servers): the path without its trailing slash, query kept, when a route of the same method has it; else
+     * null.
+     */
+    String withoutTrailingSlash(Request r) {
+        if (r.path.length() <= 1 || !r.path.endsWith("/")) {
+            return null;
+        }
+        String path = r.path.substring(0, r.path.length() - 1);
+        if (find(new Request(r.method, path, r.rawQuery, r.headers, r.body)) == null) {
+            return null;
+        }
+        return r.rawQuery == null || r.rawQuery.isEmpty() ? path : path + "?" + r.rawQuery;
+    }
+
     /** The route for a request, or null (gin answers 404 text, for a wrong method too). */
     Route find(Request r) {
         for (Route route : routes) {

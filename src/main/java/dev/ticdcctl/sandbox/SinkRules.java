@@ -1,6 +1,10 @@
 package dev.ticdcctl.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +77,54 @@ final class SinkRules {
             String masked = SinkUriMask.maskForError(sinkUri);
             throw new ApiError(400, SINK_URI_INVALID, "sink uri invalid '" + masked + "': " + e.withUrl(masked));
         }
+    }
+
+    /**
+     * tiflow pkg/config/sink.go {@code SinkConfig.CheckCompatibilityWithSinkURI}, which an update runs before the
+     * other checks: a config whose protocol or transaction atomicity differs from the sink URI's parameter is refused
+     * ({@code CDC:ErrIncompatibleSinkConfig}), unless the URI itself changes that parameter. Go compares the two
+     * configs' pointers, so any value set in either counts as changed; an unparsable URI is left to
+     * {@link #validate}, which reports it in the same words.
+     */
+    static void checkUpdateCompatibility(JsonNode newConfig, JsonNode oldConfig, String sinkUri) {
+        GoUrl url;
+        try {
+            url = GoUrl.parse(sinkUri);
+        } catch (GoUrl.ParseException e) {
+            return;
+        }
+        JsonNode newSink = newConfig.path("sink");
+        JsonNode oldSink = oldConfig.path("sink");
+        boolean configChanged = Stream.of("protocol", "transaction_atomicity")
+                .anyMatch(key -> newSink.hasNonNull(key) || oldSink.hasNonNull(key));
+        boolean uriChanged = incompatibility(oldSink, url) != null;
+        if (!uriChanged && !configChanged) {
+            return;
+        }
+        String incompatible = incompatibility(newSink, url);
+        if (incompatible != null && !uriChanged) {
+            throw new ApiError(500, "CDC:ErrIncompatibleSinkConfig", incompatible);
+        }
+    }
+
+    /** {@code SinkConfig.applyParameterBySinkURI}'s complaint about a config that the URI's parameters contradict. */
+    private static String incompatibility(JsonNode sink, GoUrl url) {
+        List<String> fromUri = new ArrayList<>();
+        List<String> fromFile = new ArrayList<>();
+        for (String key : List.of("transaction-atomicity", "protocol")) {
+            String field = key.replace('-', '_');
+            String inUri = url.queryValue(key);
+            String inConfig = ConfigFields.text(sink, field, "");
+            // an empty atomicity is unset; a protocol counts once set, even to ""
+            boolean set = field.equals("protocol") ? sink.hasNonNull(field) : !inConfig.isEmpty();
+            if (!inUri.isEmpty() && set && !inConfig.equals(inUri)) {
+                fromUri.add(key + "=" + inUri);
+                fromFile.add(key + "=" + inConfig);
+            }
+        }
+        return fromUri.isEmpty() ? null : "incompatible configuration in sink uri(" + String.join(", ", fromUri)
+                + ") and config file(" + String.join(", ", fromFile) + "), please try to update the configuration"
+                + " only through sink uri";
     }
 
     /** See {@link ReplicaConfigs#openSink}. */

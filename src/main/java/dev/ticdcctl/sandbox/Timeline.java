@@ -1,5 +1,7 @@
 package dev.ticdcctl.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
@@ -28,15 +30,26 @@ final class Timeline {
     private static final long LAG_TICKS = 2;
     /** How much faster than real time a changefeed that fell behind catches up. */
     private static final long CATCH_UP = 10;
-    /** Every state a changefeed can be in here, as the state file spells it: a removed one is deleted at once. */
-    static final Set<String> STATES = wires(EnumSet.complementOf(EnumSet.of(ChangefeedState.REMOVED)));
+    /**
+     * Every state a changefeed can be in here, as the state file spells it: a removed one is deleted at once, and
+     * v7.1's error state is no v8.5 server's.
+     */
+    static final Set<String> STATES = wires(EnumSet.complementOf(EnumSet.of(ChangefeedState.REMOVED,
+            ChangefeedState.ERROR)));
     /** The kinds of {@link Event}, and the states a fault event can move a changefeed to. */
     static final Set<String> EVENT_KINDS = Set.of("pause", "resume", "fault");
     static final Set<String> FAULT_STATES = wires(EnumSet.of(ChangefeedState.NORMAL, ChangefeedState.WARNING,
             ChangefeedState.PENDING, ChangefeedState.FAILED));
 
-    /** A recorded error or warning and when it happened. */
-    record Problem(long at, String code, String message) {}
+    /**
+     * A recorded error or warning and when it happened: {@code at} ms, and {@code nanos} within that ms (0 when read
+     * from a state file written before there were nanoseconds).
+     */
+    record Problem(long at, String code, String message, @JsonSetter(nulls = Nulls.AS_EMPTY) int nanos) {
+        Problem(long at, String code, String message) {
+            this(at, code, message, 0);
+        }
+    }
 
     /**
      * What a derivation depends on besides the changefeed: the owner's tick, which server ({@code newArch}: the new

@@ -149,7 +149,7 @@ class ChangefeedWaitTest extends SandboxTest {
         Cli.Result r = fails(2, "changefeed", "wait", "orders", "--for", condition);
 
         assertTrue(r.err().startsWith("Error: invalid --for '" + condition + "'"), r::toString);
-        assertTrue(r.err().endsWith("; use one of state=normal|stopped|finished|failed|warning|pending, synced,"
+        assertTrue(r.err().endsWith("; use one of state=normal|warning|pending|error|stopped|failed|finished, synced,"
                 + " checkpoint=TSO|TIME\n"), r::toString);
         assertEquals(1, r.err().lines().count(), r::toString);
     }

@@ -41,7 +41,8 @@ class ChangefeedWriteTest extends StubServerTest {
 
     @Test
     void create_without_id_or_start_ts_leaves_them_to_the_server() {
-        server.on("POST", "/api/v2/changefeeds", 200, Fixtures.changefeed("generated-1", "normal"));
+        server.on("POST", "/api/v2/changefeeds", 200, Fixtures.changefeed("generated-1", "normal")
+                .replace("\"namespace\":\"default\"", "\"namespace\":\"team-a\""));
 
         Cli.Result r = cli.run("changefeed", "create", "--sink-uri", "blackhole://", "--no-wait", "-n", "team-a");
 

@@ -46,7 +46,8 @@ class ContextsTest {
 
     @Test
     void a_context_set_once_is_used_by_every_command() throws Exception {
-        server.on("GET", "/api/v2/changefeeds", 200, Fixtures.changefeedList());
+        server.on("GET", "/api/v2/changefeeds", 200, Fixtures.changefeedList().replace("\"namespace\":\"default\"",
+                "\"namespace\":\"team-a\""));
 
         Cli.Result set = cli().run("config", "set-context", "prod", "--server", server.url(), "--namespace", "team-a",
                 "--use");

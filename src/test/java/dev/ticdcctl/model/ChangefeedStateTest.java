@@ -16,8 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChangefeedStateTest {
     @Test
     void the_names_are_tiflows_feed_states_in_the_order_operators_read_them() {
-        assertEquals(List.of("normal", "warning", "pending", "stopped", "failed", "finished", "removed"),
+        assertEquals(List.of("normal", "warning", "pending", "error", "stopped", "failed", "finished", "removed"),
                 Arrays.stream(ChangefeedState.values()).map(ChangefeedState::wire).toList());
+        assertEquals(List.of("normal", "warning", "pending", "error", "stopped", "failed", "finished"),
+                ChangefeedState.reported().stream().map(ChangefeedState::wire).toList(), "removed never shows");
     }
 
     @Test
@@ -31,7 +33,7 @@ class ChangefeedStateTest {
 
     @ParameterizedTest(name = "\"{0}\" is no state")
     @NullAndEmptySource
-    @ValueSource(strings = {"Normal", "error", "all", "paused", " normal"})
+    @ValueSource(strings = {"Normal", "ERROR", "all", "paused", " normal"})
     void text_that_is_not_a_wire_name_exactly_is_no_state(String text) {
         assertEquals(Optional.empty(), ChangefeedState.of(text));
         assertFalse(ChangefeedState.matches(text, state -> true));
@@ -44,6 +46,7 @@ class ChangefeedStateTest {
         "normal,   true,  true,  false, false, true,  false, true",
         "warning,  true,  true,  false, false, true,  true,  true",
         "pending,  false, true,  false, false, true,  true,  true",
+        "error,    false, true,  true,  false, true,  true,  false",
         "stopped,  false, false, true,  true,  true,  false, true",
         "failed,   false, false, true,  true,  true,  true,  true",
         "finished, false, false, true,  false, false, false, false",
@@ -61,9 +64,9 @@ class ChangefeedStateTest {
     @ParameterizedTest(name = "\"{0}\" reads as {1}")
     @CsvSource({
         "normal, HEALTHY", "warning, DEGRADED", "pending, DEGRADED", "stopped, PAUSED", "failed, BROKEN",
-        "finished, ENDED", "removed, ENDED", "error, BROKEN", "exploded, UNKNOWN", "NORMAL, UNKNOWN", "'', UNKNOWN",
+        "finished, ENDED", "removed, ENDED", "error, DEGRADED", "exploded, UNKNOWN", "NORMAL, UNKNOWN", "'', UNKNOWN",
     })
-    void the_health_of_a_state_covers_an_older_servers_error_and_unknown_ones(String wire,
+    void the_health_of_a_state_covers_v7_1s_retried_error_and_unknown_ones(String wire,
             ChangefeedState.Health health) {
         assertEquals(health, ChangefeedState.healthOf(wire));
     }

@@ -97,6 +97,7 @@ class ClusterStateCopyTest {
         cf.startTs = 9;
         cf.targetTs = 10;
         cf.createdAt = 11;
+        cf.createdNanos = 123_456;
         cf.creatorVersion = "v8.5.0";
         ClusterState.Event event = ClusterState.Event.of("fault", 12);
         event.overwriteTs = 13L;
@@ -104,6 +105,7 @@ class ClusterStateCopyTest {
         event.code = "CDC:ErrX";
         event.message = "boom";
         event.persist = true;
+        event.nanos = 789;
         cf.events.add(event);
         cf.settled = new ClusterState.Settled();
         cf.settled.at = 14;

@@ -19,11 +19,10 @@ import picocli.CommandLine.TypeConversionException;
 /** What {@code changefeed wait --for} waits for: a state, {@code synced}, or a checkpoint at or past a TSO. */
 sealed interface ChangefeedCondition {
     /**
-     * The states a wait can end in, those commands lead to first (resume, pause, a target-ts, an error). A removed
-     * changefeed is gone: a wait for it ends as not found.
+     * The states a wait can end in: every state a server reports. A removed changefeed is gone: a wait for it ends as
+     * not found.
      */
-    List<ChangefeedState> STATES = List.of(ChangefeedState.NORMAL, ChangefeedState.STOPPED, ChangefeedState.FINISHED,
-            ChangefeedState.FAILED, ChangefeedState.WARNING, ChangefeedState.PENDING);
+    List<ChangefeedState> STATES = ChangefeedState.reported();
     String FORMS = "state=" + STATES.stream().map(ChangefeedState::wire).collect(Collectors.joining("|"))
             + ", synced, checkpoint=TSO|TIME";
 

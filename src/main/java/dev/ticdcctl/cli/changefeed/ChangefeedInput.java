@@ -52,6 +52,7 @@ record ChangefeedInput(String id, String namespace, String sinkUri, Long startTs
                 targetTs != null ? targetTs : spec == null ? null : spec.targetTs(),
                 config);
         input.refuseMaskedSecrets();
+        FilterRulesCheck.check(input.config(), input.sinkUri());
         return input;
     }
 

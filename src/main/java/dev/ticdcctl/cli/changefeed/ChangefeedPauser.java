@@ -21,7 +21,8 @@ final class ChangefeedPauser {
     ChangefeedBulk.Outcome pause(String namespace, String id) throws InterruptedException {
         ApiResult<ChangefeedDetail> current = client.getChangefeed(namespace, id);
         String state = current.value().state();
-        if (ChangefeedState.matches(state, ChangefeedState::isResumable)) {
+        // v7.1's error state is both: a pause stops its retries
+        if (ChangefeedState.matches(state, s -> s.isResumable() && !s.isActive())) {
             return new ChangefeedBulk.Outcome("changefeed \"" + id + "\" is already " + state + "; nothing to pause",
                     current.json(), false);
         }

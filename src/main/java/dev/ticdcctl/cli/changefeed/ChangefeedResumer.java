@@ -6,6 +6,7 @@ import dev.ticdcctl.cli.Prompter;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.model.ChangefeedDetail;
+import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.model.Requests;
 import dev.ticdcctl.model.Tso;
 
@@ -33,7 +34,8 @@ final class ChangefeedResumer {
     ChangefeedBulk.Outcome resume(String namespace, String id, Tso requested) throws InterruptedException {
         ApiResult<ChangefeedDetail> current = client.getChangefeed(namespace, id);
         String state = current.value().state();
-        if (ChangefeedSettle.active(state)) {
+        // v7.1's error state is both: a resume restarts it at once, resetting the back-off
+        if (ChangefeedState.matches(state, s -> s.isActive() && !s.isResumable())) {
             if (requested != null) {
                 throw new CliException.Refused("changefeed \"" + id + "\" is " + state
                         + "; TiCDC ignores a checkpoint overwrite of a running changefeed",

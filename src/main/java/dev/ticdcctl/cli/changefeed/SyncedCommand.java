@@ -5,6 +5,7 @@ import dev.ticdcctl.cli.ClusterAccess;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.client.ApiResult;
+import dev.ticdcctl.model.FeatureReleases;
 import dev.ticdcctl.model.SyncedStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "synced",
         description = {"Show whether a changefeed has replicated everything written upstream so far.",
             "Times are the server's local times. Exit status is 0 whether or not it is synced; use"
-                + " --jq .synced to branch on it."},
+                + " --jq .synced to branch on it. Needs TiCDC " + FeatureReleases.SYNCED + " or newer ("
+                + FeatureReleases.SYNCED_IN_V7_1 + " or newer in the v7.1 series)."},
         footerHeading = "%nExamples:%n",
         footer = {"  # is the downstream caught up?", "  ticdcctl changefeed synced orders",
             "  # in a script", "  [ \"$(ticdcctl changefeed synced orders --jq .synced)\" = true ]"})

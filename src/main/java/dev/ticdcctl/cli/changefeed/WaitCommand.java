@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "wait",
         description = {"Wait until a changefeed is in a state, is synced, or has its checkpoint at or past a point.",
-            "CONDITION is state=normal|stopped|finished|failed|warning|pending, synced (everything written upstream"
-                + " so far is downstream), or checkpoint=TSO|TIME. Polls every --interval, for at most --timeout"
-                + " (default 10m). Exit status: 0 when the condition holds, 6 on timeout, 1 when the changefeed"
-                + " fails meanwhile (its error is shown), 3 when it does not exist. With -o json prints the"
-                + " changefeed as last seen.",
+            "CONDITION is state=normal|warning|pending|error|stopped|failed|finished (error: TiCDC v7.1's retrying"
+                + " state), synced (everything written upstream so far is downstream), or checkpoint=TSO|TIME."
+                + " Polls every --interval, for at most --timeout (default 10m). Exit status: 0 when the condition"
+                + " holds, 6 on timeout, 1 when the changefeed fails meanwhile (its error is shown), 3 when it does"
+                + " not exist. With -o json prints the changefeed as last seen.",
             "On a terminal, a status line on stderr shows how long it has waited and what it saw last: the state"
                 + " and the checkpoint's lag, and for checkpoint= how far the checkpoint still is from it."},
         footerHeading = "%nExamples:%n",

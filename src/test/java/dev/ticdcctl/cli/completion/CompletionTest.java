@@ -75,7 +75,8 @@ class CompletionTest {
         "'changefeed p' | pause",
         "'cf l' | list",
         "'changefeed qu' | query",
-        "'changefeed list --state ' | normal warning pending stopped failed finished removed all",
+        "'changefeed list --state ' | normal warning pending error stopped failed finished removed all",
+        "'changefeed list --state e' | error",
         "'changefeed list --state f' | failed finished",
         "'changefeed list -o ' | table wide json yaml",
         "'changefeed export cf -o ' | toml json yaml",
@@ -100,7 +101,7 @@ class CompletionTest {
         "'help ca' | capture",
         "'config set-context prod --un' | --unset",
         "'tso d' | decode",
-        "'changefeed wait cf --for s' | state=normal state=stopped state=finished state=failed state=warning state=pending synced",
+        "'changefeed wait cf --for s' | state=normal state=warning state=pending state=error state=stopped state=failed state=finished synced",
         "'changefeed wait cf --for c' | checkpoint=",
     })
     void static_words_come_from_the_command_tree(String line, String expected) {
@@ -220,10 +221,15 @@ class CompletionTest {
 
     @Test
     void changefeed_ids_follow_the_namespace_and_the_prefix_typed() {
-        Offered offered = complete("changefeed -n team-a pause cf-m");
+        StubServer teamA = new StubServer();
+        try (teamA) {
+            teamA.on("GET", "/api/v2/changefeeds", 200, Fixtures.changefeedList().replace("\"namespace\":\"default\"",
+                    "\"namespace\":\"team-a\""));
+            Offered offered = complete(cli(), "--server " + teamA.url() + " changefeed -n team-a pause cf-m");
 
-        assertEquals(List.of(CF_MYSQL), offered.values(), offered.result()::toString);
-        assertEquals("namespace=team-a", server.last("GET", "/api/v2/changefeeds").query());
+            assertEquals(List.of(CF_MYSQL), offered.values(), offered.result()::toString);
+            assertEquals("namespace=team-a", teamA.last("GET", "/api/v2/changefeeds").query());
+        }
     }
 
     @Test
