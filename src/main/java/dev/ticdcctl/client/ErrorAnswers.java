@@ -2,6 +2,7 @@ package dev.ticdcctl.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticdcctl.model.FeatureReleases;
 import java.io.IOException;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -94,7 +95,8 @@ final class ErrorAnswers {
             return "classic TiCDC has this route from v6.5.3 and v7.1.0 (v6.5.2, v6.6 and v7.0 lack it)";
         }
         if (route.matches(".*/changefeeds/[^/]+/synced")) {
-            return "classic TiCDC has this route from v6.5.8, v7.1.4 and v7.5.1 (v7.2 to v7.5.0 lack it)";
+            return "'changefeed synced' needs " + FeatureReleases.SYNCED_NEEDS + "; 'ticdcctl version' shows the"
+                    + " server's";
         }
         return "the OpenAPI v2 needs TiCDC v6.5.2 or newer: is the address a TiCDC server of such a version?";
     }

@@ -13,11 +13,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class MissingRouteHintsTest extends StubServerTest {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "changefeed status cf-1 | GET /api/v2/changefeeds/cf-1/status"
             + " | classic TiCDC has this route from v6.5.3 and v7.1.0 (v6.5.2, v6.6 and v7.0 lack it)",
         "changefeed synced cf-1 | GET /api/v2/changefeeds/cf-1/synced"
-            + " | classic TiCDC has this route from v6.5.8, v7.1.4 and v7.5.1 (v7.2 to v7.5.0 lack it)",
+            + " | 'changefeed synced' needs TiCDC v7.5.1 or newer (v7.1.4 or newer in the v7.1 series, v6.5.8 or newer in"
+            + " the v6.5 series); 'ticdcctl version' shows the server's",
         "changefeed list | GET /api/v2/changefeeds"
             + " | the OpenAPI v2 needs TiCDC v6.5.2 or newer: is the address a TiCDC server of such a version?",
         "api changefeeds/cf-1/meta_info | GET /api/v2/changefeeds/cf-1/meta_info"

@@ -59,7 +59,7 @@ class OlderClassicServersTest extends StubServerTest {
 
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.err().endsWith("\nHint: 'changefeed synced' needs TiCDC v7.5.1 or newer (v7.1.4 or newer in the"
-                + " v7.1 series); 'ticdcctl version' shows the server's\n"), r::toString);
+                + " v7.1 series, v6.5.8 or newer in the v6.5 series); 'ticdcctl version' shows the server's\n"), r::toString);
     }
 
     @Test

@@ -14,8 +14,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "synced",
         description = {"Show whether a changefeed has replicated everything written upstream so far.",
             "Times are the server's local times. Exit status is 0 whether or not it is synced; use"
-                + " --jq .synced to branch on it. Needs TiCDC " + FeatureReleases.SYNCED + " or newer ("
-                + FeatureReleases.SYNCED_IN_V7_1 + " or newer in the v7.1 series)."},
+                + " --jq .synced to branch on it. Needs " + FeatureReleases.SYNCED_NEEDS + "."},
         footerHeading = "%nExamples:%n",
         footer = {"  # is the downstream caught up?", "  ticdcctl changefeed synced orders",
             "  # in a script", "  [ \"$(ticdcctl changefeed synced orders --jq .synced)\" = true ]"})
