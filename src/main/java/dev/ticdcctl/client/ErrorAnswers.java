@@ -18,6 +18,11 @@ final class ErrorAnswers {
     private static final Set<String> NOT_FOUND_CODES = Set.of("CDC:ErrChangeFeedNotExists", "CDC:ErrCaptureNotExist");
     private static final Set<String> AUTH_CODES = Set.of("CDC:ErrCredentialNotFound", "CDC:ErrUnauthorized");
     private static final String INVALID_PARAM = "CDC:ErrAPIInvalidParam";
+    /**
+     * The start of TiCDC's plain error when the topology lists no TiDB to log the user in to (ticdc
+     * api/middleware/authenticate_middleware.go verify, for the keyspace's TiDB; tiflow pkg/upstream/upstream.go).
+     */
+    private static final String NO_TIDB = "tidb instance not found in topology";
     /** The table-scheduling routes pingcap/ticdc added, in every release of it. */
     private static final Pattern TABLE_SCHEDULING = Pattern.compile(".*/changefeeds/[^/]+/(move_table"
             + "|move_split_table|split_table_by_region_count|merge_table|get_dispatcher_count|tables)");
@@ -37,6 +42,9 @@ final class ErrorAnswers {
         if (isEnvelope(envelope)) {
             String code = envelope.path("error_code").asText("");
             String message = stripCode(envelope.path("error_msg").asText(""), code);
+            if (status == 401 && code.isEmpty() && message.startsWith(NO_TIDB)) {
+                return noTidb(status, message);
+            }
             if (status == 401 || status == 403 || AUTH_CODES.contains(code)) {
                 return new UnauthorizedException(status, code, message, null);
             }
@@ -66,6 +74,15 @@ final class ErrorAnswers {
         }
         return new UnexpectedResponseException("the server answered HTTP " + status + reason(status) + " with " + quoted,
                 status == 502 || status == 504 ? "a proxy in front of TiCDC could not reach it" : null);
+    }
+
+    /** The 401 of a server that has no TiDB to check the user with: the credentials were not the problem. */
+    private UnauthorizedException noTidb(int status, String message) {
+        String where = keyspace == null ? "" : " of keyspace '" + keyspace + "'";
+        return new UnauthorizedException(status, "", "the server cannot check the user: it finds no TiDB" + where
+                + " to log in to (" + message + ")", "start a TiDB" + (keyspace == null ? "" : " for keyspace '"
+                + keyspace + "', or name the keyspace meant with --keyspace") + "; the user and password were not"
+                + " checked");
     }
 
     /**

@@ -219,6 +219,17 @@ public final class TicdcClient {
     }
 
     /**
+     * Refuses, before anything is asked to drain, a server known (pinned or remembered) to be of the new architecture
+     * whose release cannot drain. Sends nothing to a server known to be classic or not known yet: the drain itself
+     * finds the latter out (see {@link #drainCapture}), as probing would cost a classic server a request.
+     */
+    public void requireDrainSupport() throws InterruptedException {
+        if (knownArch() == ServerDialect.Arch.NEW) {
+            requireNodeDrain();
+        }
+    }
+
+    /**
      * Before v8.5.7 (and on v26.3) the new architecture's v1 drain is a stub that answers 0 tables, or now and then
      * 10, without moving anything (ticdc@v8.5.6 api/v1/api.go drainCapture): such a release is refused rather than
      * reported drained. Its version is asked once per client; drains repeat the request until no table is left.

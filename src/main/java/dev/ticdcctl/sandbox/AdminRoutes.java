@@ -82,7 +82,10 @@ final class AdminRoutes {
         });
     }
 
-    /** Registers a keyspace, or changes its state, in the next-gen kernel's simulated PD. */
+    /**
+     * Registers a keyspace, or changes its state, in the next-gen kernel's simulated PD; {@code "tidb": false} leaves
+     * its topology without a TiDB, which authentication needs.
+     */
     private Reply keyspace(JsonNode body) {
         if (!cluster.dialect.nextGen()) {
             throw new ApiError(400, BAD_REQUEST, "keyspaces exist only on the next-gen kernel (--arch new --kernel"
@@ -90,12 +93,21 @@ final class AdminRoutes {
         }
         String name = body.path("name").asText("");
         String state = body.path("state").asText(Keyspaces.ENABLED);
+        JsonNode tidb = body.path("tidb");
         // TiDB's keyspace naming rule: letters, digits, '_' and '-', at most 64
-        if (!name.matches("[a-zA-Z0-9_-]{1,64}") || !state.matches("ENABLED|DISABLED|ARCHIVED|TOMBSTONE")) {
+        if (!name.matches("[a-zA-Z0-9_-]{1,64}") || !state.matches("ENABLED|DISABLED|ARCHIVED|TOMBSTONE")
+                || !tidb.isMissingNode() && !tidb.isBoolean()) {
             throw new ApiError(400, BAD_REQUEST, "give {\"name\": \"<keyspace>\", \"state\": \"ENABLED\"|"
-                    + "\"DISABLED\"|\"ARCHIVED\"|\"TOMBSTONE\"}");
+                    + "\"DISABLED\"|\"ARCHIVED\"|\"TOMBSTONE\", \"tidb\": true|false}");
         }
-        return set(s -> s.keyspaces.put(name, state));
+        return set(s -> {
+            s.keyspaces.put(name, state);
+            if (tidb.asBoolean(true)) {
+                s.keyspacesWithoutTidb.remove(name);
+            } else {
+                s.keyspacesWithoutTidb.add(name);
+            }
+        });
     }
 
     private Reply fail(JsonNode body) {

@@ -222,6 +222,11 @@ final class CaptureServer {
         if (!user.equals(cluster.authUser)) {
             throw unauthorized(user, "The user is not allowed.");
         }
+        // The user is checked by logging in to a TiDB of the keyspace's topology (ticdc
+        // api/middleware/authenticate_middleware.go verify): none there is a plain error, so no code.
+        if (cluster.dialect.nextGen() && cluster.store.read(s -> s.keyspacesWithoutTidb.contains(r.keyspace))) {
+            throw new ApiError(401, "", "tidb instance not found in topology, please check if the tidb is running");
+        }
         if (!password.equals(cluster.authPassword)) {
             throw unauthorized(user, "Error 1045 (28000): Access denied for user '" + user + "'@'127.0.0.1' (using"
                     + " password: " + (password.isEmpty() ? "NO" : "YES") + ")");

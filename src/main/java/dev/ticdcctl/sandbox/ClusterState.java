@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,8 @@ final class ClusterState {
     public String dialect = ServerDialect.CLASSIC.name();
     /** Next-gen kernel: the keyspaces PD knows, name to state ({@code ENABLED}, {@code DISABLED}...). */
     public Map<String, String> keyspaces = new LinkedHashMap<>();
+    /** Next-gen kernel: the keyspaces whose topology lists no TiDB, so that no user can be checked. */
+    public Set<String> keyspacesWithoutTidb = new LinkedHashSet<>();
     /** New architecture: the redact mode {@code POST /log/redact} has tightened to, by capture. */
     public Map<String, String> redactModes = new LinkedHashMap<>();
 
@@ -64,6 +67,7 @@ final class ClusterState {
         c.faults = faults.copy();
         c.dialect = dialect;
         c.keyspaces = new LinkedHashMap<>(keyspaces);
+        c.keyspacesWithoutTidb = new LinkedHashSet<>(keyspacesWithoutTidb);
         c.redactModes = new LinkedHashMap<>(redactModes);
         return c;
     }
@@ -110,8 +114,9 @@ final class ClusterState {
         if (dialect == null || Arrays.stream(ServerDialect.values()).noneMatch(d -> d.name().equals(dialect))) {
             return "it has the unknown dialect " + quote(String.valueOf(dialect));
         }
-        if (keyspaces == null || redactModes == null) {
-            return keyspaces == null ? "it has no keyspaces" : "it has no redactModes";
+        if (keyspaces == null || redactModes == null || keyspacesWithoutTidb == null) {
+            return keyspaces == null ? "it has no keyspaces" : redactModes == null ? "it has no redactModes"
+                    : "it has no keyspacesWithoutTidb";
         }
         String missing = clusterId == null ? "clusterId" : changefeeds == null ? "changefeeds" : drains == null
                 ? "drains" : logLevels == null ? "logLevels" : faults == null ? "faults"

@@ -27,23 +27,30 @@ final class TableScheduling {
         this.cluster = cluster;
     }
 
-    /** Places a new changefeed: a maintainer, the DDL span (table 0) on it, the tables round-robin over captures. */
+    /**
+     * Places a new changefeed: a maintainer, the DDL span (table 0) on it, the tables round-robin over the captures
+     * that take new work.
+     */
     static void place(ClusterState s, ChangefeedRecord cf) {
-        int n = s.captures.size();
+        List<String> captures = schedulable(s);
+        int n = captures.size();
         int first = Math.floorMod(cf.id.hashCode(), n);
-        cf.maintainer = s.captures.get(first);
+        cf.maintainer = captures.get(first);
         cf.spans.clear();
         cf.spans.add(Span.of(0, cf.maintainer));
         List<Long> tables = Cluster.tables(cf);
         for (int i = 0; i < tables.size(); i++) {
-            cf.spans.add(Span.of(tables.get(i), s.captures.get((first + i + 1) % n)));
+            cf.spans.add(Span.of(tables.get(i), captures.get((first + i + 1) % n)));
         }
     }
 
     /** A drained capture hands its spans and maintainers to the others; answers how many spans it held. */
     static int drain(ClusterState s, String capture) {
-        List<String> others = new ArrayList<>(s.captures);
+        List<String> others = new ArrayList<>(schedulable(s));
         others.remove(capture);
+        if (others.isEmpty()) {
+            return 0; // nowhere to go: ticdc's drain scheduler waits for a destination
+        }
         int held = 0;
         int next = 0;
         for (ChangefeedRecord cf : s.changefeeds.values()) {
@@ -60,6 +67,27 @@ final class TableScheduling {
         return held;
     }
 
+    /**
+     * The captures new work goes to: not draining or stopping (ticdc v8.5.7 coordinator/scheduler/drain_liveness.go
+     * filterSchedulableNodeIDs for maintainers, maintainer/scheduler/drain_common.go filterNodeIDsByDrainTarget for
+     * dispatchers). All of them when every one drains, as the sandbox leaves no work unplaced.
+     */
+    private static List<String> schedulable(ClusterState s) {
+        List<String> taking = s.captures.stream().filter(c -> !s.drains.containsKey(c)).toList();
+        return taking.isEmpty() ? s.captures : taking;
+    }
+
+    /**
+     * move_table and move_split_table check only that the target is a live member (checkParams), so a draining or
+     * stopping target is accepted and the move done; its drain then moves the spans off again, at once here.
+     */
+    private static void moveTo(ClusterState s, List<Span> spans, String target) {
+        spans.forEach(span -> span.node = target);
+        if (s.drains.containsKey(target)) {
+            drain(s, target);
+        }
+    }
+
     Reply moveTable(Request r) {
         String target = r.query("targetNodeID");
         String wait = r.query("wait");
@@ -74,7 +102,7 @@ final class TableScheduling {
                         + " number of replications found for table in this node; tableID is %s, replication count is"
                         + " %s, int64=" + table + ", int=" + spans.size() + ")");
             }
-            spans.get(0).node = target;
+            moveTo(s, spans, target);
         });
     }
 
@@ -82,7 +110,7 @@ final class TableScheduling {
         String target = r.query("targetNodeID");
         return operate(r, (s, cf, table) -> {
             checkParams(s, cf, table, target);
-            spansOf(cf, table).forEach(span -> span.node = target);
+            moveTo(s, spansOf(cf, table), target);
         });
     }
 
@@ -94,9 +122,10 @@ final class TableScheduling {
                 return; // already split: nothing to do
             }
             int at = cf.spans.indexOf(spans.get(0));
-            int node = s.captures.indexOf(spans.get(0).node);
+            List<String> captures = schedulable(s);
+            int node = Math.max(0, captures.indexOf(spans.get(0).node));
             for (int i = 1; i < SPLIT_INTO; i++) {
-                cf.spans.add(at + i, Span.of(table, s.captures.get((node + i) % s.captures.size())));
+                cf.spans.add(at + i, Span.of(table, captures.get((node + i) % captures.size())));
             }
         });
     }

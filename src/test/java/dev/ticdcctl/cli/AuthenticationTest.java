@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticdcctl.sandbox.Sandbox;
+import dev.ticdcctl.sandbox.ServerDialect;
 import dev.ticdcctl.testing.Cli;
 import dev.ticdcctl.testing.SandboxTest;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -42,6 +46,28 @@ class AuthenticationTest extends SandboxTest {
                 + " (CDC:ErrCredentialNotFound)\nHint: this cluster requires a TiDB user for changes: give --user with"
                 + " --password-stdin, set TICDC_USER and TICDC_PASSWORD, or keep them in a context ('ticdcctl config"
                 + " set-context')\n", r.err());
+    }
+
+    @Test
+    void a_keyspace_without_a_tidb_is_refused_in_one_line_that_says_the_password_was_not_checked()
+            throws Exception {
+        try (Sandbox nextGen = start(Sandbox.Options.defaults().withAuth("root", SECRET).withClock(clock)
+                .withDialect(ServerDialect.NEW_NEXT_GEN))) {
+            HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    nextGen.url().resolve("/sandbox/keyspaces")).POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"name\":\"lonely\",\"tidb\":false}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, registered.statusCode(), registered.body());
+
+            Cli.Result r = new Cli().clock(clock).env("HOME", "/nonexistent").stdin(SECRET + "\n")
+                    .run("--server", nextGen.url().toString(), "--keyspace", "lonely", "--user", "root",
+                            "--password-stdin", "changefeed", "create", "cf-1", "--sink-uri", "blackhole://");
+
+            assertEquals(4, r.exitCode(), r::toString);
+            assertEquals("Error: the server cannot check the user: it finds no TiDB of keyspace 'lonely' to log in to"
+                    + " (tidb instance not found in topology, please check if the tidb is running)\nHint: start a TiDB"
+                    + " for keyspace 'lonely', or name the keyspace meant with --keyspace; the user and password were"
+                    + " not checked\n", r.err());
+        }
     }
 
     @Test

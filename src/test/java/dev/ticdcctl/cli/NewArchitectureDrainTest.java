@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class NewArchitectureDrainTest {
     private static final String CAPTURES = "{\"total\":1,\"items\":[{\"id\":\"c-1\",\"is_owner\":false,"
             + "\"address\":\"10.0.0.1:8300\",\"cluster_id\":\"default\"}]}";
+    /** A capture ID of TiCDC's form, used without looking it up. */
+    private static final String ID = "2b8e1fd4-7f4a-4bfa-9b9e-9c1b1e8a6f42";
     private final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
 
     @Test
@@ -60,6 +62,33 @@ class NewArchitectureDrainTest {
                     + " without moving anything before v8.5.7\nHint: stopping the capture moves its tables to the other"
                     + " captures\n", r.err());
             assertEquals(List.of("POST /api/v2/captures/c-1/drain"), drains(stub), "the stub was not asked");
+        }
+    }
+
+    @Test
+    void a_server_known_to_be_new_is_refused_before_the_question_and_a_release_that_drains_asked_its_version_once() {
+        try (StubServer stub = new StubServer()) {
+            // the first run meets v8.5.6, the second v8.5.7
+            stub.on("GET", "/api/v2/status", 200, Fixtures.status().replace("v8.5.0", "v8.5.6"));
+            stub.on("GET", "/api/v2/status", 200, Fixtures.status().replace("v8.5.0", "v8.5.7"));
+            stub.on("PUT", "/api/v1/captures/drain", 202, "{\"current_table_count\":0}");
+            Cli cli = Cli.against(stub).args("--server-arch", "new");
+
+            Cli.Result refused = cli.onTerminal(120).stdin("y\n").run("capture", "drain", ID);
+
+            assertEquals(ExitCode.FAILED.code(), refused.exitCode(), refused::toString);
+            assertEquals("Error: TiCDC v8.5.6 (new architecture) cannot drain a capture: its drain route answers"
+                    + " without moving anything before v8.5.7\nHint: stopping the capture moves its tables to the other"
+                    + " captures\n", refused.err(), "refused without the question");
+            assertEquals(List.of(), drains(stub));
+
+            Cli.Result drained = Cli.against(stub).args("--server-arch", "new").run("capture", "drain", ID,
+                    "--yes");
+
+            assertEquals(0, drained.exitCode(), drained::toString);
+            assertEquals(List.of("GET /api/v2/status", "GET /api/v2/status", "POST /api/v2/captures/" + ID + "/drain",
+                    "PUT /api/v1/captures/drain"), stub.requests().stream().map(q -> q.method() + " " + q.path())
+                    .toList(), "one status for each run");
         }
     }
 

@@ -193,6 +193,29 @@ class TableSchedulingCommandsTest {
     }
 
     @Test
+    void a_draining_capture_gets_no_new_work_and_a_table_moved_onto_it_is_moved_off_again() {
+        String draining = run(0, "capture", "list", "--jq", "[.items[] | select(.is_owner | not)][0].id").out().trim();
+        run(0, "capture", "drain", draining, "--yes");
+        create("cf-1", true);
+        assertFalse(tables("cf-1").containsKey(draining), () -> tables("cf-1").toString());
+        long table = someTable(tables("cf-1"));
+        run(0, "changefeed", "split-table", "cf-1", "-t", "" + table, "--yes");
+        assertFalse(tables("cf-1").containsKey(draining), () -> "split spans\n" + tables("cf-1"));
+        run(0, "changefeed", "merge-table", "cf-1", "-t", "" + table, "--yes");
+        run(0, "changefeed", "merge-table", "cf-1", "-t", "" + table, "--yes");
+
+        Cli.Result accepted = run(0, "changefeed", "move-table", "cf-1", "-t", "" + table, "-d", draining,
+                "--no-wait", "--yes");
+        Cli.Result waited = run(ExitCode.WAIT_TIMEOUT.code(), "changefeed", "move-table", "cf-1", "-t", "" + table, "-d",
+                draining, "--yes", "--timeout", "5s");
+
+        assertTrue(accepted.out().contains("the server is scheduling it"), accepted::toString);
+        assertFalse(tables("cf-1").containsKey(draining), () -> tables("cf-1").toString());
+        assertTrue(waited.err().contains("table " + table + " is not on " + draining + " yet: it runs on "),
+                waited::toString);
+    }
+
+    @Test
     void failures_are_clear_with_their_exit_codes() throws IOException {
         create("cf-1", false);
         long table = someTable(tables("cf-1"));

@@ -88,6 +88,7 @@ class ClusterStateCopyTest {
         s.faults.ineligibleTables = new ArrayList<>(List.of("db.t"));
         s.dialect = ServerDialect.NEW_NEXT_GEN.name();
         s.keyspaces.put("ks", "ENABLED");
+        s.keyspacesWithoutTidb.add("ks");
         s.redactModes.put("c-1", "MARKER");
         ClusterState.ChangefeedRecord cf = new ClusterState.ChangefeedRecord();
         cf.namespace = "default";

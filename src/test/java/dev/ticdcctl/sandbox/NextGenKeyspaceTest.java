@@ -47,6 +47,20 @@ class NextGenKeyspaceTest extends ContractSupport {
     }
 
     @Test
+    void a_keyspace_without_a_tidb_refuses_authenticated_routes_with_a_plain_401_after_the_user_check() {
+        inject("/sandbox/keyspaces", "{\"name\":\"lonely\",\"tidb\":false}");
+
+        assertError(post("/api/v2/changefeeds?keyspace=lonely", CREATE), 401, "",
+                "tidb instance not found in topology, please check if the tidb is running");
+        assertError(req("POST", "/api/v2/changefeeds?keyspace=lonely").body(CREATE).header("Authorization",
+                basic("other", "secret")).send(), 401, "CDC:ErrUnauthorized",
+                "user other unauthorized, error: The user is not allowed.");
+        assertEquals(200, get("/api/v2/changefeeds?keyspace=lonely").status(), "a route without authentication");
+        inject("/sandbox/keyspaces", "{\"name\":\"lonely\",\"tidb\":true}");
+        assertEquals(200, post("/api/v2/changefeeds?keyspace=lonely", CREATE).status(), "a TiDB started");
+    }
+
+    @Test
     void a_keyspace_that_is_not_enabled_exists_but_refuses_create_update_and_resume() {
         assertEquals("{\"total\":0,\"items\":[]}", get("/api/v2/changefeeds?keyspace=archived").body());
         assertRaw(post("/api/v2/changefeeds?keyspace=archived", CREATE));

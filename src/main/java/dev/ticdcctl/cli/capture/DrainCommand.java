@@ -54,6 +54,7 @@ final class DrainCommand implements Callable<Integer> {
             throw new CliException.Refused("capture " + name + " is the owner, and the owner cannot be drained",
                     CaptureRef.RESIGN_OWNER_FIRST);
         }
+        cluster.client().requireDrainSupport();
         confirmations.prompter().confirm("Drain capture " + name + " of " + cluster.name()
                 + "? Its tables move to the other captures.",
                 "capture " + name + " was not drained");

@@ -89,20 +89,23 @@ final class ChangefeedUpdater {
     }
 
     /**
-     * The sink URI to send, or null to keep the server's. GET masks a URI's secrets, so a URI with one is compared
-     * with the stored one from meta_info, read but never shown. The new architecture has no meta_info: then masked
-     * forms that differ mean the URI changed, and equal ones say nothing about the secret, which is sent or kept as
-     * {@code unreadSecret} says.
+     * The sink URI to send, or null to keep the server's. URIs are compared as TiCDC reads them. GET masks a URI's
+     * secrets, so a URI with one is compared with the stored one from meta_info, read but never shown. The new
+     * architecture has no meta_info: then masked forms that differ mean the URI changed, and equal ones say nothing
+     * about the secret, which is sent or kept as {@code unreadSecret} says.
      */
     private String sinkUri(ChangefeedDetail cf, ChangefeedInput input, UnreadSecret unreadSecret,
             List<String> differences) throws InterruptedException {
         String given = input.sinkUri();
         Optional<String> stored = Secrets.hasSecret(given)
-                ? client.storedSinkUri(input.namespace(), input.id()) : Optional.of(cf.sinkUri());
+                ? client.storedSinkUri(input.namespace(), input.id()) : Optional.empty();
         String before = Secrets.maskText(cf.sinkUri());
         String after = Secrets.maskText(given);
-        String change = "sink-uri: " + before + " → " + after + (before.equals(after) ? " (a secret changed)" : "");
-        if (stored.isPresent() ? !given.equals(stored.get()) : !MaskedSinkUri.sameBesidesSecrets(given, cf.sinkUri())) {
+        String change = "sink-uri: " + before + " → " + after + (MaskedSinkUri.same(given, cf.sinkUri(), true)
+                ? " (a secret changed)" : "");
+        boolean same = stored.isPresent() ? MaskedSinkUri.same(given, stored.get(), false)
+                : MaskedSinkUri.same(given, cf.sinkUri(), true);
+        if (!same) {
             differences.add(change);
             return given;
         }

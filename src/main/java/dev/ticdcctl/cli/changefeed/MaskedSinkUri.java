@@ -11,8 +11,9 @@ import java.util.Locale;
 /**
  * A sink URI as TiCDC shows it in every answer but {@code meta_info}: the user-info password and the
  * {@code sasl-password} query parameter replaced by {@code xxxxx}, the other parts as stored (tiflow and ticdc
- * pkg/util/uri.go MaskSinkURI). The server re-encodes what it masks and sorts the query when it masks
- * {@code sasl-password}, so two forms are compared decoded, the query sorted by key.
+ * pkg/util/uri.go MaskSinkURI). The server masks by parsing and re-serializing, so even a URI without secrets can come
+ * back spelled otherwise ({@code blackhole://} as {@code blackhole:}, escapes re-encoded, the query sorted when
+ * {@code sasl-password} is masked): two forms are compared decoded, the query sorted by key.
  */
 final class MaskedSinkUri {
     private static final String SASL_PASSWORD = "sasl-password";
@@ -20,20 +21,18 @@ final class MaskedSinkUri {
     private MaskedSinkUri() {}
 
     /**
-     * Whether {@code given} and the server's masked {@code shown} (null when the server left it out) are equal but for
-     * the secrets TiCDC masks.
+     * Whether {@code given} and the server's {@code server} (null when the server left it out) name the same sink as
+     * TiCDC reads them. {@code serverMasked}: {@code server} comes masked, so the secrets TiCDC masks are not compared;
+     * otherwise (classic {@code meta_info}) they are, but spelling still is not: the sink parses the URI, so another
+     * spelling of it changes nothing, and sending it would pause a running changefeed for nothing.
      */
-    static boolean sameBesidesSecrets(String given, String shown) {
-        return shown != null && of(given).equals(of(shown));
+    static boolean same(String given, String server, boolean serverMasked) {
+        return server != null && of(given, serverMasked).equals(of(server, serverMasked));
     }
 
     /** Whether TiCDC masks something of {@code uri}: a user-info password or {@code sasl-password}. */
     static boolean hidesSecret(String uri) {
-        return !of(uri).equals(of(uri, false));
-    }
-
-    private static String of(String uri) {
-        return of(uri, true);
+        return !of(uri, true).equals(of(uri, false));
     }
 
     /** The URI decoded, the query sorted by key (stable within a key, as Go's url.Values.Encode), masked or not. */
