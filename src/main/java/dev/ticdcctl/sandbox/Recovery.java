@@ -5,8 +5,8 @@ import dev.ticdcctl.sandbox.ClusterState.ChangefeedRecord;
 import dev.ticdcctl.sandbox.ClusterState.Event;
 import dev.ticdcctl.sandbox.ClusterState.Settled;
 import dev.ticdcctl.sandbox.Timeline.Problem;
-import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * How a changefeed meets errors and recovers from them by itself, in both servers: the error events a fault
@@ -49,9 +49,9 @@ final class Recovery {
             "CDC:ErrColumnSelectorFailed", "CDC:ErrSinkURIInvalid", "CDC:ErrKafkaInvalidConfig",
             "CDC:ErrMySQLInvalidConfig", "CDC:ErrStorageSinkInvalidConfig");
     /** ticdc v8.5.7 pkg/errors/helper.go {@code changefeedUnRetryableErrors}: the classic ones, GC's and routing's. */
-    private static final List<String> NEW_UNRETRYABLE = concat(CLASSIC_UNRETRYABLE, GC_ERRORS,
+    private static final List<String> NEW_UNRETRYABLE = Stream.of(CLASSIC_UNRETRYABLE, GC_ERRORS,
             List.of("CDC:ErrInvalidTableRoutingRule", "CDC:ErrTableRoutingFailed", "CDC:ErrTableRouteConflict",
-                    "CDC:ErrTableAfterNotSplitable"));
+                    "CDC:ErrTableAfterNotSplitable")).flatMap(List::stream).toList();
 
     private final ChangefeedRecord changefeed;
     private final Settled s;
@@ -350,10 +350,5 @@ final class Recovery {
 
     private static long positive(long at) {
         return at > 0 ? at : Long.MAX_VALUE;
-    }
-
-    @SafeVarargs
-    private static List<String> concat(List<String>... lists) {
-        return Arrays.stream(lists).flatMap(List::stream).toList();
     }
 }
