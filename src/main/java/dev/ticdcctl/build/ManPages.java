@@ -9,15 +9,12 @@ import dev.ticdcctl.cli.root.HelpLayout;
 import dev.ticdcctl.cli.root.HelpTopics;
 import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
 import dev.ticdcctl.output.Format;
-import dev.ticdcctl.output.Terminal;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,10 +48,8 @@ public final class ManPages {
         removePages(directory, ".adoc");
         removePages(Path.of(args[1]), ".1");
         Files.createDirectories(directory);
-        Environment offline = new Environment(Map.of(), InputStream.nullInputStream(), Terminal.NONE,
-                Clock.systemUTC(), d -> { }, prompt -> new char[0]);
         StringWriter discarded = new StringWriter();
-        try (Session session = new Session(offline, new PrintWriter(discarded), new PrintWriter(discarded),
+        try (Session session = new Session(Environment.offline(), new PrintWriter(discarded), new PrintWriter(discarded),
                 new GlobalOptions(), EmbeddedSandbox::start)) {
             for (Map.Entry<String, String> page : pages(Cli.commandLine(session)).entrySet()) {
                 Files.writeString(directory.resolve(page.getKey() + ".adoc"), page.getValue(), StandardCharsets.UTF_8);

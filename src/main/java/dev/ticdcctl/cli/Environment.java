@@ -93,6 +93,12 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
                         : Environment::readPasswordFromConsole, console);
     }
 
+    /** No variables, an empty stdin, no terminal and no waiting: where the build's generators run the command tree. */
+    public static Environment offline() {
+        return new Environment(Map.of(), InputStream.nullInputStream(), Terminal.NONE, Clock.systemUTC(), d -> { },
+                prompt -> new char[0]);
+    }
+
     private static char[] readPasswordFromConsole(String prompt) {
         java.io.Console console = System.console();
         char[] password = console == null ? null : console.readPassword("%s", prompt);

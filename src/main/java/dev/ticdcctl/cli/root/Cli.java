@@ -63,7 +63,9 @@ public final class Cli {
         int code;
         try (Session services = new Session(environment, stdout, stderr, new GlobalOptions(),
                 EmbeddedSandbox::start)) {
+            String usage = PrerenderedUsage.forArgs(args, environment.terminal().stdout());
             code = args.length == 1 && VERSION_FLAGS.contains(args[0]) ? version(stdout)
+                    : usage != null ? print(usage, stdout)
                     : forRun(services, args).execute(args);
         } finally {
             stdout.flush();
@@ -80,6 +82,11 @@ public final class Cli {
         for (String line : new Version().getVersion()) {
             out.println(line);
         }
+        return ExitCode.OK.code();
+    }
+
+    private static int print(String text, PrintWriter out) {
+        out.print(text);
         return ExitCode.OK.code();
     }
 
