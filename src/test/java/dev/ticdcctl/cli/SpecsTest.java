@@ -181,12 +181,14 @@ class SpecsTest extends SandboxTest {
     }
 
     @Test
-    void export_masks_secrets() {
+    void export_writes_secrets_as_references_and_lists_them() {
         ok("changefeed", "create", "db", "--sink-uri", "blackhole://root:hunter2@db:3306/");
 
-        String exported = ok("changefeed", "export", "db", "-o", "yaml").out();
-        assertFalse(exported.contains("hunter2"), exported);
-        assertTrue(exported.contains("blackhole://root:xxxxx@db:3306/"), exported);
+        Cli.Result r = ok("changefeed", "export", "db", "-o", "yaml");
+        assertFalse(r.out().contains("hunter2"), r::toString);
+        assertTrue(r.out().contains("blackhole://root:${env:TICDC_DB_SINK_PASSWORD}@db:3306/"), r::toString);
+        assertEquals("Secrets were written as references; set these environment variables before 'changefeed"
+                + " apply':\n  TICDC_DB_SINK_PASSWORD  db sink-uri password\n", r.err());
     }
 
     @Test
@@ -199,7 +201,10 @@ class SpecsTest extends SandboxTest {
             // The new architecture has no meta_info route: the stored secret is never given back, and the
             // warning says how to supply it.
             assertFalse(shown.out().contains("hunter2"), shown::toString);
-            assertTrue(shown.err().contains("sink-uri is exported with its secret masked"), shown::toString);
+            assertTrue(shown.out().contains("blackhole://root:${env:TICDC_DB_SINK_PASSWORD}@db:3306/"),
+                    shown::toString);
+            assertTrue(shown.err().contains("Warning: the sink URI's secret of db is written as a reference: this"
+                    + " server (TiCDC's new architecture) never returns it\n"), shown::toString);
         } else {
             assertTrue(shown.out().contains("hunter2"), shown::toString);
         }
