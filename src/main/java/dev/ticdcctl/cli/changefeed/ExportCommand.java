@@ -86,7 +86,8 @@ final class ExportCommand implements Callable<Integer> {
             SpecDirectory directory = new SpecDirectory(dir);
             List<SpecDirectory.Planned> planned = directory.plan(specs, export.extension());
             directory.write(planned, force);
-            planned.forEach(p -> printing.output().result(p.file() + " " + p.outcome(), null));
+            // the data went to the files: what became of each is progress, on stderr
+            planned.forEach(p -> printing.output().progress(p.file() + " " + p.outcome()));
         }
         export.references().list(printing.err());
         return ExitCode.OK.code();
