@@ -1,8 +1,7 @@
 package dev.ticdcctl.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticdcctl.util.JsonTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,25 +52,7 @@ public final class SpecReferences {
      * file and the line.
      */
     public void resolveTree(JsonNode tree, String text, String file) {
-        if (tree instanceof ObjectNode object) {
-            for (Map.Entry<String, JsonNode> member : object.properties()) {
-                JsonNode value = member.getValue();
-                if (value.isTextual()) {
-                    member.setValue(object.textNode(resolve(value.textValue(), text, file)));
-                } else {
-                    resolveTree(value, text, file);
-                }
-            }
-        } else if (tree instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                JsonNode element = array.get(i);
-                if (element.isTextual()) {
-                    array.set(i, array.textNode(resolve(element.textValue(), text, file)));
-                } else {
-                    resolveTree(element, text, file);
-                }
-            }
-        }
+        JsonTrees.rewriteStrings(tree, (path, name, value) -> resolve(value, text, file));
     }
 
     /** One string value with its references replaced and its {@code $${} unescaped. */

@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
         description = {"Write a changefeed as a spec that 'changefeed apply -f' re-creates, on this or another"
             + " cluster: TOML (the default, with the keys cdc cli --config reads), or JSON or YAML with -o. With --all"
             + " and --dir, every changefeed of the namespace (keyspace) that the server lists (finished ones are not),"
-            + " one file <id>.toml (.json, .yaml) each.",
+            + " one <id>.toml file each (.json or .yaml with -o).",
             "The start TSO is left out (a new changefeed starts now; add start-ts to resume from a checkpoint).",
-            "Secrets are written as references ${env:NAME}, which apply resolves: NAME is TICDC_<ID>_<FIELD> in"
+            "Secrets are written as references $${env:NAME}, which apply resolves: NAME is TICDC_<ID>_<FIELD> in"
                 + " capitals, such as TICDC_ORDERS_SINK_PASSWORD, and stderr lists them. --show-secrets writes them in"
                 + " clear instead, from the server's stored sink URI; TiCDC's new architecture never returns the sink"
                 + " URI's secret, which then stays a reference.",
@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
             "  ticdcctl changefeed export orders -o yaml --show-secrets > orders.yaml",
             "  # the whole namespace into a Git repository's directory",
             "  ticdcctl changefeed export --all --dir changefeeds/",
-            "  TICDC_ORDERS_SINK_PASSWORD=... ticdcctl --context new changefeed apply -f changefeeds/orders.toml"})
+            "  # elsewhere, with the secrets export listed",
+            "  TICDC_ORDERS_SINK_PASSWORD=... ticdcctl changefeed apply -f changefeeds/orders.toml"})
 final class ExportCommand implements Callable<Integer> {
     @Mixin
     ChangefeedRef ref;

@@ -1,16 +1,14 @@
 package dev.ticdcctl.cli.changefeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticdcctl.config.SpecReferences;
 import dev.ticdcctl.output.Secrets;
+import dev.ticdcctl.util.JsonTrees;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +48,7 @@ final class SecretReferences {
 
     /** In place: every string of the config escaped and, unless {@code clear}, every secret made a reference. */
     void config(String id, JsonNode config, boolean clear) {
-        walk(id, config, "", clear);
+        JsonTrees.rewriteStrings(config, (path, name, value) -> field(id, name, path, value, clear));
     }
 
     /** The references written so far, in order. */
@@ -69,29 +67,6 @@ final class SecretReferences {
             err.println("  " + r.name() + " ".repeat(width - r.name().length() + 2) + r.changefeed() + " " + r.field());
         }
         err.flush();
-    }
-
-    private void walk(String id, JsonNode node, String path, boolean clear) {
-        if (node instanceof ObjectNode object) {
-            for (Map.Entry<String, JsonNode> member : object.properties()) {
-                String child = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
-                JsonNode value = member.getValue();
-                if (value.isTextual()) {
-                    member.setValue(object.textNode(field(id, member.getKey(), child, value.textValue(), clear)));
-                } else {
-                    walk(id, value, child, clear);
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                String child = path + "[" + i + "]";
-                if (array.get(i).isTextual()) {
-                    array.set(i, array.textNode(field(id, null, child, array.get(i).textValue(), clear)));
-                } else {
-                    walk(id, array.get(i), child, clear);
-                }
-            }
-        }
     }
 
     private String field(String id, String key, String path, String value, boolean clear) {
