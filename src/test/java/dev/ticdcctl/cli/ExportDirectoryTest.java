@@ -151,6 +151,16 @@ class ExportDirectoryTest extends SandboxTest {
     }
 
     @Test
+    void one_changefeed_may_go_to_the_directory_too() throws IOException {
+        Cli.Result r = ok("changefeed", "export", "users", "--dir", dir(), "-o", "json");
+
+        assertEquals(List.of(Path.of(dir(), "users.json")), files(dir()));
+        assertTrue(r.err().startsWith(Path.of(dir(), "users.json") + " created\n"), r::toString);
+        assertTrue(read(Path.of(dir(), "users.json")).contains("\"sink_uri\": \"mysql://root:"
+                + "${env:TICDC_USERS_SINK_PASSWORD}@127.0.0.1:3306/\""), read(Path.of(dir(), "users.json")));
+    }
+
+    @Test
     void all_needs_a_directory_and_no_id() {
         assertEquals("Error: --all writes one file per changefeed: give --dir DIR\n"
                 + "Hint: ticdcctl changefeed export --all --dir changefeeds/\n",

@@ -87,6 +87,9 @@ final class ExportCommand implements Callable<Integer> {
             SpecDirectory directory = new SpecDirectory(dir);
             List<SpecDirectory.Planned> planned = directory.plan(specs, export.extension());
             directory.write(planned, force);
+            if (planned.isEmpty()) {
+                printing.output().progress("no changefeeds to export in " + cluster.namespace());
+            }
             // the data went to the files: what became of each is progress, on stderr
             planned.forEach(p -> printing.output().progress(p.file() + " " + p.outcome()));
         }
