@@ -18,7 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
-    /** Writes {@code text} to {@code target} (whose directory exists) with the POSIX permissions given, as "rw-r--r--". */
+    /** Writes {@code text} to {@code target}, whose directory exists, with POSIX permissions such as "rw-r--r--". */
     public static void write(Path target, String text, String permissions) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp",

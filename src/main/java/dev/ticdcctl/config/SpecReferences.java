@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * References in a spec's string values, resolved before anything is sent, so that a spec in Git holds no secret:
  * {@code ${env:NAME}} is an environment variable, {@code ${file:PATH}} a file's content without its trailing line
  * end (a relative PATH is read from the spec file's directory). A reference may be the whole value or a part of it
- * ({@code kafka://u:${env:KAFKA_PW}@host/topic}); {@code $${} is a literal {@code ${}. Every resolved value is handed
- * to a consumer, which masks it in all that is printed.
+ * ({@code kafka://u:${env:KAFKA_PW}@host/topic}); <code>$${</code> is a literal <code>${</code>. Every resolved value
+ * is handed to a consumer, which masks it in all that is printed.
  */
 public final class SpecReferences {
     private static final String ESCAPED = "$${";
@@ -31,7 +31,7 @@ public final class SpecReferences {
         this.resolved = resolved;
     }
 
-    /** References from the process's environment, whose values are not masked anywhere: for callers that print nothing. */
+    /** References from the process's environment, their values masked nowhere: for callers that print nothing. */
     public static SpecReferences ofProcess() {
         return new SpecReferences(System.getenv(), value -> { });
     }
@@ -41,7 +41,7 @@ public final class SpecReferences {
         return OPEN + "env:" + name + "}";
     }
 
-    /** A literal string as a spec writes it: every {@code ${} escaped, so that it is not read as a reference. */
+    /** A literal string as a spec writes it: every <code>${</code> escaped, so that it is not read as a reference. */
     public static String escape(String literal) {
         return literal == null ? null : literal.replace(OPEN, ESCAPED);
     }
@@ -55,7 +55,7 @@ public final class SpecReferences {
         JsonTrees.rewriteStrings(tree, (path, name, value) -> resolve(value, text, file));
     }
 
-    /** One string value with its references replaced and its {@code $${} unescaped. */
+    /** One string value with its references replaced and its <code>$${</code> unescaped. */
     public String resolve(String value, String text, String file) {
         if (!value.contains(OPEN)) {
             return value;

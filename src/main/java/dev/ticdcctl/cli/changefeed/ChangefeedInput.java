@@ -77,8 +77,8 @@ record ChangefeedInput(String id, String namespace, String sinkUri, Long startTs
         }
         if (!masked.isEmpty()) {
             throw new CliException.InvalidInput("the changefeed holds masked secrets (" + Secrets.MASK + ") at "
-                    + String.join(", ", masked), "fill in the real values; 'changefeed export --show-secrets' writes"
-                    + " them, but for a sink-URI secret on TiCDC's new architecture");
+                    + String.join(", ", masked), "fill in the real values, or references such as ${env:NAME} that"
+                    + " are resolved when the spec is read, as 'changefeed export' writes them");
         }
     }
 

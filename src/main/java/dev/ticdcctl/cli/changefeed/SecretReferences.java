@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * with a name told by the changefeed and the field: {@code TICDC_<ID>_<FIELD>}, upper-cased, each run of other
  * characters than letters and digits made {@code _}. The sink URI's password is {@code SINK_PASSWORD}, a secret
  * query parameter {@code SINK_<PARAMETER>}, a config field its path ({@code SINK_KAFKA_CONFIG_SASL_PASSWORD}); a
- * name already taken in the same export gets {@code _2}, {@code _3}, ... Every other {@code ${} is escaped, so the
+ * name already taken in the same export gets {@code _2}, {@code _3}, ... Every other <code>${</code> is escaped, so the
  * file reads back as the server holds it.
  */
 final class SecretReferences {
@@ -80,7 +80,7 @@ final class SecretReferences {
         return referenced(id, "config." + path, path, escaped);
     }
 
-    /** A text with each secret masked by {@link Secrets#maskText} as a reference; whole, if its secret lies elsewhere. */
+    /** A text with each secret that {@link Secrets#maskText} masks as a reference; whole, if a secret lies elsewhere. */
     private String referenced(String id, String field, String namePath, String text) {
         String masked = Secrets.maskText(text);
         if (masked.equals(text) && !Secrets.holdsMask(text)) {
