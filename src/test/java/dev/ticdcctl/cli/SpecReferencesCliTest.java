@@ -130,6 +130,20 @@ class SpecReferencesCliTest extends SandboxTest {
     }
 
     @Test
+    void a_resolved_value_is_masked_by_value_in_the_review_of_an_update_even_in_a_field_not_named_secret()
+            throws IOException {
+        ok("changefeed", "create", "orders", "--sink-uri", "blackhole://", "--paused");
+        String spec = file("orders.toml", "id = \"orders\"\n[config.filter]\nrules = [\"${env:RULE}\"]\n");
+        cli.env("RULE", "hiddendb.*");
+
+        Cli.Result r = ok("changefeed", "apply", "-f", spec, "--yes");
+
+        assertTrue(r.err().contains("config.filter.rules: [\"*.*\"] → [\"xxxxx\"]"), r::toString);
+        assertHidden(r, "hiddendb");
+        assertEquals("hiddendb.*\n", ok("changefeed", "get", "orders", "--jq", ".config.filter.rules[0]").out());
+    }
+
+    @Test
     void a_resolved_value_is_masked_in_error_messages_too() throws IOException {
         String spec = file("orders.toml", "id = \"orders\"\nsink-uri = \"blackhole://\"\nstart-ts = \"${env:TS}\"\n");
         cli.env("TS", "Garbage-s3cret");
