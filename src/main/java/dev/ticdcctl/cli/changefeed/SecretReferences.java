@@ -51,11 +51,6 @@ final class SecretReferences {
         JsonTrees.rewriteStrings(config, (path, name, value) -> field(id, name, path, value, clear));
     }
 
-    /** The references written so far, in order. */
-    List<Reference> written() {
-        return List.copyOf(written);
-    }
-
     /** Tells, on stderr, which variables the references need; nothing when none was written. */
     void list(PrintWriter err) {
         if (written.isEmpty()) {
