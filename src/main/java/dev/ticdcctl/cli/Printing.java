@@ -13,4 +13,7 @@ public interface Printing {
 
     /** Standard error as it is, for what -q must not hide. */
     PrintWriter err();
+
+    /** Masks {@code value} in everything printed from now on, in any field or message: a secret known by value. */
+    void maskEverywhere(String value);
 }

@@ -10,6 +10,7 @@ import dev.ticdcctl.client.TicdcClient;
 import dev.ticdcctl.config.Paths;
 import dev.ticdcctl.config.Setting;
 import dev.ticdcctl.config.Settings;
+import dev.ticdcctl.output.MaskedValues;
 import dev.ticdcctl.output.Output;
 import dev.ticdcctl.output.StatusLine;
 import dev.ticdcctl.output.TerminalText;
@@ -35,6 +36,8 @@ public final class Session
     private final Environment environment;
     private final PrintWriter out;
     private final PrintWriter err;
+    /** Values masked in all that {@link #out} and {@link #err} print. */
+    private final MaskedValues masked = new MaskedValues();
     private final GlobalOptions options;
     private final EmbeddedCluster.Starter sandboxes;
     private PasswordReader passwords;
@@ -51,8 +54,8 @@ public final class Session
     public Session(Environment environment, PrintWriter out, PrintWriter err, GlobalOptions options,
             EmbeddedCluster.Starter sandboxes) {
         this.environment = environment;
-        this.out = out;
-        this.err = err;
+        this.out = new PrintWriter(masked.masking(out));
+        this.err = new PrintWriter(masked.masking(err));
         this.options = options;
         this.sandboxes = sandboxes;
     }
@@ -72,6 +75,11 @@ public final class Session
     @Override
     public PrintWriter err() {
         return err;
+    }
+
+    @Override
+    public void maskEverywhere(String value) {
+        masked.add(value);
     }
 
     /** What starts the cluster of {@code --sandbox}. */
@@ -314,6 +322,8 @@ public final class Session
 
     @Override
     public synchronized void close() {
+        out.flush();
+        err.flush();
         transports.forEach(HttpTransport::close);
         if (sandbox != null) {
             sandbox.close();

@@ -45,19 +45,27 @@ public record ChangefeedSpec(String id, String namespace, String sinkUri, Long s
                 ? Format.toml : Format.yaml;
     }
 
-    /** Reads a spec; every problem is a {@link ConfigException} naming the file and, where known, line and column. */
+    /**
+     * Reads a spec, its references resolved from the process's environment; every problem is a
+     * {@link ConfigException} naming the file and, where known, line and column.
+     */
     public static ChangefeedSpec parse(String text, String file) {
+        return parse(text, file, SpecReferences.ofProcess());
+    }
+
+    /** Reads a spec, its {@code ${env:...}} and {@code ${file:...}} references resolved by {@code references}. */
+    public static ChangefeedSpec parse(String text, String file, SpecReferences references) {
         return switch (formatOf(file, text)) {
-            case toml -> fromToml(text, file);
-            case json -> fromTree(read(new ObjectMapper(), text, file), file, List.of());
-            case yaml -> fromTree(read(new YAMLMapper(), text, file), file, List.of());
+            case toml -> fromToml(text, file, references);
+            case json -> fromTree(read(new ObjectMapper(), text, file, references), file, List.of());
+            case yaml -> fromTree(read(new YAMLMapper(), text, file, references), file, List.of());
         };
     }
 
-    private static ChangefeedSpec fromToml(String text, String file) {
-        JsonNode tree = read(new TomlMapper(), text, file);
+    private static ChangefeedSpec fromToml(String text, String file, SpecReferences references) {
+        JsonNode tree = read(new TomlMapper(), text, file, references);
         unknownKeys(tree, TOML_KEYS, file);
-        ChangefeedToml.Parsed config = ChangefeedToml.parse(text, file, "config");
+        ChangefeedToml.Parsed config = ChangefeedToml.parse(text, file, "config", references);
         return new ChangefeedSpec(string(tree, "id", file), string(tree, "namespace", file),
                 string(tree, "sink-uri", file), startTs(tree, "start-ts", file), tso(tree, "target-ts", file),
                 tree.has("config") ? config.replicaConfig() : null, config.warnings());
@@ -77,12 +85,13 @@ public record ChangefeedSpec(String id, String namespace, String sinkUri, Long s
                 config == null || config.isNull() ? null : (ObjectNode) config, warnings);
     }
 
-    private static JsonNode read(ObjectMapper mapper, String text, String file) {
+    private static JsonNode read(ObjectMapper mapper, String text, String file, SpecReferences references) {
         try {
             JsonNode tree = mapper.readTree(text);
             if (tree == null || !tree.isObject()) {
                 throw new ConfigException(file + ": a changefeed spec must be a table/object of settings");
             }
+            references.resolveTree(tree, text, file);
             return tree;
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + ParseErrors.position(e) + ": " + ParseErrors.problem(e));

@@ -46,7 +46,13 @@ public final class ChangefeedToml {
      * top-level keys are left to the caller. Throws a {@link ConfigException} for the first problem in the file.
      */
     public static Parsed parse(String text, String file, String tablePrefix) {
+        return parse(text, file, tablePrefix, SpecReferences.ofProcess());
+    }
+
+    /** As {@link #parse(String, String, String)}, string values' references resolved by {@code references}. */
+    public static Parsed parse(String text, String file, String tablePrefix, SpecReferences references) {
         JsonNode node = readToml(text, file);
+        references.resolveTree(node, text, file);
         List<String> prefix = prefix(tablePrefix);
         Reader reader = new Reader(file, TomlLocator.scan(text), tomlPath(prefix));
         String path = "";

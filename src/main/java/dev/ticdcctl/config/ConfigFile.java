@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -220,35 +217,11 @@ public final class ConfigFile {
      */
     public void save() {
         Path target = writeTarget(path);
-        Path dir = target.getParent();
-        Path temp = null;
         try {
-            createPrivateDirectory(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", PRIVATE_FILE);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = StandardCharsets.UTF_8.encode(render());
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-            syncDirectory(dir);
+            createPrivateDirectory(target.getParent());
+            AtomicFiles.write(target, render(), "rw-------");
         } catch (IOException e) {
             throw new ConfigException.WriteFailed("cannot write the config file " + path + ": " + e.getMessage());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the write failed already, which is what the user is told
-                }
-            }
         }
     }
 
@@ -269,15 +242,6 @@ public final class ConfigFile {
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwx------")));
-        }
-    }
-
-    /** Makes the rename durable: a crash right after it must not bring the old file back. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // some systems cannot open a directory for syncing; the rename itself is done
         }
     }
 

@@ -111,6 +111,11 @@ public final class Output {
         out.flush();
     }
 
+    /** A document as {@link #text} prints it, nothing masked: for a file that a command writes with what it chose. */
+    public String textOf(JsonNode json) {
+        return printer.text(json);
+    }
+
     /**
      * Prints a JSON document that has no table view, such as a raw API answer: filtered by {@code --jq}, YAML with
      * {@code -o yaml}, else JSON; secrets are masked unless {@code keepSecrets}.

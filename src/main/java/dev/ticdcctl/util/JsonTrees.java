@@ -1,15 +1,53 @@
 package dev.ticdcctl.util;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Merging and comparing JSON trees the way TiCDC merges configs: objects merge, arrays and scalars replace. */
+/**
+ * Merging and comparing JSON trees the way TiCDC merges configs: objects merge, arrays and scalars replace; and
+ * rewriting every string of a tree.
+ */
 public final class JsonTrees {
     private JsonTrees() {}
+
+    /** A string's new value, told its dotted path ({@code a.b[0]}) and its member name (null in an array). */
+    @FunctionalInterface
+    public interface StringRewrite {
+        String apply(String path, String name, String value);
+    }
+
+    /** Replaces, in place and at any depth, every string member and element with what {@code rewrite} makes of it. */
+    public static void rewriteStrings(JsonNode node, StringRewrite rewrite) {
+        rewriteStrings(node, "", rewrite);
+    }
+
+    private static void rewriteStrings(JsonNode node, String path, StringRewrite rewrite) {
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> member : object.properties()) {
+                String child = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
+                if (member.getValue().isTextual()) {
+                    member.setValue(object.textNode(rewrite.apply(child, member.getKey(),
+                            member.getValue().textValue())));
+                } else {
+                    rewriteStrings(member.getValue(), child, rewrite);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                String child = path + "[" + i + "]";
+                if (array.get(i).isTextual()) {
+                    array.set(i, array.textNode(rewrite.apply(child, null, array.get(i).textValue())));
+                } else {
+                    rewriteStrings(array.get(i), child, rewrite);
+                }
+            }
+        }
+    }
 
     /** One difference: a dotted path and the old and new values (null where absent). */
     public record Change(String path, JsonNode before, JsonNode after) {}

@@ -36,6 +36,8 @@ class NewArchitectureSecretsTest {
     private static final String PASSWORD = "Stored-s3cret";
     private static final String MYSQL = "mysql://root:" + PASSWORD + "@127.0.0.1:3306/";
     private static final String MASKED = "mysql://root:xxxxx@127.0.0.1:3306/";
+    /** What an export writes for the sink URI whose secret the server never returns. */
+    private static final String REFERENCED = "mysql://root:${env:TICDC_CF_1_SINK_PASSWORD}@127.0.0.1:3306/";
 
     @TempDir
     Path dir;
@@ -93,24 +95,25 @@ class NewArchitectureSecretsTest {
     // ---- export and get --show-secrets
 
     @Test
-    void export_with_show_secrets_writes_what_the_server_gives_and_says_once_that_the_secret_stays_masked()
+    void export_with_show_secrets_writes_the_sink_uri_secret_the_server_keeps_as_a_reference_and_says_why()
             throws Exception {
         create("cf-1", MYSQL);
 
         Cli.Result r = run(0, "changefeed", "export", "cf-1", "--show-secrets");
 
-        assertTrue(r.out().contains("sink-uri = \"" + MASKED + "\"\n"), r::toString);
+        assertTrue(r.out().contains("sink-uri = \"" + REFERENCED + "\"\n"), r::toString);
         assertTrue(r.out().contains("Redo-s3cret"), () -> "the config's secrets come back in clear\n" + r);
         assertEquals("""
                 Warning: the exported changefeed holds secrets in clear; keep the file private
-                Warning: sink-uri is exported with its secret masked (xxxxx): this server (TiCDC's new architecture)\
-                 never returns it; fill it in before 'changefeed apply', which refuses a masked secret, or leave\
-                 sink-uri out of the file to keep the server's and set it with 'ticdcctl changefeed update cf-1\
-                 --sink-uri -'
+                Warning: the sink URI's secret of cf-1 is written as a reference: this server (TiCDC's new\
+                 architecture) never returns it
+                Secrets were written as references; set these environment variables before 'changefeed apply':
+                  TICDC_CF_1_SINK_PASSWORD  cf-1 sink-uri password
                 """, r.err());
-        Cli.Result applied = run(2, "changefeed", "apply", "-f", file("cf-1.toml", r.out()), "--yes");
-        assertTrue(applied.err().startsWith("Error: the changefeed holds masked secrets (xxxxx) at sink-uri\n"),
-                applied::toString);
+        String spec = file("cf-1.toml", r.out());
+        Cli.Result applied = run(2, "changefeed", "apply", "-f", spec, "--yes");
+        assertEquals("Error: " + spec + ":4: unresolved reference ${env:TICDC_CF_1_SINK_PASSWORD}: the environment"
+                + " variable TICDC_CF_1_SINK_PASSWORD is not set\n", applied.err());
     }
 
     @Test
@@ -146,7 +149,7 @@ class NewArchitectureSecretsTest {
 
             assertEquals(0, pinned.exitCode(), pinned::toString);
             assertEquals(0, probed.exitCode(), probed::toString);
-            assertTrue(pinned.out().contains("sink-uri = \"" + MASKED + "\""), pinned::toString);
+            assertTrue(pinned.out().contains("sink-uri = \"" + REFERENCED + "\""), pinned::toString);
             assertTrue(probed.err().contains("never returns it"), probed::toString);
             List<String> paths = stub.requests().stream().map(StubServer.Request::path).toList();
             assertEquals(List.of("/api/v2/changefeeds/cf-1", "/api/v2/changefeeds/cf-1",
@@ -177,7 +180,7 @@ class NewArchitectureSecretsTest {
             throws Exception {
         create("cf-1", MYSQL);
         String spec = run(0, "changefeed", "export", "cf-1", "--show-secrets").out()
-                .replace(MASKED, "mysql://root:Other-s3cret@127.0.0.1:3306/");
+                .replace(REFERENCED, "mysql://root:Other-s3cret@127.0.0.1:3306/");
 
         Cli.Result r = run(0, "changefeed", "apply", "-f", file("cf-1.toml", spec), "--restart", "--yes");
 

@@ -165,14 +165,13 @@ class SecretMaskingTest extends SandboxTest {
     }
 
     @Test
-    void an_export_without_its_secrets_is_refused_by_apply() throws IOException {
+    void an_export_without_its_secrets_is_refused_by_apply_until_its_references_are_set() throws IOException {
         String exported = file("cf-mysql.toml", ok("changefeed", "export", "cf-mysql").out());
 
         Cli.Result r = fails(2, "changefeed", "apply", "-f", exported, "--yes");
 
-        assertEquals("Error: the changefeed holds masked secrets (xxxxx) at sink-uri, config.consistent.storage\n"
-                + "Hint: fill in the real values; 'changefeed export --show-secrets' writes them, but for a sink-URI"
-                + " secret on TiCDC's new architecture\n", r.err());
+        assertEquals("Error: " + exported + ":4: unresolved reference ${env:TICDC_CF_MYSQL_SINK_PASSWORD}: the"
+                + " environment variable TICDC_CF_MYSQL_SINK_PASSWORD is not set\n", r.err());
     }
 
     @Test

@@ -161,6 +161,29 @@ class SpecsTest extends SandboxTest {
     }
 
     @Test
+    void export_all_then_apply_moves_every_changefeed_with_its_secret_to_another_cluster() throws Exception {
+        ok("changefeed", "create", "db", "--sink-uri", "blackhole://root:hunter2@db:3306/");
+        ok("changefeed", "create", "plain", "--sink-uri", "blackhole://");
+        Path specs = dir.resolve("specs");
+        Cli.Result exported = ok("changefeed", "export", "--all", "--dir", specs.toString());
+        assertTrue(exported.err().endsWith("  TICDC_DB_SINK_PASSWORD  db sink-uri password\n"), exported::toString);
+
+        try (Sandbox other = start(Sandbox.Options.defaults().withClock(clock).withDialect(dialect))) {
+            Cli there = cliAt(other.url()).env("TICDC_DB_SINK_PASSWORD", "hunter2");
+            for (String id : new String[] {"db", "plain"}) {
+                Cli.Result applied = there.run("changefeed", "apply", "-f", specs.resolve(id + ".toml").toString());
+                assertEquals(0, applied.exitCode(), applied::toString);
+                assertFalse(applied.toString().contains("hunter2"), applied::toString);
+            }
+            Cli.Result again = there.run("changefeed", "export", "--all", "--dir", specs.toString());
+            assertTrue(again.err().startsWith(specs.resolve("db.toml") + " unchanged\n"
+                    + specs.resolve("plain.toml") + " unchanged\n"), again::toString);
+            Cli.Result stored = there.run("unsafe", "metadata", "--yes", "--show-secrets");
+            assertTrue(stored.out().contains("blackhole://root:hunter2@db:3306/"), stored::toString);
+        }
+    }
+
+    @Test
     void json_and_yaml_specs_work_too() throws Exception {
         ok("changefeed", "create", "-f", file("a.json",
                 "{\"id\":\"cf-json\",\"sink_uri\":\"blackhole://\",\"config\":{\"mounter\":{\"worker_num\":2}}}"));
@@ -181,12 +204,14 @@ class SpecsTest extends SandboxTest {
     }
 
     @Test
-    void export_masks_secrets() {
+    void export_writes_secrets_as_references_and_lists_them() {
         ok("changefeed", "create", "db", "--sink-uri", "blackhole://root:hunter2@db:3306/");
 
-        String exported = ok("changefeed", "export", "db", "-o", "yaml").out();
-        assertFalse(exported.contains("hunter2"), exported);
-        assertTrue(exported.contains("blackhole://root:xxxxx@db:3306/"), exported);
+        Cli.Result r = ok("changefeed", "export", "db", "-o", "yaml");
+        assertFalse(r.out().contains("hunter2"), r::toString);
+        assertTrue(r.out().contains("blackhole://root:${env:TICDC_DB_SINK_PASSWORD}@db:3306/"), r::toString);
+        assertEquals("Secrets were written as references; set these environment variables before 'changefeed"
+                + " apply':\n  TICDC_DB_SINK_PASSWORD  db sink-uri password\n", r.err());
     }
 
     @Test
@@ -199,7 +224,10 @@ class SpecsTest extends SandboxTest {
             // The new architecture has no meta_info route: the stored secret is never given back, and the
             // warning says how to supply it.
             assertFalse(shown.out().contains("hunter2"), shown::toString);
-            assertTrue(shown.err().contains("sink-uri is exported with its secret masked"), shown::toString);
+            assertTrue(shown.out().contains("blackhole://root:${env:TICDC_DB_SINK_PASSWORD}@db:3306/"),
+                    shown::toString);
+            assertTrue(shown.err().contains("Warning: the sink URI's secret of db is written as a reference: this"
+                    + " server (TiCDC's new architecture) never returns it\n"), shown::toString);
         } else {
             assertTrue(shown.out().contains("hunter2"), shown::toString);
         }

@@ -10,6 +10,7 @@ import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.UserInput;
 import dev.ticdcctl.config.ChangefeedSpec;
 import dev.ticdcctl.config.ChangefeedToml;
+import dev.ticdcctl.config.SpecReferences;
 import dev.ticdcctl.output.Secrets;
 import dev.ticdcctl.util.JsonTrees;
 import java.nio.charset.StandardCharsets;
@@ -29,16 +30,21 @@ record ChangefeedInput(String id, String namespace, String sinkUri, Long startTs
     record Sources(UserInput input, Printing printing, Environment environment, GlobalOptions options,
             ClusterAccess cluster) {}
 
-    /** Reads {@code -f} and {@code --config} (either may be null; "-" is stdin) and lays the flags over them. */
+    /**
+     * Reads {@code -f} and {@code --config} (either may be null; "-" is stdin) and lays the flags over them. Their
+     * {@code ${env:...}} and {@code ${file:...}} references are resolved, and the values masked in all output.
+     */
     static ChangefeedInput read(Sources sources, String specFile, String configFile, String id, String sinkUri,
             Long startTs, Long targetTs) {
+        SpecReferences references = new SpecReferences(sources.environment().variables(),
+                sources.printing()::maskEverywhere);
         ChangefeedSpec spec = specFile == null ? null : ChangefeedSpec.parse(text(sources, specFile),
-                specFile.equals("-") ? "<stdin>" : specFile);
+                specFile.equals("-") ? "<stdin>" : specFile, references);
         ObjectNode config = spec == null ? null : spec.config();
         List<String> warnings = new ArrayList<>(spec == null ? List.of() : spec.warnings());
         if (configFile != null) {
             ChangefeedToml.Parsed parsed = ChangefeedToml.parse(text(sources, configFile),
-                    configFile.equals("-") ? "<stdin>" : configFile, "");
+                    configFile.equals("-") ? "<stdin>" : configFile, "", references);
             warnings.addAll(parsed.warnings());
             config = config == null ? parsed.replicaConfig() : JsonTrees.merge(config, parsed.replicaConfig());
         }
@@ -71,8 +77,8 @@ record ChangefeedInput(String id, String namespace, String sinkUri, Long startTs
         }
         if (!masked.isEmpty()) {
             throw new CliException.InvalidInput("the changefeed holds masked secrets (" + Secrets.MASK + ") at "
-                    + String.join(", ", masked), "fill in the real values; 'changefeed export --show-secrets' writes"
-                    + " them, but for a sink-URI secret on TiCDC's new architecture");
+                    + String.join(", ", masked), "fill in the real values, or references such as ${env:NAME} that"
+                    + " are resolved when the spec is read, as 'changefeed export' writes them");
         }
     }
 

@@ -86,8 +86,10 @@ public final class HelpTopics {
             Secrets are masked as xxxxx in every output (tables, json, yaml, toml, --jq input, dry-run
             bodies, update reviews, warnings and errors): the password of any URI (user:password@), query
             parameters such as sasl-password, secret-access-key or token, and fields named like a password,
-            secret, token or access key, wherever they appear. Only changefeed export --show-secrets,
-            unsafe metadata --show-secrets and api --show-secrets print them in clear.
+            secret, token or access key, wherever they appear; so are the values that a spec's
+            ${env:NAME} and ${file:PATH} references resolved to. changefeed export writes secrets as
+            ${env:NAME} references. Only changefeed export --show-secrets, unsafe metadata
+            --show-secrets and api --show-secrets print them in clear.
 
             A mutation prints one line such as: changefeed "orders" paused
             With -o json, -o yaml or --jq it prints the resulting resource instead.
