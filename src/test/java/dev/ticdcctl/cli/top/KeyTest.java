@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** What terminals send for each key, in both cursor-key modes, decoded. */
 class KeyTest {
@@ -19,7 +19,7 @@ class KeyTest {
         return millis -> chars.isEmpty() ? Key.EXPIRED : chars.poll();
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {1}") // what is sent is control characters
     @CsvSource({"'\u001b[A', UP", "'\u001bOA', UP", "'\u001b[B', DOWN", "'\u001bOB', DOWN", "'\u001b[5~', PAGE_UP",
         "'\u001b[6~', PAGE_DOWN", "'\u001b[H', HOME", "'\u001b[1~', HOME", "'\u001b[F', END", "'\u001b[4~', END",
         "'\r', ENTER", "'\u007f', BACKSPACE", "'\u0003', INTERRUPT", "'\u001b', ESCAPE", "'\u001b[15~', OTHER",
