@@ -26,14 +26,15 @@ import picocli.CommandLine.Option;
             + " (version, architecture, kernel, owner, health), the changefeeds worst first (state, lag and its trend"
             + " over the last 5 minutes, error) and the captures. A refresh that fails leaves the last one on screen,"
             + " marked stale, with the error.",
-            "Keys: ↑/↓ PgUp/PgDn Home/End select; Enter opens the changefeed's page (as 'changefeed get' shows it,"
+            "Keys: Up/Down, PgUp/PgDn, Home/End select; Enter opens the changefeed's page (as 'changefeed get' shows it,"
                 + " with its lag trend); / filters by ID (a regex, as --match); s sorts (worst first, lag, state,"
                 + " ID); p pauses, r resumes (after a y), d deletes (after its ID is typed), as the commands of those"
                 + " names do; ? help; q or Ctrl-C quits and restores the terminal.",
             "--read-only, or read-only = true in the context, refuses every action. Needs a terminal: a script reads"
                 + " 'changefeed list --watch' instead."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ticdcctl top", "  # the production cluster, looking only", "  ticdcctl --context prod top --read-only",
+        footer = {"  ticdcctl top", "  # the same, where the changefeed commands are", "  ticdcctl changefeed top",
+            "  # the production cluster, looking only", "  ticdcctl --context prod top --read-only",
             "  # every 10s, against the simulated cluster", "  ticdcctl --sandbox top --interval 10s",
             "  # a context that never acts from top", "  ticdcctl config set-context prod --read-only"})
 public final class TopCommand implements Callable<Integer> {
