@@ -183,9 +183,13 @@ final class TopRenderer {
         }
         plain.add(Cells.fit(cf.error() == null ? "-" : TerminalText.escaped(cf.error().code()), layout.error()));
         plain.add(Cells.fit(cf.error() == null ? "" : TerminalText.message(cf.error().message()), layout.message()));
+        String line = String.join(GAP, plain);
         if (selected) {
             // reverse video is no colour: the selection shows with NO_COLOR too
-            return Style.REVERSE.apply(Cells.fit(String.join(GAP, plain), width));
+            return Style.REVERSE.apply(Cells.fit(line, width));
+        }
+        if (line.stripTrailing().codePointCount(0, line.stripTrailing().length()) > width) {
+            return Cells.cut(line.stripTrailing(), width); // narrower than the columns: cut, without colours
         }
         plain.set(1, cells.style(Style.ofState(cf.state()), plain.get(1)));
         if (cf.error() != null) {
