@@ -24,11 +24,11 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code ticdcctl top} against the sandbox, classic and new architecture, on a virtual terminal of 80×24 (160×50 where
+ * {@code ticdcctl top} against the sandbox, classic and new architecture (both kernels), on a virtual terminal of 80×24 (160×50 where
  * said): the screen a person sees after each key and each refresh, refreshes stepped on the shared clock.
  */
 @ParameterizedClass(name = "{0}")
-@EnumSource(names = {"CLASSIC", "NEW_CLASSIC_KERNEL"})
+@EnumSource(ServerDialect.class)
 class TopTest extends SandboxTest {
     private static final String PROMPT = "$ ticdcctl top";
 
@@ -110,7 +110,7 @@ class TopTest extends SandboxTest {
         assertTrue(screen.alternate(), "top draws on the alternate screen");
         assertFalse(screen.cursorVisible());
         assertTrue(("cluster " + server() + " · TiCDC " + (dialect.isNew() ? "v8.5.7" : "v8.5.0") + " · "
-                + dialect.arch() + " architecture, classic kernel").startsWith(lines.get(0).replace("…", "")),
+                + dialect.arch() + " architecture, " + dialect.kernel() + " kernel").startsWith(lines.get(0).replace("…", "")),
                 screen::toString);
         assertTrue(lines.get(1).startsWith("healthy · 3 changefeeds (3 normal) · 3 captures · owner 127.0.0.1:"),
                 screen::toString);
@@ -140,7 +140,7 @@ class TopTest extends SandboxTest {
         VirtualScreen screen = top(160, 50);
 
         assertEquals("cluster " + server() + " · TiCDC " + (dialect.isNew() ? "v8.5.7" : "v8.5.0") + " · "
-                + dialect.arch() + " architecture, classic kernel", screen.lines().get(0));
+                + dialect.arch() + " architecture, " + dialect.kernel() + " kernel", screen.lines().get(0));
         assertTrue(screen.lines().get(1).matches("healthy · 3 changefeeds \\(3 normal\\) · 3 captures · owner"
                 + " 127\\.0\\.0\\.1:\\d+ \\([0-9a-f-]{36}\\)"), screen::toString);
         assertTrue(screen.lines().get(3).matches("ID +STATE +LAG +TREND \\(5m\\) +CHECKPOINT +ERROR +MESSAGE"),
