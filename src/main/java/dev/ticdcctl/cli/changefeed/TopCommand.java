@@ -6,6 +6,7 @@ import dev.ticdcctl.cli.Configuration;
 import dev.ticdcctl.cli.Confirmations;
 import dev.ticdcctl.cli.DurationConverter;
 import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.cli.GlobalOptions;
 import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.cli.Waiting;
 import dev.ticdcctl.cli.WatchOptions;
@@ -52,15 +53,17 @@ public final class TopCommand implements Callable<Integer> {
     private final Waiting waiting;
     private final Environment environment;
     private final Configuration configuration;
+    private final GlobalOptions options;
 
     TopCommand(ClusterAccess cluster, Printing printing, Confirmations confirmations, Waiting waiting,
-            Environment environment, Configuration configuration) {
+            Environment environment, Configuration configuration, GlobalOptions options) {
         this.cluster = cluster;
         this.printing = printing;
         this.confirmations = confirmations;
         this.waiting = waiting;
         this.environment = environment;
         this.configuration = configuration;
+        this.options = options;
     }
 
     @Override
@@ -69,6 +72,10 @@ public final class TopCommand implements Callable<Integer> {
         if (!environment.terminal().stdin() || !environment.terminal().stdout()) {
             throw new CliException.InvalidInput("top needs a terminal",
                     "for a table refreshed in place that a pipe can read, run 'ticdcctl changefeed list --watch'");
+        }
+        if (options.debug()) {
+            throw new CliException.InvalidInput("--debug does not apply to top: its traces would run over the screen",
+                    "trace the requests of one refresh with 'ticdcctl --debug changefeed list'");
         }
         printing.output().withoutStatusLine(); // the screen is top's: waits must not draw on it
         Top top = new Top(cluster, new ChangefeedTopActions(cluster, printing, confirmations, waiting),

@@ -423,6 +423,14 @@ class TopTest extends SandboxTest {
     }
 
     @Test
+    void debug_traces_would_run_over_the_screen_so_top_refuses_them() {
+        Cli.Result r = cli.onTerminal(80).run("--debug", "top");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: --debug does not apply to top"), r::toString);
+    }
+
+    @Test
     void without_a_terminal_top_refuses_and_points_to_list_watch() {
         Cli.Result r = cli.run("top");
 
