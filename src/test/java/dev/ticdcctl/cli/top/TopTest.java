@@ -410,6 +410,23 @@ class TopTest extends SandboxTest {
     }
 
     @Test
+    void top_runs_inside_the_shell_and_gives_the_screen_back_to_its_prompt() {
+        session = new ScreenSession(80, 24, "");
+        session.start(cliAt(sandbox.url()).sleeper(sleeper).env("XDG_STATE_HOME", home.toString()), "shell");
+        session.await(s -> s.toString().contains("]>"));
+
+        session.type("top\r");
+        session.await(s -> s.alternate() && row(s, "cf-c") != null);
+        session.type("q");
+        VirtualScreen back = session.await(s -> !s.alternate() && s.lines().size() >= 2
+                && s.lines().get(s.lines().size() - 1).contains("]>"));
+
+        assertTrue(back.cursorVisible(), back::toString);
+        session.type("\u0004");
+        assertEquals(0, session.result().exitCode());
+    }
+
+    @Test
     void help_lists_the_keys_and_any_key_closes_it() {
         top(80, 24);
 
