@@ -34,6 +34,7 @@ final class Refresher implements Runnable {
     private final Environment.Sleeper sleeper;
     private final Duration interval;
     private final Listener listener;
+    private volatile boolean stopped;
 
     Refresher(ClusterAccess cluster, Clock clock, Environment.Sleeper sleeper, Duration interval, Listener listener) {
         this.cluster = cluster;
@@ -43,15 +44,22 @@ final class Refresher implements Runnable {
         this.listener = listener;
     }
 
+    /** Ends the loop after the request under way, even if the client swallowed the interrupt that came with it. */
+    void stop() {
+        stopped = true;
+    }
+
     @Override
     public void run() {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopped) {
                 try {
                     listener.refreshed(fetch());
                 } catch (RuntimeException e) { // ClientException and its kinds among them
                     // a refresh that fails keeps the dashboard up, the last snapshot marked stale
-                    listener.failed(ErrorReporter.message(e), clock.instant());
+                    if (!stopped) {
+                        listener.failed(ErrorReporter.message(e), clock.instant());
+                    }
                 }
                 sleeper.sleep(interval);
             }

@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 
 /**
@@ -51,27 +52,28 @@ public final class Top {
         TopModel model = new TopModel(cluster.name(), options.interval(), options.readOnly());
         TopRenderer renderer = new TopRenderer(times, options.color());
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon("ticdcctl-top-worker", r));
-        TopKeys keys = new TopKeys(model, new Work(model, worker));
-        try (TopScreen screen = TopScreen.open(terminal, () -> events.add(() -> { }))) {
-            Thread refresher = daemon("ticdcctl-top-refresh", new Refresher(cluster, clock, sleeper,
-                    options.interval(), new Refresher.Listener() {
-                        @Override
-                        public void refreshed(ClusterSnapshot snapshot) {
-                            events.add(() -> {
-                                model.refreshed(snapshot);
-                                if (model.view() == TopModel.View.DETAIL) {
-                                    new Work(model, worker).loadDetail(model.detailId());
-                                }
-                            });
-                        }
+        Work work = new Work(model, worker);
+        TopKeys keys = new TopKeys(model, work);
+        Refresher refresher = new Refresher(cluster, clock, sleeper, options.interval(), new Refresher.Listener() {
+            @Override
+            public void refreshed(ClusterSnapshot snapshot) {
+                events.add(() -> {
+                    model.refreshed(snapshot);
+                    if (model.view() == TopModel.View.DETAIL) {
+                        work.loadDetail(model.detailId()); // the page follows the list
+                    }
+                });
+            }
 
-                        @Override
-                        public void failed(String error, Instant at) {
-                            events.add(() -> model.refreshFailed(error, at));
-                        }
-                    }));
+            @Override
+            public void failed(String error, Instant at) {
+                events.add(() -> model.refreshFailed(error, at));
+            }
+        });
+        try (TopScreen screen = TopScreen.open(terminal, () -> events.add(() -> { }))) {
+            Thread refreshing = daemon("ticdcctl-top-refresh", refresher);
             Thread reader = daemon("ticdcctl-top-keys", () -> readKeys(screen, model, keys));
-            refresher.start();
+            refreshing.start();
             reader.start();
             try {
                 draw(screen, renderer, model);
@@ -85,7 +87,8 @@ public final class Top {
                     }
                 }
             } finally {
-                refresher.interrupt();
+                refresher.stop();
+                refreshing.interrupt();
                 reader.interrupt();
                 worker.shutdownNow();
                 reader.join(); // it must not read the terminal once top gave it back
@@ -95,7 +98,7 @@ public final class Top {
     }
 
     private void draw(TopScreen screen, TopRenderer renderer, TopModel model) {
-        var size = screen.size();
+        Size size = screen.size();
         model.pageSize(TopRenderer.listRows(model, size.getRows()));
         screen.draw(renderer.render(model, size.getColumns(), size.getRows()));
     }

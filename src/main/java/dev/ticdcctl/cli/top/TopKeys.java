@@ -23,6 +23,7 @@ final class TopKeys {
     }
 
     void press(Key key) {
+        model.status("", false); // the last key's message has been seen; this key may leave its own
         if (key.kind() == Key.Kind.INTERRUPT) {
             model.quit();
         } else if (model.question() != null) {
