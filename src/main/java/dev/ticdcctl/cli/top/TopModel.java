@@ -112,9 +112,10 @@ final class TopModel {
             }
         }
         shown.sort(sort.comparator());
+        int before = selectedIndex();
         rows = shown;
         int at = indexOf(selectedId);
-        select(at < 0 ? Math.min(selectedIndex(), rows.size() - 1) : at);
+        select(at < 0 ? before : at); // a changefeed gone (deleted, filtered out) leaves the selection where it was
     }
 
     private int indexOf(String id) {

@@ -303,7 +303,8 @@ class TopTest extends SandboxTest {
         shows("Type its ID:");
         session.type("cf-c\r");
         until(s -> s.toString().contains("changefeed \"cf-c\" deleted"));
-        until(s -> row(s, "cf-c") == null);
+        VirtualScreen after = until(s -> row(s, "cf-c") == null);
+        assertTrue(after.highlighted(lineOf(after, "cf-b")), "the selection stays at the bottom:\n" + after);
         assertEquals(3, cli.run("changefeed", "get", "cf-c").exitCode(), "gone");
         quit();
     }
