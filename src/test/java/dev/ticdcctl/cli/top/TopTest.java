@@ -271,9 +271,9 @@ class TopTest extends SandboxTest {
     @Test
     void r_resumes_a_paused_changefeed() {
         ok("changefeed", "pause", "cf-b");
-        top(80, 24);
-        session.type("s"); // by lag; the stopped one lags most
-        session.await(s -> lineOf(s, "cf-b") == 4);
+        VirtualScreen first = top(80, 24);
+        assertEquals(4, lineOf(first, "cf-b"), "worst first: stopped before normal, so selected:\n" + first);
+        assertTrue(first.highlighted(4), first::toString);
 
         session.type("r");
         shows("Resume changefeed \"cf-b\"");
