@@ -158,6 +158,11 @@ public final class GlobalOptions {
         return sandbox;
     }
 
+    /** Whether {@code --debug} was given: requests and answers are traced on stderr. */
+    public boolean debug() {
+        return debug;
+    }
+
     /** {@code -n} exactly as given on the command line, or null. */
     public String namespaceFlag() {
         return namespace;

@@ -24,16 +24,22 @@ public final class WatchOptions {
         if (interval != null && !watch) {
             throw new CliException.InvalidInput("--interval applies only with --watch", null);
         }
-        if (interval != null && interval.compareTo(MIN_INTERVAL) < 0) {
-            throw new CliException.InvalidInput("--interval must be at least 500ms, not "
-                    + Durations.format(interval), null);
-        }
+        interval(interval);
         return watch;
+    }
+
+    /** The interval {@code --interval} gave, else the default; a usage error below the minimum. */
+    public static Duration interval(Duration given) {
+        if (given != null && given.compareTo(MIN_INTERVAL) < 0) {
+            throw new CliException.InvalidInput("--interval must be at least 500ms, not " + Durations.format(given),
+                    null);
+        }
+        return given != null ? given : DEFAULT_INTERVAL;
     }
 
     /** The watch these options ask for, with the invocation's output, clock and sleeper. */
     public Watch watch(Printing printing, Environment environment, ClusterAccess cluster) {
         return new Watch(printing.output(), environment.clock(), environment.sleeper(),
-                interval != null ? interval : DEFAULT_INTERVAL, cluster.server().toString());
+                interval(interval), cluster.server().toString());
     }
 }

@@ -51,16 +51,30 @@ public final class ConfigFile {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Context(String server, String namespace, String ca, String cert, String key,
             Boolean insecureSkipTlsVerify, String user, String password, String passwordEnv, String passwordFile,
-            String timeout, String proxy, String keyspace, String arch, String kernel) {
+            String timeout, String proxy, String keyspace, String arch, String kernel, Boolean readOnly) {
         public static final Context EMPTY = new Context(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
 
         /** A context without a keyspace and without a pinned architecture or kernel. */
         public Context(String server, String namespace, String ca, String cert, String key,
                 Boolean insecureSkipTlsVerify, String user, String password, String passwordEnv, String passwordFile,
                 String timeout, String proxy) {
             this(server, namespace, ca, cert, key, insecureSkipTlsVerify, user, password, passwordEnv, passwordFile,
-                    timeout, proxy, null, null, null);
+                    timeout, proxy, null, null, null, null);
+        }
+
+        /** The connection settings, without a keyspace, a pinned architecture or kernel, or read-only. */
+        public Context(String server, String namespace, String ca, String cert, String key,
+                Boolean insecureSkipTlsVerify, String user, String password, String passwordEnv, String passwordFile,
+                String timeout, String proxy, String keyspace, String arch, String kernel) {
+            this(server, namespace, ca, cert, key, insecureSkipTlsVerify, user, password, passwordEnv, passwordFile,
+                    timeout, proxy, keyspace, arch, kernel, null);
+        }
+
+        /** This context with read-only set as given; unchanged for null. */
+        public Context readOnly(Boolean value) {
+            return with(new Context(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, value));
         }
 
         /** This context with every field that {@code changes} sets replaced. */
@@ -71,7 +85,7 @@ public final class ConfigFile {
                     pick(changes.password, password), pick(changes.passwordEnv, passwordEnv),
                     pick(changes.passwordFile, passwordFile), pick(changes.timeout, timeout),
                     pick(changes.proxy, proxy), pick(changes.keyspace, keyspace), pick(changes.arch, arch),
-                    pick(changes.kernel, kernel));
+                    pick(changes.kernel, kernel), pick(changes.readOnly, readOnly));
         }
 
         /**

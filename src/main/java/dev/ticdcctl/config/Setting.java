@@ -46,7 +46,10 @@ public enum Setting {
             "64MiB", "largest answer read from the server", null),
     PROXY("proxy", List.of("--proxy"), "TICDCCTL_PROXY", "proxy", null, null,
             "HTTP proxy to the server (http://[user:pass@]host:port) or none",
-            "wins over HTTPS_PROXY, HTTP_PROXY and NO_PROXY");
+            "wins over HTTPS_PROXY, HTTP_PROXY and NO_PROXY"),
+    /** The one setting of a command rather than of the connection: {@code top}'s, so not a global option. */
+    READ_ONLY("read-only", List.of("--read-only"), null, "read-only", null, "false",
+            "whether top refuses pause, resume and delete", "top's own flag wins over the context");
 
     private final String key;
     private final List<String> flags;
@@ -67,6 +70,11 @@ public enum Setting {
         this.defaultValue = defaultValue;
         this.meaning = meaning;
         this.note = note;
+    }
+
+    /** Whether its flags are global options, given to any command; {@link #READ_ONLY}'s belongs to {@code top}. */
+    public boolean global() {
+        return this != READ_ONLY;
     }
 
     /** Its name in {@code config view}, e.g. {@code max-response-size}. */

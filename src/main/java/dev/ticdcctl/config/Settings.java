@@ -62,6 +62,8 @@ public final class Settings {
      * HTTPS_PROXY, HTTP_PROXY and NO_PROXY (client.Proxies).
      */
     public final Value<String> proxy;
+    /** Whether {@code top} refuses actions: the context's {@code read-only}, which top's own flag overrides. */
+    public final Value<Boolean> readOnly;
     public final Path configFile;
     /** A warning for the user about how the settings are kept, or null. */
     public final String warning;
@@ -105,6 +107,9 @@ public final class Settings {
         maxResponseSize = maxResponseSize(flags.maxResponseSize(), variable(env, Setting.MAX_RESPONSE_SIZE));
         proxy = proxy(pick(Setting.PROXY, trimmed(flags.proxy()), trimmed(variable(env, Setting.PROXY)),
                 trimmed(c.proxy()), ctx, null), env);
+        readOnly = c.readOnly() != null ? new Value<>(Setting.READ_ONLY.key(), c.readOnly(), ctx)
+                : new Value<>(Setting.READ_ONLY.key(), Boolean.parseBoolean(Setting.READ_ONLY.defaultValue()),
+                        "default");
         warning = config.exposesPassword() ? "the config file " + config.path() + " holds a password and other users"
                 + " can read it; run: chmod 600 " + config.path() : null;
     }
@@ -139,6 +144,7 @@ public final class Settings {
             case RETRIES -> retries;
             case MAX_RESPONSE_SIZE -> maxResponseSize;
             case PROXY -> proxy;
+            case READ_ONLY -> readOnly;
             case CONFIG_FILE -> new Value<>(setting.key(), configFile.toString(), "");
         };
     }

@@ -190,6 +190,11 @@ public final class Output {
         return statusLine;
     }
 
+    /** Whether colour is on: {@code --color}, resolved against the terminal and {@code NO_COLOR}. */
+    public boolean color() {
+        return options.color();
+    }
+
     /** Emphasis for message text on stdout, honouring {@code --color}. */
     public String style(Style style, String text) {
         return options.color() ? style.apply(text) : text;

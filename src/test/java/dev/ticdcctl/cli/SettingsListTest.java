@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -42,7 +41,8 @@ class SettingsListTest {
             Map.entry(Setting.USER, "sample-user"), Map.entry(Setting.PASSWORD, "sample-password"),
             Map.entry(Setting.TIMEOUT, "5s"), Map.entry(Setting.CONNECT_TIMEOUT, "2s"),
             Map.entry(Setting.RETRIES, "1"), Map.entry(Setting.MAX_RESPONSE_SIZE, "1MiB"),
-            Map.entry(Setting.PROXY, "none"), Map.entry(Setting.CONFIG_FILE, "/sample/config.toml"));
+            Map.entry(Setting.PROXY, "none"), Map.entry(Setting.READ_ONLY, "true"),
+            Map.entry(Setting.CONFIG_FILE, "/sample/config.toml"));
 
     @TempDir
     Path home;
@@ -56,6 +56,9 @@ class SettingsListTest {
     }
 
     /** {@code config view}'s source and value of {@code setting}, as one line. */
+    /** The settings a context holds as TOML booleans. */
+    private static final Set<Setting> BOOLEANS = Set.of(Setting.INSECURE_SKIP_TLS_VERIFY, Setting.READ_ONLY);
+
     private static String sourceAndValue(Cli cli, Setting setting) {
         Cli.Result r = cli.run("config", "view", "-o", "json", "--jq",
                 ".[] | select(.setting == \"" + setting.key() + "\") | .source + \" = \" + .value");
@@ -80,6 +83,11 @@ class SettingsListTest {
         return Arrays.stream(Setting.values()).filter(s -> s.credentialsKey() != null);
     }
 
+    /** The settings whose flags are global options, given to any command. */
+    static Stream<Setting> global() {
+        return Arrays.stream(Setting.values()).filter(Setting::global);
+    }
+
     static Stream<Setting> withDefault() {
         return Arrays.stream(Setting.values()).filter(s -> s.defaultValue() != null && s != Setting.CONFIG_FILE);
     }
@@ -96,7 +104,7 @@ class SettingsListTest {
     @MethodSource("withContextKey")
     void a_setting_is_taken_from_its_key_in_the_context(Setting setting) throws Exception {
         String value = SAMPLES.get(setting);
-        String toml = setting == Setting.INSECURE_SKIP_TLS_VERIFY ? value : "\"" + value + "\"";
+        String toml = BOOLEANS.contains(setting) ? value : "\"" + value + "\"";
         Cli cli = cli(setting.contextKey() + " = " + toml + "\n").env("TICDCCTL_CONTEXT", "c");
 
         assertEquals("context c = " + shown(setting) + "\n", sourceAndValue(cli, setting));
@@ -129,7 +137,7 @@ class SettingsListTest {
 
     /** picocli needs constant strings in @Option, so they repeat the list; here they must agree with it. */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Setting.class)
+    @MethodSource("global")
     void the_global_options_of_a_setting_name_its_variable_and_default(Setting setting) {
         List<OptionSpec> options = setting.flags().stream().map(GLOBAL_OPTIONS::findOption).distinct().toList();
         options.forEach(o -> assertNotNull(o, () -> setting + ": no global option " + setting.flags()));
@@ -148,7 +156,7 @@ class SettingsListTest {
 
     /** The README's table of global options: each row of a setting's flags names its variable and default. */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Setting.class)
+    @MethodSource("global")
     void the_readme_describes_a_setting_as_the_list(Setting setting) throws Exception {
         String table = globalOptionsTable(Files.readString(Path.of("README.md")));
         String rows = table.lines()
@@ -199,14 +207,17 @@ class SettingsListTest {
         }
     }
 
-    /** {@code --unset} removes what a context holds, except insecure-skip-tls-verify, which has always stayed. */
+    /**
+     * {@code --unset} removes what a context holds, except its switches (insecure-skip-tls-verify, which has always
+     * stayed, and read-only, which --read-only=false turns off).
+     */
     @Test
     void set_context_unset_offers_the_settings_a_context_holds() {
         Cli.Result r = new Cli().run("config", "set-context", "--help");
 
         Matcher offered = Pattern.compile("Remove a setting: ([a-z, -]+)\\.").matcher(r.out().replaceAll("\\s+", " "));
         assertTrue(offered.find(), r::toString);
-        assertEquals(withContextKey().filter(s -> s != Setting.INSECURE_SKIP_TLS_VERIFY).map(Setting::contextKey)
+        assertEquals(withContextKey().filter(s -> !BOOLEANS.contains(s)).map(Setting::contextKey)
                 .collect(Collectors.toCollection(TreeSet::new)), new TreeSet<>(List.of(offered.group(1).split(", "))));
     }
 }

@@ -5,14 +5,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A terminal screen fed with what a program wrote to it: the cursor movements, line clearing, reverse video and
- * cursor visibility of xterm that a redrawing program uses, so that a test can assert what a person would see rather
- * than which escape sequences produced it. Unknown sequences fail loudly.
+ * A terminal screen fed with what a program wrote to it: the cursor movements and addressing, line and screen
+ * clearing, reverse video, cursor visibility and the alternate screen of xterm that a redrawing program uses, so that
+ * a test can assert what a person would see rather than which escape sequences produced it. Unknown sequences fail
+ * loudly.
  */
 public final class VirtualScreen {
     private final int width;
-    private final List<char[]> cells = new ArrayList<>();
-    private final List<boolean[]> reversed = new ArrayList<>();
+    private List<char[]> cells = new ArrayList<>();
+    private List<boolean[]> reversed = new ArrayList<>();
+    /** The normal screen and its cursor while the alternate one is shown, else null. */
+    private List<char[]> savedCells;
+    private List<boolean[]> savedReversed;
+    private int savedRow;
+    private int savedCol;
     private int row;
     private int col;
     private boolean reverse;
@@ -57,6 +63,11 @@ public final class VirtualScreen {
             }
         }
         return false;
+    }
+
+    /** Whether the alternate screen (a full-screen program's) is shown rather than the normal one. */
+    public boolean alternate() {
+        return savedCells != null;
     }
 
     public boolean cursorVisible() {
@@ -147,9 +158,12 @@ public final class VirtualScreen {
         int n = params.isEmpty() || params.contains(";") ? 1 : Integer.parseInt(params);
         char command = text.charAt(i);
         if (privateMode) {
-            // 25 shows or hides the cursor; 12 (blinking) changes nothing a test looks at.
+            // 25 shows or hides the cursor; 1049 enters or leaves the alternate screen; 12 (blinking) and 1 (cursor
+            // keys' mode) change nothing a test looks at.
             if (params.equals("25")) {
                 cursorVisible = command == 'h';
+            } else if (params.equals("1049")) {
+                alternateScreen(command == 'h');
             }
             return i;
         }
@@ -165,7 +179,19 @@ public final class VirtualScreen {
                     reversed.get(row)[k] = false;
                 }
             }
-            case 'J' -> { // the rest of the screen, from the cursor
+            case 'H' -> { // cursor addressing: row;column, from 1
+                String[] at = params.split(";");
+                row = at[0].isEmpty() ? 0 : Math.max(Integer.parseInt(at[0]) - 1, 0);
+                col = at.length < 2 || at[1].isEmpty() ? 0 : Math.min(Math.max(Integer.parseInt(at[1]) - 1, 0),
+                        width - 1);
+            }
+            case 't' -> { } // window operations (saving the title), nothing on screen
+            case 'J' -> { // the rest of the screen from the cursor; 2: all of it
+                if (params.equals("2")) {
+                    cells.forEach(chars -> Arrays.fill(chars, ' '));
+                    reversed.forEach(styles -> Arrays.fill(styles, false));
+                    return i;
+                }
                 line(row);
                 for (int k = Math.min(col, width); k < width; k++) {
                     cells.get(row)[k] = ' ';
@@ -182,6 +208,25 @@ public final class VirtualScreen {
             default -> throw new AssertionError("unexpected control sequence: " + excerpt(text, start));
         }
         return i;
+    }
+
+    /** Enters a blank alternate screen, or leaves it for the normal one as it was, cursor included. */
+    private void alternateScreen(boolean enter) {
+        if (enter && savedCells == null) {
+            savedCells = cells;
+            savedReversed = reversed;
+            savedRow = row;
+            savedCol = col;
+            cells = new ArrayList<>();
+            reversed = new ArrayList<>();
+        } else if (!enter && savedCells != null) {
+            cells = savedCells;
+            reversed = savedReversed;
+            row = savedRow;
+            col = savedCol;
+            savedCells = null;
+            savedReversed = null;
+        }
     }
 
     /** Deletes (negative) or inserts blank characters at the cursor, moving the rest of the line. */

@@ -18,6 +18,6 @@ public final class ChangefeedCommand extends GroupCommand {
                 UpdateCommand.class, PauseCommand.class, ResumeCommand.class, DeleteCommand.class,
                 ChangefeedStatusCommand.class, SyncedCommand.class, ApplyCommand.class, ExportCommand.class,
                 WaitCommand.class, TablesCommand.class, MoveTableCommand.class, MoveSplitTableCommand.class,
-                SplitTableCommand.class, MergeTableCommand.class);
+                SplitTableCommand.class, MergeTableCommand.class, TopCommand.class);
     }
 }

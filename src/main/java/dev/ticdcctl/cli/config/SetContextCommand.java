@@ -20,13 +20,14 @@ import picocli.CommandLine.Parameters;
         description = {"Create a context, or change the settings of one: --server, --namespace, --keyspace,"
             + " --server-arch, --server-kernel, --ca, --cert, --key, --insecure-skip-tls-verify, --user, --timeout and"
             + " --proxy (a URL, or none for a direct connection whatever HTTPS_PROXY says) are stored as given on this"
-            + " command line.",
+            + " command line; so is --read-only, with which top refuses pause, resume and delete.",
             "Passwords are best kept out of the file: --password-env names a variable to read it from, --password-file"
                 + " a file. --store-password keeps the password read by --password-stdin in the file itself."},
         footerHeading = "%nExamples:%n",
         footer = {"  ticdcctl config set-context dev --server 127.0.0.1:8300 --use",
             "  ticdcctl config set-context prod --user ticdc_admin --password-env PROD_TICDC_PASSWORD",
             "  ticdcctl config set-context prod --proxy http://bastion:3128",
+            "  # top only looks at this cluster", "  ticdcctl config set-context prod --read-only",
             "  # stop using a client certificate", "  ticdcctl config set-context prod --unset cert --unset key"})
 final class SetContextCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The context's name.")
@@ -43,6 +44,10 @@ final class SetContextCommand implements Callable<Integer> {
 
     @Option(names = "--unset", paramLabel = "SETTING", description = "Remove a setting: ${COMPLETION-CANDIDATES}.")
     List<ContextKey> unset = List.of();
+
+    @Option(names = "--read-only", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "Make top refuse pause, resume and delete on this cluster (--read-only=false allows them).")
+    Boolean readOnly;
 
     @Option(names = "--use", description = "Also make it the current context.")
     boolean use;
@@ -89,7 +94,7 @@ final class SetContextCommand implements Callable<Integer> {
             for (ContextKey s : unset) {
                 context = context.without(s.name());
             }
-            file.put(name, context.with(changes).with(passwordChanges));
+            file.put(name, context.with(changes).with(passwordChanges).readOnly(readOnly));
             if (use) {
                 file.use(name);
             }

@@ -9,6 +9,7 @@ import dev.ticdcctl.cli.Version;
 import dev.ticdcctl.cli.api.ApiCommand;
 import dev.ticdcctl.cli.capture.CaptureCommand;
 import dev.ticdcctl.cli.changefeed.ChangefeedCommand;
+import dev.ticdcctl.cli.changefeed.TopCommand;
 import dev.ticdcctl.cli.cluster.ClusterStatusCommand;
 import dev.ticdcctl.cli.cluster.HealthCommand;
 import dev.ticdcctl.cli.cluster.LogCommand;
@@ -54,6 +55,7 @@ public final class RootCommand implements Callable<Integer>, Program {
             ChangefeedCommand.class, CaptureCommand.class, ProcessorCommand.class, OwnerCommand.class,
             LogCommand.class, TsoCommand.class, UnsafeCommand.class, ClusterStatusCommand.class, HealthCommand.class,
             VersionCommand.class, ApiCommand.class, ConfigCommand.class, SandboxCommand.class, ShellCommand.class,
+            TopCommand.class,
             CompletionCommand.class, CompleteCommand.class, HelpCommand.class);
 
     @Mixin

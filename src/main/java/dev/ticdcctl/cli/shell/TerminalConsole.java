@@ -49,8 +49,14 @@ public final class TerminalConsole implements Environment.Console {
         }
     }
 
-    Terminal terminal() {
+    /** The JLine terminal the questions are asked on, for a command that takes the whole screen. */
+    public Terminal terminal() {
         return terminal;
+    }
+
+    /** The process's terminal on stdout, for a command that takes the whole screen; the caller closes it. */
+    public static Terminal systemScreen() {
+        return open(TerminalBuilder.builder());
     }
 
     /** Whether a shell is reading commands from this terminal: one cannot start another inside it. */

@@ -117,7 +117,7 @@ class CompletionTest {
         Offered offered = complete("");
 
         assertEquals(List.of("changefeed", "capture", "processor", "owner", "log", "tso", "unsafe", "status", "health",
-                "version", "api", "config", "sandbox", "shell", "completion", "help"), offered.values(),
+                "version", "api", "config", "sandbox", "shell", "top", "completion", "help"), offered.values(),
                 offered.result()::toString);
         assertTrue(offered.lines().contains("changefeed\tCreate, inspect and control changefeeds"),
                 offered.result()::toString);
