@@ -7,6 +7,7 @@ import dev.ticdcctl.client.HttpTransport;
 import dev.ticdcctl.client.Json;
 import dev.ticdcctl.client.ServerDialects;
 import dev.ticdcctl.client.TicdcClient;
+import dev.ticdcctl.config.ClusterIndex;
 import dev.ticdcctl.config.Paths;
 import dev.ticdcctl.config.Setting;
 import dev.ticdcctl.config.Settings;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The composition root of one invocation: it builds what the commands use, each on first use, after the command line
@@ -28,8 +30,8 @@ import java.util.function.Consumer;
  * {@link Waiting}, {@link UserInput}, {@link Configuration}) in their constructors, and only the root's wiring, the
  * shell and completion's lookups (which run other command lines) hold a session.
  */
-public final class Session
-        implements ClusterAccess, Printing, Confirmations, Waiting, UserInput, Configuration, AutoCloseable {
+public final class Session implements ClusterAccess, Clusters, Printing, Confirmations, Waiting, UserInput,
+        Configuration, AutoCloseable {
     static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(60);
 
     private final Environment environment;
@@ -46,6 +48,8 @@ public final class Session
     private Output output;
     private EmbeddedCluster sandbox;
     private Settings settings;
+    /** The sessions of the clusters an index named, closed with this one. */
+    private final List<Session> others = new ArrayList<>();
 
     /** {@code sandboxes} starts the cluster of {@code --sandbox}. */
     public Session(Environment environment, PrintWriter out, PrintWriter err, GlobalOptions options,
@@ -312,8 +316,23 @@ public final class Session
         return sandbox;
     }
 
+    /**
+     * A session of its own for the cluster {@code entry} describes: its context or server, namespace and keyspace
+     * win over this invocation's flags and environment variables for them; everything else is shared.
+     */
+    @Override
+    public synchronized Chosen cluster(ClusterIndex.Entry entry) {
+        GlobalOptions chosen = options.forCluster(entry);
+        List<String> decided = Stream.of(Setting.CONTEXT, Setting.SERVER, Setting.NAMESPACE, Setting.KEYSPACE)
+                .map(Setting::variable).toList();
+        Session other = new Session(environment.without(decided), out, err, chosen, sandboxes);
+        others.add(other);
+        return new Chosen(other, chosen);
+    }
+
     @Override
     public synchronized void close() {
+        others.forEach(Session::close);
         transports.forEach(HttpTransport::close);
         if (sandbox != null) {
             sandbox.close();

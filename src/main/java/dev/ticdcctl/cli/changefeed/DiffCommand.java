@@ -1,0 +1,59 @@
+package dev.ticdcctl.cli.changefeed;
+
+import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.output.Output;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "diff",
+        description = {"Compare changefeeds with spec files, for a CI job that checks a cluster against Git: print"
+            + " the plan 'changefeed apply' would carry out, send nothing, and exit 0 when every changefeed matches"
+            + " its spec, 8 when anything differs (a changefeed to create, update or delete, or a blocked one). A"
+            + " server that cannot be reached or refuses the credentials still exits 5 or 4, a spec that cannot be"
+            + " read 2.",
+            "-f takes files, '-' and directories as 'changefeed apply' does, ticdcctl.toml indexes of clusters"
+                + " included. Without --prune, changefeeds no spec describes are not drift (stderr counts them); with"
+                + " it, each is a '- delete' line and drift.",
+            "-o json prints the plan as data, secrets masked: {\"in_sync\", \"counts\": {action: n},"
+                + " \"changefeeds\": [{\"cluster\", \"server\", \"namespace\", \"id\", \"action\", \"file\","
+                + " \"changes\", \"reason\"}]}, action being create, update, unchanged, delete or blocked."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # in CI: fail the job when the cluster drifted from Git",
+            "  ticdcctl changefeed diff -f clusters/ --prune || exit $?",
+            "  # which changefeeds differ, as data",
+            "  ticdcctl changefeed diff -f changefeeds/ -o json --jq '.changefeeds[] | select(.action != \"unchanged\") | .id'"})
+final class DiffCommand implements Callable<Integer> {
+    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR",
+            description = "A changefeed spec (TOML, JSON or YAML; '-' = stdin) or a directory of them; repeatable.")
+    List<String> specs;
+
+    @Option(names = "--prune", description = "Count changefeeds of the namespace that no spec describes as drift.")
+    boolean prune;
+
+    @Option(names = "--restart",
+            description = "Plan as 'apply --restart' would: a running changefeed that differs is an update, not"
+                    + " blocked.")
+    boolean restart;
+
+    private final ChangefeedPlanner planner;
+    private final Output output;
+
+    DiffCommand(ChangefeedPlanner planner, ChangefeedWriting writing) {
+        this.planner = planner;
+        this.output = writing.printing().output();
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ChangefeedPlan plan = planner.plan(specs, new ChangefeedPlanner.How(prune, restart));
+        if (output.machineReadable()) {
+            output.document(plan.json(), false);
+        } else {
+            plan.lines().forEach(output::data);
+        }
+        plan.notes().forEach(output::progress);
+        return (plan.inSync() ? ExitCode.OK : ExitCode.DRIFT).code();
+    }
+}
