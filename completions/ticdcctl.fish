@@ -24,44 +24,45 @@ set -g __ticdcctl_nodes \
     '- table,wide,json,yaml 53,54,55,56,59,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L*' \
     '- table,wide,json,yaml 34,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     '- table,wide,json,yaml 34,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    'l table,wide,json,yaml 60,61,62,63,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- toml,json,yaml 34,64,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,65,66,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,67,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,68,67,69,70,71,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,68,67,69,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,68,67,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,68,67,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    'l table,wide,json,yaml 60,61,62,63,64,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l table,wide,json,yaml 60,65,66,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    '- toml,json,yaml 34,67,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,68,69,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,70,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,71,70,72,73,74,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,71,70,72,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,71,70,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,71,70,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 72,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 75,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 73,74,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L*' \
+    '- table,wide,json,yaml 76,77,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L*' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    'l table,wide,json,yaml 75,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l table,wide,json,yaml 78,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 76,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 =debug,info,warn,error,dpanic,panic,fatal' \
+    '- table,wide,json,yaml 79,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 =debug,info,warn,error,dpanic,panic,fatal' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 77,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    '- table,wide,json,yaml 80,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    'l table,wide,json,yaml 78,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    'l table,wide,json,yaml 79,80,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l table,wide,json,yaml 81,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l table,wide,json,yaml 82,83,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- json,yaml 81,82,83,84,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    '- json,yaml 84,85,86,87,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- - 85,86,87,88,89,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- - 88,89,90,91,92,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    'l - 90,91,92,93,94,95,96,97,98,99,100,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l - 93,94,95,96,97,98,99,100,101,102,103,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 =bash,zsh,fish' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
@@ -127,10 +128,13 @@ set -g __ticdcctl_opts \
     '--no-wait --no-wait 0 0 - - Return once the server accepted the request' \
     '--overwrite-checkpoint-ts --overwrite-checkpoint-ts 1 1 - - Restart replication at this TSO, at an ISO-8601 time with its zone,...' \
     '--ignore-not-found --ignore-not-found 0 0 - - Succeed when a changefeed does not exist' \
-    '-f,--filename --filename 1 1 - F The changefeed spec (TOML, JSON or YAML; \'-\' = stdin)' \
+    '-f,--filename --filename 1 1 m F A changefeed spec (TOML, JSON or YAML; \'-\' = stdin) or a directory of...' \
+    '--prune --prune 0 0 - - Delete the changefeeds of the namespace that no spec describes...' \
     '--restart --restart 0 0 - - Pause a running changefeed to update it, and resume it' \
     '--ignore-ineligible --ignore-ineligible 0 0 - - On create, skip tables that cannot be replicated' \
-    '--dry-run --dry-run 0 0 - - Show what would change and the request body (secrets masked); send...' \
+    '--dry-run --dry-run 0 0 - - Print the plan (with -o json as data, secrets masked) and send nothing' \
+    '--prune --prune 0 0 - - Count changefeeds of the namespace that no spec describes as drift' \
+    '--restart --restart 0 0 - - Plan as \'apply --restart\' would: a running changefeed that differs is...' \
     '--show-secrets --show-secrets 0 0 - - Write the sink-URI password and config secrets in clear' \
     '--for --for 1 1 - =state=normal,state=warning,state=pending,state=error,state=stopped,state=failed,state=finished,synced,checkpoint= state=STATE, synced, or checkpoint=TSO|TIME' \
     '--interval --interval 1 1 - - Time between polls (default 2s)' \
@@ -183,58 +187,59 @@ set -g __ticdcctl_cmds \
     '2 rm 9 a Delete changefeeds and their replication progress' \
     '2 status 10 n Show a changefeed\'s replication progress: state, checkpoint and...' \
     '2 synced 11 n Show whether a changefeed has replicated everything written upstream...' \
-    '2 apply 12 n Make a changefeed what a spec file says: create it when it does not...' \
-    '2 export 13 n Write a changefeed as a spec that \'changefeed apply -f\' re-creates,...' \
-    '2 wait 14 n Wait until a changefeed is in a state, is synced, or has its...' \
-    '2 tables 15 n Show which capture runs each table of a changefeed (new architecture...' \
-    '2 move-table 16 n Move a table of a changefeed to another capture (new architecture only)' \
-    '2 move-split-table 17 n Move every span of a split table to another capture (new architecture...' \
-    '2 split-table 18 n Split a table of a changefeed into spans by its region count (new...' \
-    '2 split-table-by-region-count 18 a Split a table of a changefeed into spans by its region count (new...' \
-    '2 merge-table 19 n Merge two adjacent spans of a split table into one (new architecture...' \
+    '2 apply 12 n Make changefeeds what spec files say' \
+    '2 diff 13 n Compare changefeeds with spec files, for a CI job that checks a...' \
+    '2 export 14 n Write a changefeed as a spec that \'changefeed apply -f\' re-creates,...' \
+    '2 wait 15 n Wait until a changefeed is in a state, is synced, or has its...' \
+    '2 tables 16 n Show which capture runs each table of a changefeed (new architecture...' \
+    '2 move-table 17 n Move a table of a changefeed to another capture (new architecture only)' \
+    '2 move-split-table 18 n Move every span of a split table to another capture (new architecture...' \
+    '2 split-table 19 n Split a table of a changefeed into spans by its region count (new...' \
+    '2 split-table-by-region-count 19 a Split a table of a changefeed into spans by its region count (new...' \
+    '2 merge-table 20 n Merge two adjacent spans of a split table into one (new architecture...' \
     '1 changefeed 2 n Create, inspect and control changefeeds' \
     '1 cf 2 a Create, inspect and control changefeeds' \
     '1 changefeeds 2 a Create, inspect and control changefeeds' \
-    '20 list 21 n List the captures (TiCDC nodes) of the cluster and its owner' \
-    '20 ls 21 a List the captures (TiCDC nodes) of the cluster and its owner' \
-    '20 drain 22 n Move the tables of a capture to the other captures, before stopping...' \
-    '1 capture 20 n List captures and drain them before maintenance' \
-    '1 captures 20 a List captures and drain them before maintenance' \
-    '23 list 24 n List the processors of every namespace' \
-    '23 ls 24 a List the processors of every namespace' \
-    '23 get 25 n Show the tables a capture replicates for a running changefeed' \
-    '23 query 25 a Show the tables a capture replicates for a running changefeed' \
-    '1 processor 23 n Inspect processors: the part of a changefeed that runs on one capture' \
-    '1 processors 23 a Inspect processors: the part of a changefeed that runs on one capture' \
-    '26 resign 27 n Make the owner step down so that the captures elect another owner' \
-    '1 owner 26 n Act on the owner capture' \
-    '28 set 29 n Set the log level of the capture at --server (only that node; it is...' \
-    '1 log 28 n Change the log level of a capture, or of every capture' \
-    '30 query 31 n Print the upstream PD\'s current TSO, asked through TiCDC (no --pd...' \
-    '30 decode 32 n Show the wall time and logical part of a TSO (offline: needs no server)' \
-    '30 encode 33 n Print the TSO of a time (offline: needs no server)' \
-    '1 tso 30 n Get, decode and encode TSOs (TiDB timestamps: physical milliseconds...' \
-    '34 metadata 35 n Dump TiCDC\'s metadata in etcd (every key of the cluster) for...' \
-    '34 show-metadata 35 a Dump TiCDC\'s metadata in etcd (every key of the cluster) for...' \
-    '34 resolve-lock 36 n Resolve the locks in a TiKV region that are older than a TSO' \
-    '34 delete-service-gc-safepoint 37 n Remove this TiCDC cluster\'s service GC safepoint from the upstream PD' \
-    '1 unsafe 34 n Maintenance operations that can break replication' \
-    '1 status 38 n Show the capture that answers at --server: version, ID, owner or not' \
-    '1 health 39 n Check the cluster\'s health: exit 0 when healthy, 1 with the server\'s...' \
-    '1 version 40 n Show the client\'s version and, when the server answers, the server\'s' \
-    '1 api 41 n Send a request to any route of the server, with the connection...' \
-    '42 set-context 43 n Create a context, or change the settings of one: --server,...' \
-    '42 use-context 44 n Make a context the current one, used when no --context is given' \
-    '42 get-contexts 45 n List the contexts; the current one is marked with *' \
-    '42 current-context 46 n Print the name of the current context' \
-    '42 view 47 n Show each effective connection setting and where it came from: a...' \
-    '42 delete-context 48 n Remove a context (if it was the current one, none is current)' \
-    '1 config 42 n Manage contexts: named connection settings for several clusters, kept...' \
-    '1 sandbox 49 n Run a simulated TiCDC cluster on 127.0.0.1 in the foreground, for...' \
-    '1 shell 50 n Work interactively: type commands as on the command line, without...' \
-    '1 completion 51 n Print the shell completion script for bash, zsh or fish' \
-    '1 __complete 52 h Print the completion candidates for the last word (used by the...' \
-    '1 help 53 n Show help for a command (at any depth) or a topic: exit-codes,...'
+    '21 list 22 n List the captures (TiCDC nodes) of the cluster and its owner' \
+    '21 ls 22 a List the captures (TiCDC nodes) of the cluster and its owner' \
+    '21 drain 23 n Move the tables of a capture to the other captures, before stopping...' \
+    '1 capture 21 n List captures and drain them before maintenance' \
+    '1 captures 21 a List captures and drain them before maintenance' \
+    '24 list 25 n List the processors of every namespace' \
+    '24 ls 25 a List the processors of every namespace' \
+    '24 get 26 n Show the tables a capture replicates for a running changefeed' \
+    '24 query 26 a Show the tables a capture replicates for a running changefeed' \
+    '1 processor 24 n Inspect processors: the part of a changefeed that runs on one capture' \
+    '1 processors 24 a Inspect processors: the part of a changefeed that runs on one capture' \
+    '27 resign 28 n Make the owner step down so that the captures elect another owner' \
+    '1 owner 27 n Act on the owner capture' \
+    '29 set 30 n Set the log level of the capture at --server (only that node; it is...' \
+    '1 log 29 n Change the log level of a capture, or of every capture' \
+    '31 query 32 n Print the upstream PD\'s current TSO, asked through TiCDC (no --pd...' \
+    '31 decode 33 n Show the wall time and logical part of a TSO (offline: needs no server)' \
+    '31 encode 34 n Print the TSO of a time (offline: needs no server)' \
+    '1 tso 31 n Get, decode and encode TSOs (TiDB timestamps: physical milliseconds...' \
+    '35 metadata 36 n Dump TiCDC\'s metadata in etcd (every key of the cluster) for...' \
+    '35 show-metadata 36 a Dump TiCDC\'s metadata in etcd (every key of the cluster) for...' \
+    '35 resolve-lock 37 n Resolve the locks in a TiKV region that are older than a TSO' \
+    '35 delete-service-gc-safepoint 38 n Remove this TiCDC cluster\'s service GC safepoint from the upstream PD' \
+    '1 unsafe 35 n Maintenance operations that can break replication' \
+    '1 status 39 n Show the capture that answers at --server: version, ID, owner or not' \
+    '1 health 40 n Check the cluster\'s health: exit 0 when healthy, 1 with the server\'s...' \
+    '1 version 41 n Show the client\'s version and, when the server answers, the server\'s' \
+    '1 api 42 n Send a request to any route of the server, with the connection...' \
+    '43 set-context 44 n Create a context, or change the settings of one: --server,...' \
+    '43 use-context 45 n Make a context the current one, used when no --context is given' \
+    '43 get-contexts 46 n List the contexts; the current one is marked with *' \
+    '43 current-context 47 n Print the name of the current context' \
+    '43 view 48 n Show each effective connection setting and where it came from: a...' \
+    '43 delete-context 49 n Remove a context (if it was the current one, none is current)' \
+    '1 config 43 n Manage contexts: named connection settings for several clusters, kept...' \
+    '1 sandbox 50 n Run a simulated TiCDC cluster on 127.0.0.1 in the foreground, for...' \
+    '1 shell 51 n Work interactively: type commands as on the command line, without...' \
+    '1 completion 52 n Print the shell completion script for bash, zsh or fish' \
+    '1 __complete 53 h Print the completion candidates for the last word (used by the...' \
+    '1 help 54 n Show help for a command (at any depth) or a topic: exit-codes,...'
 
 # Prints the answer for the words $argv (the last one is completed) from the tables; false when a live value is
 # wanted, for 'ticdcctl __complete' to look up.
