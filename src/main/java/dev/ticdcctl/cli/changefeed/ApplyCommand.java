@@ -2,6 +2,7 @@ package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.Confirmations;
 import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.output.Output;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,19 +55,21 @@ final class ApplyCommand implements Callable<Integer> {
 
     private final ChangefeedPlanner planner;
     private final ChangefeedPlanRunner runner;
-    private final Output output;
+    private final Printing printing;
     private final Confirmations confirmations;
 
-    ApplyCommand(ChangefeedPlanner planner, ChangefeedPlanRunner runner, ChangefeedWriting writing) {
+    ApplyCommand(ChangefeedPlanner planner, ChangefeedPlanRunner runner, Printing printing,
+            Confirmations confirmations) {
         this.planner = planner;
         this.runner = runner;
-        this.output = writing.printing().output();
-        this.confirmations = writing.confirmations();
+        this.printing = printing;
+        this.confirmations = confirmations;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         ChangefeedPlan plan = planner.plan(specs, new ChangefeedPlanner.How(prune, restart));
+        Output output = printing.output();
         plan.lines().forEach(output::progress);
         plan.notes().forEach(output::progress);
         if (dryRun) {

@@ -22,8 +22,8 @@ record ChangefeedPlan(List<Cluster> clusters) {
     enum Action {
         CREATE("+", "to create"),
         UPDATE("~", "to update"),
-        UNCHANGED("=", "unchanged"),
         DELETE("-", "to delete"),
+        UNCHANGED("=", "unchanged"),
         BLOCKED("!", "blocked");
 
         final String symbol;

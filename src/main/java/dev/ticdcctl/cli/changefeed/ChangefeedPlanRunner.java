@@ -39,11 +39,9 @@ final class ChangefeedPlanRunner {
     }
 
     private final ChangefeedWriting writing;
-    private final Output output;
 
     ChangefeedPlanRunner(ChangefeedWriting writing) {
         this.writing = writing;
-        this.output = writing.printing().output();
     }
 
     /**
@@ -58,15 +56,15 @@ final class ChangefeedPlanRunner {
             String label = labelled && cluster.entry() != null ? cluster.entry().name() + ": " : "";
             run(cluster, label, ignoreIneligible, outcomes, single);
         }
-        if (output.machineReadable()) {
-            output.document(plan.json((step, item) -> {
+        if (output().machineReadable()) {
+            output().document(plan.json((step, item) -> {
                 Outcome outcome = outcomes.get(step);
                 item.put("result", outcome.result()).put("exit_code", outcome.code().code()).put("error",
                         outcome.error());
                 item.set("changefeed", outcome.resource());
             }), false);
         }
-        output.progress(summary(outcomes));
+        output().progress(summary(outcomes));
         return ExitCode.worst(outcomes.values().stream().map(Outcome::code).toList()).code();
     }
 
@@ -77,7 +75,7 @@ final class ChangefeedPlanRunner {
                 result(label, step, "already has these settings; nothing was sent");
                 outcomes.put(step, new Outcome("unchanged", ExitCode.OK, null));
             } else if (step.action() == ChangefeedPlan.Action.BLOCKED) {
-                output.error(label + "changefeed \"" + step.id() + "\" was not changed: " + step.reason());
+                output().error(label + "changefeed \"" + step.id() + "\" was not changed: " + step.reason());
                 outcomes.put(step, new Outcome("blocked", ExitCode.FAILED, step.reason()));
             }
         }
@@ -89,7 +87,7 @@ final class ChangefeedPlanRunner {
                     continue;
                 }
                 if (action == ChangefeedPlan.Action.DELETE && failed) {
-                    output.error(label + "changefeed \"" + step.id() + "\" was not deleted: a create or update in"
+                    output().error(label + "changefeed \"" + step.id() + "\" was not deleted: a create or update in"
                             + " this cluster failed, and deletions wait until everything else is in place");
                     outcomes.put(step, new Outcome("not attempted", ExitCode.OK, null));
                     continue;
@@ -99,7 +97,7 @@ final class ChangefeedPlanRunner {
                     if (single) {
                         throw outcome.failure();
                     }
-                    output.error(label + outcome.error());
+                    output().error(label + outcome.error());
                 }
                 failed |= outcome.code() != ExitCode.OK;
                 outcomes.put(step, outcome);
@@ -118,7 +116,7 @@ final class ChangefeedPlanRunner {
                     result(label, step, "created");
                     String state = created.value().state();
                     if (!ChangefeedState.NORMAL.is(state)) {
-                        output.warn(label + "changefeed \"" + step.id() + "\" is " + state);
+                        output().warn(label + "changefeed \"" + step.id() + "\" is " + state);
                     }
                     return Outcome.done("created", created.json());
                 }
@@ -131,8 +129,8 @@ final class ChangefeedPlanRunner {
                 default -> {
                     ChangefeedBulk.Outcome deleted = writing.deleter(cluster.access())
                             .findAndDelete(step.namespace(), step.id());
-                    if (!output.machineReadable()) {
-                        output.result(label + deleted.message(), null);
+                    if (!output().machineReadable()) {
+                        output().result(label + deleted.message(), null);
                     }
                     return Outcome.done("deleted", deleted.resource());
                 }
@@ -148,9 +146,14 @@ final class ChangefeedPlanRunner {
     }
 
     private void result(String label, ChangefeedPlan.Step step, String what) {
-        if (!output.machineReadable()) {
-            output.result(label + "changefeed \"" + step.id() + "\" " + what, null);
+        if (!output().machineReadable()) {
+            output().result(label + "changefeed \"" + step.id() + "\" " + what, null);
         }
+    }
+
+    /** Built after the command line is parsed, as -o and -q say. */
+    private Output output() {
+        return writing.printing().output();
     }
 
     /** "1 created, 2 updated, 3 unchanged": the results that occurred. */

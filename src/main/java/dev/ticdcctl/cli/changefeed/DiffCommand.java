@@ -1,6 +1,7 @@
 package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.output.Output;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,16 +39,17 @@ final class DiffCommand implements Callable<Integer> {
     boolean restart;
 
     private final ChangefeedPlanner planner;
-    private final Output output;
+    private final Printing printing;
 
-    DiffCommand(ChangefeedPlanner planner, ChangefeedWriting writing) {
+    DiffCommand(ChangefeedPlanner planner, Printing printing) {
         this.planner = planner;
-        this.output = writing.printing().output();
+        this.printing = printing;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         ChangefeedPlan plan = planner.plan(specs, new ChangefeedPlanner.How(prune, restart));
+        Output output = printing.output();
         if (output.machineReadable()) {
             output.document(plan.json(), false);
         } else {
