@@ -133,7 +133,7 @@ set -g __ticdcctl_opts \
     '--restart --restart 0 0 - - Pause a running changefeed to update it, and resume it' \
     '--ignore-ineligible --ignore-ineligible 0 0 - - On create, skip tables that cannot be replicated' \
     '--dry-run --dry-run 0 0 - - Print the plan (with -o json as data, secrets masked) and send nothing' \
-    '--prune --prune 0 0 - - Count changefeeds of the namespace that no spec describes as drift' \
+    '--prune --prune 0 0 - - Count the changefeeds of the namespace that no spec describes as drift' \
     '--restart --restart 0 0 - - Plan as \'apply --restart\' would: a running changefeed that differs is...' \
     '--show-secrets --show-secrets 0 0 - - Write the sink-URI password and config secrets in clear' \
     '--for --for 1 1 - =state=normal,state=warning,state=pending,state=error,state=stopped,state=failed,state=finished,synced,checkpoint= state=STATE, synced, or checkpoint=TSO|TIME' \

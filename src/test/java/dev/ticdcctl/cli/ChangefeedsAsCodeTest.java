@@ -119,6 +119,22 @@ class ChangefeedsAsCodeTest extends SandboxTest {
     }
 
     @Test
+    void f_repeats_and_mixes_directories_files_and_stdin() throws Exception {
+        Path specs = specs();
+        write(specs, "a.toml", spec("a", "blackhole://", null));
+        write(specs, "notes.txt", "not a spec");
+        Path b = write(dir, "b.json", "{\"id\": \"b\", \"sink_uri\": \"blackhole://\"}");
+
+        Cli.Result r = cli.stdin("id: c\nsink_uri: blackhole://\n").run("changefeed", "apply", "-f", specs.toString(),
+                "-f", b.toString(), "-f", "-");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("+ create    a (" + specs.resolve("a.toml") + ")\n+ create    b (" + b
+                + ")\n+ create    c (<stdin>)\nPlan: 3 to create\n"), r::toString);
+        assertEquals(3, count(cliAt(sandbox.url())));
+    }
+
+    @Test
     void prune_deletes_only_what_no_spec_describes_and_only_when_asked() throws Exception {
         ok("changefeed", "create", "a", "--sink-uri", "blackhole://");
         ok("changefeed", "create", "legacy", "--sink-uri", "blackhole://");

@@ -4,12 +4,12 @@ import dev.ticdcctl.cli.Confirmations;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.output.Output;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "apply",
+@Command(name = "apply", resourceBundle = "dev.ticdcctl.cli.changefeed.SpecPlanOptions",
         description = {"Make changefeeds what spec files say. First a plan, one line per changefeed: '+ create' when"
             + " it does not exist, '~ update' with the changes when it differs, '= unchanged' when it matches,"
             + " '- delete' for one no spec describes (only with --prune), '! blocked' with the reason when the spec"
@@ -35,16 +35,8 @@ import picocli.CommandLine.Option;
             "  # from Git, in a CI step: the directory is the truth",
             "  ticdcctl changefeed apply -f changefeeds/ --prune --restart --yes"})
 final class ApplyCommand implements Callable<Integer> {
-    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR",
-            description = "A changefeed spec (TOML, JSON or YAML; '-' = stdin) or a directory of them; repeatable.")
-    List<String> specs;
-
-    @Option(names = "--prune",
-            description = "Delete the changefeeds of the namespace that no spec describes (listed in the plan).")
-    boolean prune;
-
-    @Option(names = "--restart", description = "Pause a running changefeed to update it, and resume it.")
-    boolean restart;
+    @Mixin
+    SpecPlanOptions options;
 
     @Option(names = "--ignore-ineligible", description = "On create, skip tables that cannot be replicated.")
     boolean ignoreIneligible;
@@ -68,7 +60,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ChangefeedPlan plan = planner.plan(specs, new ChangefeedPlanner.How(prune, restart));
+        ChangefeedPlan plan = options.plan(planner);
         Output output = printing.output();
         plan.lines().forEach(output::progress);
         plan.notes().forEach(output::progress);

@@ -3,12 +3,11 @@ package dev.ticdcctl.cli.changefeed;
 import dev.ticdcctl.cli.ExitCode;
 import dev.ticdcctl.cli.Printing;
 import dev.ticdcctl.output.Output;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-@Command(name = "diff",
+@Command(name = "diff", resourceBundle = "dev.ticdcctl.cli.changefeed.SpecPlanOptions",
         description = {"Compare changefeeds with spec files, for a CI job that checks a cluster against Git: print"
             + " the plan 'changefeed apply' would carry out, send nothing, and exit 0 when every changefeed matches"
             + " its spec, 8 when anything differs (a changefeed to create, update or delete, or a blocked one). A"
@@ -26,17 +25,8 @@ import picocli.CommandLine.Option;
             "  # which changefeeds differ, as data",
             "  ticdcctl changefeed diff -f changefeeds/ -o json --jq '.changefeeds[] | select(.action != \"unchanged\") | .id'"})
 final class DiffCommand implements Callable<Integer> {
-    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR",
-            description = "A changefeed spec (TOML, JSON or YAML; '-' = stdin) or a directory of them; repeatable.")
-    List<String> specs;
-
-    @Option(names = "--prune", description = "Count changefeeds of the namespace that no spec describes as drift.")
-    boolean prune;
-
-    @Option(names = "--restart",
-            description = "Plan as 'apply --restart' would: a running changefeed that differs is an update, not"
-                    + " blocked.")
-    boolean restart;
+    @Mixin
+    SpecPlanOptions options;
 
     private final ChangefeedPlanner planner;
     private final Printing printing;
@@ -48,7 +38,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ChangefeedPlan plan = planner.plan(specs, new ChangefeedPlanner.How(prune, restart));
+        ChangefeedPlan plan = options.plan(planner);
         Output output = printing.output();
         if (output.machineReadable()) {
             output.document(plan.json(), false);
