@@ -84,8 +84,8 @@ class ChangefeedsAsCodeTest extends SandboxTest {
             Path orders = specs.resolve("orders.toml");
             Files.writeString(orders, Files.readString(orders).replace("3221225472", "1073741824"));
             Cli.Result drift = run(8, there, "changefeed", "diff", "-f", specs.toString(), "--restart");
-            assertTrue(drift.out().startsWith("~ update    orders (" + orders + "): it is normal: paused, updated and"
-                    + " resumed\n    config.memory_quota: 3221225472 → 1073741824\n= unchanged users"), drift::toString);
+            assertTrue(drift.out().startsWith("~ update    orders (" + orders + "): it is normal, so it is paused,"
+                    + " updated and resumed\n    config.memory_quota: 3221225472 → 1073741824\n= unchanged users"), drift::toString);
             assertTrue(drift.out().endsWith("Plan: 1 to update, 1 unchanged\n"), drift::toString);
 
             Cli.Result updated = run(0, there, "changefeed", "apply", "-f", specs.toString(), "--restart", "--yes");

@@ -202,8 +202,8 @@ class NewArchitectureSecretsTest {
                 "127.0.0.2:9092")), "--restart", "--yes");
 
         assertEquals("changefeed \"cf-k\" already has these settings; nothing was sent\n", same.out(), same::toString);
-        assertTrue(moved.err().startsWith("~ update    cf-k (" + dir.resolve("moved.toml") + "): it is normal: paused,"
-                + " updated and resumed\n    sink-uri: kafka://127.0.0.1:9092/topic?protocol=canal-json&sasl-password"
+        assertTrue(moved.err().startsWith("~ update    cf-k (" + dir.resolve("moved.toml") + "): it is normal, so it is"
+                + " paused, updated and resumed\n    sink-uri: kafka://127.0.0.1:9092/topic?protocol=canal-json&sasl-password"
                 + "=xxxxx&sasl-user=al → kafka://127.0.0.2:9092/topic?sasl-password=xxxxx&protocol=canal-json&sasl-user"
                 + "=al\n"), moved::toString);
         assertEquals(kafka.replace("127.0.0.1:9092", "127.0.0.2:9092"), stored("cf-k"));

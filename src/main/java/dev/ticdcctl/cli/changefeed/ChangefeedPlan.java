@@ -42,7 +42,8 @@ record ChangefeedPlan(List<Cluster> clusters) {
 
     /**
      * One changefeed's line of the plan: where it is described ({@code file}, null for one no spec describes), the
-     * differences an update makes (masked), why it is blocked ({@code reason}), and what carrying it out needs.
+     * differences an update makes (masked), why it is blocked or how it is carried out ({@code reason}), and what
+     * carrying it out needs.
      */
     record Step(Action action, String namespace, String id, String file, List<String> changes, String reason,
             ChangefeedInput input, ChangefeedUpdater.Plan update) {
@@ -53,6 +54,11 @@ record ChangefeedPlan(List<Cluster> clusters) {
 
         Step blocked(String why) {
             return new Step(Action.BLOCKED, namespace, id, file, changes, why, input, update);
+        }
+
+        /** The same step, with a note on how it is carried out (an update that pauses a running changefeed). */
+        Step noting(String note) {
+            return new Step(action, namespace, id, file, changes, note, input, update);
         }
     }
 
@@ -153,7 +159,8 @@ record ChangefeedPlan(List<Cluster> clusters) {
      * The plan as data, {@code changefeed diff -o json}'s document: {@code in_sync}, the {@code counts} by action,
      * and a {@code changefeeds} array of {@code cluster} (the index's name, or null), {@code server},
      * {@code namespace}, {@code id}, {@code action}, {@code file} (null for a changefeed no spec describes),
-     * {@code changes} (the masked difference lines) and {@code reason} (why it is blocked, else null).
+     * {@code changes} (the masked difference lines) and {@code reason} (why it is blocked, or that a running
+     * changefeed is paused, updated and resumed; else null).
      */
     ObjectNode json() {
         return json((step, item) -> { });

@@ -138,10 +138,10 @@ final class ChangefeedPlanner {
                     + " apply again to re-create it");
         }
         if (ChangefeedUpdater.needsPause(update)) {
-            return restart ? new ChangefeedPlan.Step(ChangefeedPlan.Action.UPDATE, input.namespace(), input.id(),
-                    file, update.differences(), "it is " + state + ": paused, updated and resumed", input, update)
-                    : step.blocked("it is " + ChangefeedSettle.state(current.value()) + ", and only a stopped or"
-                            + " failed changefeed can be updated; add --restart to pause, update and resume it");
+            String seen = ChangefeedSettle.state(current.value());
+            return restart ? step.noting("it is " + seen + ", so it is paused, updated and resumed")
+                    : step.blocked("it is " + seen + ", and only a stopped or failed changefeed can be updated; add"
+                            + " --restart to pause, update and resume it");
         }
         return step;
     }
