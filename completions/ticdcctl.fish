@@ -187,8 +187,8 @@ set -g __ticdcctl_cmds \
     '2 rm 9 a Delete changefeeds and their replication progress' \
     '2 status 10 n Show a changefeed\'s replication progress: state, checkpoint and...' \
     '2 synced 11 n Show whether a changefeed has replicated everything written upstream...' \
-    '2 apply 12 n Make changefeeds what spec files say' \
-    '2 diff 13 n Compare changefeeds with spec files, for a CI job that checks a...' \
+    '2 apply 12 n Make changefeeds what spec files say: plan, confirm, then create,...' \
+    '2 diff 13 n Compare changefeeds with spec files: print the plan \'changefeed...' \
     '2 export 14 n Write a changefeed as a spec that \'changefeed apply -f\' re-creates,...' \
     '2 wait 15 n Wait until a changefeed is in a state, is synced, or has its...' \
     '2 tables 16 n Show which capture runs each table of a changefeed (new architecture...' \

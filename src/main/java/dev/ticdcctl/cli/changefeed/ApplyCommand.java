@@ -10,13 +10,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "apply", resourceBundle = "dev.ticdcctl.cli.changefeed.SpecPlanOptions",
-        description = {"Make changefeeds what spec files say. First a plan, one line per changefeed: '+ create' when"
-            + " it does not exist, '~ update' with the changes when it differs, '= unchanged' when it matches,"
-            + " '- delete' for one no spec describes (only with --prune), '! blocked' with the reason when the spec"
-            + " cannot be carried out (a running changefeed without --restart, a finished one that differs, a spec"
-            + " without sink-uri for a new one). Updates and deletions are confirmed on a terminal (--yes"
-            + " elsewhere); then creates, updates and, only when all of them worked, deletions are carried out,"
-            + " with a result line per changefeed, a summary, and the worst exit code.",
+        description = {"Make changefeeds what spec files say: plan, confirm, then create, update and (with --prune)"
+            + " delete.",
+            "First a plan, one line per changefeed: '+ create' when it does not exist, '~ update' with the changes"
+                + " when it differs, '= unchanged' when it matches, '- delete' for one no spec describes (only with"
+                + " --prune), '! blocked' with the reason when the spec cannot be carried out (a running changefeed"
+                + " without --restart, a finished one that differs, a spec without sink-uri for a new one). Updates"
+                + " and deletions are confirmed on a terminal (--yes elsewhere); then creates, updates and, only when"
+                + " all of them worked, deletions are carried out, with a result line per changefeed, a summary, and"
+                + " the worst exit code.",
             "-f takes files, '-' (stdin) and directories (their *.toml, *.json, *.yaml and *.yml, sorted), and may"
                 + " be repeated. A directory with a ticdcctl.toml index describes one cluster per subdirectory"
                 + " (see README, 'Changefeeds as code'). A spec that cannot be read, or two specs of one changefeed,"

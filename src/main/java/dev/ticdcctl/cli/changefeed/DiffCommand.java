@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "diff", resourceBundle = "dev.ticdcctl.cli.changefeed.SpecPlanOptions",
-        description = {"Compare changefeeds with spec files, for a CI job that checks a cluster against Git: print"
-            + " the plan 'changefeed apply' would carry out, send nothing, and exit 0 when every changefeed matches"
-            + " its spec, 8 when anything differs (a changefeed to create, update or delete, or a blocked one). A"
-            + " server that cannot be reached or refuses the credentials still exits 5 or 4, a spec that cannot be"
-            + " read 2.",
+        description = {"Compare changefeeds with spec files: print the plan 'changefeed apply' would carry out, and"
+            + " exit 8 when the cluster differs from the specs.",
+            "For a CI job that checks a cluster against Git: nothing is sent; the exit code is 0 when every"
+                + " changefeed matches its spec, 8 when anything differs (a changefeed to create, update or delete,"
+                + " or a blocked one). A server that cannot be reached or refuses the credentials still exits 5 or 4,"
+                + " a spec that cannot be read 2.",
             "-f takes files, '-' and directories as 'changefeed apply' does, ticdcctl.toml indexes of clusters"
                 + " included. Without --prune, changefeeds no spec describes are not drift (stderr counts them); with"
                 + " it, each is a '- delete' line and drift.",
