@@ -326,6 +326,7 @@ public final class Session implements ClusterAccess, Clusters, Printing, Confirm
         List<String> decided = Stream.of(Setting.CONTEXT, Setting.SERVER, Setting.NAMESPACE, Setting.KEYSPACE)
                 .map(Setting::variable).toList();
         Session other = new Session(environment.without(decided), out, err, chosen, sandboxes);
+        other.passwords = passwords(); // --password-stdin's line is read once, for every cluster
         others.add(other);
         return new Chosen(other, chosen);
     }

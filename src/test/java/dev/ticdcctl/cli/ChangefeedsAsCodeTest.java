@@ -332,6 +332,25 @@ class ChangefeedsAsCodeTest extends SandboxTest {
     }
 
     @Test
+    void the_password_read_from_stdin_serves_every_cluster_of_an_index() throws Exception {
+        try (Sandbox east = start(Sandbox.Options.defaults().withClock(clock).withDialect(dialect)
+                        .withAuth("root", "s3cret"));
+                Sandbox west = start(Sandbox.Options.defaults().withClock(clock).withDialect(dialect)
+                        .withAuth("root", "s3cret"))) {
+            Path clusters = dir.resolve("clusters");
+            write(clusters, "ticdcctl.toml", "[clusters.east]\nserver = \"" + east.url() + "\"\n[clusters.west]\n"
+                    + "server = \"" + west.url() + "\"\n");
+            write(clusters.resolve("east"), "a.toml", spec("a", "blackhole://", null));
+            write(clusters.resolve("west"), "b.toml", spec("b", "blackhole://", null));
+
+            Cli.Result r = run(0, new Cli().clock(clock).stdin("s3cret\n"), "--user", "root", "--password-stdin",
+                    "changefeed", "apply", "-f", clusters.toString());
+
+            assertEquals("east: changefeed \"a\" created\nwest: changefeed \"b\" created\n", r.out());
+        }
+    }
+
+    @Test
     void an_index_reaches_clusters_through_contexts_of_the_config_file() throws Exception {
         try (Sandbox staging = start(Sandbox.Options.defaults().withTick(Duration.ofMillis(500)).withClock(clock)
                 .withDialect(dialect))) {
