@@ -3,7 +3,6 @@ package dev.ticdcctl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -372,25 +371,6 @@ class ChangefeedsAsCodeTest extends SandboxTest {
                     ".config.memory_quota").out());
             assertTrue(drift.out().startsWith("~ update    a ("), "a directory alone goes to --context\n" + drift);
         }
-    }
-
-    @Test
-    void an_index_namespace_is_where_its_specs_are_applied_and_pruned() throws Exception {
-        assumeTrue(!dialect.isNew(), "namespaces are the classic server's; the new one has keyspaces");
-        ok("changefeed", "create", "keep", "--sink-uri", "blackhole://");
-        ok("-n", "team-a", "changefeed", "create", "old", "--sink-uri", "blackhole://");
-        Path clusters = dir.resolve("clusters");
-        write(clusters, "ticdcctl.toml", "[clusters.team-a]\nserver = \"" + sandbox.url() + "\"\nnamespace ="
-                + " \"team-a\"\n");
-        write(clusters.resolve("team-a"), "a.toml", spec("a", "blackhole://", null));
-
-        Cli.Result r = run(0, new Cli().clock(clock), "changefeed", "apply", "-f", clusters.toString(), "--prune",
-                "--yes");
-
-        assertEquals("team-a: changefeed \"a\" created\nteam-a: changefeed \"old\" deleted\n", r.out());
-        assertEquals("a\n", ok("-n", "team-a", "changefeed", "list", "--all", "--jq", ".items[].id").out());
-        assertEquals("keep\n", ok("changefeed", "list", "--all", "--jq", ".items[].id").out(),
-                "another namespace is not pruned");
     }
 
     @Test
