@@ -3,10 +3,12 @@ package dev.ticdcctl.cli.changefeed;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticdcctl.cli.ErrorReporter;
 import dev.ticdcctl.cli.ExitCode;
+import dev.ticdcctl.cli.Interrupts;
 import dev.ticdcctl.client.ApiResult;
 import dev.ticdcctl.model.ChangefeedDetail;
 import dev.ticdcctl.model.ChangefeedState;
 import dev.ticdcctl.output.Output;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +40,15 @@ final class ChangefeedPlanRunner {
         }
     }
 
+    /** Ctrl-C while {@code step} was being carried out: whether the server acted on it is not known. */
+    private static final class Interrupted extends InterruptedException {
+        final transient ChangefeedPlan.Step step;
+
+        Interrupted(ChangefeedPlan.Step step) {
+            this.step = step;
+        }
+    }
+
     private final ChangefeedWriting writing;
 
     ChangefeedPlanRunner(ChangefeedWriting writing) {
@@ -48,13 +59,25 @@ final class ChangefeedPlanRunner {
      * Carries the plan out; a plan of one changefeed that fails fails as the command, with the error's hint, as
      * {@code changefeed create} or {@code update} would.
      */
+    @SuppressWarnings("try") // the Ctrl-C handler is installed for the block, not used in it
     int run(ChangefeedPlan plan, boolean ignoreIneligible) throws InterruptedException {
         Map<ChangefeedPlan.Step, Outcome> outcomes = new IdentityHashMap<>();
         boolean labelled = plan.clusters().size() > 1 || plan.clusters().stream().anyMatch(c -> c.entry() != null);
-        boolean single = plan.clusters().stream().mapToInt(c -> c.steps().size()).sum() == 1;
-        for (ChangefeedPlan.Cluster cluster : plan.clusters()) {
-            String label = labelled && cluster.entry() != null ? cluster.entry().name() + ": " : "";
-            run(cluster, label, ignoreIneligible, outcomes, single);
+        int total = plan.clusters().stream().mapToInt(c -> c.steps().size()).sum();
+        try (Interrupts ctrlC = Interrupts.interrupting(Thread.currentThread())) {
+            for (ChangefeedPlan.Cluster cluster : plan.clusters()) {
+                String label = labelled && cluster.entry() != null ? cluster.entry().name() + ": " : "";
+                run(cluster, label, ignoreIneligible, outcomes, total == 1);
+            }
+        } catch (Interrupted e) {
+            // Never hidden by -q: after Ctrl-C the user must learn what was and was not done.
+            PrintWriter err = writing.printing().err();
+            String id = e.step.id();
+            err.println("interrupted while changefeed \"" + id + "\" was being " + past(e.step.action())
+                    + " (see 'ticdcctl changefeed get " + id + "'); so far " + summary(outcomes) + "; "
+                    + (total - outcomes.size() - 1) + " not attempted");
+            err.flush();
+            return ExitCode.INTERRUPTED.code();
         }
         if (output().machineReadable()) {
             output().document(plan.json((step, item) -> {
@@ -136,7 +159,7 @@ final class ChangefeedPlanRunner {
                 }
             }
         } catch (InterruptedException e) {
-            throw e;
+            throw new Interrupted(step);
         } catch (RuntimeException e) {
             String message = ErrorReporter.message(e);
             String name = "changefeed \"" + step.id() + "\"";
@@ -156,6 +179,14 @@ final class ChangefeedPlanRunner {
         return writing.printing().output();
     }
 
+    private static String past(ChangefeedPlan.Action action) {
+        return switch (action) {
+            case CREATE -> "created";
+            case UPDATE -> "updated";
+            default -> "deleted";
+        };
+    }
+
     /** "1 created, 2 updated, 3 unchanged": the results that occurred. */
     private static String summary(Map<ChangefeedPlan.Step, Outcome> outcomes) {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -167,6 +198,6 @@ final class ChangefeedPlanRunner {
                 parts.add(n + " " + result);
             }
         });
-        return parts.isEmpty() ? "nothing to do" : String.join(", ", parts);
+        return parts.isEmpty() ? "nothing done" : String.join(", ", parts);
     }
 }
