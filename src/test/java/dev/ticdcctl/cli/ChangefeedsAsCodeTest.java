@@ -269,6 +269,25 @@ class ChangefeedsAsCodeTest extends SandboxTest {
     }
 
     @Test
+    void apply_as_json_gives_each_changefeeds_result() throws Exception {
+        ok("changefeed", "create", "busy", "--sink-uri", "blackhole://");
+        Path specs = specs();
+        write(specs, "busy.toml", spec("busy", "blackhole://", "memory-quota = 2147483648"));
+        write(specs, "db.toml", spec("db", "blackhole://root:Topsecret1@127.0.0.1:3306/", null));
+
+        Cli.Result r = run(1, cli, "changefeed", "apply", "-f", specs.toString(), "--yes", "-o", "json");
+
+        assertFalse(r.out().contains("Topsecret1"), r::toString);
+        JsonNode items = new ObjectMapper().readTree(r.out()).path("changefeeds");
+        assertEquals("blocked", items.get(0).path("result").asText(), r::toString);
+        assertEquals(1, items.get(0).path("exit_code").asInt(), r::toString);
+        assertTrue(items.get(0).path("error").asText().startsWith("it is normal, and only"), r::toString);
+        assertEquals("created", items.get(1).path("result").asText(), r::toString);
+        assertEquals("db", items.get(1).path("changefeed").path("id").asText(), r::toString);
+        assertTrue(items.get(1).path("error").isNull(), r::toString);
+    }
+
+    @Test
     void diff_exits_0_in_sync_8_on_drift_and_the_servers_own_code_when_it_cannot_be_reached() throws Exception {
         ok("changefeed", "create", "a", "--sink-uri", "blackhole://");
         Path specs = specs();
