@@ -201,6 +201,12 @@ class ChangefeedsAsCodeTest extends SandboxTest {
         assertEquals("Error: changefeed \"x\" in namespace default is described twice: by " + one + " and by " + two
                 + "\nHint: keep one spec per changefeed\n", r.err());
         assertEquals(0, count(cli));
+
+        Files.delete(two);
+        Path bad = write(specs, "bad.toml", spec("no_underscores", "blackhole://", null));
+        Cli.Result invalid = fails(2, "changefeed", "diff", "-f", specs.toString());
+        assertTrue(invalid.err().startsWith("Error: " + bad + ": invalid changefeed ID 'no_underscores'"),
+                invalid::toString);
     }
 
     @Test

@@ -76,7 +76,11 @@ final class ChangefeedPlanner {
             if (input.id() == null) {
                 throw new CliException.InvalidInput(name + ": the spec has no id", "add id = \"...\" to the spec");
             }
-            ChangefeedRef.check(input.id());
+            try {
+                ChangefeedRef.check(input.id());
+            } catch (CliException.InvalidInput e) {
+                throw new CliException.InvalidInput(name + ": " + e.getMessage(), e.hint());
+            }
             String earlier = seen.putIfAbsent(input.namespace() + "/" + input.id(), name);
             if (earlier != null) {
                 throw new CliException.InvalidInput("changefeed \"" + input.id() + "\" in namespace "
