@@ -24,47 +24,48 @@ set -g __ticdcctl_nodes \
     '- table,wide,json,yaml 53,54,55,56,59,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L*' \
     '- table,wide,json,yaml 34,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     '- table,wide,json,yaml 34,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    'l table,wide,json,yaml 60,61,62,63,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- toml,json,yaml 34,64,65,66,67,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,68,69,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,70,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,71,70,72,73,74,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,71,70,72,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,71,70,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,71,70,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    'l table,wide,json,yaml 75,76,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l table,wide,json,yaml 60,61,62,63,64,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l table,wide,json,yaml 60,65,66,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    '- toml,json,yaml 34,67,68,69,70,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,71,72,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,73,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,74,73,75,76,77,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,74,73,75,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,74,73,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,74,73,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    'l table,wide,json,yaml 78,79,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 77,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 80,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 78,79,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L*' \
+    '- table,wide,json,yaml 81,82,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L*' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    'l table,wide,json,yaml 80,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l table,wide,json,yaml 83,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 81,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 =debug,info,warn,error,dpanic,panic,fatal' \
+    '- table,wide,json,yaml 84,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 =debug,info,warn,error,dpanic,panic,fatal' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 82,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    '- table,wide,json,yaml 85,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    'l table,wide,json,yaml 83,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    'l table,wide,json,yaml 84,85,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l table,wide,json,yaml 86,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l table,wide,json,yaml 87,88,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- json,yaml 86,87,88,89,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    '- json,yaml 89,90,91,92,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- - 90,91,92,93,94,95,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- - 93,94,95,96,97,98,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    'l - 96,97,98,99,100,101,102,103,104,105,106,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l - 99,100,101,102,103,104,105,106,107,108,109,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    'l table,wide,json,yaml 75,76,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    'l table,wide,json,yaml 78,79,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 =bash,zsh,fish' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'h - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -'
@@ -129,10 +130,13 @@ set -g __ticdcctl_opts \
     '--no-wait --no-wait 0 0 - - Return once the server accepted the request' \
     '--overwrite-checkpoint-ts --overwrite-checkpoint-ts 1 1 - - Restart replication at this TSO, at an ISO-8601 time with its zone,...' \
     '--ignore-not-found --ignore-not-found 0 0 - - Succeed when a changefeed does not exist' \
-    '-f,--filename --filename 1 1 - F The changefeed spec (TOML, JSON or YAML; \'-\' = stdin)' \
+    '-f,--filename --filename 1 1 m F A changefeed spec (TOML, JSON or YAML; \'-\' = stdin) or a directory of...' \
+    '--prune --prune 0 0 - - Delete the changefeeds of the namespace that no spec describes...' \
     '--restart --restart 0 0 - - Pause a running changefeed to update it, and resume it' \
     '--ignore-ineligible --ignore-ineligible 0 0 - - On create, skip tables that cannot be replicated' \
-    '--dry-run --dry-run 0 0 - - Show what would change and the request body (secrets masked); send...' \
+    '--dry-run --dry-run 0 0 - - Print the plan (with -o json as data, secrets masked) and send nothing' \
+    '--prune --prune 0 0 - - Count the changefeeds of the namespace that no spec describes as drift' \
+    '--restart --restart 0 0 - - Plan as \'apply --restart\' would: a running changefeed that differs is...' \
     '--all --all 0 0 - - Every changefeed of the namespace (keyspace); needs --dir' \
     '--dir --dir 1 1 - F Write <id>.toml (.json, .yaml) files in DIR (created if missing)...' \
     '--force --force 0 0 - - With --dir, replace files that differ from the export' \
@@ -191,60 +195,61 @@ set -g __ticdcctl_cmds \
     '2 rm 9 a Delete changefeeds and their replication progress' \
     '2 status 10 n Show a changefeed\'s replication progress: state, checkpoint and...' \
     '2 synced 11 n Show whether a changefeed has replicated everything written upstream...' \
-    '2 apply 12 n Make a changefeed what a spec file says: create it when it does not...' \
-    '2 export 13 n Write a changefeed as a spec that \'changefeed apply -f\' re-creates,...' \
-    '2 wait 14 n Wait until a changefeed is in a state, is synced, or has its...' \
-    '2 tables 15 n Show which capture runs each table of a changefeed (new architecture...' \
-    '2 move-table 16 n Move a table of a changefeed to another capture (new architecture only)' \
-    '2 move-split-table 17 n Move every span of a split table to another capture (new architecture...' \
-    '2 split-table 18 n Split a table of a changefeed into spans by its region count (new...' \
-    '2 split-table-by-region-count 18 a Split a table of a changefeed into spans by its region count (new...' \
-    '2 merge-table 19 n Merge two adjacent spans of a split table into one (new architecture...' \
-    '2 top 20 n A live dashboard of the cluster on the whole terminal, refreshed...' \
+    '2 apply 12 n Make changefeeds what spec files say: plan, confirm, then create,...' \
+    '2 diff 13 n Compare changefeeds with spec files: print the plan \'changefeed...' \
+    '2 export 14 n Write a changefeed as a spec that \'changefeed apply -f\' re-creates,...' \
+    '2 wait 15 n Wait until a changefeed is in a state, is synced, or has its...' \
+    '2 tables 16 n Show which capture runs each table of a changefeed (new architecture...' \
+    '2 move-table 17 n Move a table of a changefeed to another capture (new architecture only)' \
+    '2 move-split-table 18 n Move every span of a split table to another capture (new architecture...' \
+    '2 split-table 19 n Split a table of a changefeed into spans by its region count (new...' \
+    '2 split-table-by-region-count 19 a Split a table of a changefeed into spans by its region count (new...' \
+    '2 merge-table 20 n Merge two adjacent spans of a split table into one (new architecture...' \
+    '2 top 21 n A live dashboard of the cluster on the whole terminal, refreshed...' \
     '1 changefeed 2 n Create, inspect and control changefeeds' \
     '1 cf 2 a Create, inspect and control changefeeds' \
     '1 changefeeds 2 a Create, inspect and control changefeeds' \
-    '21 list 22 n List the captures (TiCDC nodes) of the cluster and its owner' \
-    '21 ls 22 a List the captures (TiCDC nodes) of the cluster and its owner' \
-    '21 drain 23 n Move the tables of a capture to the other captures, before stopping...' \
-    '1 capture 21 n List captures and drain them before maintenance' \
-    '1 captures 21 a List captures and drain them before maintenance' \
-    '24 list 25 n List the processors of every namespace' \
-    '24 ls 25 a List the processors of every namespace' \
-    '24 get 26 n Show the tables a capture replicates for a running changefeed' \
-    '24 query 26 a Show the tables a capture replicates for a running changefeed' \
-    '1 processor 24 n Inspect processors: the part of a changefeed that runs on one capture' \
-    '1 processors 24 a Inspect processors: the part of a changefeed that runs on one capture' \
-    '27 resign 28 n Make the owner step down so that the captures elect another owner' \
-    '1 owner 27 n Act on the owner capture' \
-    '29 set 30 n Set the log level of the capture at --server (only that node; it is...' \
-    '1 log 29 n Change the log level of a capture, or of every capture' \
-    '31 query 32 n Print the upstream PD\'s current TSO, asked through TiCDC (no --pd...' \
-    '31 decode 33 n Show the wall time and logical part of a TSO (offline: needs no server)' \
-    '31 encode 34 n Print the TSO of a time (offline: needs no server)' \
-    '1 tso 31 n Get, decode and encode TSOs (TiDB timestamps: physical milliseconds...' \
-    '35 metadata 36 n Dump TiCDC\'s metadata in etcd (every key of the cluster) for...' \
-    '35 show-metadata 36 a Dump TiCDC\'s metadata in etcd (every key of the cluster) for...' \
-    '35 resolve-lock 37 n Resolve the locks in a TiKV region that are older than a TSO' \
-    '35 delete-service-gc-safepoint 38 n Remove this TiCDC cluster\'s service GC safepoint from the upstream PD' \
-    '1 unsafe 35 n Maintenance operations that can break replication' \
-    '1 status 39 n Show the capture that answers at --server: version, ID, owner or not' \
-    '1 health 40 n Check the cluster\'s health: exit 0 when healthy, 1 with the server\'s...' \
-    '1 version 41 n Show the client\'s version and, when the server answers, the server\'s' \
-    '1 api 42 n Send a request to any route of the server, with the connection...' \
-    '43 set-context 44 n Create a context, or change the settings of one: --server,...' \
-    '43 use-context 45 n Make a context the current one, used when no --context is given' \
-    '43 get-contexts 46 n List the contexts; the current one is marked with *' \
-    '43 current-context 47 n Print the name of the current context' \
-    '43 view 48 n Show each effective connection setting and where it came from: a...' \
-    '43 delete-context 49 n Remove a context (if it was the current one, none is current)' \
-    '1 config 43 n Manage contexts: named connection settings for several clusters, kept...' \
-    '1 sandbox 50 n Run a simulated TiCDC cluster on 127.0.0.1 in the foreground, for...' \
-    '1 shell 51 n Work interactively: type commands as on the command line, without...' \
-    '1 top 52 n A live dashboard of the cluster on the whole terminal, refreshed...' \
-    '1 completion 53 n Print the shell completion script for bash, zsh or fish' \
-    '1 __complete 54 h Print the completion candidates for the last word (used by the...' \
-    '1 help 55 n Show help for a command (at any depth) or a topic: exit-codes,...'
+    '22 list 23 n List the captures (TiCDC nodes) of the cluster and its owner' \
+    '22 ls 23 a List the captures (TiCDC nodes) of the cluster and its owner' \
+    '22 drain 24 n Move the tables of a capture to the other captures, before stopping...' \
+    '1 capture 22 n List captures and drain them before maintenance' \
+    '1 captures 22 a List captures and drain them before maintenance' \
+    '25 list 26 n List the processors of every namespace' \
+    '25 ls 26 a List the processors of every namespace' \
+    '25 get 27 n Show the tables a capture replicates for a running changefeed' \
+    '25 query 27 a Show the tables a capture replicates for a running changefeed' \
+    '1 processor 25 n Inspect processors: the part of a changefeed that runs on one capture' \
+    '1 processors 25 a Inspect processors: the part of a changefeed that runs on one capture' \
+    '28 resign 29 n Make the owner step down so that the captures elect another owner' \
+    '1 owner 28 n Act on the owner capture' \
+    '30 set 31 n Set the log level of the capture at --server (only that node; it is...' \
+    '1 log 30 n Change the log level of a capture, or of every capture' \
+    '32 query 33 n Print the upstream PD\'s current TSO, asked through TiCDC (no --pd...' \
+    '32 decode 34 n Show the wall time and logical part of a TSO (offline: needs no server)' \
+    '32 encode 35 n Print the TSO of a time (offline: needs no server)' \
+    '1 tso 32 n Get, decode and encode TSOs (TiDB timestamps: physical milliseconds...' \
+    '36 metadata 37 n Dump TiCDC\'s metadata in etcd (every key of the cluster) for...' \
+    '36 show-metadata 37 a Dump TiCDC\'s metadata in etcd (every key of the cluster) for...' \
+    '36 resolve-lock 38 n Resolve the locks in a TiKV region that are older than a TSO' \
+    '36 delete-service-gc-safepoint 39 n Remove this TiCDC cluster\'s service GC safepoint from the upstream PD' \
+    '1 unsafe 36 n Maintenance operations that can break replication' \
+    '1 status 40 n Show the capture that answers at --server: version, ID, owner or not' \
+    '1 health 41 n Check the cluster\'s health: exit 0 when healthy, 1 with the server\'s...' \
+    '1 version 42 n Show the client\'s version and, when the server answers, the server\'s' \
+    '1 api 43 n Send a request to any route of the server, with the connection...' \
+    '44 set-context 45 n Create a context, or change the settings of one: --server,...' \
+    '44 use-context 46 n Make a context the current one, used when no --context is given' \
+    '44 get-contexts 47 n List the contexts; the current one is marked with *' \
+    '44 current-context 48 n Print the name of the current context' \
+    '44 view 49 n Show each effective connection setting and where it came from: a...' \
+    '44 delete-context 50 n Remove a context (if it was the current one, none is current)' \
+    '1 config 44 n Manage contexts: named connection settings for several clusters, kept...' \
+    '1 sandbox 51 n Run a simulated TiCDC cluster on 127.0.0.1 in the foreground, for...' \
+    '1 shell 52 n Work interactively: type commands as on the command line, without...' \
+    '1 top 53 n A live dashboard of the cluster on the whole terminal, refreshed...' \
+    '1 completion 54 n Print the shell completion script for bash, zsh or fish' \
+    '1 __complete 55 h Print the completion candidates for the last word (used by the...' \
+    '1 help 56 n Show help for a command (at any depth) or a topic: exit-codes,...'
 
 # Prints the answer for the words $argv (the last one is completed) from the tables; false when a live value is
 # wanted, for 'ticdcctl __complete' to look up.

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -108,6 +110,13 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
     /** Where ticdcctl's files are, from these variables; the JVM's home only when {@code $HOME} is unset. */
     public Paths paths() {
         return new Paths(variables, System.getProperty("user.home"));
+    }
+
+    /** This environment without the variables {@code names}, for settings that something else decides. */
+    public Environment without(Collection<String> names) {
+        Map<String, String> kept = new HashMap<>(variables);
+        kept.keySet().removeAll(names);
+        return new Environment(Map.copyOf(kept), stdin, terminal, clock, sleeper, passwords, console);
     }
 
     public String get(String name) {

@@ -26,6 +26,8 @@ public enum ExitCode {
             + " --timeout)"),
     WAIT_TIMEOUT(6, 2, "a wait ended by its timeout before the condition held"),
     DECLINED(7, Rank.NONE, "the user declined a confirmation prompt"),
+    DRIFT(8, Rank.NONE, "the cluster differs from the specs (changefeed diff): a changefeed to create, update or"
+            + " delete, or one the specs cannot bring in line"),
     INTERRUPTED(130, Rank.NONE, "interrupted (Ctrl-C)");
 
     /** Outside the bulk ranking: such a code, should a part of a bulk action end with it, counts as the most severe. */

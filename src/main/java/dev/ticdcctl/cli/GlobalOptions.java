@@ -1,5 +1,6 @@
 package dev.ticdcctl.cli;
 
+import dev.ticdcctl.config.ClusterIndex;
 import dev.ticdcctl.config.ConfigFile;
 import dev.ticdcctl.model.FeatureReleases;
 import dev.ticdcctl.output.ColorMode;
@@ -166,6 +167,58 @@ public final class GlobalOptions {
     /** {@code -n} exactly as given on the command line, or null. */
     public String namespaceFlag() {
         return namespace;
+    }
+
+    /** The flags given that choose a cluster, which an index of clusters chooses instead (see forCluster). */
+    public List<String> clusterFlags() {
+        List<String> given = new ArrayList<>();
+        addIf(given, sandbox, "--sandbox");
+        addIf(given, server != null, "--server");
+        addIf(given, context != null, "--context");
+        addIf(given, namespace != null, "--namespace");
+        addIf(given, keyspace != null, "--keyspace");
+        return given;
+    }
+
+    private static void addIf(List<String> list, boolean condition, String flag) {
+        if (condition) {
+            list.add(flag);
+        }
+    }
+
+    /**
+     * A copy of these options that reaches the cluster {@code entry} of an index describes, as if its context or
+     * server, namespace and keyspace were given as flags; the server's form is found out anew (clusters differ),
+     * and every other option stays as given.
+     */
+    GlobalOptions forCluster(ClusterIndex.Entry entry) {
+        GlobalOptions copy = new GlobalOptions();
+        copy.server = entry.server();
+        copy.context = entry.context();
+        copy.namespace = entry.namespace();
+        copy.keyspace = entry.keyspace();
+        copy.sandbox = false;
+        copy.configFile = configFile;
+        copy.ca = ca;
+        copy.cert = cert;
+        copy.key = key;
+        copy.insecureSkipTlsVerify = insecureSkipTlsVerify;
+        copy.user = user;
+        copy.passwordStdin = passwordStdin;
+        copy.password = password;
+        copy.connectTimeout = connectTimeout;
+        copy.retries = retries;
+        copy.proxy = proxy;
+        copy.maxResponseSize = maxResponseSize;
+        copy.format = format;
+        copy.jq = jq;
+        copy.noHeaders = noHeaders;
+        copy.color = color;
+        copy.quiet = quiet;
+        copy.timeout = timeout;
+        copy.yes = yes;
+        copy.debug = debug;
+        return copy;
     }
 
     /** The connection settings given as flags, for storing in a context. */

@@ -7,6 +7,7 @@ import dev.ticdcctl.client.HttpTransport;
 import dev.ticdcctl.client.Json;
 import dev.ticdcctl.client.ServerDialects;
 import dev.ticdcctl.client.TicdcClient;
+import dev.ticdcctl.config.ClusterIndex;
 import dev.ticdcctl.config.Paths;
 import dev.ticdcctl.config.Setting;
 import dev.ticdcctl.config.Settings;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The composition root of one invocation: it builds what the commands use, each on first use, after the command line
@@ -29,15 +31,15 @@ import java.util.function.Consumer;
  * {@link Waiting}, {@link UserInput}, {@link Configuration}) in their constructors, and only the root's wiring, the
  * shell and completion's lookups (which run other command lines) hold a session.
  */
-public final class Session
-        implements ClusterAccess, Printing, Confirmations, Waiting, UserInput, Configuration, AutoCloseable {
+public final class Session implements ClusterAccess, Clusters, Printing, Confirmations, Waiting, UserInput,
+        Configuration, AutoCloseable {
     static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(60);
 
     private final Environment environment;
     private final PrintWriter out;
     private final PrintWriter err;
     /** Values masked in all that {@link #out} and {@link #err} print. */
-    private final MaskedValues masked = new MaskedValues();
+    private final MaskedValues masked;
     private final GlobalOptions options;
     private final EmbeddedCluster.Starter sandboxes;
     private PasswordReader passwords;
@@ -49,15 +51,31 @@ public final class Session
     private Output output;
     private EmbeddedCluster sandbox;
     private Settings settings;
+    /** The sessions of the clusters an index named, closed with this one. */
+    private final List<Session> others = new ArrayList<>();
 
     /** {@code sandboxes} starts the cluster of {@code --sandbox}. */
     public Session(Environment environment, PrintWriter out, PrintWriter err, GlobalOptions options,
             EmbeddedCluster.Starter sandboxes) {
+        this(environment, Printers.masking(out, err), options, sandboxes);
+    }
+
+    /** The sessions of other clusters print through the same writers and mask the same values. */
+    private Session(Environment environment, Printers printers, GlobalOptions options,
+            EmbeddedCluster.Starter sandboxes) {
         this.environment = environment;
-        this.out = new PrintWriter(masked.masking(out));
-        this.err = new PrintWriter(masked.masking(err));
+        this.masked = printers.masked();
+        this.out = printers.out();
+        this.err = printers.err();
         this.options = options;
         this.sandboxes = sandboxes;
+    }
+
+    private record Printers(MaskedValues masked, PrintWriter out, PrintWriter err) {
+        static Printers masking(PrintWriter out, PrintWriter err) {
+            MaskedValues masked = new MaskedValues();
+            return new Printers(masked, new PrintWriter(masked.masking(out)), new PrintWriter(masked.masking(err)));
+        }
     }
 
     public Environment environment() {
@@ -320,8 +338,24 @@ public final class Session
         return sandbox;
     }
 
+    /**
+     * A session of its own for the cluster {@code entry} describes: its context or server, namespace and keyspace
+     * win over this invocation's flags and environment variables for them; everything else is shared.
+     */
+    @Override
+    public synchronized Chosen cluster(ClusterIndex.Entry entry) {
+        GlobalOptions chosen = options.forCluster(entry);
+        List<String> decided = Stream.of(Setting.CONTEXT, Setting.SERVER, Setting.NAMESPACE, Setting.KEYSPACE)
+                .map(Setting::variable).toList();
+        Session other = new Session(environment.without(decided), new Printers(masked, out, err), chosen, sandboxes);
+        other.passwords = passwords(); // --password-stdin's line is read once, for every cluster
+        others.add(other);
+        return new Chosen(other, chosen);
+    }
+
     @Override
     public synchronized void close() {
+        others.forEach(Session::close);
         out.flush();
         err.flush();
         transports.forEach(HttpTransport::close);

@@ -145,7 +145,7 @@ class ManPagesTest {
         for (HelpTopics.Entry code : HelpTopics.EXIT_CODES) {
             assertTrue(exitStatus.contains(code.name() + " " + flat(code.meaning())), () -> code + "\n" + exitStatus);
         }
-        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "130"),
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "130"),
                 HelpTopics.EXIT_CODES.stream().map(HelpTopics.Entry::name).toList());
         String environment = sections.get("ENVIRONMENT");
         for (HelpTopics.Entry variable : HelpTopics.ENVIRONMENT) {

@@ -54,8 +54,8 @@ class SinkUriComparisonTest {
 
             assertEquals("changefeed \"cf-1\" already has these settings; nothing was sent\n", same.out(),
                     same::toString);
-            assertTrue(other.err().startsWith("Changes to changefeed \"cf-1\":\n  sink-uri: blackhole: →"
-                    + " blackhole://?x=1\n"), other::toString);
+            assertTrue(other.err().startsWith("~ update    cf-1 (" + dir.resolve("cf-1.toml") + "): it is normal,"
+                    + " so it is paused, updated and resumed\n    sink-uri: blackhole: → blackhole://?x=1\n"), other::toString);
         }
     }
 

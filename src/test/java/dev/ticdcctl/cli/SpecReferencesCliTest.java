@@ -53,12 +53,15 @@ class SpecReferencesCliTest extends SandboxTest {
                 """);
         cli.env("ORDERS_PW", PASSWORD);
 
-        Cli.Result dryRun = ok("changefeed", "apply", "-f", spec, "--dry-run");
+        Cli.Result dryRun = ok("changefeed", "create", "-f", spec, "--dry-run");
         assertTrue(dryRun.out().contains("\"sink_uri\" : \"mysql://root:xxxxx@127.0.0.1:3306/\""), dryRun::toString);
+        Cli.Result plan = ok("changefeed", "apply", "-f", spec, "--dry-run", "-o", "json");
+        assertTrue(plan.out().contains("\"action\": \"create\""), plan::toString);
         assertEquals("0\n", ok("changefeed", "list", "--all", "--jq", ".total").out());
         Cli.Result applied = ok("changefeed", "apply", "-f", spec, "-o", "json");
 
         assertHidden(dryRun, PASSWORD);
+        assertHidden(plan, PASSWORD);
         assertHidden(applied, PASSWORD);
         assertEquals("mysql://root:" + PASSWORD + "@127.0.0.1:3306/\n", storedSinkUri("orders"));
     }
@@ -158,7 +161,7 @@ class SpecReferencesCliTest extends SandboxTest {
     void a_doubled_dollar_writes_a_literal_reference() throws IOException {
         String spec = file("orders.toml", "id = \"orders\"\nsink-uri = \"blackhole://?note=$${env:X}\"\n");
 
-        Cli.Result r = ok("changefeed", "apply", "-f", spec, "--dry-run");
+        Cli.Result r = ok("changefeed", "create", "-f", spec, "--dry-run");
 
         assertTrue(r.out().contains("\"sink_uri\" : \"blackhole://?note=${env:X}\""), r::toString);
     }

@@ -16,7 +16,8 @@ public final class ChangefeedCommand extends GroupCommand {
     public List<Class<?>> verbs() {
         return List.of(ChangefeedListCommand.class, ChangefeedGetCommand.class, CreateCommand.class,
                 UpdateCommand.class, PauseCommand.class, ResumeCommand.class, DeleteCommand.class,
-                ChangefeedStatusCommand.class, SyncedCommand.class, ApplyCommand.class, ExportCommand.class,
+                ChangefeedStatusCommand.class, SyncedCommand.class, ApplyCommand.class, DiffCommand.class,
+                ExportCommand.class,
                 WaitCommand.class, TablesCommand.class, MoveTableCommand.class, MoveSplitTableCommand.class,
                 SplitTableCommand.class, MergeTableCommand.class, TopCommand.class);
     }

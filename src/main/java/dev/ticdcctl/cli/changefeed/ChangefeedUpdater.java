@@ -129,7 +129,7 @@ final class ChangefeedUpdater {
     ApiResult<ChangefeedDetail> apply(Plan plan, String namespace, String id, boolean restart)
             throws InterruptedException {
         String state = plan.current().value().state();
-        boolean running = !ChangefeedState.matches(state, ChangefeedState::isUpdatable);
+        boolean running = needsPause(plan);
         if (running && !restart) {
             throw new CliException.Refused("changefeed \"" + id + "\" is " + state
                     + "; only a stopped or failed changefeed can be updated",
@@ -139,6 +139,20 @@ final class ChangefeedUpdater {
                 + " of " + cluster
                 + (running ? " (it is paused, updated and resumed)" : "") + "?", "changefeed \"" + id
                 + "\" was not changed");
+        return carryOut(plan, namespace, id);
+    }
+
+    /** Whether TiCDC updates the changefeed only once it is paused: it is neither stopped nor failed. */
+    static boolean needsPause(Plan plan) {
+        return !ChangefeedState.matches(plan.current().value().state(), ChangefeedState::isUpdatable);
+    }
+
+    /**
+     * Sends a plan that was confirmed: a changefeed that {@link #needsPause} is paused first and resumed after,
+     * whether or not the update worked.
+     */
+    ApiResult<ChangefeedDetail> carryOut(Plan plan, String namespace, String id) throws InterruptedException {
+        boolean running = needsPause(plan);
         if (running) {
             client.pauseChangefeed(namespace, id);
             settle.until(namespace, id, ChangefeedState.STOPPED::is, "stop");

@@ -37,7 +37,29 @@ final class ChangefeedWriting {
     }
 
     ChangefeedCreator creator() {
-        return new ChangefeedCreator(cluster, printing, confirmations, waiting);
+        return creator(cluster);
+    }
+
+    /** Creates in {@code access}, which an index of clusters may have chosen instead of the invocation's. */
+    ChangefeedCreator creator(ClusterAccess access) {
+        return new ChangefeedCreator(access, printing, confirmations, waiting);
+    }
+
+    ChangefeedUpdater updater(ClusterAccess access) {
+        return ChangefeedUpdater.of(access, printing, confirmations, waiting);
+    }
+
+    /** Deletes in {@code access}; one already gone is not a failure. */
+    ChangefeedDeleter deleter(ClusterAccess access) {
+        return new ChangefeedDeleter(access.client(), waiting.statusLine(), printing.output().times(), true);
+    }
+
+    Printing printing() {
+        return printing;
+    }
+
+    Confirmations confirmations() {
+        return confirmations;
     }
 
     /** The changefeed {@code input} names, as the server has it now. */
@@ -51,7 +73,7 @@ final class ChangefeedWriting {
      */
     int update(ApiResult<ChangefeedDetail> current, ChangefeedInput input, ChangefeedUpdater.UnreadSecret unreadSecret,
             boolean restart, boolean dryRun) throws InterruptedException {
-        ChangefeedUpdater updater = ChangefeedUpdater.of(cluster, printing, confirmations, waiting);
+        ChangefeedUpdater updater = updater(cluster);
         String id = input.id();
         ChangefeedUpdater.Plan plan = updater.plan(current, input, unreadSecret);
         if (plan.changesNothing()) {

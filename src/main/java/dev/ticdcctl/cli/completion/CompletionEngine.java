@@ -169,7 +169,8 @@ public final class CompletionEngine {
     }
 
     /**
-     * What a value means, from the conventions the commands follow: {@code FILE} and {@code DIR} labels are paths;
+     * What a value means, from the conventions the commands follow: {@code FILE}, {@code DIR} and {@code FILE|DIR}
+     * labels are paths;
      * {@code ID} (except the new one of {@code create}), {@code CHANGEFEED_ID} and {@code --changefeed-id} are
      * changefeeds; {@code CAPTURE_ID}, {@code --capture-id} and {@code --target-node-id} captures; {@code --context}
      * and the {@code NAME} of the {@code config} commands contexts. A label of several words ("CHANGEFEED_ID
@@ -203,7 +204,7 @@ public final class CompletionEngine {
             });
         }
         String label = labels.isEmpty() ? "" : labels.get(Math.min(index, labels.size() - 1));
-        if (label.equals("FILE") || label.equals("DIR")) {
+        if (label.equals("FILE") || label.equals("DIR") || label.equals("FILE|DIR")) {
             return Kind.FILE;
         }
         if (arg.isOption()) {

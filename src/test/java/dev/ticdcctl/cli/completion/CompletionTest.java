@@ -158,6 +158,7 @@ class CompletionTest {
         "'changefeed create -f '",
         "'changefeed update orders --config '",
         "'changefeed apply --filename '",
+        "'changefeed diff -f '",
         "'--ca '",
         "'changefeed list --cert '",
         "'--key '",

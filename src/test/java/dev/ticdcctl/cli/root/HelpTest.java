@@ -317,9 +317,9 @@ public class HelpTest {
         while (m.find()) {
             codes.add(Integer.parseInt(m.group(1)));
         }
-        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 130), codes, r::toString);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 130), codes, r::toString);
         assertEquals(Stream.of(ExitCode.OK, ExitCode.FAILED, ExitCode.USAGE, ExitCode.NOT_FOUND, ExitCode.UNAUTHORIZED,
-                ExitCode.UNREACHABLE, ExitCode.WAIT_TIMEOUT, ExitCode.DECLINED, ExitCode.INTERRUPTED)
+                ExitCode.UNREACHABLE, ExitCode.WAIT_TIMEOUT, ExitCode.DECLINED, ExitCode.DRIFT, ExitCode.INTERRUPTED)
                 .map(ExitCode::code).toList(), codes);
         assertTrue(r.out().contains("  7    the user declined a confirmation prompt\n"), r::toString);
         assertTrue(r.out().contains("  130  interrupted (Ctrl-C)\n"), r::toString);
