@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 + " stop everything before the first request (exit 2).",
             "Keys a spec leaves out keep their current values. A finished changefeed counts as described: unchanged"
                 + " when it matches its spec, blocked when it differs (delete it and apply again to re-create it);"
-                + " with --prune, a finished changefeed no spec describes is deleted like any other.",
+                + " one no spec describes is left alone, even with --prune, as export --all leaves it out.",
             "TiCDC's new architecture never reveals a stored sink-URI secret: a sink URI that matches the stored one"
                 + " but for its secret keeps the server's, so an unchanged spec changes nothing; 'changefeed update ID"
                 + " --sink-uri -' replaces the secret."},

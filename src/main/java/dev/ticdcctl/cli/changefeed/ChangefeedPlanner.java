@@ -104,9 +104,10 @@ final class ChangefeedPlanner {
             }
             steps.add(step(input, d.files().get(i), d.access(), updater, how.restart()));
         }
-        // state=all: finished changefeeds are listed too, so that --prune removes them when no spec describes them.
-        List<String> undescribed = d.access().client().listChangefeeds(namespace, "all").value().items().stream()
-                .filter(cf -> !ChangefeedState.REMOVED.is(cf.state()))
+        // Finished changefeeds are history, which export leaves out and TiCDC's own list hides: one no spec
+        // describes is left alone, so exporting a cluster and applying the export with --prune changes nothing.
+        List<String> undescribed = d.access().client().listChangefeeds(namespace, null).value().items().stream()
+                .filter(cf -> !ChangefeedState.REMOVED.is(cf.state()) && !ChangefeedState.FINISHED.is(cf.state()))
                 .map(ChangefeedSummary::id).filter(id -> !ids.contains(id)).toList();
         if (how.prune()) {
             undescribed.forEach(id -> steps.add(new ChangefeedPlan.Step(ChangefeedPlan.Action.DELETE, namespace, id,
