@@ -18,6 +18,12 @@ public interface Program {
      */
     CommandLine commandLine(String... args);
 
+    /**
+     * {@code root}, the tree this invocation parsed, with the branch {@code args} name added: what completion walks,
+     * without building the root's model a second time on every TAB.
+     */
+    CommandLine grown(CommandLine root, String... args);
+
     /** The program whose command tree holds {@code spec}. */
     static Program of(CommandSpec spec) {
         return (Program) spec.root().userObject();

@@ -8,6 +8,7 @@ import dev.ticdcctl.cli.Program;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -46,8 +47,9 @@ public final class CompleteCommand implements Callable<Integer> {
     public Integer call() {
         List<String> before = words.isEmpty() ? List.of() : words.subList(0, words.size() - 1);
         String current = words.isEmpty() ? "" : words.get(words.size() - 1);
-        // Only the branch the words name is built: completing runs on every TAB.
-        CompletionEngine engine = new CompletionEngine(Program.of(spec).commandLine(before.toArray(String[]::new)),
+        // Only the branch the words name is built, onto the root already built: completing runs on every TAB.
+        CommandLine root = spec.root().commandLine();
+        CompletionEngine engine = new CompletionEngine(Program.of(spec).grown(root, before.toArray(String[]::new)),
                 new ServerLookups(environment, sandboxes));
         printing.output().data(engine.complete(before, current).lines());
         return ExitCode.OK.code();

@@ -109,6 +109,21 @@ public final class Cli {
     }
 
     /**
+     * {@code root}, the tree this run parsed, with the branch {@code args} name added (every command when they name
+     * none), keeping the commands it has: completion walks it without building a second root.
+     */
+    public static CommandLine grown(CommandLine root, Session services, String[] args) {
+        Class<?> named = namedCommand(root, args);
+        for (Class<?> command : RootCommand.COMMANDS) {
+            if ((named == null || command == named)
+                    && !root.getSubcommands().containsKey(command.getAnnotation(Command.class).name())) {
+                root.addSubcommand(withVerbs(command, named == null ? null : args, services));
+            }
+        }
+        return root;
+    }
+
+    /**
      * The tree one run parses, built no further than it needs: {@code --version} alone needs the root only; the
      * root's usage ({@code --help}, no command, {@code help} or a help topic) lists the top-level commands but not
      * their verbs; {@code help COMMAND [VERB]} needs that branch. A usage error in such a tree is reported by the

@@ -85,4 +85,9 @@ public final class RootCommand implements Callable<Integer>, Program {
     public CommandLine commandLine(String... args) {
         return Cli.commandLine(session, args);
     }
+
+    @Override
+    public CommandLine grown(CommandLine root, String... args) {
+        return Cli.grown(root, session, args);
+    }
 }
