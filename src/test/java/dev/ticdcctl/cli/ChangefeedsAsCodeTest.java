@@ -64,9 +64,11 @@ class ChangefeedsAsCodeTest extends SandboxTest {
                 write(dir, "cf.toml", "memory-quota = 3221225472\n[filter]\nrules = [\"shop.*\"]\n").toString());
         ok("changefeed", "create", "users", "--sink-uri", "blackhole://");
         Path specs = specs();
-        for (String id : List.of("orders", "users")) {
-            write(specs, id + ".toml", ok("changefeed", "export", id).out());
-        }
+        ok("changefeed", "export", "--all", "--dir", specs.toString());
+        // what a cluster exports describes it whole: pruning with it would change nothing
+        assertEquals("= unchanged orders (" + specs.resolve("orders.toml") + ")\n= unchanged users ("
+                + specs.resolve("users.toml") + ")\nPlan: 2 unchanged\n",
+                run(0, cli, "changefeed", "diff", "-f", specs.toString(), "--prune").out());
 
         try (Sandbox other = start(Sandbox.Options.defaults().withTick(Duration.ofMillis(500)).withClock(clock)
                 .withDialect(dialect))) {
