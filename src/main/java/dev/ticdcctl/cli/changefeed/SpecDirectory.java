@@ -1,7 +1,7 @@
 package dev.ticdcctl.cli.changefeed;
 
 import dev.ticdcctl.cli.CliException;
-import dev.ticdcctl.config.AtomicFiles;
+import dev.ticdcctl.util.AtomicFiles;
 import dev.ticdcctl.config.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -14,7 +14,6 @@ import dev.ticdcctl.cli.shell.TerminalConsole;
 import dev.ticdcctl.cli.top.Top;
 import dev.ticdcctl.config.Settings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
@@ -87,7 +86,7 @@ public final class TopCommand implements Callable<Integer> {
         try (Terminal terminal = TerminalConsole.systemScreen()) {
             return top.run(terminal);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new CliException.Failed("cannot open the terminal: " + e.getMessage(), null);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.ticdcctl.config;
+package dev.ticdcctl.util;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
