@@ -2,6 +2,7 @@ package dev.ticdcctl.cli;
 
 import dev.ticdcctl.config.Paths;
 import dev.ticdcctl.output.Terminal;
+import dev.ticdcctl.util.SystemClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -90,7 +91,7 @@ public record Environment(Map<String, String> variables, InputStream stdin, Term
         Terminal terminal = Terminal.probe(env);
         Console console = terminal.stdin() && terminal.stderr() ? new SystemConsole(terminalConsole) : null;
         InputStream stdin = Boolean.getBoolean(STDIN_CLOSED_PROPERTY) ? closedStdin() : System.in;
-        return new Environment(env, stdin, terminal, Clock.systemDefaultZone(),
+        return new Environment(env, stdin, terminal, new SystemClock(),
                 d -> Thread.sleep(d.toMillis()), console != null ? console::readPassword
                         : Environment::readPasswordFromConsole, console);
     }

@@ -243,7 +243,7 @@ public final class Session implements ClusterAccess, Clusters, Printing, Confirm
     private TicdcClient clientWith(HttpTransport.Settings connection) {
         HttpTransport transport = new HttpTransport(connection);
         transports.add(transport);
-        return new TicdcClient(transport, this::mapper, settings().keyspace.value(), dialects());
+        return new TicdcClient(transport, this::mapper, Json::prepareMapper, settings().keyspace.value(), dialects());
     }
 
     /**

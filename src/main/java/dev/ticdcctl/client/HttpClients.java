@@ -1,7 +1,5 @@
 package dev.ticdcctl.client;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -52,31 +50,44 @@ final class HttpClients {
 
     /**
      * Stops the client's selector thread. While it runs, the JVM's exit waits about 300 ms for it (it sits in a
-     * native call); JDK 21+ has {@code shutdownNow()}, JDK 17 only the internal selector manager, opened to us by the
-     * jar's {@code Add-Opens} manifest entry.
+     * native call). JDK 21+ has {@code shutdownNow()}; on 17 the thread ends its loop when interrupted, and is found
+     * by the name the JDK gives it, {@code HttpClient-ID-SelectorManager}, with the ID the client's {@code toString()}
+     * ends with (jdk.internal.net.http.HttpClientImpl: its SelectorManager and toString). Nothing is opened by
+     * reflection, so the JVM needs no {@code --add-opens}.
      */
     static void shutdown(HttpClient http) {
         try {
             HttpClient.class.getMethod("shutdownNow").invoke(http);
             return;
         } catch (ReflectiveOperationException e) {
-            // JDK 17: below
+            // JDK 17 to 20: below
         }
-        try {
-            Field impl = http.getClass().getDeclaredField("impl");
-            impl.setAccessible(true);
-            Object client = impl.get(http);
-            Field selector = client.getClass().getDeclaredField("selmgr");
-            selector.setAccessible(true);
-            Thread manager = (Thread) selector.get(client);
-            Method shutdown = manager.getClass().getDeclaredMethod("shutdown");
-            shutdown.setAccessible(true);
-            shutdown.invoke(manager);
-            manager.join(200);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // Not opened (run without the jar's manifest) or another JDK layout: exit just takes longer.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Thread selector = selectorThread(http);
+        if (selector != null) {
+            selector.interrupt();
+            try {
+                selector.join(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** The selector thread of {@code http}, or null when the JDK names it otherwise. */
+    private static Thread selectorThread(HttpClient http) {
+        String shown = http.toString();
+        int open = shown.lastIndexOf('(');
+        if (open < 0 || !shown.endsWith(")")) {
+            return null;
+        }
+        String name = "HttpClient-" + shown.substring(open + 1, shown.length() - 1) + "-SelectorManager";
+        Thread[] threads = new Thread[Thread.activeCount() + 16];
+        int count = Thread.enumerate(threads);
+        for (int i = 0; i < count; i++) {
+            if (threads[i].getName().equals(name)) {
+                return threads[i];
+            }
+        }
+        return null;
     }
 }

@@ -30,28 +30,35 @@ public final class Json {
     private Json() {}
 
     /**
-     * Starts building the mapper, and loading the HTTP client's classes, on the second core while the command line
-     * is parsed: both are a large part of a short run's start-up.
+     * Loads and initialises the HTTP client's classes and the reader of a changefeed list on the second core while
+     * the command line is parsed: they are a large part of a short run's start-up. The mapper is not built here: the
+     * commonest command, {@code changefeed list}, never needs it (see {@link #prepareMapper}).
      */
     public static void prepareInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                for (String name : HTTP_CLASSES) {
+                    Class.forName(name, true, HttpClient.class.getClassLoader());
+                }
+                HttpClients.warmUp();
+                ChangefeedListReader.read(FACTORY,
+                        "{\"items\":[{\"id\":\"x\",\"error\":{\"code\":\"c\"}}]}".getBytes(StandardCharsets.UTF_8));
+            } catch (Throwable e) {
+                // Only a head start: whatever failed here fails again, and is reported, where it is used.
+            }
+        }, "ticdcctl-prepare");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Starts building the shared mapper on another thread unless that has begun: for a caller that will bind an
+     * answer it is about to wait for. Building it costs a cold JVM about as much CPU as the request.
+     */
+    public static void prepareMapper() {
         CompletableFuture<ObjectMapper> future = new CompletableFuture<>();
         if (SHARED.compareAndSet(null, future)) {
-            Thread thread = new Thread(() -> {
-                try {
-                    for (String name : HTTP_CLASSES) {
-                        Class.forName(name, true, HttpClient.class.getClassLoader());
-                    }
-                    HttpClients.warmUp();
-                    // The reader of the commonest answer, a changefeed list, ahead of its arrival.
-                    ChangefeedListReader.read(FACTORY,
-                            "{\"items\":[{\"id\":\"x\",\"error\":{\"code\":\"c\"}}]}".getBytes(StandardCharsets.UTF_8));
-                    ObjectMapper mapper = newMapper();
-                    mapper.readTree("{\"warm\":[1]}");
-                    future.complete(mapper);
-                } catch (Throwable e) {
-                    future.completeExceptionally(e);
-                }
-            }, "ticdcctl-prepare");
+            Thread thread = new Thread(() -> build(future, true), "ticdcctl-mapper");
             thread.setDaemon(true);
             thread.start();
         }
@@ -62,20 +69,32 @@ public final class Json {
         return FACTORY;
     }
 
-    /** The shared mapper (ObjectMapper is thread-safe once configured), built on first use if not prepared. */
+    /** The shared mapper (ObjectMapper is thread-safe once configured), built here if nothing has started it. */
     public static ObjectMapper mapper() {
-        CompletableFuture<ObjectMapper> future = SHARED.get();
-        if (future == null) {
-            SHARED.compareAndSet(null, CompletableFuture.completedFuture(newMapper()));
-            future = SHARED.get();
+        CompletableFuture<ObjectMapper> future = new CompletableFuture<>();
+        if (SHARED.compareAndSet(null, future)) {
+            build(future, false);
         }
         try {
-            return future.get();
+            return SHARED.get().get();
         } catch (ExecutionException e) {
             return newMapper();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return newMapper();
+        }
+    }
+
+    /** {@code warm}: also reads a tree, so that the classes binding needs are loaded before the answer is there. */
+    private static void build(CompletableFuture<ObjectMapper> future, boolean warm) {
+        try {
+            ObjectMapper mapper = newMapper();
+            if (warm) {
+                mapper.readTree("{\"warm\":[1]}");
+            }
+            future.complete(mapper);
+        } catch (Throwable e) {
+            future.completeExceptionally(e);
         }
     }
 

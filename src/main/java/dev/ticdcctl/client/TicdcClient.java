@@ -73,6 +73,7 @@ public final class TicdcClient {
 
     private final HttpTransport transport;
     private final Supplier<ObjectMapper> mapper;
+    private final Runnable mapperAhead;
     private final String keyspace;
     private final ServerDialects dialects;
     private final ErrorAnswers errors;
@@ -84,17 +85,20 @@ public final class TicdcClient {
      * with the plain parser sends its request while the mapper is still being built.
      */
     public TicdcClient(HttpTransport transport, Supplier<ObjectMapper> mapper) {
-        this(transport, mapper, null, new ServerDialects(ServerDialects.Pins.NONE, null, line -> { }));
+        this(transport, mapper, () -> { }, null, new ServerDialects(ServerDialects.Pins.NONE, null, line -> { }));
     }
 
     /**
-     * {@code keyspace}, or null for none, is sent to the routes of the new architecture that read it;
-     * {@code dialects} finds out which server answers when a command asks ({@link #dialect()}).
+     * {@code mapperAhead} is run as a request whose answer will be bound is sent, so that the mapper can be built
+     * while the answer is on its way; {@code keyspace}, or null for none, is sent to the routes of the new
+     * architecture that read it; {@code dialects} finds out which server answers when a command asks
+     * ({@link #dialect()}).
      */
-    public TicdcClient(HttpTransport transport, Supplier<ObjectMapper> mapper, String keyspace,
+    public TicdcClient(HttpTransport transport, Supplier<ObjectMapper> mapper, Runnable mapperAhead, String keyspace,
             ServerDialects dialects) {
         this.transport = transport;
         this.mapper = mapper;
+        this.mapperAhead = mapperAhead;
         this.keyspace = keyspace == null || keyspace.isEmpty() ? null : keyspace;
         this.dialects = dialects;
         this.errors = new ErrorAnswers(mapper, this.keyspace);
@@ -145,7 +149,8 @@ public final class TicdcClient {
             throws InterruptedException {
         String query = "?namespace=" + encode(namespace) + keyspace("&")
                 + (state == null ? "" : "&state=" + encode(state));
-        return scoped(typed(send("GET", "/changefeeds" + query, null), CHANGEFEEDS,
+        // Streamed by the plain parser: the only answer that never needs the mapper.
+        return scoped(typed(exchange("GET", V2 + "/changefeeds" + query, null, false), CHANGEFEEDS,
                 body -> ChangefeedListReader.read(Json.factory(), body)), namespace, null);
     }
 
@@ -301,6 +306,7 @@ public final class TicdcClient {
      */
     public HttpTransport.Response raw(String method, String pathAndQuery, byte[] body,
             List<HttpTransport.Header> headers) throws InterruptedException {
+        mapperAhead.run(); // the answer is printed through the mapper
         return successful(transport.send(method, pathAndQuery, body, headers), method, pathAndQuery);
     }
 
@@ -364,6 +370,7 @@ public final class TicdcClient {
     }
 
     Answer send(String method, String path, Object body) throws InterruptedException {
+        mapperAhead.run();
         return exchange(method, V2 + path, body, !method.equals("GET") && !READ_ONLY_POSTS.contains(path));
     }
 

@@ -21,19 +21,33 @@ public final class Times {
 
     private final Clock clock;
     private final boolean terminal;
+    /**
+     * Now for every lag measured, or null for the clock's now; kept apart from the clock, whose time zone is looked
+     * up only when a local time is printed.
+     */
+    private final Instant frozenNow;
     /** The last UTC day formatted and its {@code yyyy-MM-ddT}: rows of a table mostly fall on one day. */
     private record Day(long epochDay, String prefix) {}
 
     private Day lastDay = new Day(Long.MIN_VALUE, null);
 
     public Times(Clock clock, boolean terminal) {
+        this(clock, terminal, null);
+    }
+
+    private Times(Clock clock, boolean terminal, Instant frozenNow) {
         this.clock = clock;
         this.terminal = terminal;
+        this.frozenNow = frozenNow;
     }
 
     /** These times with now fixed at this moment: every row of one table measures its lag against the same now. */
     public Times frozen() {
-        return new Times(Clock.fixed(clock.instant(), clock.getZone()), terminal);
+        return new Times(clock, terminal, clock.instant());
+    }
+
+    private Instant now() {
+        return frozenNow != null ? frozenNow : clock.instant();
     }
 
     /**
@@ -86,12 +100,12 @@ public final class Times {
         if (time == null) {
             return "";
         }
-        return terminal ? Durations.format(Duration.between(time, clock.instant())) + " ago" : point(time);
+        return terminal ? Durations.format(Duration.between(time, now())) + " ago" : point(time);
     }
 
     /** How far behind now a time is, e.g. {@code 3s}; the same on and off a terminal. */
     public String lag(Instant time) {
-        return time == null ? "" : Durations.format(Duration.between(time, clock.instant()));
+        return time == null ? "" : Durations.format(Duration.between(time, now()));
     }
 
     /** Parses the RFC 3339 times TiCDC writes for {@code create_time} and error times; null when absent or odd. */

@@ -228,6 +228,27 @@ class LauncherIT {
         }
     }
 
+    /**
+     * The heap starts at 32 MiB and takes transparent huge pages exactly where the kernel offers them on request, so
+     * that the JVM never warns about them; an option of the user's still wins.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.ticdcctl.it.Jdks#both")
+    void heapStartsSmallWithHugePagesWhereTheKernelOffersThem(Optional<Jdk> jdk) throws Exception {
+        Path thpSetting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String thp = Files.isReadable(thpSetting) ? Files.readString(thpSetting) : "";
+        boolean offered = thp.contains("[always]") || thp.contains("[madvise]");
+
+        Result r = run(jdk, LAUNCHER, env("TICDCCTL_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+        Result mine = run(jdk, LAUNCHER, env("TICDCCTL_JAVA_OPTS", "-XX:+PrintFlagsFinal -Xms64m"), "--version");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("", r.err(), r::toString);
+        assertTrue(r.out().matches("(?s).*\\bInitialHeapSize += 33554432\\b.*"), r::toString);
+        assertTrue(r.out().matches("(?s).*\\bUseTransparentHugePages += " + offered + "\\b.*"), r::toString);
+        assertTrue(mine.out().matches("(?s).*\\bInitialHeapSize += 67108864\\b.*"), mine::toString);
+    }
+
     @Test
     void runsThroughChainedRelativeSymlinks() throws Exception {
         // tmp/path/ticdcctl -> ../links/ticdcctl -> <project>/bin/ticdcctl, as with a link in ~/bin

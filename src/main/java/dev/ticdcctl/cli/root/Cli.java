@@ -24,12 +24,12 @@ import picocli.CommandLine;
 /** Builds the command tree for one invocation and runs it. */
 public final class Cli {
     /**
-     * The commands that never talk to a server, by their leading words. {@code __complete} asks one only for live
-     * IDs, and then builds its client itself: preparing one in the background would slow every TAB.
+     * The commands that never talk to a server, by their leading words. Not {@code __complete}: the completion
+     * scripts answer every fixed word themselves and run it for live values, which it asks a server for.
      */
     private static final List<List<String>> OFFLINE = List.of(
             List.of("tso", "decode"), List.of("tso", "encode"), List.of("config"), List.of("sandbox"),
-            List.of("help"), List.of("completion"), List.of("__complete"));
+            List.of("help"), List.of("completion"));
     private static final Set<String> HELP_FLAGS = Set.of("-h", "--help");
     private static final Set<String> VERSION_FLAGS = Set.of("-V", "--version");
 

@@ -23,7 +23,7 @@ class ServerUseGuessTest {
         "--version                                | false",
         "--context prod shell                     | true",
         "completion bash                          | false",
-        "__complete -- changefeed pause cf        | false",
+        "__complete -- changefeed pause cf        | true",
         "''                                       | true",
     })
     void offline_commands_are_recognised_from_their_words(String line, boolean expected) {
