@@ -5,23 +5,34 @@ import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.root.Cli;
 import dev.ticdcctl.output.Terminal;
 import dev.ticdcctl.sandbox.Sandbox;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * The class-data-sharing training run of the build: runs the commands people run most against an in-memory sandbox,
- * so that {@code -XX:ArchiveClassesAtExit} records the classes they load. The launcher then maps that archive at
- * start, which saves the JVM from loading and verifying them again. Not part of the command line.
+ * The class-data-sharing training run of the build: runs the commands people run most against a sandbox, so that
+ * {@code -XX:ArchiveClassesAtExit} records the classes they load. The launcher then maps that archive at start,
+ * which saves the JVM from loading and verifying them again. Not part of the command line.
+ *
+ * <p>The sandbox runs in a JVM of its own, so that its server's classes stay out of the archive: every start pays
+ * for relocating the archive's pointers (JDK 17+ maps it at a random address), in proportion to its size, and only
+ * {@code ticdcctl sandbox} and {@code --sandbox} need those classes. Where no second JVM can be started, the sandbox
+ * runs in this one.
  */
 public final class Training {
     private Training() {}
 
     public static void main(String[] args) throws Exception {
-        try (Sandbox sandbox = Sandbox.start(Sandbox.Options.defaults())) {
-            String server = sandbox.url().toString();
+        Process child = sandboxProcess();
+        String childUrl = child == null ? null : firstLine(child);
+        try (Sandbox sandbox = childUrl != null ? null : Sandbox.start(Sandbox.Options.defaults())) {
+            String server = childUrl != null ? childUrl : sandbox.url().toString();
             String[][] runs = {
                 {"changefeed", "create", "train", "--sink-uri", "blackhole://", "--yes"},
                 {"changefeed", "list"},
@@ -40,6 +51,11 @@ public final class Training {
             for (String[] run : runs) {
                 invoke("--server", server, run);
             }
+        } finally {
+            if (child != null) {
+                child.destroy();
+                child.waitFor();
+            }
         }
         // as main runs it, so that the launcher's first classes (Main, the system environment) are archived too
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
@@ -51,6 +67,37 @@ public final class Training {
         invoke("tso", new String[] {"encode", "now"});
         invoke("__complete", new String[] {"--", "changefeed", "p"});
         invoke("changefeed", new String[] {"lsit"});
+    }
+
+    /** {@code ticdcctl sandbox} on a free port, in a JVM like this one; null when none can be started. */
+    private static Process sandboxProcess() {
+        String java = ProcessHandle.current().info().command().orElse(null);
+        if (java == null) {
+            return null;
+        }
+        try {
+            return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                    System.getProperty("java.class.path"), Main.class.getName(), "sandbox", "--port", "0",
+                    "--captures", "1").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The sandbox's address, the first line it prints; null (and the process stopped) when it prints none. */
+    private static String firstLine(Process child) throws InterruptedException {
+        try {
+            String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            if (line != null && line.startsWith("http")) {
+                return line;
+            }
+        } catch (IOException e) {
+            // below
+        }
+        child.destroy();
+        child.waitFor();
+        return null;
     }
 
     private static void invoke(String first, String second, String[] rest) {
