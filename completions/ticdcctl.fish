@@ -16,27 +16,27 @@ set -g __ticdcctl_nodes \
     '- - 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 30,31,32,33,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 34,32,33,35,36,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,32,33,35,36,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed' \
     '- table,wide,json,yaml 34,37,38,39,40,41,42,43,44,45,46,47,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 34,37,48,49,50,41,42,51,52,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 53,54,55,56,57,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L*' \
-    '- table,wide,json,yaml 53,54,55,56,58,57,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L*' \
-    '- table,wide,json,yaml 53,54,55,56,59,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L*' \
-    '- table,wide,json,yaml 34,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 34,37,48,49,50,41,42,51,52,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed' \
+    '- table,wide,json,yaml 53,54,55,56,57,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed*' \
+    '- table,wide,json,yaml 53,54,55,56,58,57,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed*' \
+    '- table,wide,json,yaml 53,54,55,56,59,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed*' \
+    '- table,wide,json,yaml 34,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed' \
+    '- table,wide,json,yaml 34,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed' \
     'l table,wide,json,yaml 60,61,62,63,64,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 60,65,66,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- toml,json,yaml 34,67,68,69,70,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,71,72,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,73,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,74,73,75,76,77,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,74,73,75,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,74,73,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- table,wide,json,yaml 34,74,73,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- toml,json,yaml 34,67,68,69,70,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed' \
+    '- table,wide,json,yaml 34,71,72,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed' \
+    '- table,wide,json,yaml 34,73,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed' \
+    '- table,wide,json,yaml 34,74,73,75,76,77,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed' \
+    '- table,wide,json,yaml 34,74,73,75,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed' \
+    '- table,wide,json,yaml 34,74,73,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed' \
+    '- table,wide,json,yaml 34,74,73,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lchangefeed' \
     'l table,wide,json,yaml 78,79,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- table,wide,json,yaml 80,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- table,wide,json,yaml 80,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lcapture' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- table,wide,json,yaml 81,82,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L*' \
@@ -57,23 +57,23 @@ set -g __ticdcctl_nodes \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- json,yaml 89,90,91,92,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- - 93,94,95,96,97,98,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
-    '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- - 93,94,95,96,97,98,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lcontext' \
+    '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lcontext' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
-    '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 L' \
+    '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 Lcontext' \
     'l - 99,100,101,102,103,104,105,106,107,108,109,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'l table,wide,json,yaml 78,79,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 =bash,zsh,fish' \
-    '- - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
+    '- - 110,28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -' \
     'h - 28,29,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27 -'
 # Options: NAMES LONGEST MIN MAX FLAGS VALUES DESCRIPTION.
 set -g __ticdcctl_opts \
     '--server --server 1 1 g - TiCDC server: http(s)://host:port or host:port (env TICDCCTL_SERVER;...' \
     '--sandbox --sandbox 0 0 g - Run against an embedded simulated cluster whose state persists in...' \
-    '--context --context 1 1 g L Use this context of the config file (env TICDCCTL_CONTEXT; default:...' \
+    '--context --context 1 1 g Lcontext Use this context of the config file (env TICDCCTL_CONTEXT; default:...' \
     '--config-file --config-file 1 1 g F The contexts file (env TICDCCTL_CONFIG; default...' \
     '--ca --ca 1 1 g F PEM CA certificate(s) to verify the server with (env TICDC_CA_PATH)' \
     '--cert --cert 1 1 g F PEM client certificate (chain) for mutual TLS (env TICDC_CERT_PATH)' \
@@ -87,7 +87,7 @@ set -g __ticdcctl_opts \
     '--proxy --proxy 1 1 g - Reach the server through this HTTP proxy...' \
     '--max-response-size --max-response-size 1 1 g - Refuse an answer larger than SIZE, reading no further (env...' \
     '-n,--namespace --namespace 1 1 g - Changefeed namespace (TiCDC v7.2.0 and newer; env TICDCCTL_NAMESPACE;...' \
-    '-k,--keyspace --keyspace 1 1 g L Keyspace of a new-architecture server, as cdc cli\'s -k; a next-gen...' \
+    '-k,--keyspace --keyspace 1 1 g Lkeyspace Keyspace of a new-architecture server, as cdc cli\'s -k; a next-gen...' \
     '--server-arch --server-arch 1 1 g =classic,new Server architecture, when not to ask the server (env TICDCCTL_ARCH);...' \
     '--server-kernel --server-kernel 1 1 g =classic,next-gen Server kernel, when not to ask the server (env TICDCCTL_KERNEL)' \
     '-o,--output --output 1 1 g @table,wide,json,yaml,toml Output format: table, wide, json, yaml, toml (default: table); a...' \
@@ -104,7 +104,7 @@ set -g __ticdcctl_opts \
     '-a,--all --all 0 0 - - Include finished changefeeds' \
     '-w,--watch --watch 0 0 - - Show it again every --interval until Ctrl-C: redrawn in place on a...' \
     '--interval --interval 1 1 - - Time between refreshes with --watch (default 2s, at least 500ms)' \
-    '-c,--changefeed-id --changefeed-id 1 1 - L The changefeed ID (cdc cli spelling)' \
+    '-c,--changefeed-id --changefeed-id 1 1 - Lchangefeed The changefeed ID (cdc cli spelling)' \
     '-s,--simple --simple 0 0 - - Only the state, checkpoint and error, as cdc cli\'s \'changefeed query...' \
     '--show-secrets --show-secrets 0 0 - - Show the sink-URI password and config secrets in clear (the URI is...' \
     '--sink-uri --sink-uri 1 1 - - Sink URI, e.g. \'kafka://host:9092/topic?protocol=canal-json\'' \
@@ -123,7 +123,7 @@ set -g __ticdcctl_opts \
     '-f,--filename --filename 1 1 - F The changefeed as it should be (TOML, JSON or YAML; \'-\' = stdin)' \
     '--dry-run --dry-run 0 0 - - Show the changes and the request body (secrets masked), and send nothing' \
     '--restart --restart 0 0 - - Pause a running changefeed, update it, and resume it' \
-    '-c,--changefeed-id --changefeed-id 1 1 m L A changefeed ID (cdc cli spelling); may be repeated' \
+    '-c,--changefeed-id --changefeed-id 1 1 m Lchangefeed A changefeed ID (cdc cli spelling); may be repeated' \
     '--all --all 0 0 - - Every changefeed of the namespace' \
     '--match --match 1 1 - - The changefeeds of the namespace whose ID contains a match of REGEX...' \
     '--parallel --parallel 1 1 - - Act on up to N changefeeds at once (1..64, default: 8)' \
@@ -145,14 +145,14 @@ set -g __ticdcctl_opts \
     '--interval --interval 1 1 - - Time between polls (default 2s)' \
     '--mode --mode 1 1 - - The sink\'s dispatchers (default) or the redo log\'s; 0 and 1 as cdc...' \
     '-t,--table-id --table-id 1 1 - - The table\'s ID, as \'changefeed tables\' lists it' \
-    '-d,--target-node-id --target-node-id 1 1 - L The capture to move it to: its ID or address, as \'capture list\' shows...' \
+    '-d,--target-node-id --target-node-id 1 1 - Lcapture The capture to move it to: its ID or address, as \'capture list\' shows...' \
     '--no-wait --no-wait 0 0 - - Return once the server scheduled the move' \
     '--wait --wait 0 1 h - cdc cli\'s --wait=false is --no-wait' \
     '--interval --interval 1 1 - - Time between refreshes (default 2s, at least 500ms)' \
     '--read-only --read-only 0 1 - - Refuse pause, resume and delete; wins over the context\'s read-only...' \
     '--wait --wait 0 0 - - Repeat the drain until the capture holds no tables, showing the count' \
-    '-c,--changefeed-id --changefeed-id 1 1 - L The changefeed (cdc cli spelling)' \
-    '-p,--capture-id --capture-id 1 1 - L The capture, by ID or address (cdc cli spelling)' \
+    '-c,--changefeed-id --changefeed-id 1 1 - Lchangefeed The changefeed (cdc cli spelling)' \
+    '-p,--capture-id --capture-id 1 1 - Lcapture The capture, by ID or address (cdc cli spelling)' \
     '--wait --wait 0 0 - - Wait until a different capture is owner, and name it' \
     '--all-captures --all-captures 0 0 - - Set it on every capture of the cluster, each at its address from...' \
     '--logical --logical 1 1 - - The logical part, 0..262143 (default: 0)' \
@@ -179,7 +179,8 @@ set -g __ticdcctl_opts \
     '--client-ca --client-ca 1 1 - F Require client certificates signed by a CA of this PEM file, as...' \
     '--arch --arch 1 1 - - Which server to simulate: new (ticdc v8.5.5-v8.5.7) or classic...' \
     '--kernel --kernel 1 1 - - The new architecture\'s kernel: classic (one keyspace, named default)...' \
-    '--calm --calm 0 0 - - No transient windows: owner routes answer during an owner election,...'
+    '--calm --calm 0 0 - - No transient windows: owner routes answer during an owner election,...' \
+    '--live --live 1 1 - - What the last word is, when the script knows: changefeed, capture,...'
 # Subcommands and aliases: NODE WORD CHILD SHOWN DESCRIPTION.
 set -g __ticdcctl_cmds \
     '2 list 3 n List the changefeeds of a namespace' \
@@ -252,7 +253,7 @@ set -g __ticdcctl_cmds \
     '1 help 56 n Show help for a command (at any depth) or a topic: exit-codes,...'
 
 # Prints the answer for the words $argv (the last one is completed) from the tables; false when a live value is
-# wanted, for 'ticdcctl __complete' to look up.
+# wanted, for 'ticdcctl __complete' to look up (what it is in __ticdcctl_live, when the tables say).
 function __ticdcctl_static
     set -l current $argv[-1]
     set -e argv[-1]
@@ -320,7 +321,8 @@ function __ticdcctl_static
     else
         set -l kind (__ticdcctl_positional $n[4] (math (count $positionals) + 1))
         switch $kind
-            case L
+            case 'L*'
+                set -g __ticdcctl_live (string sub -s 2 -- $kind)
                 return 1
             case F
                 set files 1
@@ -422,7 +424,8 @@ function __ticdcctl_values
         end
     end
     switch $kind
-        case L
+        case 'L*'
+            set -g __ticdcctl_live (string sub -s 2 -- $kind)
             return 1
         case F
             echo :1
@@ -454,8 +457,13 @@ function __ticdcctl_complete
     set -l words (commandline -opc)
     set -e words[1]
     set -l current (commandline -ct)
+    set -g __ticdcctl_live ''
     set -l lines (__ticdcctl_static $words "$current")
-    or set lines (command ticdcctl __complete -- $words "$current" 2>/dev/null </dev/null)
+    or begin
+        set -l live
+        test -n "$__ticdcctl_live"; and set live --live=$__ticdcctl_live
+        set lines (command ticdcctl __complete $live -- $words "$current" 2>/dev/null </dev/null)
+    end
     string match -q -- ':*' "$lines[-1]"; or return
     set -l directive (string sub -s 2 -- $lines[-1])
     set -e lines[-1]

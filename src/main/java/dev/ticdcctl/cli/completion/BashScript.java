@@ -24,7 +24,7 @@ final class BashScript {
             # file paths too). The tables answer in the same protocol.
 
             # Answers for the words "$@" (the last one is completed) in 'lines', from the tables; false when a live value is
-            # wanted, for 'ticdcctl __complete' to look up.
+            # wanted, for 'ticdcctl __complete' to look up (what it is in live_kind, when the tables say).
             _ticdcctl_static() {
                 local IFS=$' \\t\\n'
                 # Commands: FLAGS FORMATS OPTIONS POSITIONALS (the root first; see CompletionTables in the sources).
@@ -92,7 +92,7 @@ final class BashScript {
                 else
                     _ticdcctl_positional "${n[3]}" ${#positionals[@]}
                     case $REPLY in
-                        L) return 1 ;;
+                        L*) live_kind=${REPLY#L}; return 1 ;;
                         F) files=1 ;;
                         =*)
                             IFS=, read -ra values <<< "${REPLY#=}"
@@ -151,7 +151,7 @@ final class BashScript {
                     [[ ${n[1]} == - ]] && kind="=${kind#@}" || kind="=${n[1]}"
                 fi
                 case $kind in
-                    L) return 1 ;;
+                    L*) live_kind=${kind#L}; return 1 ;;
                     F) lines+=(:1); return 0 ;;
                     =*)
                         IFS=, read -ra values <<< "${kind#=}"
@@ -181,7 +181,7 @@ final class BashScript {
 
             _ticdcctl() {
                 local -a words=() lines=()
-                local i word joining=0
+                local i word joining=0 live_kind=
                 # bash splits words at '=' and ':' (COMP_WORDBREAKS); join them again, so that ticdcctl sees
                 # '--output=js' as one word.
                 for (( i = 1; i <= COMP_CWORD; i++ )); do
@@ -200,7 +200,8 @@ final class BashScript {
                 local current=${words[${#words[@]}-1]}
 
                 _ticdcctl_static "${words[@]}" ||
-                    mapfile -t lines < <(command ticdcctl __complete -- "${words[@]}" 2>/dev/null </dev/null)
+                    mapfile -t lines < <(command ticdcctl __complete ${live_kind:+"--live=$live_kind"} -- "${words[@]}" \\
+                        2>/dev/null </dev/null)
                 local count=${#lines[@]}
                 (( count )) && [[ ${lines[count-1]} == :* ]] || return 0
                 local directive=${lines[count-1]#:}

@@ -22,8 +22,9 @@ import picocli.CommandLine;
  * The command tree as the completion scripts carry it, so that they answer commands, options and fixed values
  * without starting Java: three tables of space-separated records, the last field a description (possibly empty).
  * Numbers count from 1; the root is node 1. Every value that {@link CompletionEngine} would look up (changefeeds,
- * captures, contexts) is marked {@code L}, and so is anything these tables cannot spell: for those the scripts ask
- * {@code ticdcctl __complete}.
+ * captures, contexts, keyspaces) is marked {@code L} with what it is ({@code Lchangefeed}), and anything these tables
+ * cannot spell with a bare {@code L}: for those the scripts ask {@code ticdcctl __complete}, passing what the value is
+ * as {@code --live=KIND} when they know it ({@link LiveCompletion}).
  * <ul>
  * <li>nodes, one per command: {@code FLAGS FORMATS OPTIONS POSITIONALS} — flags {@code h} (help: its words are a
  * command path), {@code l} (takes neither subcommands nor positional values), else {@code -}; this command's
@@ -34,8 +35,8 @@ import picocli.CommandLine;
  * <li>commands: {@code NODE WORD CHILD SHOWN DESCRIPTION} — a subcommand name or alias of node NODE, leading to
  * node CHILD; shown {@code n} (a name), {@code a} (an alias), {@code h} (hidden: never offered).</li>
  * </ul>
- * A value kind is {@code -} (nothing to offer), {@code F} (file paths), {@code L} (ask ticdcctl), {@code =a,b}
- * (these values) or, for {@code -o}, {@code @a,b} (the command's formats when it has some, else these).
+ * A value kind is {@code -} (nothing to offer), {@code F} (file paths), {@code Lkind} or {@code L} (ask ticdcctl),
+ * {@code =a,b} (these values) or, for {@code -o}, {@code @a,b} (the command's formats when it has some, else these).
  */
 public final class CompletionTables {
     /** What a fixed value may be to go into a table unquoted. */
@@ -130,8 +131,9 @@ public final class CompletionTables {
     }
 
     /**
-     * What {@link CompletionEngine} offers for a value of {@code arg} (its {@code index}th): {@code L} when that
-     * depends on the cluster, on the options given before it, or cannot be written into a table.
+     * What {@link CompletionEngine} offers for a value of {@code arg} (its {@code index}th): {@code L} and the live
+     * kind when that depends on the cluster or the contexts file, a bare {@code L} when it depends on the options
+     * given before it or cannot be written into a table.
      */
     private static String kind(CommandSpec command, ArgSpec arg, int index) {
         if (arg.completionCandidates() != null) {
@@ -148,10 +150,11 @@ public final class CompletionTables {
         if (kinds.size() > 1) {
             return "L";
         }
-        return switch (kinds.iterator().next()) {
+        Kind only = kinds.iterator().next();
+        return switch (only) {
             case OTHER -> "-";
             case FILE -> "F";
-            case CHANGEFEED, CAPTURE, CONTEXT, KEYSPACE -> "L";
+            case CHANGEFEED, CAPTURE, CONTEXT, KEYSPACE -> "L" + LiveCompletion.name(only);
         };
     }
 

@@ -31,7 +31,7 @@ final class FishScript {
             %COMMANDS%
 
             # Prints the answer for the words $argv (the last one is completed) from the tables; false when a live value is
-            # wanted, for 'ticdcctl __complete' to look up.
+            # wanted, for 'ticdcctl __complete' to look up (what it is in __ticdcctl_live, when the tables say).
             function __ticdcctl_static
                 set -l current $argv[-1]
                 set -e argv[-1]
@@ -99,7 +99,8 @@ final class FishScript {
                 else
                     set -l kind (__ticdcctl_positional $n[4] (math (count $positionals) + 1))
                     switch $kind
-                        case L
+                        case 'L*'
+                            set -g __ticdcctl_live (string sub -s 2 -- $kind)
                             return 1
                         case F
                             set files 1
@@ -201,7 +202,8 @@ final class FishScript {
                     end
                 end
                 switch $kind
-                    case L
+                    case 'L*'
+                        set -g __ticdcctl_live (string sub -s 2 -- $kind)
                         return 1
                     case F
                         echo :1
@@ -233,8 +235,13 @@ final class FishScript {
                 set -l words (commandline -opc)
                 set -e words[1]
                 set -l current (commandline -ct)
+                set -g __ticdcctl_live ''
                 set -l lines (__ticdcctl_static $words "$current")
-                or set lines (command ticdcctl __complete -- $words "$current" 2>/dev/null </dev/null)
+                or begin
+                    set -l live
+                    test -n "$__ticdcctl_live"; and set live --live=$__ticdcctl_live
+                    set lines (command ticdcctl __complete $live -- $words "$current" 2>/dev/null </dev/null)
+                end
                 string match -q -- ':*' "$lines[-1]"; or return
                 set -l directive (string sub -s 2 -- $lines[-1])
                 set -e lines[-1]

@@ -24,7 +24,7 @@ final class ZshScript {
             # file paths too). The tables answer in the same protocol.
 
             # Answers for the words "$@" (the last one is completed) in 'lines', from the tables; false when a live value is
-            # wanted, for 'ticdcctl __complete' to look up.
+            # wanted, for 'ticdcctl __complete' to look up (what it is in live_kind, when the tables say).
             _ticdcctl_static() {
                 emulate -L zsh
                 local -a _nodes _opts _cmds
@@ -94,7 +94,7 @@ final class ZshScript {
                 else
                     _ticdcctl_positional "${n[4]}" $(( ${#positionals} + 1 ))
                     case $REPLY in
-                        L) return 1 ;;
+                        L*) live_kind=${REPLY#L}; return 1 ;;
                         F) files=1 ;;
                         \\=*)
                             for value in ${(s:,:)REPLY#=}; do
@@ -152,7 +152,7 @@ final class ZshScript {
                     [[ ${n[2]} == - ]] && kind="=${kind#@}" || kind="=${n[2]}"
                 fi
                 case $kind in
-                    L) return 1 ;;
+                    L*) live_kind=${kind#L}; return 1 ;;
                     F) lines+=(:1); return 0 ;;
                     \\=*)
                         for value in ${(s:,:)kind#=}; do
@@ -180,10 +180,10 @@ final class ZshScript {
 
             _ticdcctl() {
                 local -a lines candidates
-                local line directive ret=1
+                local line directive ret=1 live_kind=
                 if ! _ticdcctl_static "${(@Q)words[2,CURRENT-1]}" "${(Q)PREFIX}"; then
-                    lines=("${(@f)$(command ticdcctl __complete -- "${(@Q)words[2,CURRENT-1]}" "${(Q)PREFIX}" \\
-                        2>/dev/null </dev/null)}")
+                    lines=("${(@f)$(command ticdcctl __complete ${live_kind:+--live=$live_kind} -- \\
+                        "${(@Q)words[2,CURRENT-1]}" "${(Q)PREFIX}" 2>/dev/null </dev/null)}")
                 fi
                 directive=${lines[-1]}
                 [[ $directive == :* ]] || return 1

@@ -9,6 +9,7 @@ import dev.ticdcctl.cli.GroupCommand;
 import dev.ticdcctl.cli.OutputFormats;
 import dev.ticdcctl.cli.Session;
 import dev.ticdcctl.cli.Version;
+import dev.ticdcctl.cli.completion.LiveCompletion;
 import dev.ticdcctl.cli.sandbox.EmbeddedSandbox;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -66,6 +67,7 @@ public final class Cli {
             String usage = PrerenderedUsage.forArgs(args, environment.terminal().stdout());
             code = args.length == 1 && VERSION_FLAGS.contains(args[0]) ? version(stdout)
                     : usage != null ? print(usage, stdout)
+                    : LiveCompletion.isCall(args) ? LiveCompletion.run(args, services)
                     : forRun(services, args).execute(args);
         } finally {
             stdout.flush();

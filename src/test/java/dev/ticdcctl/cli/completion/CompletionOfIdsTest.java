@@ -38,7 +38,16 @@ class CompletionOfIdsTest extends SandboxTest {
 
     /** The candidates, each with its description, of the last word of {@code line} ("a b " ends in an empty one). */
     private List<String> complete(Cli cli, String line) {
-        List<String> words = new ArrayList<>(List.of("__complete", "--"));
+        return complete(cli, null, line);
+    }
+
+    /** The same, as the scripts ask when their tables say what the word is ({@code --live=KIND}), unless null. */
+    private List<String> complete(Cli cli, String kind, String line) {
+        List<String> words = new ArrayList<>(List.of("__complete"));
+        if (kind != null) {
+            words.add("--live=" + kind);
+        }
+        words.add("--");
         words.addAll(Arrays.asList(line.split(" ", -1)));
         Cli.Result r = cli.run(words.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r::toString);
@@ -60,6 +69,21 @@ class CompletionOfIdsTest extends SandboxTest {
         assertEquals(List.of("audit\tstopped", "orders\tnormal"),
                 complete(completing, connection() + " changefeed pause "));
         assertEquals(List.of("orders\tnormal"), complete(completing, connection() + " changefeed resume audit o"));
+    }
+
+    /** Told what the word is, the same candidates come without the command tree (an ID on the line not again). */
+    @Test
+    void told_what_the_word_is_the_candidates_are_the_same() {
+        Cli completing = new Cli().clock(clock).env("HOME", home.toString());
+
+        for (String[] asked : List.of(new String[] {"changefeed", " changefeed pause "},
+                new String[] {"changefeed", " changefeed resume audit "},
+                new String[] {"changefeed", " changefeed resume audit o"},
+                new String[] {"capture", " capture drain "})) {
+            String line = connection() + asked[1];
+            assertEquals(complete(completing, line), complete(completing, asked[0], line), line);
+        }
+        assertEquals(List.of("orders\tnormal"), complete(completing, "changefeed", connection() + " changefeed pause o"));
     }
 
     @Test
