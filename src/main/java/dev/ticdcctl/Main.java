@@ -1,6 +1,7 @@
 package dev.ticdcctl;
 
 import dev.ticdcctl.cli.Environment;
+import dev.ticdcctl.cli.root.AnnotationWarmUp;
 import dev.ticdcctl.cli.root.Cli;
 import dev.ticdcctl.cli.shell.TerminalConsole;
 import dev.ticdcctl.client.Json;
@@ -11,14 +12,37 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        if (Cli.mayUseServer(args)) {
-            Json.prepareInBackground();
-        }
+        Preparation.start(Cli.buildsModel(args), Cli.mayUseServer(args));
         PrintStream stdout = Cli.systemStdout();
         int code = run(Environment.system(TerminalConsole::system), stdout, System.err, args);
         stdout.flush();
         System.err.flush();
         System.exit(code);
+    }
+
+    /**
+     * What a run will need, made ready on the second core while the main thread starts: the annotation types of the
+     * command model first (needed within milliseconds), then the HTTP client (needed once the command runs). One
+     * thread: a second would only compete for the same core.
+     */
+    private record Preparation(boolean model, boolean server) implements Runnable {
+        static void start(boolean model, boolean server) {
+            if (model || server) {
+                Thread thread = new Thread(new Preparation(model, server), "ticdcctl-prepare");
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+
+        @Override
+        public void run() {
+            if (model) {
+                AnnotationWarmUp.run();
+            }
+            if (server) {
+                Json.prepare();
+            }
+        }
     }
 
     /** Runs one invocation against the real environment; returns the exit code. */

@@ -30,25 +30,21 @@ public final class Json {
     private Json() {}
 
     /**
-     * Loads and initialises the HTTP client's classes and the reader of a changefeed list on the second core while
-     * the command line is parsed: they are a large part of a short run's start-up. The mapper is not built here: the
-     * commonest command, {@code changefeed list}, never needs it (see {@link #prepareMapper}).
+     * Loads and initialises the HTTP client's classes and the reader of a changefeed list, for a thread that runs
+     * while the command line is parsed: they are a large part of a short run's start-up. The mapper is not built
+     * here: the commonest command, {@code changefeed list}, never needs it (see {@link #prepareMapper}).
      */
-    public static void prepareInBackground() {
-        Thread thread = new Thread(() -> {
-            try {
-                for (String name : HTTP_CLASSES) {
-                    Class.forName(name, true, HttpClient.class.getClassLoader());
-                }
-                HttpClients.warmUp();
-                ChangefeedListReader.read(FACTORY,
-                        "{\"items\":[{\"id\":\"x\",\"error\":{\"code\":\"c\"}}]}".getBytes(StandardCharsets.UTF_8));
-            } catch (Throwable e) {
-                // Only a head start: whatever failed here fails again, and is reported, where it is used.
+    public static void prepare() {
+        try {
+            for (String name : HTTP_CLASSES) {
+                Class.forName(name, true, HttpClient.class.getClassLoader());
             }
-        }, "ticdcctl-prepare");
-        thread.setDaemon(true);
-        thread.start();
+            HttpClients.warmUp();
+            ChangefeedListReader.read(FACTORY,
+                    "{\"items\":[{\"id\":\"x\",\"error\":{\"code\":\"c\"}}]}".getBytes(StandardCharsets.UTF_8));
+        } catch (Throwable e) {
+            // Only a head start: whatever failed here fails again, and is reported, where it is used.
+        }
     }
 
     /**

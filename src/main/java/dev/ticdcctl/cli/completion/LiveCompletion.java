@@ -1,9 +1,11 @@
 package dev.ticdcctl.cli.completion;
 
+import dev.ticdcctl.cli.EmbeddedCluster;
+import dev.ticdcctl.cli.Environment;
 import dev.ticdcctl.cli.ExitCode;
-import dev.ticdcctl.cli.Session;
 import dev.ticdcctl.cli.completion.CompletionEngine.Kind;
 import dev.ticdcctl.cli.completion.Completions.Candidate;
+import dev.ticdcctl.output.Output;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,12 +47,11 @@ public final class LiveCompletion {
                 && kind(args[1].substring(OPTION.length() + 1)) != null && args[2].equals("--");
     }
 
-    /** Answers such a call ({@link #isCall}) on the session's stdout, in the protocol of {@link Completions}. */
-    public static int run(String[] args, Session services) {
+    /** Answers such a call ({@link #isCall}) on {@code output}, in the protocol of {@link Completions}. */
+    public static int run(String[] args, Environment environment, EmbeddedCluster.Starter sandboxes, Output output) {
         Kind kind = kind(args[1].substring(OPTION.length() + 1));
         List<String> words = Arrays.asList(args).subList(3, args.length);
-        services.output().data(complete(kind, words,
-                new ServerLookups(services.environment(), services.sandboxes())).lines());
+        output.data(complete(kind, words, new ServerLookups(environment, sandboxes)).lines());
         return ExitCode.OK.code();
     }
 

@@ -57,6 +57,14 @@ public final class Cli {
         return true;
     }
 
+    /**
+     * Whether the arguments build a command model, a guess from the words like {@link #mayUseServer}: all but
+     * {@code --version} alone and the root's usage (off a terminal printed from the build's copy).
+     */
+    public static boolean buildsModel(String... args) {
+        return !(args.length == 1 && VERSION_FLAGS.contains(args[0])) && !PrerenderedUsage.asked(args);
+    }
+
     public static int run(Environment environment, PrintStream out, PrintStream err, String... args) {
         CheckedStdout checked = new CheckedStdout(out);
         PrintWriter stdout = new PrintWriter(new OutputStreamWriter(checked, StandardCharsets.UTF_8), false);
@@ -67,7 +75,8 @@ public final class Cli {
             String usage = PrerenderedUsage.forArgs(args, environment.terminal().stdout());
             code = args.length == 1 && VERSION_FLAGS.contains(args[0]) ? version(stdout)
                     : usage != null ? print(usage, stdout)
-                    : LiveCompletion.isCall(args) ? LiveCompletion.run(args, services)
+                    : LiveCompletion.isCall(args)
+                            ? LiveCompletion.run(args, environment, services.sandboxes(), services.output())
                     : forRun(services, args).execute(args);
         } finally {
             stdout.flush();

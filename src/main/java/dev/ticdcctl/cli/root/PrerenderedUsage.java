@@ -32,7 +32,7 @@ public final class PrerenderedUsage {
      * terminal would run stty, so a terminal is ruled out first.
      */
     static String forArgs(String[] args, boolean stdoutIsTerminal) {
-        if (stdoutIsTerminal || !ASKING.contains(List.of(args)) || Ansi.AUTO.enabled()
+        if (stdoutIsTerminal || !asked(args) || Ansi.AUTO.enabled()
                 || new UsageMessageSpec().autoWidth(true).width() != WIDTH) {
             return null;
         }
@@ -41,6 +41,11 @@ public final class PrerenderedUsage {
         } catch (IOException e) {
             return null; // the jar is readable or nothing runs; picocli renders it then
         }
+    }
+
+    /** Whether {@code args} ask for the root's usage alone. */
+    static boolean asked(String[] args) {
+        return ASKING.contains(List.of(args));
     }
 
     /** The root's usage at 80 columns without colour, from the whole tree: what the build stores. */

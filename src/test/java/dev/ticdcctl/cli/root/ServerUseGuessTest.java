@@ -30,4 +30,22 @@ class ServerUseGuessTest {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
         assertEquals(expected, Cli.mayUseServer(args), line);
     }
+
+    /** Which invocations start reading the command model's annotations before the command line is parsed. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "changefeed list                          | true",
+        "tso decode 450835120160243717            | true",
+        "help changefeed                          | true",
+        "changefeed --help                        | true",
+        "--version                                | false",
+        "-V                                       | false",
+        "help                                     | false",
+        "--help                                   | false",
+        "''                                       | false",
+    })
+    void runs_that_print_a_copy_build_no_model(String line, boolean expected) {
+        String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+        assertEquals(expected, Cli.buildsModel(args), line);
+    }
 }
