@@ -59,10 +59,12 @@ public final class Cli {
 
     /**
      * Whether the arguments build a command model, a guess from the words like {@link #mayUseServer}: all but
-     * {@code --version} alone and the root's usage (off a terminal printed from the build's copy).
+     * {@code --version} alone, the root's usage (off a terminal printed from the build's copy) and a live completion
+     * ({@link LiveCompletion}).
      */
     public static boolean buildsModel(String... args) {
-        return !(args.length == 1 && VERSION_FLAGS.contains(args[0])) && !PrerenderedUsage.asked(args);
+        return !(args.length == 1 && VERSION_FLAGS.contains(args[0])) && !PrerenderedUsage.asked(args)
+                && !LiveCompletion.isCall(args);
     }
 
     public static int run(Environment environment, PrintStream out, PrintStream err, String... args) {

@@ -43,6 +43,8 @@ class ServerUseGuessTest {
         "help                                     | false",
         "--help                                   | false",
         "''                                       | false",
+        "__complete -- changefeed pause cf        | true",
+        "__complete --live=changefeed -- x        | false",
     })
     void runs_that_print_a_copy_build_no_model(String line, boolean expected) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
