@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Live values for completion, looked up with the connection settings of the line being completed (flags, then the
@@ -100,12 +102,39 @@ public final class ServerLookups implements LiveValues {
 
     /** A session configured by the global options of the line, writing nowhere (warnings would garble the prompt). */
     private Session session(List<String> connection) {
-        List<String> args = new ArrayList<>(connection);
-        args.addAll(SHORT_LIMITS);
         GlobalOptions options = new GlobalOptions();
-        new CommandLine(options).setOverwrittenOptionsAllowed(true).setUnmatchedArgumentsAllowed(true)
-                .parseArgs(args.toArray(String[]::new));
+        CommandLine parser = new CommandLine(options).setOverwrittenOptionsAllowed(true)
+                .setUnmatchedArgumentsAllowed(true);
+        List<String> args = globalOptions(parser.getCommandSpec(), connection);
+        args.addAll(SHORT_LIMITS);
+        parser.parseArgs(args.toArray(String[]::new));
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
         return new Session(environment, nowhere, nowhere, options, sandboxes);
+    }
+
+    /**
+     * The global options among {@code words}, with their values, up to {@code --}: a command's own words are left out,
+     * and so is an option whose value is missing (the word being completed is its value).
+     */
+    private static List<String> globalOptions(CommandSpec spec, List<String> words) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < words.size() && !words.get(i).equals("--"); i++) {
+            String word = words.get(i);
+            int equals = word.indexOf('=');
+            OptionSpec option = word.startsWith("-") ? spec.findOption(equals > 0 ? word.substring(0, equals) : word)
+                    : null;
+            if (option == null) {
+                continue;
+            }
+            found.add(word);
+            if (equals < 0 && option.arity().min() > 0) {
+                if (i + 1 == words.size()) {
+                    found.remove(found.size() - 1);
+                } else {
+                    found.add(words.get(++i));
+                }
+            }
+        }
+        return found;
     }
 }

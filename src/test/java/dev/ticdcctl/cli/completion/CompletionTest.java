@@ -49,8 +49,16 @@ class CompletionTest {
 
     /** Completes the last word of {@code line} ("a b " ends in an empty word) as the scripts ask. */
     private static Offered complete(Cli cli, String line) {
+        return complete(cli, null, line);
+    }
+
+    /** The same, told what the word is ({@code --live=KIND}, as the scripts say when their tables know), unless null. */
+    private static Offered complete(Cli cli, String kind, String line) {
         List<String> words = new ArrayList<>(Arrays.asList(line.split(" ", -1)));
         words.add(0, "--");
+        if (kind != null) {
+            words.add(0, "--live=" + kind);
+        }
         words.add(0, "__complete");
         Cli.Result r = cli.run(words.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r::toString);
@@ -377,6 +385,32 @@ class CompletionTest {
 
         assertEquals(List.of("dev"), complete(contexts, "--config-file " + file + " --context ").values());
         assertEquals(List.of(), complete(contexts, "--context ").values());
+    }
+
+    /** Told what the word is, the same candidates come without the command tree, for values and for options. */
+    @ParameterizedTest(name = "--live={0} ticdcctl {1}<TAB>")
+    @CsvSource(delimiter = '|', value = {
+        "context    | 'config use-context '",
+        "context    | '--context p'",
+        "context    | 'changefeed list --context=p'",
+        "context    | 'changefeed list --context '",
+        "keyspace   | 'changefeed list --keyspace '",
+        "keyspace   | '-k o'",
+        "changefeed | '--context prod changefeed pause '",
+        "changefeed | 'changefeed pause --context prod -n default cf'",
+        "capture    | 'capture drain --context prod '",
+    })
+    void told_what_the_word_is_the_same_candidates_come(String kind, String line) {
+        Cli contexts = cli();
+        assertEquals(0, contexts.run("config", "set-context", "prod", "--server", server.url()).exitCode());
+        assertEquals(0, contexts.run("config", "set-context", "other", "--server", server.url(), "-k", "old")
+                .exitCode());
+
+        Offered fromTheTree = complete(contexts, line);
+        Offered told = complete(contexts, kind, line);
+
+        assertEquals(fromTheTree.lines(), told.lines(), told.result()::toString);
+        assertFalse(told.lines().isEmpty(), told.result()::toString);
     }
 
     /** No TiCDC route lists keyspaces, so those the contexts name are offered, each with its contexts. */
