@@ -82,17 +82,10 @@ public final class TicdcClient {
 
     /**
      * {@code mapper} is asked for only when a body is written or bound: a command that streams or reads its answer
-     * with the plain parser sends its request while the mapper is still being built.
-     */
-    public TicdcClient(HttpTransport transport, Supplier<ObjectMapper> mapper) {
-        this(transport, mapper, () -> { }, null, new ServerDialects(ServerDialects.Pins.NONE, null, line -> { }));
-    }
-
-    /**
-     * {@code mapperAhead} is run as a request whose answer will be bound is sent, so that the mapper can be built
-     * while the answer is on its way; {@code keyspace}, or null for none, is sent to the routes of the new
-     * architecture that read it; {@code dialects} finds out which server answers when a command asks
-     * ({@link #dialect()}).
+     * with the plain parser never builds it. {@code mapperAhead} is run as a request whose answer will be bound is
+     * sent, so that the mapper can be built while the answer is on its way. {@code keyspace}, or null for none, is
+     * sent to the routes of the new architecture that read it; {@code dialects} finds out which server answers when
+     * a command asks ({@link #dialect()}).
      */
     public TicdcClient(HttpTransport transport, Supplier<ObjectMapper> mapper, Runnable mapperAhead, String keyspace,
             ServerDialects dialects) {
